@@ -1,0 +1,55 @@
+"""Scrapy settings for every oursay spider. Each non-default setting says why."""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "oursay"
+SPIDER_MODULES = ["crawlers.spiders"]
+NEWSPIDER_MODULE = "crawlers.spiders"
+
+# Councils and the procurement services should know who is calling and how to reach us.
+CONTACT_URL = os.environ.get("OURSAY_CONTACT_URL", "https://github.com/oursay/oursay#contact")
+USER_AGENT = f"oursay/0.1 (+{CONTACT_URL}; monitoring public council decisions)"
+# Be polite: councils' robots.txt is law here.
+ROBOTSTXT_OBEY = True
+
+# Council sites are small servers; one or two requests at a time per host is plenty.
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1
+# AutoThrottle backs off when a host slows down, on top of the fixed delay.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1
+AUTOTHROTTLE_MAX_DELAY = 60
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# A council host that does not answer in a minute is down; record it and move on.
+DOWNLOAD_TIMEOUT = 60
+# Report PDFs can be large; past this they are recorded as skipped, not downloaded.
+DOWNLOAD_MAXSIZE = int(os.environ.get("OURSAY_DOWNLOAD_MAXSIZE", 50 * 1024 * 1024))
+DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
+
+# 429/503 (and a source's own rate-limit answer, e.g. Contracts Finder's 403) are handled
+# by RetryAfterMiddleware, which waits as the server asks; plain retries cover the rest.
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 504, 522, 524, 408]
+OURSAY_RATE_LIMIT_STATUSES = [429, 503]
+OURSAY_RATE_LIMIT_DEFAULT_WAIT = 120
+OURSAY_RATE_LIMIT_MAX_WAIT = 900
+OURSAY_RATE_LIMIT_MAX_RETRIES = 5
+
+DOWNLOADER_MIDDLEWARES = {
+    # Above RetryMiddleware (550) so that rate-limit answers are waited out, not retried at once.
+    "crawlers.middlewares.RetryAfterMiddleware": 560,
+}
+ITEM_PIPELINES = {
+    "crawlers.pipelines.StoragePipeline": 300,
+}
+# The reactor Scrapy >= 2.13 uses by default; scrapy-playwright needs it too.
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# Items go to the database, not to feed exports; keep Scrapy's logs readable.
+LOG_LEVEL = os.environ.get("OURSAY_LOG_LEVEL", "INFO")
+TELNETCONSOLE_ENABLED = False
+# Storage: None means OURSAY_DATABASE_URL or the default SQLite file.
+OURSAY_DATABASE_URL = os.environ.get("OURSAY_DATABASE_URL")

@@ -1,0 +1,5 @@
+import sys
+
+from oursay.cli import main
+
+sys.exit(main())

@@ -1,0 +1,60 @@
+"""Run one spider in this process and judge the run by its stats.
+
+``scrapy crawl`` exits 0 even when every request failed, so the exit status here comes
+from what the run stored and recorded, not from Scrapy.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def run_crawl(
+    spider_name: str,
+    *,
+    councils: Sequence[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    base_url: str | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> int:
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    project_settings = get_project_settings()
+    for name, value in (settings or {}).items():
+        project_settings.set(name, value, priority="cmdline")
+    process = CrawlerProcess(project_settings)
+    crawler = process.create_crawler(spider_name)
+    spider_args = {"since": since, "until": until, "base_url": base_url}
+    if councils:
+        spider_args["council"] = ",".join(councils)
+    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v})
+    process.start()
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    return report(spider_name, stats)
+
+
+def report(spider_name: str, stats: Mapping[str, Any]) -> int:
+    """Print a one-paragraph summary; non-zero when the run as a whole failed."""
+    reason = stats.get("finish_reason")
+    inserted = stats.get("oursay/records/inserted", 0)
+    updated = stats.get("oursay/records/updated", 0)
+    unchanged = stats.get("oursay/records/unchanged", 0)
+    failures = stats.get("oursay/failures", 0)
+    documents = stats.get("oursay/documents/ok", 0)
+    print(
+        f"{spider_name}: {reason}; records {inserted} new, {updated} changed, "
+        f"{unchanged} unchanged; documents {documents} extracted; {failures} failures recorded; "
+        f"{stats.get('downloader/request_count', 0)} requests"
+    )
+    fatal = stats.get("oursay/fatal")
+    if fatal:
+        print(f"{spider_name}: failed: {fatal}", file=sys.stderr)
+    if reason != "finished" or fatal or stats.get("oursay/store_errors"):
+        return 1
+    return 0

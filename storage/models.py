@@ -1,0 +1,301 @@
+"""Typed models. One ``records`` table holds every source's items so that the monitor,
+the feeds and the web app treat a procurement notice and a committee decision alike;
+source-specific detail lives in typed columns where several consumers need it and in
+``data`` (JSON) otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware datetimes on every backend.
+
+    SQLite has no time zone type; storing naive UTC and re-attaching UTC on the way out
+    means feeds and comparisons never meet a naive datetime.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: give it a time zone")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSONType, list[Any]: JSONType}
+
+
+class Council(Base):
+    """A principal local authority, seeded from ``storage/data/councils.csv``."""
+
+    __tablename__ = "councils"
+
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)  # register code, e.g. KEN
+    gss_code: Mapped[str | None] = mapped_column(String(9), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    nice_name: Mapped[str | None] = mapped_column(String(200))
+    nation: Mapped[str | None] = mapped_column(String(32))
+    type: Mapped[str | None] = mapped_column(String(8))
+    platform: Mapped[str | None] = mapped_column(String(32))
+    base_url: Mapped[str | None] = mapped_column(String(500))
+    verify_tls: Mapped[bool] = mapped_column(Boolean, default=True)
+    browser: Mapped[bool] = mapped_column(Boolean, default=False)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    records: Mapped[list[Record]] = relationship(back_populates="council")
+
+
+class Record(Base):
+    """One item from one source: a notice (one OCDS release), a decision, a meeting,
+    an agenda item, a forward-plan entry, an issue history or a consultation."""
+
+    __tablename__ = "records"
+    __table_args__ = (
+        UniqueConstraint("source", "source_key", name="uq_records_source_key"),
+        Index("ix_records_council_published", "council_code", "published_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(
+        String(32)
+    )  # find-a-tender, contracts-finder, moderngov, cmis
+    # The source's own identifier: "<ocid>/<release id>" for OCDS, "<host>/decision/<id>"
+    # for ModernGov. Upserts key on (source, source_key).
+    source_key: Mapped[str] = mapped_column(String(400))
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    council_code: Mapped[str | None] = mapped_column(ForeignKey("councils.code"), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str | None] = mapped_column(String(1000))
+    published_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Procurement fields (NULL for committee papers).
+    ocid: Mapped[str | None] = mapped_column(String(200), index=True)
+    release_id: Mapped[str | None] = mapped_column(String(200))
+    notice_type: Mapped[str | None] = mapped_column(String(8))  # UK1 ... UK17
+    regime: Mapped[str | None] = mapped_column(String(16))  # UKPGA (Act), CELEX (legacy)
+    buyer_name: Mapped[str | None] = mapped_column(String(500))
+    buyer_id: Mapped[str | None] = mapped_column(String(200))
+    suppliers: Mapped[list[Any]] = mapped_column(default=list)
+    value_amount: Mapped[Decimal | None] = mapped_column(Numeric(20, 2))
+    value_currency: Mapped[str | None] = mapped_column(String(3))
+    cpv_codes: Mapped[list[Any]] = mapped_column(default=list)
+    # Committee-paper fields.
+    decision_maker: Mapped[str | None] = mapped_column(String(500))
+    is_key_decision: Mapped[bool | None] = mapped_column(Boolean)
+    status: Mapped[str | None] = mapped_column(String(200))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # sha256 of the normalised content; a change means the monitor must look again.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    council: Mapped[Council | None] = relationship(back_populates="records")
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="record", cascade="all, delete-orphan", order_by="Document.id"
+    )
+    assessments: Mapped[list[Assessment]] = relationship(
+        back_populates="record", cascade="all, delete-orphan", order_by="Assessment.id"
+    )
+    reviews: Mapped[list[Review]] = relationship(
+        back_populates="record", cascade="all, delete-orphan", order_by="Review.id"
+    )
+
+
+class Document(Base):
+    """A file attached to a record (report PDF, DOCX, HTML attachment)."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("record_id", "url", name="uq_documents_record_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(String(1000))
+    title: Mapped[str | None] = mapped_column(Text)
+    mime_type: Mapped[str | None] = mapped_column(String(200))
+    size_bytes: Mapped[int | None] = mapped_column(Integer)
+    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # ok | failed | skipped (too large, unsupported) | pending (not downloaded yet)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
+    page_count: Mapped[int | None] = mapped_column(Integer)
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    fetched_at: Mapped[datetime | None]
+
+    record: Mapped[Record] = relationship(back_populates="documents")
+    pages: Mapped[list[DocumentPage]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="DocumentPage.page_number"
+    )
+
+
+class DocumentPage(Base):
+    __tablename__ = "document_pages"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    page_number: Mapped[int] = mapped_column(Integer, primary_key=True)  # 1-based
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    document: Mapped[Document] = relationship(back_populates="pages")
+
+
+class CrawlRun(Base):
+    """One run of one spider; judged by its stats because ``scrapy crawl`` exits 0 anyway."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(32), index=True)
+    council_code: Mapped[str | None] = mapped_column(String(8))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default="running")  # running|ok|failed
+    finish_reason: Mapped[str | None] = mapped_column(String(100))
+    window_from: Mapped[datetime | None]
+    window_to: Mapped[datetime | None]
+    stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class CrawlCheckpoint(Base):
+    """How far a source (or one council on it) has been crawled completely.
+
+    Windows are walked oldest first and the checkpoint only moves past a window once every
+    page of it is stored, so an interrupted crawl resumes at the window it was in.
+    """
+
+    __tablename__ = "crawl_checkpoints"
+
+    source: Mapped[str] = mapped_column(String(32), primary_key=True)
+    scope: Mapped[str] = mapped_column(
+        String(100), primary_key=True, default=""
+    )  # "" or council code
+    complete_until: Mapped[datetime]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CrawlFailure(Base):
+    """A request or item that failed, with why; kept so that nothing fails silently."""
+
+    __tablename__ = "crawl_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
+    source: Mapped[str] = mapped_column(String(32))
+    council_code: Mapped[str | None] = mapped_column(String(8))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Assessment(Base):
+    """What one version of the monitor's rules said about one version of a record."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (
+        UniqueConstraint("record_id", "rules_version", "input_hash", name="uq_assessment_input"),
+        Index("ix_assessments_current", "is_current", "should_flag"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    rules_version: Mapped[str] = mapped_column(String(64))
+    # Hash of everything the rules read (record, documents, linked records): unchanged
+    # input and rules means nothing to do.
+    input_hash: Mapped[str] = mapped_column(String(64))
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_outsourcing: Mapped[bool] = mapped_column(Boolean)
+    is_asset_sale: Mapped[bool] = mapped_column(Boolean)
+    has_consultation: Mapped[bool | None] = mapped_column(Boolean)
+    has_inhouse_statement: Mapped[bool | None] = mapped_column(Boolean)
+    should_flag: Mapped[bool] = mapped_column(Boolean)
+    signals: Mapped[list[Any]] = mapped_column(default=list)
+    # [{"label", "quote", "rule", "document", "page", "url"}]
+    evidence: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    record: Mapped[Record] = relationship(back_populates="assessments")
+
+
+class RecordLink(Base):
+    """A notice that implements a decision, a decision linked to its consultation."""
+
+    __tablename__ = "record_links"
+    __table_args__ = (UniqueConstraint("from_record_id", "to_record_id", name="uq_record_link"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
+    to_record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
+    relation: Mapped[str] = mapped_column(String(32))  # implements | consultation
+    score: Mapped[float] = mapped_column(Float)
+    method: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Review(Base):
+    """A staff decision about a record. Every review is kept; the newest one counts."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    # confirmed | dismissed | needs_info | good_practice
+    status: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    record: Mapped[Record] = relationship(back_populates="reviews")
+    reviewer: Mapped[StaffUser | None] = relationship()

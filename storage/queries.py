@@ -1,0 +1,116 @@
+"""Read-side queries shared by feeds, export and the web app.
+
+A record's *state* is its current assessment (what the monitor says now) and its newest
+review (what campaign staff said); both are optional.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from storage.models import Assessment, Record, Review
+
+
+@dataclass(frozen=True)
+class RecordState:
+    record: Record
+    assessment: Assessment | None
+    review: Review | None
+
+    @property
+    def review_status(self) -> str | None:
+        return self.review.status if self.review else None
+
+    @property
+    def flagged(self) -> bool:
+        """Flagged by the monitor and not dismissed by staff (or confirmed by staff)."""
+        if self.review_status == "confirmed":
+            return True
+        if self.review_status in ("dismissed", "good_practice"):
+            return False
+        return bool(self.assessment and self.assessment.should_flag)
+
+    @property
+    def category(self) -> str | None:
+        a = self.assessment
+        if a is None:
+            return None
+        if a.is_asset_sale:
+            return "asset_sale"
+        if a.is_outsourcing:
+            return "outsourcing"
+        return None
+
+    @property
+    def date(self) -> datetime | None:
+        return self.record.published_at or self.record.first_seen_at
+
+
+def _latest_review_ids() -> Select[Any]:
+    return select(Review.record_id, func.max(Review.id).label("id")).group_by(Review.record_id)
+
+
+def states_query(
+    *,
+    council_codes: Sequence[str] | None = None,
+    flagged_only: bool = False,
+    categories: Sequence[str] | None = None,
+    review_status: str | None = None,
+    source: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    text: str | None = None,
+    assessed_only: bool = False,
+) -> Select[tuple[Record, Assessment | None, Review | None]]:
+    current = aliased(Assessment)
+    latest = aliased(Review)
+    latest_ids = _latest_review_ids().subquery()
+    query = (
+        select(Record, current, latest)
+        .outerjoin(current, and_(current.record_id == Record.id, current.is_current.is_(True)))
+        .outerjoin(latest_ids, latest_ids.c.record_id == Record.id)
+        .outerjoin(latest, latest.id == latest_ids.c.id)
+    )
+    if council_codes:
+        query = query.where(Record.council_code.in_([c.upper() for c in council_codes]))
+    if source:
+        query = query.where(Record.source == source)
+    if since:
+        query = query.where(Record.published_at >= since)
+    if until:
+        query = query.where(Record.published_at < until)
+    if text:
+        for word in text.split():
+            pattern = f"%{word}%"
+            query = query.where(Record.title.ilike(pattern) | Record.description.ilike(pattern))
+    if assessed_only or categories or flagged_only:
+        query = query.where(current.id.is_not(None))
+    if categories:
+        conditions = []
+        if "outsourcing" in categories:
+            conditions.append(current.is_outsourcing.is_(True))
+        if "asset_sale" in categories:
+            conditions.append(current.is_asset_sale.is_(True))
+        if conditions:
+            query = query.where(
+                conditions[0] if len(conditions) == 1 else conditions[0] | conditions[1]
+            )
+    if flagged_only:
+        not_cleared = latest.status.is_(None) | latest.status.not_in(["dismissed", "good_practice"])
+        query = query.where(
+            (current.should_flag.is_(True) & not_cleared) | (latest.status == "confirmed")
+        )
+    if review_status:
+        query = query.where(latest.status == review_status)
+    return query.order_by(Record.published_at.desc().nulls_last(), Record.id.desc())
+
+
+def iter_states(session: Session, **filters: Any) -> Iterator[RecordState]:
+    for record, assessment, review in session.execute(states_query(**filters)):
+        yield RecordState(record, assessment, review)

@@ -1,0 +1,210 @@
+"""Idempotent writes: records keyed on the source's own identifiers, documents keyed on
+(record, URL), checkpoints, runs and failures.
+
+Every writer (the Scrapy pipeline, ``oursay ingest``, the document downloader) goes
+through these functions, so a crawl run twice, or interrupted and run again, ends with
+the same rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    CrawlCheckpoint,
+    CrawlFailure,
+    CrawlRun,
+    Document,
+    DocumentPage,
+    Record,
+    utcnow,
+)
+
+# Columns an item may set; anything else in an item is ignored (it belongs in ``data``).
+RECORD_FIELDS = (
+    "kind",
+    "council_code",
+    "title",
+    "description",
+    "url",
+    "published_at",
+    "ocid",
+    "release_id",
+    "notice_type",
+    "regime",
+    "buyer_name",
+    "buyer_id",
+    "suppliers",
+    "value_amount",
+    "value_currency",
+    "cpv_codes",
+    "decision_maker",
+    "is_key_decision",
+    "status",
+    "data",
+)
+
+
+def content_hash(value: Any) -> str:
+    """sha256 of a canonical JSON rendering (sorted keys, ISO dates)."""
+    canonical = json.dumps(value, sort_keys=True, default=_json_default, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot hash {type(value).__name__}")
+
+
+def _record_values(item: Mapping[str, Any]) -> dict[str, Any]:
+    values = {field: item.get(field) for field in RECORD_FIELDS if field in item}
+    values.setdefault("title", "")
+    values.setdefault("description", "")
+    values["title"] = values["title"] or ""
+    values["description"] = values["description"] or ""
+    values["suppliers"] = list(values.get("suppliers") or [])
+    values["cpv_codes"] = list(values.get("cpv_codes") or [])
+    values["data"] = dict(values.get("data") or {})
+    if values.get("value_amount") is not None:
+        values["value_amount"] = _decimal(values["value_amount"])
+    return values
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    # Bad JSON such as 1e9999 becomes Infinity; the column can't hold it and it means nothing.
+    return amount if amount.is_finite() and abs(amount) < Decimal("1e17") else None
+
+
+def upsert_record(session: Session, item: Mapping[str, Any]) -> tuple[Record, str]:
+    """Insert or update one record; returns it and "inserted", "updated" or "unchanged".
+
+    ``item`` needs ``source``, ``source_key`` and ``kind``; see ``RECORD_FIELDS``.
+    ``documents`` (a list of mappings with at least ``url``) are attached, never removed:
+    a document that vanishes from a page is still evidence of what was published.
+    """
+    source, source_key = item["source"], item["source_key"]
+    values = _record_values(item)
+    digest = content_hash(values)
+    record = session.scalars(
+        select(Record).where(Record.source == source, Record.source_key == source_key)
+    ).one_or_none()
+    if record is None:
+        record = Record(source=source, source_key=source_key, content_hash=digest, **values)
+        session.add(record)
+        outcome = "inserted"
+    elif record.content_hash != digest:
+        for field, value in values.items():
+            setattr(record, field, value)
+        record.content_hash = digest
+        record.updated_at = utcnow()
+        outcome = "updated"
+    else:
+        outcome = "unchanged"
+    for document in item.get("documents") or ():
+        attach_document(session, record, document)
+    return record, outcome
+
+
+def attach_document(session: Session, record: Record, fields: Mapping[str, Any]) -> Document:
+    url = fields["url"]
+    if record.id is not None:
+        document = session.scalars(
+            select(Document).where(Document.record_id == record.id, Document.url == url)
+        ).one_or_none()
+    else:
+        document = next((d for d in record.documents if d.url == url), None)
+    if document is None:
+        document = Document(url=url, title=fields.get("title"), mime_type=fields.get("mime_type"))
+        record.documents.append(document)
+    elif fields.get("title") and document.title != fields["title"]:
+        document.title = fields["title"]
+    return document
+
+
+def store_document_text(
+    session: Session,
+    document: Document,
+    *,
+    pages: Iterable[str] | None,
+    content_hash: str | None,
+    status: str,
+    error: str | None = None,
+    mime_type: str | None = None,
+    size_bytes: int | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> None:
+    """Replace a document's text with a fresh extraction (or record why there is none)."""
+    document.status = status
+    document.error = error
+    document.content_hash = content_hash
+    document.mime_type = mime_type or document.mime_type
+    document.size_bytes = size_bytes
+    document.etag = etag
+    document.last_modified = last_modified
+    document.fetched_at = utcnow()
+    if pages is not None:
+        document.pages.clear()
+        session.flush()
+        for number, text in enumerate(pages, start=1):
+            document.pages.append(DocumentPage(page_number=number, text=text))
+        document.page_count = len(document.pages)
+
+
+def get_checkpoint(session: Session, source: str, scope: str = "") -> datetime | None:
+    checkpoint = session.get(CrawlCheckpoint, (source, scope))
+    return checkpoint.complete_until if checkpoint else None
+
+
+def advance_checkpoint(session: Session, source: str, until: datetime, scope: str = "") -> None:
+    """Move a checkpoint forward (never back: a re-crawl of old windows must not rewind it)."""
+    checkpoint = session.get(CrawlCheckpoint, (source, scope))
+    if checkpoint is None:
+        session.add(CrawlCheckpoint(source=source, scope=scope, complete_until=until))
+    elif until > checkpoint.complete_until:
+        checkpoint.complete_until = until
+        checkpoint.updated_at = utcnow()
+
+
+def start_run(session: Session, source: str, council_code: str | None = None) -> CrawlRun:
+    run = CrawlRun(source=source, council_code=council_code)
+    session.add(run)
+    session.flush()
+    return run
+
+
+def record_failure(
+    session: Session,
+    *,
+    source: str,
+    reason: str,
+    url: str | None = None,
+    http_status: int | None = None,
+    council_code: str | None = None,
+    run_id: int | None = None,
+) -> None:
+    session.add(
+        CrawlFailure(
+            source=source,
+            reason=reason[:5000],
+            url=url,
+            http_status=http_status,
+            council_code=council_code,
+            run_id=run_id,
+        )
+    )
