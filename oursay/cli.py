@@ -60,7 +60,13 @@ def cmd_councils(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawlers.spiders.base import parse_when
     from oursay.crawl import run_crawl
+
+    # Refuse bad dates here, before Scrapy starts and buries the message in its log.
+    since, until = parse_when(args.since), parse_when(args.until)
+    if since and until and since >= until:
+        raise ValueError(f"--since {args.since} must be before --until {args.until}")
 
     return run_crawl(
         SOURCES[args.source],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -48,14 +47,23 @@ def _configure_sqlite_connection(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-@cache
-def _engine_for(url: str) -> Engine:
-    return make_engine(url)
+_engines: dict[str, Engine] = {}
 
 
 def get_engine(url: str | None = None) -> Engine:
     """One engine per URL per process (engines own connection pools)."""
-    return _engine_for(url or database_url())
+    url = url or database_url()
+    engine = _engines.get(url)
+    if engine is None:
+        engine = _engines[url] = make_engine(url)
+    return engine
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection (before dropping a database, or at exit)."""
+    while _engines:
+        _, engine = _engines.popitem()
+        engine.dispose()
 
 
 def session_factory(url: str | None = None) -> sessionmaker[Session]:

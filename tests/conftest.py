@@ -82,9 +82,9 @@ def _create_postgres_database(admin_url: str) -> tuple[str, str]:
 def _drop_postgres_database(admin_url: str, name: str) -> None:
     from sqlalchemy import create_engine, text
 
-    from storage.db import _engine_for
+    from storage.db import dispose_engines
 
-    _engine_for.cache_clear()
+    dispose_engines()
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -103,6 +103,15 @@ def any_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
         yield url
     finally:
         _drop_postgres_database(admin_url, name)
+
+
+@pytest.fixture(autouse=True)
+def _close_pooled_connections() -> Iterator[None]:
+    """Each test's engines are closed after it, so no connection outlives its database."""
+    yield
+    from storage.db import dispose_engines
+
+    dispose_engines()
 
 
 @pytest.fixture

@@ -1,0 +1,270 @@
+"""``oursay monitor``: assess new and changed records, link them, keep the history.
+
+For each record the rules read its title and description, the text of its documents page
+by page, and what linked records say. The result is stored as an ``Assessment`` tagged
+with the rules version and a hash of everything that was read: when neither changed,
+nothing is written; when either changed, a new assessment becomes current and the old
+one stays as history (which rules version said what, and when).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.classify import RULES_VERSION, Classification, classify_pages
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from monitor.link import link_all
+from storage.db import session_factory
+from storage.models import Assessment, Document, Record, RecordLink
+
+# What the labelled cases call each kind of record.
+DOC_TYPES = {
+    "notice": "procurement",
+    "decision": "decision",
+    "agenda_item": "report",
+    "forward_plan": "forward_plan",
+    "issue": "forward_plan",
+    "consultation": "other",
+}
+# Meetings are containers: their agenda items are assessed one by one.
+ASSESSED_KINDS = tuple(k for k in DOC_TYPES if k != "consultation")
+# Documents beyond this many pages add time but rarely a new section heading.
+MAX_PAGES_PER_DOCUMENT = 120
+
+
+@dataclass
+class MonitorResult:
+    assessed: int = 0
+    unchanged: int = 0
+    flagged: int = 0
+    links: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def record_chunks(record: Record) -> list[tuple[str | None, int | None, str]]:
+    """(document URL, page number, text) chunks: the record's own text first."""
+    chunks: list[tuple[str | None, int | None, str]] = [
+        (record.url, None, f"{record.title}\n\n{record.description}")
+    ]
+    for document in record.documents:
+        if document.status != "ok":
+            continue
+        for page in document.pages[:MAX_PAGES_PER_DOCUMENT]:
+            if page.text.strip():
+                chunks.append((document.url, page.page_number, page.text))
+    return chunks
+
+
+def input_hash(record: Record, linked: Sequence[Assessment]) -> str:
+    """Everything the rules read: the record, its documents, and linked assessments."""
+    digest = hashlib.sha256()
+    digest.update(record.content_hash.encode())
+    for document in record.documents:
+        digest.update(f"|{document.url}:{document.status}:{document.content_hash}".encode())
+    for assessment in sorted(linked, key=lambda a: a.record_id):
+        digest.update(f"|link:{assessment.record_id}:{assessment.input_hash}".encode())
+    return digest.hexdigest()
+
+
+def _evidence_rows(
+    classification: Classification, record: Record, via: Record | None = None
+) -> list[dict[str, Any]]:
+    rows = []
+    for evidence in classification.evidence:
+        rows.append(
+            {
+                "label": evidence.label,
+                "quote": evidence.quote,
+                "rule": evidence.rule,
+                "document": evidence.document,
+                "page": evidence.page,
+                "url": evidence.document or record.url,
+                "record_id": (via or record).id,
+                "via": via.title if via else None,
+            }
+        )
+    return rows
+
+
+def _linked_assessments(session: Session, record: Record) -> list[tuple[Record, Assessment]]:
+    rows = session.execute(
+        select(Record, Assessment)
+        .join(RecordLink, RecordLink.to_record_id == Record.id)
+        .join(Assessment, (Assessment.record_id == Record.id) & Assessment.is_current.is_(True))
+        .where(RecordLink.from_record_id == record.id)
+        .order_by(RecordLink.score.desc())
+    )
+    return [(r, a) for r, a in rows]
+
+
+def _linked_consultations(session: Session, record: Record) -> list[Record]:
+    return list(
+        session.scalars(
+            select(Record)
+            .join(RecordLink, RecordLink.to_record_id == Record.id)
+            .where(RecordLink.from_record_id == record.id, RecordLink.relation == "consultation")
+        )
+    )
+
+
+def assess_record(session: Session, record: Record, *, force: bool = False) -> Assessment | None:
+    """Assess one record; returns the new assessment, or None when nothing changed."""
+    linked = _linked_assessments(session, record)
+    consultations = _linked_consultations(session, record)
+    digest = input_hash(record, [a for _, a in linked])
+    if consultations:
+        digest = hashlib.sha256(
+            (digest + "".join(c.content_hash for c in consultations)).encode()
+        ).hexdigest()
+    current = session.scalars(
+        select(Assessment).where(Assessment.record_id == record.id, Assessment.is_current.is_(True))
+    ).one_or_none()
+    if (
+        not force
+        and current is not None
+        and current.rules_version == RULES_VERSION
+        and current.input_hash == digest
+    ):
+        return None
+
+    classification = classify_pages(
+        record_chunks(record),
+        title=record.title,
+        doc_type=DOC_TYPES.get(record.kind),
+        notice_type=record.notice_type,
+    )
+    evidence = _evidence_rows(classification, record)
+    has_consultation = classification.has_consultation
+    has_inhouse = classification.has_inhouse_statement
+    # Evidence found in a linked decision counts for the notice or decision that follows it
+    # (an award is not flagged when the cabinet decision behind it consulted and weighed
+    # an in-house option).
+    for linked_record, linked_assessment in linked:
+        if linked_assessment.has_consultation and not has_consultation:
+            has_consultation = True
+            evidence += _linked_evidence(linked_assessment, linked_record, "consultation")
+        if linked_assessment.has_inhouse_statement and not has_inhouse:
+            has_inhouse = True
+            evidence += _linked_evidence(linked_assessment, linked_record, "inhouse")
+    if consultations and not has_consultation:
+        has_consultation = True
+        evidence += [
+            {
+                "label": "has_consultation",
+                "quote": c.title,
+                "rule": "linked_consultation_record",
+                "document": None,
+                "page": None,
+                "url": c.url,
+                "record_id": c.id,
+                "via": c.title,
+            }
+            for c in consultations[:1]
+        ]
+    is_outsourcing, is_asset_sale = classification.is_outsourcing, classification.is_asset_sale
+    if not (is_outsourcing or is_asset_sale):
+        has_consultation = None
+    if not is_outsourcing:
+        has_inhouse = None
+    should_flag = (is_outsourcing and not (has_consultation and has_inhouse)) or (
+        is_asset_sale and not has_consultation
+    )
+
+    if current is not None:
+        current.is_current = False
+    assessment = Assessment(
+        record_id=record.id,
+        rules_version=RULES_VERSION,
+        input_hash=digest,
+        is_current=True,
+        is_outsourcing=is_outsourcing,
+        is_asset_sale=is_asset_sale,
+        has_consultation=has_consultation,
+        has_inhouse_statement=has_inhouse,
+        should_flag=bool(should_flag),
+        signals=list(classification.signals),
+        evidence=evidence,
+    )
+    existing_same = session.scalars(
+        select(Assessment).where(
+            Assessment.record_id == record.id,
+            Assessment.rules_version == RULES_VERSION,
+            Assessment.input_hash == digest,
+        )
+    ).one_or_none()
+    if existing_same is not None:
+        # Back to an input seen before (e.g. a link came and went): revive that row.
+        existing_same.is_current = True
+        return existing_same
+    session.add(assessment)
+    return assessment
+
+
+def _linked_evidence(assessment: Assessment, record: Record, label: str) -> list[dict[str, Any]]:
+    wanted = "has_consultation" if label == "consultation" else "has_inhouse_statement"
+    rows = []
+    for row in assessment.evidence:
+        if row.get("label") == wanted:
+            rows.append({**row, "rule": f"linked:{row.get('rule')}", "via": record.title})
+    return rows[:3]
+
+
+def _records_in_order(session: Session, kinds: Iterable[str]) -> list[Record]:
+    return list(
+        session.scalars(
+            select(Record)
+            .where(Record.kind.in_(list(kinds)))
+            .options(selectinload(Record.documents).selectinload(Document.pages))
+            .order_by(Record.id)
+        )
+    )
+
+
+def run_monitor(reassess: bool = False, database_url: str | None = None) -> int:
+    result = monitor(reassess=reassess, database_url=database_url)
+    print(
+        f"monitor ({RULES_VERSION}): {result.assessed} assessed, {result.unchanged} unchanged, "
+        f"{result.flagged} flagged now, {result.links} links"
+    )
+    for error in result.errors:
+        print(f"monitor: error: {error}", file=sys.stderr)
+    return 1 if result.errors else 0
+
+
+def monitor(reassess: bool = False, database_url: str | None = None) -> MonitorResult:
+    result = MonitorResult()
+    Session_ = session_factory(database_url)
+    with Session_() as session:
+        result.links = link_all(session)
+        session.commit()
+    # Committee papers first: notices then read the assessments of the decisions they follow.
+    for kinds in (("decision", "agenda_item", "forward_plan", "issue"), ("notice",)):
+        with Session_() as session:
+            for record in _records_in_order(session, kinds):
+                try:
+                    # A savepoint per record: one bad record must not undo the others.
+                    with session.begin_nested():
+                        outcome = assess_record(session, record, force=reassess)
+                except Exception as error:
+                    result.errors.append(f"record {record.id} ({record.source_key}): {error}")
+                    continue
+                if outcome is None:
+                    result.unchanged += 1
+                else:
+                    result.assessed += 1
+            session.commit()
+    with Session_() as session:
+        result.flagged = len(
+            session.scalars(
+                select(Assessment.id).where(
+                    Assessment.is_current.is_(True), Assessment.should_flag.is_(True)
+                )
+            ).all()
+        )
+    return result
