@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.classify import RULES_VERSION, Classification, classify_pages
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from monitor.classify import RULES_VERSION, Classification, classify_pages
 from monitor.link import link_all
 from storage.db import session_factory
 from storage.models import Assessment, Document, Record, RecordLink

@@ -127,6 +127,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(host=args.host, port=args.port, scheduler=not args.no_scheduler)
 
 
+def cmd_staff(args: argparse.Namespace) -> int:
+    import getpass
+
+    from oursay.web.auth import create_staff_user
+    from storage.migrate import upgrade
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"password for {args.username}: ")
+        if password != getpass.getpass("again: "):
+            raise ValueError("the passwords differ")
+    if len(password) < 12:
+        raise ValueError("a staff password needs at least 12 characters")
+    upgrade()
+    create_staff_user(args.username, password)
+    print(f"staff user {args.username} saved")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from oursay.cycle import run_cycle
 

@@ -29,6 +29,7 @@ COMMANDS = [
     "feeds",
     "export",
     "serve",
+    "staff",
     "run",
     "demo",
 ]

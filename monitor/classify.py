@@ -1,0 +1,505 @@
+"""Classify a council record: outsourcing / asset sale, consultation, in-house option, flag.
+
+The rules live in :mod:`monitor.rules`; this module applies them sentence by sentence, sets
+aside false friends, applies document-level blockers and keeps every quote it relied on.
+
+Flag rule (DESIGN.md)::
+
+    should_flag = (is_outsourcing and (not has_consultation or not has_inhouse_statement))
+                  or (is_asset_sale and not has_consultation)
+
+``has_consultation`` is ``None`` unless the record is outsourcing or an asset sale;
+``has_inhouse_statement`` is ``None`` unless it is outsourcing. Every true label carries at
+least one quote; a false label needs none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from monitor import rules as R
+from monitor.text import Analysed, Segment, analyse, quote_bounds
+
+__all__ = [
+    "RULES_VERSION",
+    "Classification",
+    "Evidence",
+    "classify",
+    "classify_pages",
+]
+
+
+def _rules_version() -> str:
+    # Any edit to the rules, the engine or the text helpers can change an assessment, so the
+    # version is the review date plus a hash of the three sources: stored assessments made
+    # with other rules are then recognisably stale.
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("rules.py", "classify.py", "text.py"):
+        digest.update((here / name).read_bytes())
+    return f"{R.RULES_SERIES}+{digest.hexdigest()[:10]}"
+
+
+RULES_VERSION: str = _rules_version()
+
+# Quotes kept per label and set-aside matches kept per record: enough for a reviewer, short
+# enough for a feed item.
+_MAX_PER_LABEL = 6
+_MAX_DISCOUNTED = 8
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quote (an exact substring of the whitespace-normalised input) and the rule behind it.
+
+    ``document`` and ``page`` say where the quote is; ``start`` is its offset in the
+    normalised text of that page (or of the whole text for :func:`classify`). A quote taken
+    from the record's title has ``document``, ``page`` and ``start`` all ``None``.
+    """
+
+    label: str
+    quote: str
+    rule: str
+    page: int | None = None
+    document: str | None = None
+    start: int | None = None
+
+
+@dataclass(frozen=True)
+class Classification:
+    is_outsourcing: bool
+    is_asset_sale: bool
+    has_consultation: bool | None
+    has_inhouse_statement: bool | None
+    should_flag: bool
+    evidence: tuple[Evidence, ...]
+    # Facts about the record that are not quotes: notice signals ("performance_notice" for
+    # UK9, "contract_change" UK10, "termination" UK11, "procurement_termination" UK12,
+    # "procurement_notice") and blockers that applied ("insourcing", "shared_service",
+    # "council_owned_company").
+    signals: tuple[str, ...]
+    # Matches set aside as false friends (``rule`` = the false friend's name), for reviewers.
+    discounted: tuple[Evidence, ...] = ()
+    # For a flag, which checks found nothing: "consultation", "inhouse_statement". Kept apart
+    # from the quotes (it is not one) and from signals (a linked decision can still supply it).
+    missing: tuple[str, ...] = ()
+
+    def as_json(self, id: Any) -> dict[str, Any]:
+        """The design's output fields: ``evidence`` is the list of quote strings (as in the
+        labelled cases); ``evidence_detail`` has label, rule, document, page and offset."""
+        quotes: list[str] = []
+        for ev in self.evidence:
+            if ev.quote not in quotes:
+                quotes.append(ev.quote)
+        return {
+            "id": id,
+            "is_outsourcing": self.is_outsourcing,
+            "is_asset_sale": self.is_asset_sale,
+            "has_consultation": self.has_consultation,
+            "has_inhouse_statement": self.has_inhouse_statement,
+            "should_flag": self.should_flag,
+            "evidence": quotes,
+            "evidence_detail": [asdict(ev) for ev in self.evidence],
+            "missing": list(self.missing),
+            "signals": list(self.signals),
+            "discounted": [asdict(ev) for ev in self.discounted],
+            "rules_version": RULES_VERSION,
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Internals
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    document: str | None
+    page: int | None
+    analysed: Analysed
+    is_title: bool = False
+
+
+@dataclass(frozen=True)
+class _Hit:
+    rule: str
+    label: str
+    weak: bool
+    chunk: _Chunk
+    seg: Segment
+    start: int  # match offsets inside seg.text
+    end: int
+
+    def evidence(self, rule: str | None = None) -> Evidence:
+        norm, seg = self.chunk.analysed.norm, self.seg
+        s, e = quote_bounds(norm, seg.start, seg.end, seg.start + self.start, seg.start + self.end)
+        title = self.chunk.is_title
+        return Evidence(
+            label=self.label,
+            quote=norm[s:e],
+            rule=rule or self.rule,
+            page=None if title else self.chunk.page,
+            document=None if title else self.chunk.document,
+            start=None if title else s,
+        )
+
+
+class _Masker:
+    """Blanks out compounds that contain a 'public' word but are not people ("Cabinet Member
+    for Communities", "Community Impact Assessment"), keeping the length so offsets still
+    point into the original sentence. One per classification: the scan and the false-friend
+    checks ask for the same sentences."""
+
+    def __init__(self) -> None:
+        self._done: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        masked = self._done.get(text)
+        if masked is None:
+            masked = R.NOT_PEOPLE.sub(lambda m: " " * len(m.group(0)), text)
+            self._done[text] = masked
+        return masked
+
+
+_TRIGGER_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _triggered(trigger: tuple[str, ...], lowered: str) -> bool:
+    """Whether one of a rule's trigger fragments is in the (lower-cased) sentence. The
+    fragments are compiled into one literal alternation: one C-level scan per rule."""
+    if not trigger:
+        return True
+    pattern = _TRIGGER_RES.get(trigger)
+    if pattern is None:
+        pattern = _TRIGGER_RES[trigger] = re.compile("|".join(map(re.escape, trigger)))
+    return pattern.search(lowered) is not None
+
+
+def _scan(
+    rules: Iterable[R.Rule], chunks: Sequence[_Chunk], mask: _Masker | None = None
+) -> list[_Hit]:
+    """Every (rule, sentence) match; consultation rules read the sentence through ``mask``."""
+    hits: list[_Hit] = []
+    rules = tuple(rules)
+    for chunk in chunks:
+        for seg in chunk.analysed.segments:
+            lowered = seg.text.lower()
+            text = mask(seg.text) if mask is not None else seg.text
+            for rule in rules:
+                if rule.section is not None and seg.section != rule.section:
+                    continue
+                if not _triggered(rule.trigger, lowered):
+                    continue
+                m = rule.pattern.search(text)
+                if m is None or (rule.also is not None and rule.also.search(text) is None):
+                    continue
+                hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, m.start(), m.end()))
+    return hits
+
+
+def _window(scope: str, hit: _Hit, length: int) -> tuple[int, int]:
+    if scope == "before":
+        return max(0, hit.start - 60), hit.end
+    if scope == "just_before":
+        return max(0, hit.start - 30), hit.start
+    if scope == "after":
+        return hit.start, hit.end + 80
+    return 0, length
+
+
+def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    text = hit.seg.text
+    masked = mask(text)
+    for ff in R.FALSE_FRIENDS:
+        if hit.label not in ff.labels or (ff.only_rules and hit.rule not in ff.only_rules):
+            continue
+        if ff.scope == "section":
+            found = hit.seg.section == ff.pattern.pattern
+            lo, hi = 0, len(text)
+        else:
+            lo, hi = _window(ff.scope, hit, len(text))
+            # The false friend is looked for in the raw words ("Cabinet Member for ..."); the
+            # rescue in the masked ones, where such titles no longer read as people.
+            found = ff.pattern.search(text[lo:hi]) is not None
+        if found and not (ff.unless is not None and ff.unless.search(masked[lo:hi])):
+            return ff
+    return None
+
+
+def _split(hits: Iterable[_Hit], mask: _Masker) -> tuple[list[_Hit], list[tuple[_Hit, str]]]:
+    """Hits that stand, and hits set aside with the name of the false friend."""
+    kept: list[_Hit] = []
+    set_aside: list[tuple[_Hit, str]] = []
+    for hit in hits:
+        ff = _false_friend(hit, mask)
+        if ff is None:
+            kept.append(hit)
+        else:
+            set_aside.append((hit, ff.name))
+    return kept, set_aside
+
+
+# Find a Tender pages print the type as "UK4: Tender notice - Procurement Act 2023".
+_NOTICE_TYPE_IN_TEXT = re.compile(r"\bUK(\d{1,2})\s*[:\-–]\s*[A-Z]")
+
+
+def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | None:
+    if notice_type and notice_type.strip():
+        value = notice_type.strip().upper().replace(" ", "")
+        return value if value.startswith("UK") else f"UK{value}"
+    for chunk in chunks:
+        m = _NOTICE_TYPE_IN_TEXT.search(chunk.analysed.norm)
+        if m:
+            return f"UK{m.group(1)}"
+    return None
+
+
+def _notice_hits(chunks: Sequence[_Chunk]) -> list[_Hit]:
+    """The sentence that says a procurement notice is for a service (goods and works are set
+    aside later by the same false friends as decisions)."""
+    for chunk in chunks:
+        for seg in chunk.analysed.segments:
+            m = R.NOTICE_SERVICE_SUBJECT.search(seg.text)
+            if m:
+                return [
+                    _Hit(
+                        "procurement_notice_service",
+                        R.OUTSOURCING,
+                        False,
+                        chunk,
+                        seg,
+                        m.start(),
+                        m.end(),
+                    )
+                ]
+    # A notice's title (its first sentence) may name the service with one word.
+    for chunk in chunks[:1]:
+        for seg in chunk.analysed.segments[:1]:
+            m = R.NOTICE_TITLE_SERVICE.search(seg.text)
+            if m:
+                return [
+                    _Hit(
+                        "procurement_notice_service",
+                        R.OUTSOURCING,
+                        False,
+                        chunk,
+                        seg,
+                        m.start(),
+                        m.end(),
+                    )
+                ]
+    return []
+
+
+def _blockers(chunks: Sequence[_Chunk]) -> list[tuple[R.Blocker, _Hit]]:
+    found: list[tuple[R.Blocker, _Hit]] = []
+    for blocker in R.BLOCKERS:
+        hit = _first_blocker_hit(blocker, chunks)
+        if hit is not None:
+            found.append((blocker, hit))
+    return found
+
+
+def _first_blocker_hit(blocker: R.Blocker, chunks: Sequence[_Chunk]) -> _Hit | None:
+    for chunk in chunks:
+        for seg in chunk.analysed.segments:
+            # An option listed under "Options considered" was discussed, not decided.
+            if seg.section == "options" or not _triggered(blocker.trigger, seg.text.lower()):
+                continue
+            m = blocker.pattern.search(seg.text)
+            if m is None or (blocker.unless is not None and blocker.unless.search(seg.text)):
+                continue
+            return _Hit(blocker.name, R.OUTSOURCING, False, chunk, seg, m.start(), m.end())
+    return None
+
+
+# Outsourcing rules whose decision implies the service is in-house today (it is being moved
+# out), so a reason against the current service is a reason against the in-house option.
+_EXTERNALISING = frozenset(
+    {
+        "transfer_to_provider",
+        "outsourcing_agreed",
+        "spin_out",
+        "business_transfer",
+        "stock_transfer",
+    }
+)
+
+
+def _evidence(hits: Iterable[_Hit]) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen: set[tuple[str, str]] = set()
+    for hit in hits:
+        ev = hit.evidence()
+        # One entry per rule and quote: a sentence found by two rules shows both reasons.
+        if (ev.quote, ev.rule) in seen:
+            continue
+        seen.add((ev.quote, ev.rule))
+        out.append(ev)
+        if len(out) >= _MAX_PER_LABEL:
+            break
+    return out
+
+
+def _classify_chunks(
+    chunks: Sequence[_Chunk], doc_type: str | None, notice_type: str | None
+) -> Classification:
+    signals: list[str] = []
+    discounted: list[tuple[_Hit, str]] = []
+    mask = _Masker()
+    doc_type = (doc_type or "").strip().lower() or None
+    whole = " ".join(c.analysed.norm for c in chunks)
+
+    # ---- outsourcing
+    out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks), mask)
+    discounted += aside
+    nt = _notice_type(notice_type, chunks) if (notice_type or doc_type == "procurement") else None
+    is_notice = nt is not None or doc_type == "procurement"
+    if nt in R.NOTICE_SIGNALS:
+        signals.append(R.NOTICE_SIGNALS[nt])
+    if nt in R.NOT_LETTING_NOTICE_TYPES:
+        # Performance, termination and cancellation notices report on a contract: signals
+        # for campaign staff, not decisions to outsource.
+        discounted += [(h, "notice_reports_on_contract") for h in out_kept]
+        out_kept = []
+    elif is_notice:
+        notice_kept, aside = _split(_notice_hits(chunks), mask)
+        discounted += aside
+        out_kept += notice_kept
+        signals.append("procurement_notice")
+    blocked = _blockers(chunks) if out_kept else []
+    if blocked:
+        for blocker, hit in blocked:
+            signals.append(blocker.name)
+            discounted.append((hit, f"blocker:{blocker.name}"))
+        discounted += [(h, f"blocked_by:{blocked[0][0].name}") for h in out_kept]
+        out_kept = []
+    is_outsourcing = bool(out_kept)
+
+    # ---- asset sale
+    asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
+    discounted += aside
+    is_asset_sale = bool(asset_kept)
+
+    # ---- consultation (only where the question arises)
+    has_consultation: bool | None = None
+    cons_kept: list[_Hit] = []
+    if is_outsourcing or is_asset_sale:
+        cons_kept, aside = _split(_scan(R.CONSULTATION_RULES, chunks, mask), mask)
+        discounted += aside
+        if is_notice:
+            # Policy (eval README): a procurement notice carries no consultation of its own;
+            # "community engagement" in a notice describes the work being bought.
+            discounted += [(h, "notice_text") for h in cons_kept]
+            cons_kept = []
+        elif (
+            cons_kept
+            and all(h.weak for h in cons_kept)
+            and R.STAFF_OR_MARKET_CONSULTATION.search(whole)
+        ):
+            # "The outcome of the consultation" in a document whose only named consultation
+            # is with staff or the market refers to that consultation.
+            discounted += [(h, "staff_or_market_context") for h in cons_kept]
+            cons_kept = []
+        has_consultation = bool(cons_kept)
+
+    # ---- in-house option (only for outsourcing)
+    has_inhouse: bool | None = None
+    inh_kept: list[_Hit] = []
+    if is_outsourcing:
+        in_house_now = bool(R.INHOUSE_DESCRIPTOR.search(whole)) or any(
+            h.rule in _EXTERNALISING for h in out_kept
+        )
+        candidates = [
+            h
+            for h in _scan(R.INHOUSE_RULES, chunks)
+            if h.rule != "inhouse_reason_against" or in_house_now
+        ]
+        inh_kept, aside = _split(candidates, mask)
+        discounted += aside
+        if is_notice:
+            discounted += [(h, "notice_text") for h in inh_kept]
+            inh_kept = []
+        has_inhouse = bool(inh_kept)
+
+    should_flag = (is_outsourcing and not (has_consultation and has_inhouse)) or (
+        is_asset_sale and not has_consultation
+    )
+    missing: list[str] = []
+    if should_flag:
+        if not has_consultation:
+            missing.append("consultation")
+        if is_outsourcing and not has_inhouse:
+            missing.append("inhouse_statement")
+
+    evidence: list[Evidence] = []
+    for kept in (out_kept, asset_kept, cons_kept, inh_kept):
+        evidence += _evidence(kept)
+
+    aside_evidence: list[Evidence] = []
+    seen: set[tuple[str, str]] = set()
+    for hit, reason in discounted:
+        ev = hit.evidence(rule=reason)
+        if (ev.quote, reason) in seen:
+            continue
+        seen.add((ev.quote, reason))
+        aside_evidence.append(ev)
+        if len(aside_evidence) >= _MAX_DISCOUNTED:
+            break
+
+    return Classification(
+        is_outsourcing=is_outsourcing,
+        is_asset_sale=is_asset_sale,
+        has_consultation=has_consultation,
+        has_inhouse_statement=has_inhouse,
+        should_flag=bool(should_flag),
+        evidence=tuple(evidence),
+        signals=tuple(dict.fromkeys(signals)),
+        discounted=tuple(aside_evidence),
+        missing=tuple(missing),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def classify_pages(
+    pages: Sequence[tuple[str | None, int | None, str]],
+    title: str | None = None,
+    doc_type: str | None = None,
+    notice_type: str | None = None,
+) -> Classification:
+    """Classify a record made of several texts: ``(document url/name, page number, text)``.
+
+    Long reports and records with attached documents are passed page by page so that every
+    quote keeps its document and page. Sentences never span two pages; labels are decided
+    over all pages (and the title) together.
+    """
+    chunks: list[_Chunk] = []
+    if title and title.strip():
+        chunks.append(_Chunk(None, None, analyse(title), is_title=True))
+    for document, page, text in pages:
+        if text and text.strip():
+            chunks.append(_Chunk(document, page, analyse(text)))
+    return _classify_chunks(chunks, doc_type, notice_type)
+
+
+def classify(
+    text: str,
+    title: str | None = None,
+    doc_type: str | None = None,
+    notice_type: str | None = None,
+) -> Classification:
+    """Classify one record's text. ``doc_type`` is the labelled-case type (``decision``,
+    ``report``, ``forward_plan``, ``notice``, ``procurement``, ``other``); ``notice_type`` is
+    the Procurement Act notice type of a procurement record (``UK1`` .. ``UK17``)."""
+    return classify_pages(
+        [(None, None, text)], title=title, doc_type=doc_type, notice_type=notice_type
+    )

@@ -1,0 +1,121 @@
+"""``oursay demo``: the whole cycle offline, on the project's own sample sites.
+
+Local servers on 127.0.0.1 play Find a Tender, Contracts Finder, a ModernGov site and a
+CMIS site for two fictional councils (Exampleshire County Council, Sampleton Borough
+Council). The real spiders crawl them into a fresh SQLite database, the monitor assesses
+what was found, and the feeds are written. Every sample item is made up by the project
+and says so; nothing here is a real council's decision.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+from crawlers.sim.procurement import (
+    SAMPLE_COUNCILS_CSV,
+    SAMPLE_SINCE,
+    SAMPLE_UNTIL,
+    serve_cf_sample,
+    serve_fts_sample,
+)
+from crawlers.sim.server import SimServer
+
+# Local servers answer at once; the production politeness delays would only make a
+# newcomer wait. Everything else (robots.txt, retries, the pipeline) runs as in production.
+FAST_LOCAL = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
+STEP_TIMEOUT = 300
+
+
+@contextmanager
+def sample_sites() -> Iterator[dict[str, SimServer]]:
+    from crawlers.sim.cmis import serve_cmis_sample
+    from crawlers.sim.moderngov import serve_moderngov_sample
+
+    with ExitStack() as stack:
+        yield {
+            "find-a-tender": stack.enter_context(serve_fts_sample()),
+            "contracts-finder": stack.enter_context(serve_cf_sample()),
+            "moderngov": stack.enter_context(serve_moderngov_sample()),
+            "cmis": stack.enter_context(serve_cmis_sample()),
+        }
+
+
+def crawl_steps(sites: dict[str, SimServer]) -> list[tuple[str, list[str]]]:
+    window = ["--since", SAMPLE_SINCE, "--until", SAMPLE_UNTIL]
+    return [
+        ("Find a Tender", ["crawl", "find-a-tender", "--base-url", sites["find-a-tender"].url,
+                           *window, *FAST_LOCAL]),
+        ("Contracts Finder", ["crawl", "contracts-finder", "--base-url",
+                              sites["contracts-finder"].url, *window, *FAST_LOCAL]),
+        ("ModernGov (Exampleshire)", ["crawl", "moderngov", "--council", "EXA", "--base-url",
+                                      sites["moderngov"].url, "--since", "2026-01-01",
+                                      *FAST_LOCAL]),
+        ("CMIS (Sampleton)", ["crawl", "cmis", "--council", "SMP", "--base-url",
+                              sites["cmis"].url, "--since", "2026-01-01", *FAST_LOCAL]),
+    ]
+
+
+def _run_step(label: str, args: Sequence[str], env: dict[str, str]) -> bool:
+    print(f"\n== {label}: oursay {' '.join(a for a in args if not a.startswith('http'))}")
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "oursay", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=STEP_TIMEOUT,
+    )
+    # Scrapy's own log goes to stderr; show our summary lines, and the log only on failure.
+    print(result.stdout.rstrip())
+    if result.returncode != 0:
+        print(result.stderr[-4000:], file=sys.stderr)
+        print(f"   failed (exit {result.returncode})", file=sys.stderr)
+        return False
+    print(f"   ok in {time.monotonic() - started:.1f}s")
+    return True
+
+
+def run_demo(directory: Path, *, serve: bool = False, port: int = 8000) -> int:
+    directory = directory.resolve()
+    if directory.exists():
+        # A fresh database each time: the demo shows a first crawl, not an incremental one.
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    site = directory / "site"
+    env = dict(os.environ)
+    env["OURSAY_DATABASE_URL"] = f"sqlite:///{directory / 'oursay.db'}"
+    env["OURSAY_EXTRA_COUNCILS"] = str(SAMPLE_COUNCILS_CSV)
+    env.setdefault("OURSAY_LOG_LEVEL", "WARNING")
+    ok = _run_step("Database", ["init"], env)
+    with sample_sites() as sites:
+        for label, args in crawl_steps(sites):
+            ok = _run_step(label, args, env) and ok
+    ok = _run_step("Monitor", ["monitor"], env) and ok
+    ok = _run_step("Feeds", ["feeds", "--out", str(site)], env) and ok
+
+    print("\nThe demo's feeds (sample data for fictional councils):")
+    for name in ("exa.rss", "exa.atom", "smp.rss", "all.rss"):
+        path = site / "feeds" / name
+        if path.exists():
+            print(f"  {path.as_uri()}")
+    print(f"  {(site / 'feeds.opml').as_uri()}  (all council feeds, for a feed reader)")
+    print(f"Index page: {(site / 'index.html').as_uri()}")
+    print(f"Database:   {directory / 'oursay.db'} (open it with Datasette: docs/datasette.md)")
+    if not ok:
+        print("\nSome steps failed; see the messages above.", file=sys.stderr)
+        return 1
+    if serve:
+        os.environ.update({k: env[k] for k in ("OURSAY_DATABASE_URL", "OURSAY_EXTRA_COUNCILS")})
+        from oursay.service import serve as serve_app
+
+        print(f"\nWeb app: http://127.0.0.1:{port}/   feeds: http://127.0.0.1:{port}/feeds/exa.rss")
+        return serve_app(host="127.0.0.1", port=port, scheduler=False)
+    print(f"\nServe the web app on it: make demo DEMO_ARGS=--serve  (http://127.0.0.1:{port}/)")
+    return 0
