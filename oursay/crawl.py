@@ -57,4 +57,12 @@ def report(spider_name: str, stats: Mapping[str, Any]) -> int:
         print(f"{spider_name}: failed: {fatal}", file=sys.stderr)
     if reason != "finished" or fatal or stats.get("oursay/store_errors"):
         return 1
+    if failures:
+        # The crawl went on past them and kept what succeeded, but something was not
+        # collected: say so in the exit status so a scheduler or script notices.
+        print(
+            f"{spider_name}: {failures} requests failed; see the crawl_failures table",
+            file=sys.stderr,
+        )
+        return 1
     return 0

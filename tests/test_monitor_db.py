@@ -146,3 +146,32 @@ def test_changed_record_is_reassessed(papers: str) -> None:
         session.commit()
     result = run_monitor()
     assert result.assessed == 1
+
+
+def test_decision_linked_to_its_consultation_counts_as_consulted(database: str) -> None:
+    with Session(get_engine(database)) as session:
+        _add(
+            session,
+            "d/9",
+            "decision",
+            "Disposal of the Old Mill depot site",
+            "Decision: to declare the Old Mill depot site surplus and approve its disposal "
+            "by sale of the freehold at best consideration.",
+            40,
+        )
+        _add(
+            session,
+            "c/9",
+            "consultation",
+            "Old Mill depot site: have your say",
+            "Residents are invited to comment on the future of the Old Mill depot site.",
+            20,
+        )
+        session.commit()
+    run_monitor()
+    with Session(get_engine(database)) as session:
+        link = session.scalars(select(RecordLink)).one()
+        assert link.relation == "consultation"
+        decision = _current(session, "d/9")
+        assert decision.is_asset_sale and decision.has_consultation and not decision.should_flag
+        assert any(e["rule"] == "linked_consultation_record" for e in decision.evidence)

@@ -1,0 +1,220 @@
+"""``oursay ingest FILE…``: load OCDS releases from files into the database.
+
+Reads release packages, record packages (each record's ``compiledRelease``, else its
+releases), single releases, JSON arrays of any of those, JSON lines of any of those, and
+kingfisher-collect output directories (files of packages or of single releases). Every
+release goes through the same normalisation as the spiders (``crawlers.ocds``) and the
+same idempotent upsert as the pipeline (``storage.records.upsert_record``), so loading a
+file twice, or loading what a crawl already stored, changes nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TextIO
+
+from crawlers.buyers import BuyerMatcher
+from crawlers.ocds import (
+    SOURCES,
+    InvalidJSON,
+    iter_releases,
+    normalise_release,
+    parse_json,
+    source_for_ocid,
+)
+from storage.councils import load_registry
+
+# Files a kingfisher-collect directory holds that are data (it also writes .log/.txt).
+DATA_SUFFIXES = (".json", ".jsonl", ".ndjson")
+COMMIT_EVERY = 500
+
+
+class FileFailed(Exception):
+    """A file that could not be read at all."""
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given; directories (kingfisher-collect output) as their data files, sorted."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def read_documents(path: Path) -> Iterator[tuple[int | None, Any]]:
+    """(line number or None, parsed JSON) for a JSON file or each line of a JSON lines file.
+
+    ``.jsonl``/``.ndjson`` files (bulk downloads can be large) are read a line at a time;
+    other files are tried as one JSON document first, then as JSON lines. Raises
+    ``FileFailed`` when the file is neither; a bad line is yielded as its ``InvalidJSON``.
+    """
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        yield from _json_lines(path)
+        return
+    try:
+        body = path.read_bytes()
+    except OSError as error:
+        raise FileFailed(f"cannot read: {error.strerror or error}") from None
+    if not body.strip():
+        raise FileFailed("empty file")
+    try:
+        whole = parse_json(body).value
+    except InvalidJSON as error:
+        whole_error = error
+    else:
+        yield None, whole
+        return
+    lines = [line for line in body.splitlines() if line.strip()]
+    if len(lines) < 2 or _is_invalid(lines[0]):
+        # Neither one JSON document nor JSON lines: say what is wrong with the whole.
+        raise FileFailed(str(whole_error))
+    yield from _json_lines(path)
+
+
+def _is_invalid(line: bytes) -> bool:
+    try:
+        parse_json(line)
+    except InvalidJSON:
+        return True
+    return False
+
+
+def _json_lines(path: Path) -> Iterator[tuple[int | None, Any]]:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise FileFailed(f"cannot read: {error.strerror or error}") from None
+    with handle:
+        seen = False
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            seen = True
+            try:
+                yield number, parse_json(line).value
+            except InvalidJSON as error:
+                yield number, error
+    if not seen:
+        raise FileFailed("empty file")
+
+
+def ingest_file(
+    path: Path,
+    session: Any,
+    matcher: BuyerMatcher,
+    *,
+    source: str | None = None,
+    errors: TextIO = sys.stderr,
+) -> Counter[str]:
+    """Load one file; returns counts (releases, inserted, updated, unchanged, not_council,
+    errors). Raises ``FileFailed`` when nothing in it could be read."""
+    from storage.records import upsert_record
+
+    counts: Counter[str] = Counter()
+    pending = 0
+    for line, document in read_documents(path):
+        where = f"{path}:{line}" if line is not None else str(path)
+        if isinstance(document, Exception):
+            counts["errors"] += 1
+            print(f"oursay ingest: {where}: {document}", file=errors)
+            continue
+        try:
+            releases = list(iter_releases(document))
+        except ValueError as error:
+            if line is None:
+                raise FileFailed(str(error)) from None
+            counts["errors"] += 1
+            print(f"oursay ingest: {where}: {error}", file=errors)
+            continue
+        for release in releases:
+            counts["releases"] += 1
+            release_source = source or source_for_ocid(release.get("ocid"))
+            if release_source not in SOURCES:
+                counts["errors"] += 1
+                print(
+                    f"oursay ingest: {where}: release {release.get('id')!r}: cannot tell the "
+                    f"source of ocid {release.get('ocid')!r}; pass --source",
+                    file=errors,
+                )
+                continue
+            try:
+                item = normalise_release(release, source=release_source, matcher=matcher)
+            except ValueError as error:
+                counts["errors"] += 1
+                print(
+                    f"oursay ingest: {where}: release {release.get('id')!r}: {error}", file=errors
+                )
+                continue
+            if item is None:
+                counts["not_council"] += 1
+                continue
+            _, outcome = upsert_record(session, asdict(item))
+            counts[outcome] += 1
+            pending += 1
+            if pending >= COMMIT_EVERY:
+                session.commit()
+                pending = 0
+    session.commit()
+    return counts
+
+
+def ingest_files(
+    paths: Iterable[str | Path],
+    source: str | None = None,
+    *,
+    out: TextIO | None = None,
+    errors: TextIO | None = None,
+    database_url: str | None = None,
+) -> int:
+    """Load every file; prints one line per file. Non-zero when any file (or release in
+    one) failed; the others are loaded all the same."""
+    from storage.db import session_factory
+    from storage.migrate import upgrade
+
+    out = out or sys.stdout
+    errors = errors or sys.stderr
+    if source is not None and source not in SOURCES:
+        raise ValueError(f"unknown source {source!r} (one of {', '.join(SOURCES)})")
+    upgrade(database_url)
+    matcher = BuyerMatcher(load_registry())
+    failed = 0
+    total: Counter[str] = Counter()
+    files = list(expand(paths))
+    if not files:
+        print("oursay ingest: no files to load", file=errors)
+        return 1
+    for path in files:
+        with session_factory(database_url)() as session:
+            try:
+                counts = ingest_file(path, session, matcher, source=source, errors=errors)
+            except FileFailed as error:
+                session.rollback()
+                failed += 1
+                print(f"oursay ingest: {path}: error: {error}", file=errors)
+                continue
+            except Exception:
+                session.rollback()
+                raise
+        total += counts
+        if counts["errors"]:
+            failed += 1
+        print(f"{path}: {_summary(counts)}", file=out)
+    if len(files) > 1:
+        print(f"total: {_summary(total)}; {len(files) - failed} of {len(files)} files ok", file=out)
+    return 1 if failed else 0
+
+
+def _summary(counts: Counter[str]) -> str:
+    return (
+        f"{counts['releases']} releases; stored {counts['inserted']} new, "
+        f"{counts['updated']} changed, {counts['unchanged']} unchanged; "
+        f"{counts['not_council']} not council; {counts['errors']} errors"
+    )
