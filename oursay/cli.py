@@ -266,6 +266,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-scheduler", action="store_true", help="serve only; run no crawls")
     p.set_defaults(func=cmd_serve)
 
+    p = commands.add_parser("staff", help="add a campaign staff login (or reset its password)")
+    staff = p.add_subparsers(dest="staff_command", required=True, metavar="ACTION")
+    add = staff.add_parser("add", help="add a staff user, or set a new password")
+    add.add_argument("username", metavar="USER")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of prompting",
+    )
+    add.set_defaults(func=cmd_staff)
+
     p = commands.add_parser(
         "run", help="one full cycle: crawl every enabled source, monitor, feeds"
     )

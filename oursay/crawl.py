@@ -39,6 +39,11 @@ def run_crawl(
     return report(spider_name, stats)
 
 
+# Exit statuses of ``oursay crawl`` (documented in docs/cli.md).
+EXIT_FAILED = 1
+EXIT_PARTIAL = 3
+
+
 def report(spider_name: str, stats: Mapping[str, Any]) -> int:
     """Print a one-paragraph summary; non-zero when the run as a whole failed."""
     reason = stats.get("finish_reason")
@@ -56,13 +61,14 @@ def report(spider_name: str, stats: Mapping[str, Any]) -> int:
     if fatal:
         print(f"{spider_name}: failed: {fatal}", file=sys.stderr)
     if reason != "finished" or fatal or stats.get("oursay/store_errors"):
-        return 1
+        return EXIT_FAILED
     if failures:
         # The crawl went on past them and kept what succeeded, but something was not
-        # collected: say so in the exit status so a scheduler or script notices.
+        # collected: a distinct status, so a scheduler or script can tell "partly" from
+        # "not at all".
         print(
             f"{spider_name}: {failures} requests failed; see the crawl_failures table",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_PARTIAL
     return 0

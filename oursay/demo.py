@@ -18,6 +18,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from crawlers.sim.cmis import CMISSim
+from crawlers.sim.moderngov import ModernGovSim
 from crawlers.sim.procurement import (
     SAMPLE_COUNCILS_CSV,
     SAMPLE_SINCE,
@@ -31,39 +33,54 @@ from crawlers.sim.server import SimServer
 # newcomer wait. Everything else (robots.txt, retries, the pipeline) runs as in production.
 FAST_LOCAL = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
 STEP_TIMEOUT = 300
+# The sample committee papers are dated within 2026.
+COMMITTEE_SINCE = "2026-01-01"
 
 
 @contextmanager
-def sample_sites() -> Iterator[dict[str, SimServer]]:
-    from crawlers.sim.cmis import serve_cmis_sample
-    from crawlers.sim.moderngov import serve_moderngov_sample
-
+def sample_sites() -> Iterator[dict[str, str]]:
+    """Start the four simulated services; yields each one's base URL."""
+    moderngov, cmis = ModernGovSim(), CMISSim()
     with ExitStack() as stack:
-        yield {
+        servers = {
             "find-a-tender": stack.enter_context(serve_fts_sample()),
             "contracts-finder": stack.enter_context(serve_cf_sample()),
-            "moderngov": stack.enter_context(serve_moderngov_sample()),
-            "cmis": stack.enter_context(serve_cmis_sample()),
+            "moderngov": stack.enter_context(SimServer(moderngov)),
+            "cmis": stack.enter_context(SimServer(cmis)),
+        }
+        yield {
+            "find-a-tender": servers["find-a-tender"].url,
+            "contracts-finder": servers["contracts-finder"].url,
+            "moderngov": moderngov.base_url(servers["moderngov"].url),
+            "cmis": cmis.base_url(servers["cmis"].url),
         }
 
 
-def crawl_steps(sites: dict[str, SimServer]) -> list[tuple[str, list[str]]]:
-    window = ["--since", SAMPLE_SINCE, "--until", SAMPLE_UNTIL]
+def crawl_steps(sites: dict[str, str]) -> list[tuple[str, list[str]]]:
+    procurement = ["--since", SAMPLE_SINCE, "--until", SAMPLE_UNTIL, *FAST_LOCAL]
+    papers = ["--since", COMMITTEE_SINCE, *FAST_LOCAL]
     return [
-        ("Find a Tender", ["crawl", "find-a-tender", "--base-url", sites["find-a-tender"].url,
-                           *window, *FAST_LOCAL]),
-        ("Contracts Finder", ["crawl", "contracts-finder", "--base-url",
-                              sites["contracts-finder"].url, *window, *FAST_LOCAL]),
-        ("ModernGov (Exampleshire)", ["crawl", "moderngov", "--council", "EXA", "--base-url",
-                                      sites["moderngov"].url, "--since", "2026-01-01",
-                                      *FAST_LOCAL]),
-        ("CMIS (Sampleton)", ["crawl", "cmis", "--council", "SMP", "--base-url",
-                              sites["cmis"].url, "--since", "2026-01-01", *FAST_LOCAL]),
+        (
+            "Find a Tender",
+            ["crawl", "find-a-tender", "--base-url", sites["find-a-tender"], *procurement],
+        ),
+        (
+            "Contracts Finder",
+            ["crawl", "contracts-finder", "--base-url", sites["contracts-finder"], *procurement],
+        ),
+        (
+            "ModernGov (Exampleshire)",
+            ["crawl", "moderngov", "--council", "EXA", "--base-url", sites["moderngov"], *papers],
+        ),
+        (
+            "CMIS (Sampleton)",
+            ["crawl", "cmis", "--council", "SMP", "--base-url", sites["cmis"], *papers],
+        ),
     ]
 
 
 def _run_step(label: str, args: Sequence[str], env: dict[str, str]) -> bool:
-    print(f"\n== {label}: oursay {' '.join(a for a in args if not a.startswith('http'))}")
+    print(f"\n== {label}: oursay {' '.join(args)}")
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "oursay", *args],

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
+from feeds.build import clean_text, safe_url
 from storage.db import session_factory
 from storage.queries import RecordState, iter_states
 
@@ -43,10 +44,12 @@ def export_row(state: RecordState) -> dict[str, Any]:
         "source": record.source,
         "kind": record.kind,
         "notice_type": record.notice_type,
-        "title": record.title,
-        "url": record.url,
+        # Scraped text: the same cleaning as the feeds (no control characters or lone
+        # surrogates, no e-mail addresses or phone numbers).
+        "title": clean_text(record.title),
+        "url": safe_url(record.url),
         "date": date.isoformat() if date else None,
-        "buyer": record.buyer_name,
+        "buyer": clean_text(record.buyer_name) or None,
         "value_amount": str(record.value_amount) if record.value_amount is not None else None,
         "value_currency": record.value_currency,
         "is_outsourcing": assessment.is_outsourcing if assessment else None,
@@ -55,7 +58,7 @@ def export_row(state: RecordState) -> dict[str, Any]:
         "has_inhouse_statement": assessment.has_inhouse_statement if assessment else None,
         "flagged": state.flagged,
         "review_status": state.review_status,
-        "evidence": [e.get("quote") for e in assessment.evidence] if assessment else [],
+        "evidence": [clean_text(e.get("quote")) for e in assessment.evidence] if assessment else [],
     }
 
 

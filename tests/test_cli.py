@@ -157,3 +157,20 @@ def test_export_csv_and_json(database: str, capsys: pytest.CaptureFixture[str]) 
     assert table[0]["council"] == "KEN" and table[0]["flagged"] == "true"
     # A formula in scraped text must not run when a journalist opens the CSV.
     assert table[0]["title"].startswith("'=")
+
+
+def test_staff_add_hashes_the_password(database: str) -> None:
+    from argon2 import PasswordHasher
+    from sqlalchemy import select
+
+    from storage.models import StaffUser
+
+    env = {**__import__("os").environ, "OURSAY_DATABASE_URL": database}
+    short = oursay("staff", "add", "alice", "--password-stdin", input="short\n", env=env)
+    assert short.returncode != 0 and "12 characters" in short.stderr
+    ok = oursay("staff", "add", "alice", "--password-stdin", input="a long sample pass\n", env=env)
+    assert ok.returncode == 0, ok.stderr
+    with Session(get_engine(database)) as session:
+        user = session.scalars(select(StaffUser)).one()
+        assert user.username == "alice" and "a long sample pass" not in user.password_hash
+        assert PasswordHasher().verify(user.password_hash, "a long sample pass")

@@ -44,6 +44,17 @@ class SimResponse:
 App = Callable[[SimRequest], SimResponse]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up mid-answer (a crawler refusing an oversized download) is
+        # normal here; anything else is still reported.
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class SimServer:
     """``with SimServer(app) as server: server.url`` — serves on 127.0.0.1, a free port."""
 
@@ -51,7 +62,7 @@ class SimServer:
         self.app = app
         self.requests: list[SimRequest] = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer((host, port), self._handler_class())
+        self._httpd = _QuietServer((host, port), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 

@@ -58,6 +58,8 @@ class OCDSWindowSpider(BaseSpider):
     window: timedelta = timedelta(days=1)
     # Where the first crawl starts when neither ``since`` nor a checkpoint says.
     default_since: str = ""
+    # How far behind "now" an open-ended crawl stops (see ``start``).
+    indexing_lag = timedelta(minutes=30)
 
     # --- Politeness ----------------------------------------------------------------------------
     # Seconds to wait after a rate-limit answer that has no Retry-After (RetryAfterMiddleware).
@@ -95,7 +97,9 @@ class OCDSWindowSpider(BaseSpider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         checkpoint = None if self.since else self.stored_checkpoint()
         since = self.since or checkpoint or parse_when(self.default_since)
-        until = self.until or datetime.now(LONDON)
+        # Without --until, stop short of now: the services index a release some minutes
+        # after its timestamp, and a checkpoint set to "now" would step over it for good.
+        until = self.until or datetime.now(LONDON) - self.indexing_lag
         assert since is not None, "default_since is required"
         self.walk_from, self.walk_until = since, until
         stats = self.crawler.stats
