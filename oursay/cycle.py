@@ -15,7 +15,11 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-DEFAULT_SOURCES = "find-a-tender,contracts-finder"
+from oursay.crawl import EXIT_PARTIAL
+
+# Every source by default: committee papers are where consultation and in-house evidence
+# is found; the procurement notices alone would all be flagged.
+DEFAULT_SOURCES = "find-a-tender,contracts-finder,moderngov,cmis"
 # Per step. Find a Tender allows 12 requests per 2 minutes, so a day's backlog of notices
 # takes a while; the monitor and the feeds are minutes at most.
 CRAWL_TIMEOUT = 2 * 60 * 60
@@ -85,7 +89,10 @@ def oursay(*args: str) -> list[str]:
 def run_cycle() -> int:
     failed: list[str] = []
     for source in enabled_sources():
-        if run_step(oursay("crawl", source), CRAWL_TIMEOUT) != 0:
+        status = run_step(oursay("crawl", source), CRAWL_TIMEOUT)
+        if status == EXIT_PARTIAL:
+            failed.append(f"crawl {source} (partly: see crawl_failures)")
+        elif status != 0:
             failed.append(f"crawl {source}")
     if run_step(oursay("monitor"), MONITOR_TIMEOUT) != 0:
         failed.append("monitor")

@@ -15,13 +15,8 @@ from scrapy.statscollectors import MemoryStatsCollector
 
 from crawlers.items import RecordItem
 from crawlers.spiders.base import LONDON
-from crawlers.spiders.moderngov import (
-    ModernGovSpider,
-    decode_twice,
-    looks_like_challenge,
-    uk_date,
-    uk_dates,
-)
+from crawlers.spiders.council_base import looks_like_challenge, uk_date, uk_dates
+from crawlers.spiders.moderngov import ModernGovSpider, decode_twice
 
 
 def pages(shared_dir: Path) -> Path:

@@ -10,7 +10,7 @@ from typing import Any
 from scrapy import Request
 from scrapy.http import Response
 
-from crawlers.spiders.moderngov import (
+from crawlers.spiders.council_base import (
     MEETING_HORIZON,
     CouncilSite,
     CouncilSpider,
