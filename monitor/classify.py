@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from monitor import rules as R
-from monitor.text import Analysed, Segment, analyse, quote_bounds
+from monitor.text import Analysed, SectionState, Segment, analyse, quote_bounds, repeated_lines
 
 __all__ = [
     "RULES_VERSION",
@@ -48,9 +48,12 @@ def _rules_version() -> str:
 RULES_VERSION: str = _rules_version()
 
 # Quotes kept per label and set-aside matches kept per record: enough for a reviewer, short
-# enough for a feed item.
+# enough for a feed item. A long report sets aside many matches of a few kinds (every option
+# it lists, every mention of the contracts' history): a few of each kind are kept, so that one
+# kind does not crowd out the others.
 _MAX_PER_LABEL = 6
-_MAX_DISCOUNTED = 8
+_MAX_DISCOUNTED = 16
+_MAX_DISCOUNTED_PER_REASON = 3
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class Classification:
     # Facts about the record that are not quotes: notice signals ("performance_notice" for
     # UK9, "contract_change" UK10, "termination" UK11, "procurement_termination" UK12,
     # "procurement_notice") and blockers that applied ("insourcing", "shared_service",
-    # "council_owned_company").
+    # "council_owned_company", "decommissioning").
     signals: tuple[str, ...]
     # Matches set aside as false friends (``rule`` = the false friend's name), for reviewers.
     discounted: tuple[Evidence, ...] = ()
@@ -162,6 +165,7 @@ class _Masker:
         masked = self._done.get(text)
         if masked is None:
             masked = R.NOT_PEOPLE.sub(lambda m: " " * len(m.group(0)), text)
+            masked = R.mask_named_bodies(masked)
             self._done[text] = masked
         return masked
 
@@ -207,6 +211,8 @@ def _window(scope: str, hit: _Hit, length: int) -> tuple[int, int]:
         return max(0, hit.start - 60), hit.end
     if scope == "just_before":
         return max(0, hit.start - 30), hit.start
+    if scope == "lead":
+        return max(0, hit.start - 80), hit.start
     if scope == "after":
         return hit.start, hit.end + 80
     return 0, length
@@ -226,6 +232,8 @@ def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
             # The false friend is looked for in the raw words ("Cabinet Member for ..."); the
             # rescue in the masked ones, where such titles no longer read as people.
             found = ff.pattern.search(text[lo:hi]) is not None
+            if ff.unless_in_sentence:
+                lo, hi = 0, len(text)
         if found and not (ff.unless is not None and ff.unless.search(masked[lo:hi])):
             return ff
     return None
@@ -296,26 +304,59 @@ def _notice_hits(chunks: Sequence[_Chunk]) -> list[_Hit]:
     return []
 
 
-def _blockers(chunks: Sequence[_Chunk]) -> list[tuple[R.Blocker, _Hit]]:
+def _decides(hit: _Hit) -> bool:
+    """Whether an outsourcing match is the record's decision, not a mention: in the title,
+    under a "Decision" / "Recommendation(s)" heading, or in a sentence that states a decision
+    ("APPROVE the commencement of a procurement", "RESOLVED that the contract be awarded")."""
+    return (
+        hit.chunk.is_title
+        or hit.seg.section == "decision"
+        or R.DECISION_SENTENCE.search(hit.seg.text) is not None
+    )
+
+
+def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
     found: list[tuple[R.Blocker, _Hit]] = []
+    decided: bool | None = None  # worked out once, for the first blocker that asks
     for blocker in R.BLOCKERS:
         hit = _first_blocker_hit(blocker, chunks)
-        if hit is not None:
-            found.append((blocker, hit))
+        if hit is None:
+            continue
+        if blocker.yields_to_decision:
+            if decided is None:
+                decided = any(_decides(h) for h in kept if h.seg is not hit.seg)
+            if decided:
+                continue
+        found.append((blocker, hit))
     return found
 
 
 def _first_blocker_hit(blocker: R.Blocker, chunks: Sequence[_Chunk]) -> _Hit | None:
+    """The sentence that shows the blocker: the first one under a "Decision" heading if any
+    (a long report states its proposal in the summary and again in the decision), otherwise
+    the first one."""
+    first: _Hit | None = None
     for chunk in chunks:
         for seg in chunk.analysed.segments:
             # An option listed under "Options considered" was discussed, not decided.
-            if seg.section == "options" or not _triggered(blocker.trigger, seg.text.lower()):
+            if seg.section == "options" or (first is not None and seg.section != "decision"):
+                continue
+            if not _triggered(blocker.trigger, seg.text.lower()):
                 continue
             m = blocker.pattern.search(seg.text)
             if m is None or (blocker.unless is not None and blocker.unless.search(seg.text)):
                 continue
-            return _Hit(blocker.name, R.OUTSOURCING, False, chunk, seg, m.start(), m.end())
-    return None
+            if (
+                blocker.also is not None
+                and seg.section != "decision"
+                and blocker.also.search(seg.text) is None
+            ):
+                continue
+            hit = _Hit(blocker.name, R.OUTSOURCING, False, chunk, seg, m.start(), m.end())
+            if seg.section == "decision":
+                return hit
+            first = first or hit
+    return first
 
 
 # Outsourcing rules whose decision implies the service is in-house today (it is being moved
@@ -372,11 +413,12 @@ def _classify_chunks(
         discounted += aside
         out_kept += notice_kept
         signals.append("procurement_notice")
-    blocked = _blockers(chunks) if out_kept else []
+    blocked = _blockers(chunks, out_kept) if out_kept else []
     if blocked:
-        for blocker, hit in blocked:
-            signals.append(blocker.name)
-            discounted.append((hit, f"blocker:{blocker.name}"))
+        signals += [blocker.name for blocker, _ in blocked]
+        # First among the set-aside quotes: it is why the record is not outsourcing, and a
+        # long report can have more set-aside matches than are kept.
+        discounted[:0] = [(hit, f"blocker:{blocker.name}") for blocker, hit in blocked]
         discounted += [(h, f"blocked_by:{blocked[0][0].name}") for h in out_kept]
         out_kept = []
     is_outsourcing = bool(out_kept)
@@ -443,11 +485,13 @@ def _classify_chunks(
 
     aside_evidence: list[Evidence] = []
     seen: set[tuple[str, str]] = set()
+    per_reason: dict[str, int] = {}
     for hit, reason in discounted:
         ev = hit.evidence(rule=reason)
-        if (ev.quote, reason) in seen:
+        if (ev.quote, reason) in seen or per_reason.get(reason, 0) >= _MAX_DISCOUNTED_PER_REASON:
             continue
         seen.add((ev.quote, reason))
+        per_reason[reason] = per_reason.get(reason, 0) + 1
         aside_evidence.append(ev)
         if len(aside_evidence) >= _MAX_DISCOUNTED:
             break
@@ -479,15 +523,41 @@ def classify_pages(
     """Classify a record made of several texts: ``(document url/name, page number, text)``.
 
     Long reports and records with attached documents are passed page by page so that every
-    quote keeps its document and page. Sentences never span two pages; labels are decided
-    over all pages (and the title) together.
+    quote keeps its document and page. Sentences never span two pages, but sections do: a
+    page starts in the section the previous page of the same document ended in ("Options
+    considered" on page 5 runs on to page 6). Running headers and footers repeated on the
+    pages of a document, bare page numbers and contents lines are not read as prose. Labels
+    are decided over all pages (and the title) together.
     """
     chunks: list[_Chunk] = []
     if title and title.strip():
         chunks.append(_Chunk(None, None, analyse(title), is_title=True))
+    # Running headers and footers belong to paginated documents: texts without a page number
+    # (a record's own description) are never compared with each other.
+    by_document: dict[str | None, list[str]] = {}
     for document, page, text in pages:
-        if text and text.strip():
-            chunks.append(_Chunk(document, page, analyse(text)))
+        if page is not None and text and text.strip():
+            by_document.setdefault(document, []).append(text)
+    repeated = {doc: repeated_lines(texts) for doc, texts in by_document.items()}
+    state: SectionState | None = None
+    previous: tuple[str | None, int | None] | None = None
+    for document, page, text in pages:
+        if not (text and text.strip()):
+            continue
+        # Only the next page of the same document continues a section (not a record's own
+        # text before its documents, nor page 1 of the next attachment).
+        follows = (
+            previous is not None
+            and previous[0] == document
+            and page is not None
+            and previous[1] is not None
+            and page == previous[1] + 1
+        )
+        analysed = analyse(
+            text, state if follows else None, repeated.get(document, ()) if page is not None else ()
+        )
+        chunks.append(_Chunk(document, page, analysed))
+        state, previous = analysed.state, (document, page)
     return _classify_chunks(chunks, doc_type, notice_type)
 
 

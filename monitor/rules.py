@@ -38,9 +38,29 @@ def _alt(*parts: str) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+# A hyphenated compound broken at the end of a line comes out of PDF or hard-wrapped web text
+# as "in- house", "re- procurement" once lines are joined with a space. Every optional or
+# alternative hyphen in a pattern ("re-?tender", "in[- ]?house") also accepts a hyphen followed
+# by a space.
+# (Single-character steps, not groups: these patterns run on every sentence of long reports.)
+_HYPHEN_FORMS = (
+    (re.compile(r"\[- \]\?"), "[- ]? ?"),
+    (re.compile(r"\[- \](?![?*+{])"), "[- ] ?"),
+    (re.compile(r"(?<=[A-Za-z])-\?"), "-? ?"),
+)
+
+
+def _hyphen_tolerant(source: str) -> str:
+    for form, replacement in _HYPHEN_FORMS:
+        source = form.sub(lambda _m, r=replacement: r, source)
+    return source
+
+
 def _re(*parts: str) -> re.Pattern[str]:
-    """Compile alternatives (one way of saying it per argument), case-insensitive."""
-    return re.compile(parts[0] if len(parts) == 1 else "|".join(parts), re.I)
+    """Compile alternatives (one way of saying it per argument), case-insensitive, with
+    hyphens that tolerate a line-end break (see ``_HYPHEN_FORMS``)."""
+    source = parts[0] if len(parts) == 1 else "|".join(parts)
+    return re.compile(_hyphen_tolerant(source), re.I)
 
 
 def _words(n: int) -> str:
@@ -72,10 +92,11 @@ class FalseFriend:
     """Sets aside a match for ``labels`` when ``pattern`` is found in ``scope``.
 
     Scopes: ``sentence`` (the whole sentence), ``before`` (60 characters before the match, and
-    the match), ``just_before`` (the 30 characters right before the match), ``after`` (the
-    match and 80 characters after it), ``section`` (the sentence sits under a heading whose
-    kind is ``pattern.pattern``). ``unless`` rescues the match when found in the same window
-    (in the sentence for ``section``), read with :data:`NOT_PEOPLE` masked out.
+    the match), ``just_before`` (the 30 characters right before the match), ``lead`` (the 80
+    characters right before the match), ``after`` (the match and 80 characters after it),
+    ``section`` (the sentence sits under a heading whose kind is ``pattern.pattern``).
+    ``unless`` rescues the match when found in the same window (in the whole sentence for
+    ``section``, or when ``unless_in_sentence``), read with :data:`NOT_PEOPLE` masked out.
     ``only_rules`` limits the false friend to matches of those rules.
     """
 
@@ -86,6 +107,7 @@ class FalseFriend:
     scope: str = "sentence"
     unless: re.Pattern[str] | None = None
     only_rules: frozenset[str] | None = None
+    unless_in_sentence: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +118,13 @@ class Blocker:
     # Sentences where the blocker is only an option being discussed, costed or rejected.
     unless: re.Pattern[str] | None = None
     trigger: tuple[str, ...] = ()
+    # Must also be in the sentence (unless it sits under a "Decision" heading): what makes it
+    # the record's decision or proposal rather than a mention.
+    also: re.Pattern[str] | None = None
+    # The blocker gives way when the record also *decides* to outsource something (a match
+    # under a decision heading, in a decision sentence or in the title): a record that ends
+    # one contract and lets another is still outsourcing.
+    yields_to_decision: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -187,6 +216,39 @@ NOT_PEOPLE = _re(
     r"\bfamily (?:hubs?|centres?|services|support|courts?|group|information|help)\b",
     r"\bchildren['’]?s (?:centres?|services|homes?)\b",
 )
+
+# Committees, boards and directorates named after the people they serve ("Children and Young
+# People Select Committee", "Communities Directorate") are bodies of the council, not the
+# public. Their names are masked like NOT_PEOPLE (see mask_named_bodies); a tenants' or
+# residents' committee or board is the public's own body and is kept.
+_BODY_NOUN = re.compile(
+    r"\b(?:(?:Cabinet|Select|Scrutiny|Policy|Advisory|Joint|Overview and Scrutiny) )?"
+    r"(?:Committee|Sub-Committee|Directorate|Board)s?\b"
+)
+_BODY_NAME = re.compile(r"(?:(?<![\w’'-])[A-Z][\w’'&-]*,? (?:(?:and|&|of|for|the) )?){1,8}$")
+_PUBLIC_BODY = re.compile(
+    r"(?:tenants?|residents?|users?|leaseholders?|parents?|carers?|patients?|citizens?|"
+    r"customers?)['’]?s?,? $",
+    re.I,
+)
+
+
+def mask_named_bodies(text: str) -> str:
+    """``text`` with the names of council committees, boards and directorates blanked out
+    (same length, so offsets still point into the original)."""
+    if "Committee" not in text and "Directorate" not in text and "Board" not in text:
+        return text
+    out = text
+    for noun in _BODY_NOUN.finditer(text):
+        lo = max(0, noun.start() - 120)
+        window = text[lo : noun.start()]
+        name = _BODY_NAME.search(window)
+        if name is None or _PUBLIC_BODY.search(name.group(0)):
+            continue
+        start = lo + name.start()
+        out = out[:start] + " " * (noun.start() - start) + out[noun.start() :]
+    return out
+
 
 STAFF = r"(?:staff|employees?|workforce|trade unions?|unions?|tupe|personnel|unison|gmb)"
 COUNCILLORS = _alt(
@@ -891,6 +953,8 @@ STAFF_OR_MARKET_CONSULTATION = _re(
     r"\bconsult(?:ation|ing|ed)? with (?:the )?(?:affected |recognised )?(?:staff|employees|"
     r"trade unions?|unions|the workforce)\b",
     r"\b(?:market|provider|supplier) consultation\b|\bconsultation with (?:the )?market\b",
+    r"\bconsult\w* with (?:the |both |all |each |existing |current |incumbent )*(?:providers?|"
+    r"suppliers?|operators?|contractors?|incumbents?)\b",
 )
 
 # --------------------------------------------------------------------------------------------
@@ -970,9 +1034,15 @@ FALSE_FRIENDS: tuple[FalseFriend, ...] = (
     FalseFriend(
         "question_only",
         _OA,
-        "A question asked at a meeting is not a decision.",
+        "A question asked at a meeting, or information requested about a contract (call-ins,"
+        " scrutiny comments), is not a decision.",
         _re(
-            r"\b(?:asked|questioned|queried|enquired|wondered) (?:whether|why|if|what|how|about)\b"
+            r"\b(?:asked|questioned|queried|enquired|wondered) (?:whether|why|if|what|how|about)\b",
+            r"\b(?:information|clarification|confirmation|details?|assurances?|explanation|"
+            r"disclosure)\b[^.;]{0,30}?\b(?:was |were |is |are |be |being )?(?:sought|requested|"
+            r"asked for)\b",
+            r"\b(?:sought|requested|asked for|seeks?|request(?:ed|ing)?) (?:further |more |"
+            r"additional |full )?(?:information|clarification|confirmation|details|disclosure)\b",
         ),
     ),
     FalseFriend(
@@ -1015,6 +1085,17 @@ FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="after",
     ),
     FalseFriend(
+        "not_able_to",
+        _OA,
+        "'The council is unable to extend the contract', 'there is no legal power to"
+        " extend' rule the step out.",
+        _re(
+            r"\b(?:not (?:be )?(?:possible|permitted|allowed|able|lawful)|no (?:legal )?power|"
+            r"unable|cannot|can ?not|could not)\b(?: for [^.;]{1,40}?)?(?: to)? (?:\w+ly )?$"
+        ),
+        scope="lead",
+    ),
+    FalseFriend(
         "listed_option",
         _OA,
         "'Option 3: re-procure ...' lists an option; only the recommended one is a proposal.",
@@ -1035,6 +1116,17 @@ FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=_CHOSEN,
     ),
     FalseFriend(
+        "consultees_view",
+        # Not for asset sales: an open-space notice under a "Consultation" heading is itself
+        # the proposed disposal.
+        _O,
+        "Under a 'Consultation' heading the report says what was consulted on and what"
+        " consultees (a cabinet committee, the public) said or moved; the decision is stated"
+        " elsewhere.",
+        _re("consultation"),
+        scope="section",
+    ),
+    FalseFriend(
         "option_dismissed",
         _OA,
         "An option described as dismissed or rejected.",
@@ -1048,6 +1140,52 @@ FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _OA,
         "'Could have been awarded', 'should have been sold' comment on what did not happen.",
         _re(r"\b(?:could|would|might|should) have (?:been )?\w+(?:ed|en)\b"),
+    ),
+    FalseFriend(
+        "hypothetical",
+        _OA,
+        "'Before any re-procurement', 'were the council minded to re-tender', 'if a"
+        " different decision is made' speak of a step that may never be taken.",
+        _re(
+            r"\bany (?:future |further |new |potential |subsequent |eventual |possible )?$",
+            r"\b(?:were|if|should)(?: \w+ly)? (?:members|councillors|the council|cabinet|"
+            r"the cabinet|we|it|the cabinet member|the committee)\b[^.;]{0,60}$",
+            r"\bif (?:an? )?(?:alternative|different|future) decision\b[^.;]{0,40}$",
+        ),
+        scope="lead",
+        unless=_re(r"\b(?:approv\w*|agree\w*|endors\w*|authoris\w*|resolv\w*)\b"),
+    ),
+    FalseFriend(
+        "topic_only",
+        _OA,
+        "'The effect of re-tendering', 'this report relates to the re-procurement of' name"
+        " what is discussed, not a decision to do it.",
+        _re(
+            r"\b(?:impacts?|implications?|effects?|consequences?|risks?) of (?:the |a |any )?$",
+            r"\b(?:relat(?:es|ing|ed)|refers?|limited|restricted|confined) (?:only )?to (?:the )?$",
+            r"\b(?:only )?(?:affects?|concerns?) (?:only )?(?:the )?$",
+        ),
+        scope="lead",
+        unless=_re(
+            r"\b(?:approv\w*|agree\w*|authoris\w*|resolv\w*|endors\w*|delegat\w*|recommend\w*)\b"
+        ),
+        unless_in_sentence=True,
+    ),
+    FalseFriend(
+        "background_history",
+        _OA,
+        "Under a 'Background' heading, a past contract or sale ('the contract was awarded in"
+        " 2019', 'in 2021 it was extended for two years') is history, not the decision.",
+        _re("background"),
+        scope="section",
+        # Rescued when the sentence has no past tense and no date, or proposes something.
+        unless=_re(
+            r"^(?![^\n]*(?:\b(?:was|were|had|did)\b|\b(?:in|since|from|during|on|until) "
+            r"[^.;]{0,20}?\b(?:19|20)\d\d\b))",
+            r"\b(?:propos\w*|recommend\w*|(?:is|are) (?:now )?asked|seek\w*|intend\w*|"
+            r"now plan\w*|will (?:now )?(?:be )?(?:re-?)?(?:procur|tender|award|commission|let|"
+            r"extend|appoint|transfer|sell|dispos)\w*)\b",
+        ),
     ),
     # ---- outsourcing: not a public service, or not outside the public sector
     FalseFriend(
@@ -1197,7 +1335,9 @@ FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:pre-?market|soft market|market (?:engagement|testing|sounding|consultation|"
             r"days?|events?))\b",
-            r"\bconsultation with (?:the )?(?:market|providers|suppliers|bidders)\b",
+            r"\bconsult\w* (?:with|of) (?:the |both |all |each |two |existing |current |"
+            r"incumbent )*(?:market|providers?|suppliers?|bidders?|operators?|contractors?|"
+            r"incumbents?)\b",
             r"\b(?:providers?|suppliers?|operators?)['’]? (?:engagement|consultation|forums?|"
             r"events?|days?)\b",
             # "12 responses to the invitation to tender" are bids, not views.
@@ -1313,7 +1453,8 @@ FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "'In-house team / resources / expertise' is about staff, not an in-house delivery"
         " option (an in-house team bidding as a new trust is outsourcing).",
         _re(
-            r"\bin[- ]?house (?:team|resources?|expertise|capacity|skills|staff|legal|lawyers?|"
+            r"\bin[- ]?house (?:(?-i:[A-Z])[\w&'’-]* ){0,3}(?:team|resources?|expertise|capacity|"
+            r"skills|staff|legal|lawyers?|"
             r"commissioning|procurement|specialists?|knowledge|support|officers?|design|client|"
             r"project)\b"
         ),
@@ -1330,6 +1471,23 @@ _ONLY_AN_OPTION = _re(
     r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
     r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
     r"(?:an|the) option|would (?:cost|require|mean|need)|instead of)\b"
+)
+
+# A record that lets outside contracts end: not renewed, re-commissioned, re-procured,
+# re-tendered or extended ("Cabinet agreed not to renew the contract", "it is proposed that the
+# council will not re-tender the service", "the cessation of the contracts").
+_LET_CONTRACTS_END = _re(
+    r"\b(?:not|no longer|against)\b (?:to )?(?:be )?(?:re-?commission\w*|re-?procur\w*|"
+    r"re-?tender\w*|re-?let\w*|renew\w*|extend\w*|continu\w* with)\b[^.;]{0,100}?\b(?:contracts?|"
+    r"commission\w*|services?|agreements?|provision|providers?|arrangements?)\b",
+    r"\bnot (?:to )?(?:get|put|have|award|let|enter into) (?:any )?(?:new|further|replacement) "
+    r"contracts?\b",
+    r"\b(?:contracts?|services?|agreements?)\b[^.;]{0,60}?\b(?:will|would|should|shall|are to|"
+    r"is to|to) not be (?:re-?commissioned|re-?procured|re-?tendered|re-?let|renewed|extended)\b",
+    r"\b(?:cessation|ending|decommission\w*) of (?:the |these |those |its |their |both |two |"
+    r"all )?(?:[\w-]+ ){0,4}?(?:contracts?|commissioned services?)\b",
+    r"\b(?:allow|let)\w* (?:the |these |those )?(?:[\w-]+ ){0,4}?contracts? (?:to )?(?:expire|"
+    r"end|lapse|run out)\b",
 )
 
 BLOCKERS: tuple[Blocker, ...] = (
@@ -1371,6 +1529,45 @@ BLOCKERS: tuple[Blocker, ...] = (
         unless=_re(r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b"),
         trigger=("shared",),
     ),
+    Blocker(
+        "decommissioning",
+        "A decision or proposal to let outside contracts end (not to renew, re-commission,"
+        " re-procure or extend them) is the opposite of outsourcing, however much it says about"
+        " the history of those contracts or the options to re-procure them.",
+        _LET_CONTRACTS_END,
+        unless=_re(
+            # "... and to re-tender the service", "but instead procure a new contract".
+            r"\b(?:but|and|instead|while|whilst|rather)\b[^.;]{0,60}?\b(?:re-?tender\w*|"
+            r"re-?procur\w*|procur\w*|tender\w*|award\w*|appoint\w*|commission (?:a|an|new)|"
+            r"seek\w* (?:a|an|new))\b",
+            r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
+            r"preferred)|(?:an|the) option (?:of|to)|whether)\b",
+        ),
+        # Every way of saying it has one of these words (a cheap test: most sentences of a
+        # long report mention contracts, few say they end).
+        trigger=(
+            "not ",
+            "no longer",
+            "against",
+            "cessation",
+            "ending of",
+            "decommission",
+            "allow",
+            " let",
+        ),
+        also=_re(
+            r"\b(?:approv\w*|agree\w*|resolv\w*|decid\w*|decision|propos\w*|recommend\w*|"
+            r"intend\w*|will not|is not to|consulted on)\b"
+        ),
+        yields_to_decision=True,
+    ),
+)
+
+# A sentence that states a decision: "APPROVE the ...", "(b) agrees to ...", "RESOLVED that".
+DECISION_SENTENCE = _re(
+    r"^\W*(?:(?:\(?\w{1,3}[.)]|[•·▪-])\s*)?(?:that )?(?:(?:the )?(?:cabinet(?: member)?|"
+    r"council|committee|executive|members?) )?(?:(?:is|are) (?:asked|recommended) to )?"
+    r"(?:approves?|agrees?|authoris\w*|resolved|delegates?|endorses?|awards?|decided)\b"
 )
 
 ALL_RULES: tuple[Rule, ...] = OUTSOURCING_RULES + ASSET_RULES + CONSULTATION_RULES + INHOUSE_RULES

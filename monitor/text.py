@@ -5,20 +5,31 @@ offset here is an offset into ``normalise(text)``. Line structure is read from t
 before it is flattened: council pages carry meaning in their lines (a ModernGov heading such as
 "Consultation process" on a line of its own, bullet lists, "Other options considered:") and in
 hard-wrapped PDF text, where a line break is just a space.
+
+Long reports arrive page by page. :func:`analyse` takes the section a page starts in (the
+state the previous page ended in, :attr:`Analysed.state`) so that an "Options considered"
+section running over a page break keeps its kind, and it leaves out of the sentences the lines
+that are not the report's prose: running headers and footers repeated on every page
+(:func:`repeated_lines`), bare page numbers and table-of-contents lines. Left-out lines stay in
+the normalised text, so offsets and quotes are unchanged.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 __all__ = [
     "Analysed",
+    "SectionState",
     "Segment",
     "analyse",
     "heading_kind",
+    "line_key",
     "normalise",
     "quote_bounds",
+    "repeated_lines",
 ]
 
 
@@ -35,23 +46,43 @@ class Segment:
     end: int
     text: str
     # Kind of the section heading this segment sits under ("options", "consultation",
-    # "reasons", "decision", "purpose", "procurement", "meta") or None before any heading.
+    # "reasons", "decision", "purpose", "background", "procurement", "meta") or None before
+    # any heading.
     section: str | None
     # True when the segment is a bare heading line ("Consultation process", "Options:").
     is_heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)
+class SectionState:
+    """Where a page ends: the kind of section it is in, and the numbers that can end it.
+
+    ``number`` is the top-level number of the numbered part the section belongs to ("6" for
+    "6. OPTIONS CONSIDERED" and for an unnumbered "Consultation process" sub-heading inside
+    "5. CONSULTATION"); a later paragraph or heading numbered higher ("7.1 ...") ends the
+    section even when its own heading is not one the monitor knows ("7. Next steps").
+    ``part`` is the top-level number of the last numbered part seen.
+    """
+
+    section: str | None = None
+    number: int | None = None
+    part: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Analysed:
     norm: str
     segments: tuple[Segment, ...]
+    # The section state at the end of the text, to start the next page of the same document.
+    state: SectionState = SectionState()
 
 
 # Headings as councils write them: ModernGov decision pages ("Alternative options considered
 # and rejected", "Reasons for decision", "Consultation process"), committee reports
-# ("Options appraisal", "Procurement route") and key:value metadata lines. A heading must
-# start the line and be followed by a colon, a dash or the end of the line, so that prose
-# such as "Consultation has been undertaken with users" is never taken for a heading.
+# ("Options appraisal", "Procurement route", "6. OPTIONS CONSIDERED", "Reason(s) for
+# decision") and key:value metadata lines. A heading must start the line (after its number, if
+# any) and be followed by a colon, a dash or the end of the line, so that prose such as
+# "Consultation has been undertaken with users" is never taken for a heading.
 _END = r"\s*(?::-?|-|–|—|$)"
 _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -61,6 +92,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:options?|alternatives?)(?: (?:appraisal|analysis|considered|available|"
             r"explored|reviewed|assessed|that have been considered))?"
             r"(?: (?:and|&) (?:rejected|discounted|dismissed|not pursued))?"
+            r"(?:,? (?:and|&) (?:the )?(?:associated |related )?risks?)?"
             r"(?: by (?:the )?[\w ]{1,40})?" + _END,
             re.I,
         ),
@@ -81,25 +113,34 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "reasons",
         re.compile(
-            r"^(?:considerations ?/ ?)?(?:reasons?|rationale)(?: for (?:the )?"
-            r"(?:decisions?|recommendations?|proposals?))?" + _END,
+            r"^(?:considerations ?/ ?)?(?:reasons?(?:\(s\))?|rationale)(?: for (?:the )?"
+            r"(?:decisions?|recommendations?(?:\(s\))?|proposals?))?" + _END,
             re.I,
         ),
     ),
     (
         "decision",
         re.compile(
-            r"^(?:decisions?(?: made| taken)?|decision\(s\) recommended|resolved|"
-            r"recommendations?|it was resolved|the (?:cabinet|committee|executive) resolved|"
-            r"delegated decision)" + _END,
+            r"^(?:decisions?(?: made| taken)?|decision\(s\)(?: recommended)?|resolved|"
+            r"recommendations?|recommendation\(s\)|it was resolved|"
+            r"the (?:cabinet|committee|executive) resolved|delegated decision)" + _END,
             re.I,
         ),
     ),
     (
         "purpose",
         re.compile(
-            r"^(?:purpose(?: of (?:the )?report)?|summary|background|introduction|"
+            r"^(?:purpose(?: of (?:the )?report)?|summary|introduction|executive summary|"
             r"brief description of decision)" + _END,
+            re.I,
+        ),
+    ),
+    # What happened before: earlier contracts and decisions, the history of a service.
+    (
+        "background",
+        re.compile(
+            r"^(?:background|history|context)(?: (?:information|and context|and history|"
+            r"and introduction|to (?:the|this) (?:report|proposals?|decision)))?" + _END,
             re.I,
         ),
     ),
@@ -116,10 +157,31 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"implementation of decisions?|notice of proposed decision first published|"
             r"anticipated restriction|original text|financial implications|legal implications|"
             r"risk (?:management|implications)|equalit(?:y|ies)(?: impact)?(?: implications)?|"
-            r"portfolio holder|cabinet member|specific delegation)\b\s*(?::|-|–|\?|$)",
+            r"portfolio holder|cabinet member|specific delegation|"
+            # The closing parts of a report, which end whatever section came before.
+            r"[\w ,&/-]{0,40} implications|risks?|conclusions?|appendices|"
+            r"background (?:documents|papers)|contact details|report authors?)"
+            r"\b\s*(?::|-|–|\?|$)",
             re.I,
         ),
     ),
+)
+
+# The number in front of a numbered heading: "6. OPTIONS CONSIDERED", "4 Legal implications",
+# "2.1 Background", "A. Recommendations", "(a) Consultation".
+_HEADING_NUMBER = re.compile(
+    r"^(?:(?:section|part)\s+)?(?:(\d{1,2})(?:\.\d{1,2})*[.)]?|[A-Z][.)]|\(\w{1,3}\))\s+(?=\S)",
+    re.I,
+)
+# A numbered paragraph ("7.1 The report ...", "10.After the debate", "6.1Option 2")
+# or numbered heading ("7. FINANCIAL IMPLICATIONS"): its top-level number.
+_PARAGRAPH_NUMBER = re.compile(r"^(\d{1,2})\.(\d{1,2})?\.?\s*(?=[A-Z‘'\"“(])")
+
+
+# All the headings in one pattern, tried in the order of _HEADINGS (the first kind that
+# matches wins, as in a loop): every line of a long report is tested, so one call, not eight.
+_ANY_HEADING = re.compile(
+    "|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _HEADINGS), re.I
 )
 
 
@@ -127,17 +189,21 @@ def heading_kind(line: str) -> str | None:
     """Kind of section heading that starts ``line``, if any (short lines only)."""
     if len(line) > 160:
         return None
-    for kind, pattern in _HEADINGS:
-        if pattern.match(line):
-            return kind
-    return None
+    m = _HEADING_NUMBER.match(line)
+    if m:
+        line = line[m.end() :]
+    found = _ANY_HEADING.match(line)
+    return found.lastgroup if found else None
 
 
-def _is_bare_heading(line: str) -> bool:
+def _is_bare_heading(line: str, kind: str | None = None) -> bool:
     """A heading with nothing after it on the line (an empty template field looks like this)."""
+    m = _HEADING_NUMBER.match(line)
+    if m:
+        line = line[m.end() :]
     stripped = line.rstrip(" :-–—")
     return (
-        heading_kind(line) is not None
+        (kind or heading_kind(line)) is not None
         and len(stripped) <= 80
         and not re.search(r"[:–—-]\s*\S", line)
     )
@@ -153,7 +219,9 @@ _CONNECTIVE_END = re.compile(
 )
 _LIST_START = re.compile(
     r"^(?:[•·▪‣◦●■□✓*–—-]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,5}|[A-Z])[.)]\s|"
-    r"\(\w{1,4}\)\s)"
+    # Numbered report paragraphs: "2.5 The current contract ..." starts a new paragraph.
+    # "(a) ", "(iv) ", "(12) " but not a bracketed acronym that wraps to a new line ("(ECC) runs").
+    r"\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s|\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z‘'\"“(]))"
 )
 # Sentence ends: punctuation, then a capital, digit, bracket or bullet. Abbreviations that
 # councils use before a capital ("Cllr. Smith", "No. 5") are guarded below.
@@ -166,26 +234,91 @@ _ABBREVIATIONS = frozenset(
     "sq ft m.a cl reg".split()
 )
 
+# Lines that are not prose. A bare page number ("17", "Page 3 of 24", "- 3 -") at the top or
+# bottom of a page; a table-of-contents line ("Consultation responses ........ 14",
+# "Responses – Mill Lane centre 16" under a "Contents" heading), which names a
+# section without being one.
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
+)
+_CONTENTS = re.compile(r"^(?:table of )?contents?(?: page)?:?$|^index:?$", re.I)
+_TOC_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…+\s*\d{1,3}$")
+_TOC_ENTRY = re.compile(r"\S\s+\d{1,3}$")
+# How many lines at each end of a page can be a running header or footer.
+_EDGE_LINES = 3
 
-@dataclass(frozen=True, slots=True)
+
+def line_key(line: str) -> str:
+    """A line compared across pages: spacing and case ignored, every number alike (a running
+    header carries the page number: "Exampleshire – Cabinet – 2", "... – 3")."""
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _edge_indices(n: int) -> set[int]:
+    """Which of a page's ``n`` lines can be a running header or footer: up to three at each
+    end, and fewer on a short page, whose middle is its text."""
+    k = max(1, min(_EDGE_LINES, n // 3))
+    return set(range(min(k, n))) | set(range(max(0, n - k), n))
+
+
+def _edge_lines(text: str) -> list[str]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return [lines[i] for i in sorted(_edge_indices(len(lines)))]
+
+
+def repeated_lines(pages: Sequence[str]) -> frozenset[str]:
+    """Keys (:func:`line_key`) of the running headers and footers of one document: lines at
+    the top or bottom of at least half its pages (and of three pages or more)."""
+    if len(pages) < 3:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for text in pages:
+        for key in {line_key(line) for line in _edge_lines(text)}:
+            counts[key] = counts.get(key, 0) + 1
+    needed = max(3, (len(pages) + 1) // 2)
+    return frozenset(key for key, n in counts.items() if n >= needed)
+
+
+# Not frozen: one is made per line of every page, and a frozen __init__ costs more.
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int
     text: str
     blank_before: bool
+    # Not prose: a running header or footer, a bare page number, a table-of-contents entry.
+    skip: bool = False
+    # heading_kind(text), worked out once per line.
+    kind: str | None = None
 
 
-def _joins(prev: _Line, nxt: _Line) -> bool:
+# A line at least this long, broken without a blank line, is a hard wrap (see _wrap_width).
+_WRAP_AT = 70
+
+
+def _wrap_width(lines: Sequence[_Line]) -> int:
+    """Length from which a line counts as filled to the margin. Web text has one paragraph
+    per line and keeps the default; PDF pages are wrapped at their column width, which is
+    narrower in two-column layouts and tables (a 45-character column never reaches 70)."""
+    lengths = sorted(len(line.text) for line in lines if not line.skip)
+    if len(lengths) < 8:
+        return _WRAP_AT
+    # Nine lines in ten are no longer than a full line of the page's widest column.
+    full = lengths[(len(lengths) - 1) * 9 // 10]
+    return min(_WRAP_AT, full * 4 // 5)
+
+
+def _joins(prev: _Line, nxt: _Line, wrap_at: int = _WRAP_AT) -> bool:
     """Whether the break between two lines is a wrap inside one sentence."""
-    if _HARD_END.search(prev.text) or _LIST_START.match(nxt.text):
+    if nxt.skip or _HARD_END.search(prev.text) or _LIST_START.match(nxt.text):
         return False
-    if heading_kind(prev.text) or heading_kind(nxt.text):
+    if prev.kind or nxt.kind:
         return False
     if nxt.text[0].islower() or _CONNECTIVE_END.search(prev.text):
         return True
     # A long line broken without a blank line is a hard wrap; a short one is a title or a
     # field label ("Decision Maker: Cabinet").
-    return not nxt.blank_before and len(prev.text) > 70
+    return not nxt.blank_before and len(prev.text) >= wrap_at
 
 
 def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -193,8 +326,12 @@ def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
     block = norm[start:end]
     for m in _SENTENCE_BREAK.finditer(block):
-        before = block[: m.start()].rsplit(" ", 1)[-1].rstrip(".!?\"'”’)").lower()
+        head = block[: m.start()]
+        before = head.rsplit(" ", 1)[-1].rstrip(".!?\"'”’)").lower()
         if before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
+            continue
+        # "1. Mill Lane Library": the number of a list item, not a sentence of its own.
+        if head.replace(".", "").isdigit():
             continue
         cuts.append(start + m.end())
     for m in _INLINE_BULLET.finditer(block):
@@ -213,42 +350,161 @@ def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def analyse(text: str) -> Analysed:
-    """Normalise ``text`` and cut it into sentence segments that know their section."""
+def _skipped(texts: Sequence[str], repeated: Collection[str]) -> list[bool]:
+    """For each line: whether it is a running header/footer, a page number or a contents
+    line rather than prose."""
+    n = len(texts)
+    skip = [False] * n
+    for i in _edge_indices(n):
+        text = texts[i]
+        if _PAGE_NUMBER.match(text):
+            skip[i] = True
+        elif repeated and line_key(text) in repeated and heading_kind(text) is None:
+            # A heading that happens to open several pages ("Decision:") is still a heading.
+            skip[i] = True
+    in_contents = False
+    for i, text in enumerate(texts):
+        # Cheap tests first: every line of a long report passes through here.
+        if text[-1].isdigit() and _TOC_LEADER.search(text):
+            skip[i] = True
+            continue
+        if len(text) <= 24 and _CONTENTS.match(text):
+            skip[i] = in_contents = True
+            continue
+        if not in_contents:
+            continue
+        # Under "Contents": entries end with a page number; a short unnumbered line is a group
+        # title ("Survey results") when the entry after it is numbered.
+        nxt = next((texts[k] for k in range(i + 1, n) if not skip[k]), "")
+        if len(text) <= 100 and (
+            _TOC_ENTRY.search(text)
+            or (len(text) <= 60 and not _HARD_END.search(text) and _TOC_ENTRY.search(nxt))
+        ):
+            skip[i] = True
+        else:
+            in_contents = False
+    return skip
+
+
+def _heading_at(lines: list[_Line], i: int) -> tuple[str | None, int]:
+    """Kind of the heading starting at line ``i`` and how many lines it takes (1 or 2): PDF
+    text splits long headings ("Alternative options considered and" / "rejected:")."""
+    first = lines[i].text
+    kind = lines[i].kind
+    if kind or i + 1 >= len(lines) or lines[i + 1].skip:
+        return kind, 1
+    second = lines[i + 1].text
+    # Only a short pair, or one ending like a heading field ("... rejected:"), is tried.
+    if (
+        not first[0].islower()
+        and len(first) <= 100
+        and not _HARD_END.search(first)
+        and (second.endswith(":") or len(first) + len(second) <= 80)
+    ):
+        kind = heading_kind(f"{first} {second}")
+        if kind:
+            return kind, 2
+    return None, 1
+
+
+def _is_numbered_part(lines: list[_Line], i: int, number: int) -> bool:
+    """Whether line ``i`` ("4. Next steps") heads a numbered part: a short line whose next
+    paragraph is numbered within it ("4.1 ..."). A numbered list ("1. Mill Lane", "2. ...") is
+    not."""
+    text = lines[i].text
+    if len(text) > 80 or _HARD_END.search(text) or len(text.split()) > 10:
+        return False
+    for k in range(i + 1, min(i + 4, len(lines))):
+        if lines[k].skip:
+            continue
+        m = _PARAGRAPH_NUMBER.match(lines[k].text)
+        return m is not None and int(m.group(1)) == number and m.group(2) is not None
+    return False
+
+
+def analyse(
+    text: str,
+    state: SectionState | None = None,
+    repeated: Collection[str] = (),
+) -> Analysed:
+    """Normalise ``text`` and cut it into sentence segments that know their section.
+
+    ``state`` is the section the text starts in (the previous page's
+    :attr:`Analysed.state`); ``repeated`` holds the :func:`line_key` of running headers and
+    footers (:func:`repeated_lines`), left out of the segments with bare page numbers and
+    contents lines.
+    """
     parts: list[str] = []
-    lines: list[_Line] = []
-    pos = 0
+    blanks: list[bool] = []
     blank = False
     for raw in text.splitlines():
         words = raw.split()
         if not words:
             blank = True
             continue
-        line = " ".join(words)
-        if parts:
-            pos += 1  # the single space that joins lines in the normalised text
-        lines.append(_Line(pos, pos + len(line), line, blank))
-        parts.append(line)
-        pos += len(line)
+        parts.append(" ".join(words))
+        blanks.append(blank)
         blank = False
     norm = " ".join(parts)
+    skip = _skipped(parts, repeated)
+    lines: list[_Line] = []
+    pos = 0
+    for k, line in enumerate(parts):
+        # Offsets into norm: each line is followed by the single space that joins it to the next.
+        lines.append(
+            _Line(
+                pos,
+                pos + len(line),
+                line,
+                blanks[k],
+                skip[k],
+                None if skip[k] else heading_kind(line),
+            )
+        )
+        pos += len(line) + 1
 
+    wrap_at = _wrap_width(lines)
+    state = state or SectionState()
+    section, number, part = state.section, state.number, state.part
     segments: list[Segment] = []
-    section: str | None = None
     i = 0
     while i < len(lines):
         first = lines[i]
-        kind = heading_kind(first.text)
+        if first.skip:
+            i += 1
+            continue
+        kind, heading_lines = _heading_at(lines, i)
+        numbered = _PARAGRAPH_NUMBER.match(first.text) if first.text[0].isdigit() else None
+        top = int(numbered.group(1)) if numbered else None
         if kind:
+            own = _HEADING_NUMBER.match(first.text)
+            own_number = int(own.group(1)) if own and own.group(1) else None
             section = kind
+            # An unnumbered sub-heading ("Consultation Process") belongs to the numbered
+            # part it sits in ("5. CONSULTATION").
+            number = own_number if own_number is not None else part
+            if own_number is not None:
+                part = own_number
+        elif top is not None:
+            if number is not None and top > number:
+                # "7.1 ..." or "7. Next steps" after "6. Options considered": a new part.
+                section, number = None, None
+            if (part is not None and top > part) or (
+                numbered and numbered.group(2) is None and _is_numbered_part(lines, i, top)
+            ):
+                part = top
         j = i
-        while j + 1 < len(lines) and _joins(lines[j], lines[j + 1]):
+        while j + 1 < len(lines) and _joins(lines[j], lines[j + 1], wrap_at):
             j += 1
-        bare = kind is not None and i == j and _is_bare_heading(first.text)
+        j = max(j, min(i + heading_lines - 1, len(lines) - 1))
+        heading_text = " ".join(line.text for line in lines[i : i + heading_lines])
+        bare = (
+            kind is not None and j == i + heading_lines - 1 and _is_bare_heading(heading_text, kind)
+        )
         for s, e in _split_block(norm, first.start, lines[j].end):
             segments.append(Segment(s, e, norm[s:e], section, bare))
         i = j + 1
-    return Analysed(norm, tuple(segments))
+    return Analysed(norm, tuple(segments), SectionState(section, number, part))
 
 
 def quote_bounds(
