@@ -133,6 +133,21 @@ def assess_record(session: Session, record: Record, *, force: bool = False) -> A
     ):
         return None
 
+    seen = session.scalars(
+        select(Assessment).where(
+            Assessment.record_id == record.id,
+            Assessment.rules_version == RULES_VERSION,
+            Assessment.input_hash == digest,
+        )
+    ).one_or_none()
+    if seen is not None:
+        # This exact input was assessed before by these rules (a link came and went, or
+        # --all): the same rules give the same answer, so revive that row.
+        if current is not None and current is not seen:
+            current.is_current = False
+        seen.is_current = True
+        return seen
+
     classification = classify_pages(
         record_chunks(record),
         title=record.title,
@@ -191,17 +206,6 @@ def assess_record(session: Session, record: Record, *, force: bool = False) -> A
         signals=list(classification.signals),
         evidence=evidence,
     )
-    existing_same = session.scalars(
-        select(Assessment).where(
-            Assessment.record_id == record.id,
-            Assessment.rules_version == RULES_VERSION,
-            Assessment.input_hash == digest,
-        )
-    ).one_or_none()
-    if existing_same is not None:
-        # Back to an input seen before (e.g. a link came and went): revive that row.
-        existing_same.is_current = True
-        return existing_same
     session.add(assessment)
     return assessment
 

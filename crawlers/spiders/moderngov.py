@@ -566,32 +566,21 @@ class ModernGovSpider(CouncilSpider):
                         "attachment_id": _xml_text(doc, "attachmentid") or None,
                     }
                 )
-            fields = [
-                ("Meeting", f"{committee}, {day:%d/%m/%Y}" if day else committee),
-                ("Item", number),
-                ("Agenda text", html_to_text(_xml_text(item, "agendatext"))),
-                ("Minutes", html_to_text(_xml_text(item, "minutesnonemptyhtmlbody"))),
-            ]
-            record = self.record(
+            record = self._agenda_item_record(
                 site,
-                source_key=site.source_key("agenda_item", item_id),
-                kind="agenda_item",
+                item_id=item_id,
                 title=title,
-                description=fields_text(fields),
-                url=site.public_url(f"{page_url}#AI{item_id}"),
-                published_at=local_midnight(day),
-                data={
-                    "agenda_item_id": item_id,
-                    "meeting_id": meeting_id,
-                    "committee": committee,
-                    "committee_id": committee_id,
-                    "number": number,
+                number=number,
+                meeting=(meeting_id, committee, committee_id, day),
+                agenda_text=html_to_text(_xml_text(item, "agendatext")),
+                minutes=html_to_text(_xml_text(item, "minutesnonemptyhtmlbody")),
+                page_url=page_url,
+                documents=documents,
+                flags={
                     "is_decision": _xml_text(item, "isdecision").lower() == "true",
                     "is_call_in": _xml_text(item, "iscallin").lower() == "true",
                     "is_restricted": restricted,
-                    "documents": documents,
                 },
-                documents=[{"url": d["url"], "title": d["title"]} for d in documents],
             )
             yield from self.emit(site, record)
         yield self._meeting_record(
@@ -606,6 +595,48 @@ class ModernGovSpider(CouncilSpider):
             url=page_url,
             items=items,
             via="web service",
+        )
+
+    def _agenda_item_record(
+        self,
+        site: CouncilSite,
+        *,
+        item_id: str,
+        title: str,
+        number: str,
+        meeting: tuple[str, str, str, date | None],
+        agenda_text: str,
+        minutes: str,
+        page_url: str,
+        documents: list[dict[str, Any]],
+        flags: dict[str, Any] | None = None,
+    ) -> RecordItem:
+        """One agenda item, whether read from the web service or the HTML meeting page."""
+        meeting_id, committee, committee_id, day = meeting
+        fields = [
+            ("Meeting", f"{committee}, {day:%d/%m/%Y}" if day else committee),
+            ("Item", number),
+            ("Agenda text", agenda_text),
+            ("Minutes", minutes),
+        ]
+        return self.record(
+            site,
+            source_key=site.source_key("agenda_item", item_id),
+            kind="agenda_item",
+            title=title,
+            description=fields_text(fields),
+            url=site.public_url(f"{page_url}#AI{item_id}"),
+            published_at=local_midnight(day),
+            data={
+                "agenda_item_id": item_id,
+                "meeting_id": meeting_id,
+                "committee": committee,
+                "committee_id": committee_id,
+                "number": number,
+                **(flags or {}),
+                "documents": documents,
+            },
+            documents=[{"url": d["url"], "title": d["title"]} for d in documents],
         )
 
     def _meeting_record(
@@ -731,30 +762,16 @@ class ModernGovSpider(CouncilSpider):
                 {**d, "url": site.public_url(d["url"])} for d in document_links(row, response.url)
             ]
             items.append({"id": item_id, "number": number, "title": title})
-            record = self.record(
+            record = self._agenda_item_record(
                 site,
-                source_key=site.source_key("agenda_item", item_id),
-                kind="agenda_item",
+                item_id=item_id,
                 title=title,
-                description=fields_text(
-                    [
-                        ("Meeting", f"{committee}, {day:%d/%m/%Y}" if day else committee),
-                        ("Item", number),
-                        ("Agenda text", agenda_text),
-                        ("Minutes", minutes),
-                    ]
-                ),
-                url=site.public_url(f"{response.url.split('#')[0]}#AI{item_id}"),
-                published_at=local_midnight(day),
-                data={
-                    "agenda_item_id": item_id,
-                    "meeting_id": meeting_id,
-                    "committee": committee,
-                    "committee_id": committee_id,
-                    "number": number,
-                    "documents": documents,
-                },
-                documents=[{"url": d["url"], "title": d["title"]} for d in documents],
+                number=number,
+                meeting=(meeting_id, committee, committee_id, day),
+                agenda_text=agenda_text,
+                minutes=minutes,
+                page_url=response.url.split("#")[0],
+                documents=documents,
             )
             yield from self.emit(site, record)
         yield self._meeting_record(
