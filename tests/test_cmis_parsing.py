@@ -110,7 +110,7 @@ def test_meeting_page(shared_dir: Path, spider: CMISSpider) -> None:
         calendar_text="10:00 Licensing Sub-Committee A",
     )
     output = list(spider.parse_meeting(page))
-    (record,) = [o for o in output if isinstance(o, RecordItem)]
+    record, paper = [o for o in output if isinstance(o, RecordItem)]
     requests = [o for o in output if isinstance(o, Request)]
     assert record.kind == "meeting"
     assert record.source_key == "birmingham.cmis.uk.com/birmingham/meeting/15150"
@@ -126,7 +126,16 @@ def test_meeting_page(shared_dir: Path, spider: CMISSpider) -> None:
         "Venue: On-line meeting",
     ]
     document = f"{BASE}/Document.ashx?czJKcaeAi5tUFL1DTL2UE4sOqCLHzE2A"
-    assert record.documents == [{"url": document, "title": "Minutes of the previous meeting"}]
+    assert record.data["documents"] == [
+        {"url": document, "title": "Minutes of the previous meeting"}
+    ]
+    # The paper is an agenda item of the meeting, and only it downloads the document.
+    assert record.documents == []
+    assert paper.kind == "agenda_item"
+    assert paper.title == "Minutes of the previous meeting"
+    assert paper.source_key.startswith("birmingham.cmis.uk.com/birmingham/agenda_item/15150-")
+    assert paper.documents == [{"url": document, "title": "Minutes of the previous meeting"}]
+    assert paper.published_at == record.published_at
     assert [r.url for r in requests] == [document]
 
 

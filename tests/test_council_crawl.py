@@ -351,7 +351,20 @@ def test_cmis_crawl_and_second_run(tmp_path: Path) -> None:
         args = ["--council", "SMP", "--base-url", sim.base_url(server.url), *WINDOW]
         first = crawl("cmis", database, SAMPLE_COUNCILS, *args)
         assert first.returncode == 0, first.stderr[-3000:]
-        assert kinds(database) == {"meeting": 4}
+        # Each paper is an agenda item of its meeting, carrying its document.
+        assert kinds(database) == {"meeting": 4, "agenda_item": 6}
+        papers = rows(
+            database,
+            "select r.title, count(d.id) from records r join documents d on d.record_id = r.id "
+            "where r.kind = 'agenda_item' group by r.id order by r.title",
+        )
+        assert [count for _, count in papers] == [1] * 6
+        assert "Leisure centre management contract award - report" in {t for t, _ in papers}
+        assert rows(
+            database,
+            "select count(*) from documents d join records r on r.id = d.record_id "
+            "where r.kind = 'meeting'",
+        ) == [(0,)]
         ((title, status, description),) = rows(
             database,
             "select title, status, description from records "
@@ -378,7 +391,7 @@ def test_cmis_crawl_and_second_run(tmp_path: Path) -> None:
         before = len(server.requests)
         second = crawl("cmis", database, SAMPLE_COUNCILS, *args)
         assert second.returncode == 0, second.stderr[-3000:]
-        assert "records 0 new, 0 changed, 4 unchanged" in second.stdout
+        assert "records 0 new, 0 changed, 10 unchanged" in second.stdout
         assert cmis_documents(server.requests[before:]) == 0
         # Months are walked with the no-JavaScript calendar, January to June.
         months = sorted(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.http import Response
 
+from crawlers.items import RecordItem
 from crawlers.spiders.council_base import (
     MEETING_HORIZON,
     CouncilSite,
@@ -170,11 +173,12 @@ class CMISSpider(CouncilSpider):
             url = site.public_url(response.urljoin(link.attrib["href"]))
             if url not in {d["url"] for d in documents}:
                 documents.append({"url": url, "title": text_of(link) or "Document"})
+        meeting_title = f"{committee} - {day.day} {day:%B %Y}" if day else committee
         record = self.record(
             site,
             source_key=site.source_key("meeting", meeting_id),
             kind="meeting",
-            title=f"{committee} - {day.day} {day:%B %Y}" if day else committee,
+            title=meeting_title,
             description=fields_text(
                 [*fields, ("Papers", "; ".join(d["title"] for d in documents))]
             ),
@@ -190,6 +194,61 @@ class CMISSpider(CouncilSpider):
                 "fields": dict(fields),
                 "documents": documents,
             },
-            documents=documents,
+            # Each paper is downloaded once, by the agenda item it belongs to (below).
+            documents=[],
         )
-        yield from self.emit(site, record)
+        yield record
+        for number, document in enumerate(documents, start=1):
+            yield from self.emit(
+                site,
+                self.paper_record(
+                    site,
+                    document,
+                    number=number,
+                    meeting_id=meeting_id,
+                    meeting_title=meeting_title,
+                    committee=committee,
+                    day=day,
+                ),
+            )
+
+    def paper_record(
+        self,
+        site: CouncilSite,
+        document: dict[str, str],
+        *,
+        number: int,
+        meeting_id: str,
+        meeting_title: str,
+        committee: str,
+        day: date | None,
+    ) -> RecordItem:
+        """One paper of a meeting as an agenda item, so the monitor assesses it like a
+        ModernGov agenda item. CMIS pages list papers, not items: a report is one item; a
+        whole agenda pack or the minutes hold several, which the monitor reads by section."""
+        paper_id = _paper_id(document["url"])
+        return self.record(
+            site,
+            source_key=site.source_key("agenda_item", f"{meeting_id}-{paper_id}"),
+            kind="agenda_item",
+            title=document["title"],
+            description=fields_text([("Meeting", meeting_title), ("Paper", str(number))]),
+            url=document["url"],
+            published_at=local_midnight(day),
+            data={
+                "meeting_id": meeting_id,
+                "committee": committee,
+                "number": str(number),
+                "paper_id": paper_id,
+                "documents": [document],
+            },
+            documents=[document],
+        )
+
+
+def _paper_id(url: str) -> str:
+    """A stable id for a paper: CMIS ``Document.ashx`` queries are opaque, so the address
+    itself (its hash) is the only stable key."""
+    query = urlsplit(url).query
+    found = re.search(r"(?:^|&)(?:id|ID|Id)=([\w-]{1,40})(?:&|$)", query)
+    return found.group(1) if found else hashlib.sha1(url.encode()).hexdigest()[:12]
