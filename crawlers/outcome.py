@@ -41,10 +41,10 @@ class Outcome:
 def judge(stats: Mapping[str, Any], reason: str | None) -> Outcome:
     """The outcome of a run whose spider closed for ``reason`` with these stats."""
     fatal = stats.get("oursay/fatal")
+    if fatal:  # the cause, rather than the spider's close reason it led to
+        return Outcome("failed", EXIT_FAILED, str(fatal))
     if reason != "finished":
         return Outcome("failed", EXIT_FAILED, f"did not finish ({reason})")
-    if fatal:
-        return Outcome("failed", EXIT_FAILED, str(fatal))
     unrecorded = stats.get("oursay/store_failures/unrecorded", 0)
     if unrecorded:
         return Outcome(

@@ -135,18 +135,29 @@ def clear_cache() -> None:
 def check_council_codes(codes: list[str], registry: list[CouncilEntry] | None = None) -> None:
     """Raise ``ValueError`` naming every code not in the registry, with close codes.
 
-    Close means close by ``difflib`` to the code itself or to a council's name, so both
-    ``KNE`` and ``Kent`` suggest ``KEN``.
+    Close means the same letters in another order, or close by ``difflib`` to the code
+    itself or to a council's name, so both ``KNE`` and ``Kent`` suggest ``KEN``.
     """
     entries = registry if registry is not None else load_registry()
     known = {entry.code: entry for entry in entries}
     unknown = [code for code in codes if code not in known]
     if not unknown:
         return
-    by_name = {entry.name.lower(): entry.code for entry in entries}
+    by_name = {
+        name.lower(): entry.code
+        for entry in entries
+        for name in (entry.name, entry.nice_name, *entry.alt_names)
+    }
     problems = []
     for code in unknown:
-        close = difflib.get_close_matches(code.upper(), list(known), n=5, cutoff=0.6)
+        # Transposed letters (KNE for KEN) first: difflib scores them no closer than
+        # codes sharing any two letters.
+        upper = code.upper()
+        close = [known_code for known_code in known if sorted(known_code) == sorted(upper)]
+        for near in difflib.get_close_matches(upper, list(known), n=5, cutoff=0.6):
+            if near not in close:
+                close.append(near)
+        close = close[:5]
         for name in difflib.get_close_matches(code.lower(), list(by_name), n=3, cutoff=0.6):
             if by_name[name] not in close:
                 close.append(by_name[name])
