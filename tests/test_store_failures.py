@@ -39,7 +39,7 @@ from crawlers.sim.procurement import SAMPLE_COUNCILS_CSV, Faults, FindATenderSim
 from crawlers.sim.server import SimServer
 from crawlers.spiders.base import LONDON
 from storage.db import get_engine
-from storage.models import CrawlRun
+from storage.models import CrawlCheckpoint, CrawlRun
 
 pytestmark = pytest.mark.slow
 
@@ -361,3 +361,64 @@ def test_unknown_council_code_is_a_usage_error(
         assert close in message.split("close: ")[1]
     assert server.requests == []  # nothing crawled
     assert not (tmp_path / "db.sqlite").exists()  # so no checkpoint either
+
+
+# --- the pipeline on its own: a real Scrapy crawler object, a real SQLite file ---------------
+
+
+def test_pipeline_replays_the_lost_batch_and_refuses_every_later_checkpoint(
+    sqlite_database: str,
+) -> None:
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+
+    from crawlers.items import CheckpointItem, DocumentItem, RecordItem
+    from crawlers.pipelines import StoragePipeline
+
+    with sqlite3.connect(sqlite_path(sqlite_database)) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON records WHEN NEW.source_key = 'bad' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END"
+        )
+    crawler = get_crawler(
+        Spider, {"OURSAY_DATABASE_URL": sqlite_database, "OURSAY_COMMIT_EVERY": 100}
+    )
+    spider = Spider.from_crawler(crawler, name="council_test")
+    crawler.spider = spider
+    pipeline = StoragePipeline.from_crawler(crawler)
+    pipeline.open_spider(spider)
+
+    def record(key: str) -> RecordItem:
+        return RecordItem(source="moderngov", source_key=key, kind="decision", council_code="KEN")
+
+    until = datetime(2026, 8, 1, tzinfo=UTC)
+    for item in [
+        record("good-1"),
+        record("good-2"),
+        record("bad"),
+        record("good-3"),
+        # Another council's window: the spider knows nothing of the failure, the
+        # pipeline refuses anyway (a conservative rule: one lost item holds every
+        # checkpoint of the run, so nothing can step over it).
+        CheckpointItem(source="moderngov", until=until, scope="KEN"),
+        DocumentItem(source="moderngov", source_key="bad", url="http://x/1.pdf", status="ok"),
+        record("good-4"),
+        CheckpointItem(source="moderngov", until=until + timedelta(days=1), scope="KEN"),
+    ]:
+        pipeline.process_item(item, spider)
+    pipeline.close_spider(spider)
+    pipeline.spider_closed(spider, "finished")
+
+    stored = {key for key, r in records(sqlite_database).items() if r.source == "moderngov"}
+    assert stored == {"good-1", "good-2", "good-3", "good-4"}
+    reasons = [f.reason for f in failures(sqlite_database)]
+    assert reasons[0].startswith("could not store record bad: IntegrityError: refused by")
+    assert reasons[1].startswith("could not store document http://x/1.pdf of record bad")
+    assert "its record moderngov:bad is not stored" in reasons[1]
+    with Session(get_engine(sqlite_database)) as session:
+        assert session.scalars(select(CrawlCheckpoint)).all() == []
+    stats = crawler.stats.get_stats()
+    assert stats["oursay/records/inserted"] == 4  # what was committed, nothing more
+    assert stats["oursay/checkpoints/refused"] == 2 and stats["oursay/store_failures"] == 2
+    run = last_run(sqlite_database)
+    assert run.status == "partial" and run.finish_reason == "finished"
