@@ -155,7 +155,9 @@ class StoragePipeline:
     def _recover(self, failing: StoredItem, error: Exception) -> None:
         """``failing`` raised: roll back, then store the lost batch and it one at a time."""
         if isinstance(error, MissingRecord):
-            # Nothing was added for it; the batch is intact.
+            # Nothing was added for it and the batch is intact: commit the batch first, as
+            # recording the failure commits the session (and must not count it twice).
+            self._commit_batch()
             self._give_up(failing, error)
             return
         self._session.rollback()  # which loses every uncommitted item, not only this one

@@ -401,8 +401,9 @@ def test_pipeline_replays_the_lost_batch_and_refuses_every_later_checkpoint(
         # pipeline refuses anyway (a conservative rule: one lost item holds every
         # checkpoint of the run, so nothing can step over it).
         CheckpointItem(source="moderngov", until=until, scope="KEN"),
-        DocumentItem(source="moderngov", source_key="bad", url="http://x/1.pdf", status="ok"),
+        # Pending in the batch when the next item fails without a rollback: counted once.
         record("good-4"),
+        DocumentItem(source="moderngov", source_key="bad", url="http://x/1.pdf", status="ok"),
         CheckpointItem(source="moderngov", until=until + timedelta(days=1), scope="KEN"),
     ]:
         pipeline.process_item(item, spider)
