@@ -100,8 +100,14 @@ class LiveCrawl:
         return False
 
     def finish(self) -> tuple[int, str, str]:
-        stdout, _ = self.process.communicate(timeout=120)
-        self.reader.join(5)
+        # Not communicate(): it would read stderr too, taking lines from the reader thread.
+        assert self.process.stdout is not None
+        stdout = self.process.stdout.read()  # the summary: a few lines, read to the end
+        self.process.wait(timeout=120)
+        self.reader.join(10)
+        self.process.stdout.close()
+        if self.process.stderr is not None:
+            self.process.stderr.close()
         return self.process.returncode, stdout, "".join(self.lines)
 
 
@@ -126,7 +132,7 @@ def test_busy_database_is_waited_out(fts: tuple[FindATenderSim, SimServer], tmp_
     app, server = fts
     database = f"sqlite:///{tmp_path / 'db.sqlite'}"
     crawl("find-a-tender", server.url, database, *BEFORE)
-    app.faults = Faults(slow=1.0)  # time for the other writer to take the lock
+    app.faults = Faults(slow=2.0)  # time for the other writer to take the lock
     live = LiveCrawl(crawl_command("find-a-tender", server.url, *RESUME), database)
     wait_for_api_request(server, count=2)
     locker = hold_write_lock(database)
@@ -151,7 +157,7 @@ def test_busy_through_every_retry_stops_then_one_resume_stores_the_window(
     app, server = fts
     database = f"sqlite:///{tmp_path / 'db.sqlite'}"
     crawl("find-a-tender", server.url, database, *BEFORE)
-    app.faults = Faults(slow=1.0)
+    app.faults = Faults(slow=2.0)
     command = crawl_command(
         "find-a-tender", server.url, *RESUME, settings=["OURSAY_STORE_RETRIES=1"]
     )
