@@ -1,18 +1,22 @@
-"""Hands items to storage in short transactions and records each run and its stats."""
+"""Hands items to storage in short transactions and records each run and its outcome."""
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TypeVar
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from crawlers.items import CheckpointItem, DocumentItem, FailureItem, RecordItem
+from crawlers.outcome import judge
 from storage import records as store
 from storage.db import session_factory
 from storage.migrate import upgrade
@@ -20,23 +24,46 @@ from storage.models import CrawlRun, Record, utcnow
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+StoredItem = RecordItem | DocumentItem | FailureItem
+
+# PostgreSQL answers that mean "try again": serialization failure, deadlock, lock timeout.
+RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}
+
+
+class MissingRecord(Exception):
+    """A document whose record is not in the database (it failed to store, or never came)."""
+
 
 class StoragePipeline:
     """Writes every item through ``storage.records``.
 
-    Records are committed in batches (``OURSAY_COMMIT_EVERY``) and always before a
-    checkpoint moves, so a crash loses at most one uncommitted batch and the next run
-    re-fetches it from the checkpoint.
+    Each item is flushed as soon as it is added, so a failing INSERT is blamed on the item
+    that caused it; items are committed in batches (``OURSAY_COMMIT_EVERY``) and always
+    before a checkpoint moves. A store error rolls back the whole uncommitted batch, so the
+    batch is replayed item by item, each in its own transaction: a busy database is waited
+    out (``OURSAY_STORE_RETRIES`` more tries, 1 s, 2 s, 4 s… apart, each also waiting
+    SQLite's busy timeout); an item that still cannot be stored is recorded in
+    ``crawl_failures`` with its key and why, and from then on no checkpoint moves in this
+    run, so the next run fetches its window again. Counts in the stats are of committed
+    items only.
     """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.database_url: str | None = crawler.settings.get("OURSAY_DATABASE_URL")
-        self.commit_every = crawler.settings.getint("OURSAY_COMMIT_EVERY", 200)
-        self.pending = 0
+        settings = crawler.settings
+        self.database_url: str | None = settings.get("OURSAY_DATABASE_URL")
+        self.commit_every = max(1, settings.getint("OURSAY_COMMIT_EVERY", 200))
+        self.retries = max(0, settings.getint("OURSAY_STORE_RETRIES", 4))
         self.session: Session | None = None
         self.run_id: int | None = None
+        # Items added since the last commit, with the stat each adds once committed.
+        self.batch: list[tuple[StoredItem, str]] = []
+        # Set once an item could not be stored: the checkpoint must not move past it.
+        self.store_failed = False
+        # Set once the database stayed busy through every retry (see _database_unavailable).
+        self.unavailable: str | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -47,52 +74,62 @@ class StoragePipeline:
         spider = spider or self.crawler.spider
         upgrade(self.database_url)
         self.session = session_factory(self.database_url)()
-        run = store.start_run(self.session, spider.name, _council_scope(spider))
-        self.session.commit()
+        run = self._committed(lambda: store.start_run(self._session, spider.name, _scope(spider)))
         self.run_id = run.id
         self.stats.set_value("oursay/run_id", run.id)
 
+    @property
+    def _session(self) -> Session:
+        assert self.session is not None, "the pipeline is not open"
+        return self.session
+
+    # --- items -------------------------------------------------------------------------------
+
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        assert self.session is not None
-        try:
-            if isinstance(item, RecordItem):
-                _, outcome = store.upsert_record(self.session, asdict(item))
-                self.stats.inc_value(f"oursay/records/{outcome}")
-                self._count_and_maybe_commit()
-            elif isinstance(item, DocumentItem):
-                self._store_document(item)
-                self._count_and_maybe_commit()
-            elif isinstance(item, CheckpointItem):
-                self.session.commit()
-                store.advance_checkpoint(self.session, item.source, item.until, item.scope)
-                self.session.commit()
-                self.pending = 0
-                self.stats.inc_value("oursay/checkpoints")
-            elif isinstance(item, FailureItem):
-                store.record_failure(self.session, run_id=self.run_id, **asdict(item))
-                self.stats.inc_value("oursay/failures")
-                self._count_and_maybe_commit()
-        except Exception as error:
-            # One bad item must not poison the batch that holds the good ones.
-            self.session.rollback()
-            self.pending = 0
-            self.stats.inc_value("oursay/store_errors")
-            logger.exception("could not store %r", item)
-            raise DropItem(f"could not store: {error}") from error
+        if isinstance(item, CheckpointItem):
+            self._checkpoint(item)
+        elif isinstance(item, RecordItem | DocumentItem | FailureItem):
+            self._add(item)
         return item
 
-    def _store_document(self, item: DocumentItem) -> None:
-        assert self.session is not None
-        record = self.session.scalars(
+    def _add(self, item: StoredItem) -> None:
+        if self.unavailable:
+            self._give_up(item, RuntimeError(f"database unavailable ({self.unavailable})"))
+            return
+        try:
+            counted_as = self._write(item)
+        except Exception as error:
+            self._recover(item, error)
+            return
+        self.batch.append((item, counted_as))
+        if len(self.batch) >= self.commit_every:
+            self._commit_batch()
+
+    def _write(self, item: StoredItem) -> str:
+        """Add one item to the session and flush it; returns the stat it counts under."""
+        session = self._session
+        if isinstance(item, RecordItem):
+            _, outcome = store.upsert_record(session, asdict(item))
+            counted_as = f"records/{outcome}"
+        elif isinstance(item, DocumentItem):
+            self._write_document(item)
+            counted_as = f"documents/{item.status}"
+        else:
+            store.record_failure(session, run_id=self.run_id, **asdict(item))
+            counted_as = "failures"
+        session.flush()
+        return counted_as
+
+    def _write_document(self, item: DocumentItem) -> None:
+        session = self._session
+        record = session.scalars(
             select(Record).where(Record.source == item.source, Record.source_key == item.source_key)
         ).one_or_none()
         if record is None:
-            raise DropItem(f"document for unknown record {item.source}:{item.source_key}")
-        document = store.attach_document(
-            self.session, record, {"url": item.url, "title": item.title}
-        )
+            raise MissingRecord(f"its record {item.source}:{item.source_key} is not stored")
+        document = store.attach_document(session, record, {"url": item.url, "title": item.title})
         store.store_document_text(
-            self.session,
+            session,
             document,
             pages=item.pages,
             content_hash=item.content_hash,
@@ -101,37 +138,199 @@ class StoragePipeline:
             mime_type=item.mime_type,
             size_bytes=item.size_bytes,
         )
-        self.stats.inc_value(f"oursay/documents/{item.status}")
 
-    def _count_and_maybe_commit(self) -> None:
-        assert self.session is not None
-        self.pending += 1
-        if self.pending >= self.commit_every:
-            self.session.commit()
-            self.pending = 0
+    def _commit_batch(self) -> None:
+        batch, self.batch = self.batch, []
+        try:
+            self._session.commit()
+        except Exception as error:
+            self._session.rollback()
+            logger.warning(
+                "could not commit %d items (%s); storing them one by one", len(batch), _why(error)
+            )
+            self._replay([item for item, _ in batch])
+            return
+        self._count(batch)
+
+    def _recover(self, failing: StoredItem, error: Exception) -> None:
+        """``failing`` raised: roll back, then store the lost batch and it one at a time."""
+        if isinstance(error, MissingRecord):
+            # Nothing was added for it and the batch is intact: commit the batch first, as
+            # recording the failure commits the session (and must not count it twice).
+            self._commit_batch()
+            self._give_up(failing, error)
+            return
+        self._session.rollback()  # which loses every uncommitted item, not only this one
+        lost, self.batch = [item for item, _ in self.batch], []
+        self._replay(lost)
+        self._store_alone(failing, error)
+
+    def _replay(self, items: list[StoredItem]) -> None:
+        for item in items:
+            self._store_alone(item, None)
+
+    def _store_alone(self, item: StoredItem, first_error: Exception | None) -> None:
+        if self.unavailable:
+            self._give_up(item, first_error or RuntimeError("database unavailable"))
+            return
+        try:
+            counted_as = self._committed(lambda: self._write(item), first_error)
+        except Exception as error:
+            self._give_up(item, error)
+            return
+        self._count([(item, counted_as)])
+
+    def _give_up(self, item: StoredItem, error: Exception) -> None:
+        """Record that ``item`` was not stored; no checkpoint moves after this."""
+        self.store_failed = True
+        self.stats.inc_value("oursay/store_failures")
+        reason = f"could not store {_describe(item)}: {_why(error)}"
+        logger.error(reason)
+        if isinstance(item, FailureItem) or self.unavailable:
+            # A failure that cannot be written: nowhere left but the log and the stats.
+            self.stats.inc_value("oursay/store_failures/unrecorded")
+            return
+        self._store_alone(
+            FailureItem(
+                source=item.source,
+                reason=reason,
+                url=item.url,
+                council_code=getattr(item, "council_code", None),
+            ),
+            None,
+        )
+
+    def _count(self, committed: list[tuple[StoredItem, str]]) -> None:
+        for _, counted_as in committed:
+            self.stats.inc_value(f"oursay/{counted_as}")
+
+    # --- transactions --------------------------------------------------------------------------
+
+    def _committed(self, write: Callable[[], T], first_error: Exception | None = None) -> T:
+        """``write()`` then commit, in a transaction of its own; tried again after a
+        backoff while the database is busy, at most ``self.retries`` more times.
+        ``first_error`` is the error of an attempt already made (and rolled back)."""
+        session = self._session
+        error = first_error
+        retried = 0
+        while True:
+            if error is not None:
+                if not _retryable(error) or retried >= self.retries or self.unavailable:
+                    if _retryable(error):
+                        self._database_unavailable(error)
+                    raise error
+                retried += 1
+                wait = 2.0 ** (retried - 1)
+                self.stats.inc_value("oursay/store_retries")
+                logger.warning(
+                    "database busy (%s); trying again in %.0f s (%d of %d)",
+                    _why(error),
+                    wait,
+                    retried,
+                    self.retries,
+                )
+                time.sleep(wait)
+            try:
+                result = write()
+                session.commit()
+                return result
+            except Exception as failed:
+                session.rollback()
+                error = failed
+
+    def _database_unavailable(self, error: Exception) -> None:
+        """Still busy after every retry: stop the crawl rather than fetch what can't be kept."""
+        if self.unavailable:
+            return
+        self.unavailable = _why(error)
+        self.stats.set_value("oursay/fatal", f"database unavailable: {self.unavailable}")
+        logger.error("database still busy after %d retries; stopping the crawl", self.retries)
+        engine = self.crawler.engine
+        if engine is not None and engine.spider is not None:
+            deferred_from_coro(engine.close_spider_async(reason="database unavailable"))
+
+    # --- checkpoints and the run ------------------------------------------------------------------
+
+    def _checkpoint(self, item: CheckpointItem) -> None:
+        if self.batch:
+            self._commit_batch()  # the data first: a checkpoint never runs ahead of it
+        if self.store_failed:
+            self.stats.inc_value("oursay/checkpoints/refused")
+            logger.warning(
+                "checkpoint %s not moved to %s: an item could not be stored; the next run "
+                "fetches from the last checkpoint again",
+                item.source,
+                item.until.isoformat(),
+            )
+            return
+        try:
+            self._committed(
+                lambda: store.advance_checkpoint(self._session, item.source, item.until, item.scope)
+            )
+        except Exception as error:
+            # The data is committed; only the progress marker is lost, so the next run
+            # fetches the window again. Later checkpoints must not jump past it.
+            self.store_failed = True
+            logger.error("could not move checkpoint %s: %s", item.source, _why(error))
+            return
+        self.stats.inc_value("oursay/checkpoints")
 
     def close_spider(self, spider: Spider | None = None) -> None:
-        if self.session is not None:
-            self.session.commit()
+        if self.session is not None and self.batch:
+            self._commit_batch()
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.session is None or self.run_id is None:
             return
-        run = self.session.get(CrawlRun, self.run_id)
-        if run is not None:
-            stats = {k: _jsonable(v) for k, v in self.stats.get_stats().items()}
-            failed = reason != "finished" or bool(stats.get("oursay/fatal"))
-            run.finished_at = utcnow()
-            run.finish_reason = reason
-            run.status = "failed" if failed else "ok"
-            run.error = stats.get("oursay/fatal")
-            run.stats = stats
-            self.session.commit()
-        self.session.close()
+        stats = {k: _jsonable(v) for k, v in self.stats.get_stats().items()}
+        outcome = judge(stats, reason)
+
+        def close_run() -> None:
+            run = self._session.get(CrawlRun, self.run_id)
+            if run is not None:
+                run.finished_at = utcnow()
+                run.finish_reason = reason
+                run.status = outcome.status
+                run.error = outcome.why if outcome.status != "ok" else None
+                run.stats = stats
+
+        try:
+            self._committed(close_run)
+        except Exception as error:
+            # The next run marks the row abandoned; nothing collected depends on it.
+            logger.error("could not record the end of run %s: %s", self.run_id, _why(error))
+        self._session.close()
         self.session = None
 
 
-def _council_scope(spider: Spider) -> str | None:
+def _retryable(error: BaseException) -> bool:
+    """A busy or briefly unavailable database, as opposed to an item it refuses."""
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    message = str(error.orig).lower()
+    if "database is locked" in message or "database table is locked" in message:
+        return True
+    return getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def _why(error: BaseException) -> str:
+    """One line: the database's own message, without SQLAlchemy's statement dump."""
+    detail = error.orig if isinstance(error, DBAPIError) else error
+    text = str(detail).strip().splitlines()
+    return f"{type(detail).__name__}: {text[0] if text else ''}"[:500]
+
+
+def _describe(item: StoredItem) -> str:
+    if isinstance(item, RecordItem):
+        return f"record {item.source_key}"
+    if isinstance(item, DocumentItem):
+        return f"document {item.url} of record {item.source_key}"
+    return f"failure record for {item.url or item.source} ({item.reason[:200]})"
+
+
+def _scope(spider: Spider) -> str | None:
     councils = getattr(spider, "council_codes", None)
     return ",".join(councils)[:8] if councils else None
 

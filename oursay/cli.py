@@ -62,15 +62,18 @@ def cmd_councils(args: argparse.Namespace) -> int:
 def cmd_crawl(args: argparse.Namespace) -> int:
     from crawlers.spiders.base import parse_when
     from oursay.crawl import run_crawl
+    from storage.councils import check_council_codes
 
     # Refuse bad dates here, before Scrapy starts and buries the message in its log.
     since, until = parse_when(args.since), parse_when(args.until)
     if since and until and since >= until:
         raise ValueError(f"--since {args.since} must be before --until {args.until}")
+    councils = [code.strip().upper() for code in args.council or () if code.strip()]
+    check_council_codes(councils)
 
     return run_crawl(
         SOURCES[args.source],
-        councils=args.council,
+        councils=councils,
         since=args.since,
         until=args.until,
         base_url=args.base_url,

@@ -11,6 +11,13 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from crawlers.outcome import (
+    EXIT_NOTHING_COLLECTED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    judge,
+)
+
 
 def run_crawl(
     spider_name: str,
@@ -39,13 +46,12 @@ def run_crawl(
     return report(spider_name, stats)
 
 
-# Exit statuses of ``oursay crawl`` (documented in docs/cli.md).
-EXIT_FAILED = 1
-EXIT_PARTIAL = 3
-
-
 def report(spider_name: str, stats: Mapping[str, Any]) -> int:
-    """Print a one-paragraph summary; non-zero when the run as a whole failed."""
+    """Print a one-paragraph summary; returns the exit status (crawlers.outcome, docs/cli.md).
+
+    The counts are of committed rows only: the pipeline counts an item when its
+    transaction commits, not when it is added.
+    """
     reason = stats.get("finish_reason")
     inserted = stats.get("oursay/records/inserted", 0)
     updated = stats.get("oursay/records/updated", 0)
@@ -57,18 +63,16 @@ def report(spider_name: str, stats: Mapping[str, Any]) -> int:
         f"{unchanged} unchanged; documents {documents} extracted; {failures} failures recorded; "
         f"{stats.get('downloader/request_count', 0)} requests"
     )
-    fatal = stats.get("oursay/fatal")
-    if fatal:
-        print(f"{spider_name}: failed: {fatal}", file=sys.stderr)
-    if reason != "finished" or fatal or stats.get("oursay/store_errors"):
-        return EXIT_FAILED
-    if failures:
-        # The crawl went on past them and kept what succeeded, but something was not
-        # collected: a distinct status, so a scheduler or script can tell "partly" from
-        # "not at all".
+    outcome = judge(stats, reason)
+    if outcome.exit_status == EXIT_PARTIAL:
+        # The crawl went on past them and kept what succeeded: a distinct status, so a
+        # scheduler or script can tell "partly" from "not at all".
         print(
             f"{spider_name}: {failures} requests failed; see the crawl_failures table",
             file=sys.stderr,
         )
-        return EXIT_PARTIAL
-    return 0
+    elif outcome.exit_status == EXIT_NOTHING_COLLECTED:
+        print(f"{spider_name}: {outcome.why}; see the crawl_failures table", file=sys.stderr)
+    elif outcome.exit_status != EXIT_OK:
+        print(f"{spider_name}: failed: {outcome.why}", file=sys.stderr)
+    return outcome.exit_status

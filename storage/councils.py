@@ -16,6 +16,7 @@ replaces the registered row, so a test can also point a real code at a local ser
 from __future__ import annotations
 
 import csv
+import difflib
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -129,3 +130,39 @@ def registry_by_code() -> dict[str, CouncilEntry]:
 def clear_cache() -> None:
     """Forget loaded files (after rewriting one in place)."""
     _load.cache_clear()
+
+
+def check_council_codes(codes: list[str], registry: list[CouncilEntry] | None = None) -> None:
+    """Raise ``ValueError`` naming every code not in the registry, with close codes.
+
+    Close means the same letters in another order, or close by ``difflib`` to the code
+    itself or to a council's name, so both ``KNE`` and ``Kent`` suggest ``KEN``.
+    """
+    entries = registry if registry is not None else load_registry()
+    known = {entry.code: entry for entry in entries}
+    unknown = [code for code in codes if code not in known]
+    if not unknown:
+        return
+    by_name = {
+        name.lower(): entry.code
+        for entry in entries
+        for name in (entry.name, entry.nice_name, *entry.alt_names)
+    }
+    problems = []
+    for code in unknown:
+        # Transposed letters (KNE for KEN) first: difflib scores them no closer than
+        # codes sharing any two letters.
+        upper = code.upper()
+        close = [known_code for known_code in known if sorted(known_code) == sorted(upper)]
+        for near in difflib.get_close_matches(upper, list(known), n=5, cutoff=0.6):
+            if near not in close:
+                close.append(near)
+        close = close[:5]
+        for name in difflib.get_close_matches(code.lower(), list(by_name), n=3, cutoff=0.6):
+            if by_name[name] not in close:
+                close.append(by_name[name])
+        hint = f" (close: {', '.join(close)})" if close else ""
+        problems.append(f"{code}{hint}")
+    raise ValueError(
+        f"unknown council code {'; '.join(problems)}: see `oursay councils` for the register"
+    )

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 DEFAULT_DATABASE_URL = "sqlite:///oursay.db"
 # Writers (a crawl and the monitor) may overlap for a few seconds in the scheduler;
 # waiting is better than failing a whole crawl on "database is locked".
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+# OURSAY_SQLITE_BUSY_TIMEOUT (seconds) changes it, e.g. for tests of a locked database.
+SQLITE_BUSY_TIMEOUT_MS = round(float(os.environ.get("OURSAY_SQLITE_BUSY_TIMEOUT") or 30) * 1000)
 
 
 def database_url() -> str:

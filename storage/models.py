@@ -189,8 +189,13 @@ class CrawlRun(Base):
     council_code: Mapped[str | None] = mapped_column(String(8))
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(16), default="running")  # running|ok|failed
+    # running, then ok | partial | failed; abandoned when its process died without saying
+    # (see ``storage.records.mark_abandoned_runs``).
+    status: Mapped[str] = mapped_column(String(16), default="running")
     finish_reason: Mapped[str | None] = mapped_column(String(100))
+    # Which process runs it: a later run on the same host can tell a dead one by its pid.
+    pid: Mapped[int | None]
+    hostname: Mapped[str | None] = mapped_column(String(255))
     window_from: Mapped[datetime | None]
     window_to: Mapped[datetime | None]
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)

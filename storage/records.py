@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import socket
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -181,11 +183,55 @@ def advance_checkpoint(session: Session, source: str, until: datetime, scope: st
         checkpoint.updated_at = utcnow()
 
 
+# A run row still "running" after this long is abandoned whatever its pid says: no crawl
+# may run that long (``oursay run`` kills one after 2 hours), and a pid on another host, or
+# one the system has since given to another process, cannot be checked.
+RUN_ABANDONED_AFTER = timedelta(hours=12)
+
+
 def start_run(session: Session, source: str, council_code: str | None = None) -> CrawlRun:
-    run = CrawlRun(source=source, council_code=council_code)
+    """A ``running`` row for this process; rows left running by dead ones are closed first."""
+    mark_abandoned_runs(session)
+    run = CrawlRun(
+        source=source, council_code=council_code, pid=os.getpid(), hostname=socket.gethostname()
+    )
     session.add(run)
     session.flush()
     return run
+
+
+def mark_abandoned_runs(session: Session, now: datetime | None = None) -> list[CrawlRun]:
+    """Mark ``abandoned`` every ``running`` row whose process is gone.
+
+    A row is abandoned when it was started on this host by a pid that no longer exists
+    (the process was killed before it could close its row), or when it is older than
+    ``RUN_ABANDONED_AFTER`` (another host's pid cannot be checked, and a pid can be reused).
+    """
+    now = now or utcnow()
+    host = socket.gethostname()
+    abandoned = []
+    for run in session.scalars(select(CrawlRun).where(CrawlRun.status == "running")):
+        dead = run.hostname == host and run.pid is not None and not _process_alive(run.pid)
+        if dead or now - run.started_at > RUN_ABANDONED_AFTER:
+            run.status = "abandoned"
+            run.finished_at = now
+            run.error = (
+                f"process {run.pid} on {run.hostname} ended without closing the run"
+                if dead
+                else f"still running after {RUN_ABANDONED_AFTER}: taken as dead"
+            )
+            abandoned.append(run)
+    return abandoned
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
 
 
 def record_failure(

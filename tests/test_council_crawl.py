@@ -262,7 +262,7 @@ def test_firewall_challenge_without_a_browser_is_recorded(
     database = tmp_path / "oursay.db"
     args = ["--council", "EXA", "--base-url", sim.base_url(server.url), *WINDOW]
     result = crawl("moderngov", database, SAMPLE_COUNCILS, *args, timeout=60)
-    assert result.returncode == 3  # finished, with failures recorded
+    assert result.returncode == 4  # finished, nothing collected
     assert "1 failures recorded" in result.stdout
     ((council, reason, url),) = rows(
         database, "select council_code, reason, url from crawl_failures"
@@ -298,7 +298,7 @@ def test_slow_host_times_out_and_is_recorded(
     assert council == "EXA"
     assert reason.startswith("DownloadTimeoutError: ") and "took longer than 1" in reason, reason
     assert rows(database, "select count(*) from crawl_checkpoints") == [(0,)]
-    assert result.returncode == 3  # finished, with failures recorded
+    assert result.returncode == 4  # finished, nothing collected
 
 
 def test_a_failing_council_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -459,7 +459,7 @@ def test_tls_verification_follows_the_registry(tmp_path: Path) -> None:
             failures = rows(database, "select council_code, reason from crawl_failures")
             if verify == "true":
                 # Certificates are checked: this one is self-signed, so the council fails.
-                assert result.returncode == 3  # finished, with failures recorded
+                assert result.returncode == 4  # finished, nothing collected
                 ((council, reason),) = failures
                 assert council == "ZZT" and "certificate verify failed" in reason
                 assert kinds(database) == {}

@@ -98,8 +98,10 @@ def crawl(
     settings: Sequence[str] = (),
     cwd: Path | None = None,
     expect_failures: bool = False,
+    nothing_collected: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a crawl; a crawl that recorded failures must say so in its exit status."""
+    """Run a crawl; a crawl that recorded failures must say so in its exit status, and one
+    that collected nothing at all must say that instead."""
     result = subprocess.run(
         crawl_command(source, base_url, *args, settings=settings),
         env={**os.environ, "OURSAY_DATABASE_URL": database_url},
@@ -108,7 +110,11 @@ def crawl(
         text=True,
         timeout=120,
     )
-    if expect_failures:
+    if nothing_collected:
+        assert result.returncode == 4, result.stderr[-3000:]  # finished, nothing collected
+        assert "nothing collected: " in result.stderr
+        assert "failures recorded; see the crawl_failures table" in result.stderr
+    elif expect_failures:
         assert result.returncode == 3, result.stderr[-3000:]  # finished, partly
         assert "requests failed; see the crawl_failures table" in result.stderr
     else:
@@ -309,7 +315,7 @@ def test_fts_rate_limited_for_good_stops_without_checkpoint(
         "--until",
         "2026-08-13",
         settings=["OURSAY_RATE_LIMIT_MAX_RETRIES=2"],
-        expect_failures=True,
+        nothing_collected=True,
     )
     # The first window's request, asked three times; no further window was tried.
     assert len(api_requests(server, FTS_API)) == 3
@@ -334,7 +340,7 @@ def test_fts_slow_answer_times_out_and_is_recorded(
         "--until",
         "2026-08-12T12:00:00",
         settings=["DOWNLOAD_TIMEOUT=1"],
-        expect_failures=True,
+        nothing_collected=True,
     )
     (failure,) = failures(database)
     assert "TimeoutError" in failure.reason and "took longer than 1" in failure.reason
@@ -409,7 +415,7 @@ def test_robots_txt_is_obeyed(fts: tuple[FindATenderSim, SimServer], tmp_path: P
         "2026-08-12T06:00:00",
         "--until",
         "2026-08-12T12:00:00",
-        expect_failures=True,
+        nothing_collected=True,
     )
     assert [r.path for r in server.requests] == ["/robots.txt"]
     (failure,) = failures(database)

@@ -39,7 +39,7 @@ class BaseSpider(scrapy.Spider):
 
     ``since``, ``until``
         The date range to collect (``YYYY-MM-DD``). Without ``since`` a spider resumes
-        from its checkpoint, or uses its own ``default_since``.
+        from its checkpoint, or from a recent default of its own.
     ``council``
         Comma-separated register codes (``KEN,SUR``); without it, every council the
         source covers.

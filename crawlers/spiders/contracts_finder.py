@@ -16,7 +16,7 @@ class ContractsFinderSpider(OCDSWindowSpider):
     Spider arguments
       since
         Collect notices published from this date (``YYYY-MM-DD``, UK time). Default: resume
-        from the checkpoint, else 2024-01-01.
+        from the checkpoint, else 30 days back (``first_run_days``), said in the log.
       until
         Collect notices published before this date. Default: now.
       council
@@ -48,7 +48,6 @@ class ContractsFinderSpider(OCDSWindowSpider):
     # Without windows the API "only returns data from some months ago"; kingfisher-collect
     # settled on 15 days (commit f81811d0).
     window = timedelta(days=15)
-    default_since = "2024-01-01"
     # A 403 with an HTML body is the rate limit; the docs say to make no request for
     # 5 minutes.
     rate_limit_waits = {403: 300}

@@ -16,7 +16,7 @@ class FindATenderSpider(OCDSWindowSpider):
     Spider arguments
       since
         Collect releases updated from this date (``YYYY-MM-DD``, UK time). Default: resume
-        from the checkpoint, else 2025-02-24 (the Procurement Act's start).
+        from the checkpoint, else 30 days back (``first_run_days``), said in the log.
       until
         Collect releases updated before this date. Default: now.
       council
@@ -57,7 +57,6 @@ class FindATenderSpider(OCDSWindowSpider):
     # Releases went missing over longer windows; kingfisher-collect cut its step from a
     # day to 6 hours (#1203).
     window = timedelta(hours=6)
-    default_since = "2025-02-24"
     # The documented answers (#1151): 429 (now often without Retry-After, #1215: then wait
     # out the whole 2-minute window) and 503.
     rate_limit_waits = {429: 120, 503: 60}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -15,8 +15,8 @@ from twisted.python.failure import Failure
 from crawlers.buyers import BuyerMatcher
 from crawlers.items import CheckpointItem, FailureItem, RecordItem
 from crawlers.ocds import InvalidJSON, normalise_release, parse_json
-from crawlers.spiders.base import LONDON, BaseSpider, parse_when
-from storage.councils import load_registry
+from crawlers.spiders.base import LONDON, BaseSpider
+from storage.councils import check_council_codes, load_registry
 
 Output = Iterator[RecordItem | CheckpointItem | FailureItem | scrapy.Request]
 
@@ -25,17 +25,20 @@ class OCDSWindowSpider(BaseSpider):
     """Collects a release-package search API in date windows.
 
     Windows are walked one at a time, oldest first, from ``since`` (else the checkpoint,
-    else ``default_since``) to ``until`` (else now). Each window is paged through
-    ``links.next`` until a page has no ``links``, no ``next`` or no releases. After the last
-    page of a window the spider yields a ``CheckpointItem``; the pipeline commits and moves
-    the checkpoint, and only then is the next window requested. So an interrupted crawl
-    resumes at the first incomplete window and ends with the same rows as one that wasn't.
+    else ``first_run_days`` back, said in one log line) to ``until`` (else now). Each
+    window is paged through ``links.next`` until a page has no ``links``, no ``next`` or no
+    releases. After the last page of a window the spider yields a ``CheckpointItem``; the
+    pipeline commits and moves the checkpoint, and only then is the next window requested.
+    So an interrupted crawl resumes at the first incomplete window and ends with the same
+    rows as one that wasn't.
 
     A window whose page failed (after retries) or was not JSON is recorded as a
     ``FailureItem`` and is never checkpointed; nor is any window after it, so the next run
-    starts again at the failed one. Later windows are still collected (their rows are
-    simply unchanged when fetched again), except after a rate-limit answer that outlasted
-    every retry: then the walk stops, as asking again would only prolong the ban.
+    starts again at the failed one. The same holds once an item could not be stored
+    (``oursay/store_failures``; the pipeline refuses the checkpoint too). Later windows are
+    still collected (their rows are simply unchanged when fetched again), except after a
+    rate-limit answer that outlasted every retry: then the walk stops, as asking again
+    would only prolong the ban.
 
     Releases whose buyer is not a UK principal local authority are counted
     (``oursay/releases/not_council``) and dropped.
@@ -56,8 +59,11 @@ class OCDSWindowSpider(BaseSpider):
     # Length of one window, in UK wall-clock time (so 6-hour windows always start at
     # 00:00, 06:00, 12:00, 18:00 local and never fall in a clock change's repeated hour).
     window: timedelta = timedelta(days=1)
-    # Where the first crawl starts when neither ``since`` nor a checkpoint says.
-    default_since: str = ""
+    # Where a crawl starts when neither ``since`` nor a checkpoint says: this many days
+    # back, at midnight UK time. Recent on purpose: a first run from the service's start
+    # would be thousands of requests (hours at the documented rate limits) without a word;
+    # a longer history is asked for with --since.
+    first_run_days: int = 30
     # How far behind "now" an open-ended crawl stops (see ``start``).
     indexing_lag = timedelta(minutes=30)
 
@@ -69,7 +75,9 @@ class OCDSWindowSpider(BaseSpider):
         super().__init__(*args, **kwargs)
         if not self.base_url:
             raise ValueError(f"{self.name}: no base_url")
-        self.matcher = BuyerMatcher(load_registry())
+        registry = load_registry()
+        check_council_codes(self.council_codes, registry)
+        self.matcher = BuyerMatcher(registry)
         # Set once a window could not be completed: no later window may be checkpointed.
         self.incomplete = False
         self.walk_from: datetime | None = None
@@ -96,13 +104,24 @@ class OCDSWindowSpider(BaseSpider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         checkpoint = None if self.since else self.stored_checkpoint()
-        since = self.since or checkpoint or parse_when(self.default_since)
+        stats = self.crawler.stats
+        since = self.since or checkpoint
+        if since is None:
+            since = self.first_run_since()
+            stats.set_value("oursay/first_run_since", since.isoformat())
+            # Also after a first run whose first window failed: no checkpoint was written.
+            self.logger.warning(
+                "no checkpoint for %s%s and no --since: starting %d days back, at %s "
+                "(use --since for more)",
+                self.source,
+                f" ({self.checkpoint_scope})" if self.checkpoint_scope else "",
+                self.first_run_days,
+                since.date().isoformat(),
+            )
         # Without --until, stop short of now: the services index a release some minutes
         # after its timestamp, and a checkpoint set to "now" would step over it for good.
         until = self.until or datetime.now(LONDON) - self.indexing_lag
-        assert since is not None, "default_since is required"
         self.walk_from, self.walk_until = since, until
-        stats = self.crawler.stats
         stats.set_value("oursay/since", since.isoformat())
         stats.set_value("oursay/until", until.isoformat())
         if checkpoint is not None:
@@ -111,6 +130,10 @@ class OCDSWindowSpider(BaseSpider):
             self.logger.info("nothing to collect: %s is not before %s", since, until)
             return
         yield self.window_request(since)
+
+    def first_run_since(self) -> datetime:
+        today = datetime.now(LONDON).date()
+        return datetime.combine(today - timedelta(days=self.first_run_days), time(), LONDON)
 
     # --- Requests ------------------------------------------------------------------------------
 
@@ -240,6 +263,8 @@ class OCDSWindowSpider(BaseSpider):
         yield from self.next_window(window)
 
     def window_done(self, window: tuple[datetime, datetime]) -> Output:
+        if self.crawler.stats.get_value("oursay/store_failures"):
+            self.incomplete = True
         if self.incomplete:
             self.crawler.stats.inc_value("oursay/windows/not_checkpointed")
         else:

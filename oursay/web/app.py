@@ -553,11 +553,22 @@ def review_queue(session: Session) -> Any:
     return query.where(latest.id.is_(None)).order_by(None).order_by(date.asc(), Record.id.asc())
 
 
+# crawl_runs statuses of a run that ended and judged itself (crawlers.outcome).
+FINISHED_RUN_STATUSES = ("ok", "partial", "failed")
+
+
 def health_figures(session: Session) -> dict[str, Any]:
     records = session.scalar(select(func.count(Record.id))) or 0
     councils = session.scalar(select(func.count()).select_from(Council)) or 0
     staff = session.scalar(select(func.count(StaffUser.id))) or 0
-    last = session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(1)).first()
+    # The last crawl that ended: a row still "running" (or one whose process died,
+    # "abandoned") says nothing about how crawling goes.
+    last = session.scalars(
+        select(CrawlRun)
+        .where(CrawlRun.status.in_(FINISHED_RUN_STATUSES))
+        .order_by(CrawlRun.id.desc())
+        .limit(1)
+    ).first()
     return {
         "records": records,
         "councils": councils,
