@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from crawlers.sim.procurement import CF_SAMPLE, FTS_SAMPLE, SAMPLE_COUNCILS_CSV
+from crawlers.sim.procurement import CF_SAMPLE, FTS_SAMPLE, SAMPLE_COUNCILS_CSV, FindATenderSim
+from crawlers.sim.server import SimRequest, SimResponse, SimServer
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -120,9 +121,7 @@ def test_each_bad_release_and_package_fails_alone(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("bad", ["releases-object", "integer-ocid"])
-def test_oursay_ingest_bad_good_exits_non_zero_without_traceback(
-    tmp_path: Path, bad: str
-) -> None:
+def test_oursay_ingest_bad_good_exits_non_zero_without_traceback(tmp_path: Path, bad: str) -> None:
     release = fts_releases()[0]
     path = tmp_path / f"{bad}.json"
     if bad == "releases-object":
@@ -137,3 +136,69 @@ def test_oursay_ingest_bad_good_exits_non_zero_without_traceback(
     assert "not an array" in line or "ocid is a number (990113), not a string" in line
     assert f"{FTS_SAMPLE}: 13 releases; stored 11 new, " in result.stdout
     assert len(stored_keys(tmp_path)) == 11
+
+
+# --- Find a Tender: a page nested too deeply fails its window, not the crawl ----------------
+
+FTS_API = "/api/1.0/ocdsReleasePackages"
+FAST_CRAWL = [
+    "DOWNLOAD_DELAY=0",
+    "AUTOTHROTTLE_ENABLED=False",
+    "OURSAY_RATE_LIMIT_MAX_WAIT=1",
+    "RETRY_TIMES=0",
+    "LOG_LEVEL=WARNING",
+]
+
+
+def test_fts_page_nested_too_deeply_fails_its_window_and_the_walk_goes_on(
+    tmp_path: Path,
+) -> None:
+    sim = FindATenderSim(max_page_size=2)
+    deep_window = "2026-08-12T06:00:00"
+
+    def api(request: SimRequest) -> SimResponse:
+        # The busy window's first page is a valid-looking package nested 5,000 deep.
+        if request.path == FTS_API and request.arg("updatedFrom") == deep_window:
+            body = '{"releases": ' + nested(5000) + "}"
+            return SimResponse(200, body, "application/json")
+        return sim(request)
+
+    database = tmp_path / "oursay.db"
+    with SimServer(api) as server:
+        command = [sys.executable, "-m", "oursay", "crawl", "find-a-tender"]
+        command += ["--base-url", server.url, "--since", "2026-08-12", "--until", "2026-08-15"]
+        for setting in FAST_CRAWL:
+            command += ["--set", setting]
+        result = subprocess.run(
+            command,
+            env={
+                **os.environ,
+                "OURSAY_DATABASE_URL": f"sqlite:///{database}",
+                "OURSAY_EXTRA_COUNCILS": str(SAMPLE_COUNCILS_CSV),
+            },
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        starts = [r.arg("updatedFrom") for r in server.requests_to(FTS_API) if not r.arg("cursor")]
+    # Finished, partly: the failure is recorded with its reason and page.
+    assert result.returncode == 3, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    with sqlite3.connect(database) as connection:
+        ((reason, url, status),) = connection.execute(
+            "select reason, url, http_status from crawl_failures"
+        ).fetchall()
+        checkpoints = connection.execute(
+            "select complete_until from crawl_checkpoints where source = 'find-a-tender'"
+        ).fetchall()
+    assert reason == "invalid JSON: nested too deeply to read" and status == 200
+    assert f"updatedFrom={deep_window.replace(':', '%3A')}" in url
+    # Every later window was still requested and collected, none checkpointed: the
+    # checkpoint stays at the end of the window before the failed one (06:00 BST).
+    assert starts == [
+        f"2026-08-{d}T{h}:00:00" for d in (12, 13, 14) for h in ("00", "06", "12", "18")
+    ]
+    assert "ocds-h6vhtk-e9a002/990103-2026" in stored_keys(tmp_path)  # 2026-08-14
+    assert not any("990110-2026" in key for key in stored_keys(tmp_path))  # the deep window's
+    assert checkpoints == [("2026-08-12 05:00:00.000000",)]
