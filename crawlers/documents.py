@@ -225,7 +225,8 @@ def inflate(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
             f"{human_size(cap)} cap)"
         )
     unchecked = copy.copy(info)
-    unchecked.file_size = cap + 1  # zipfile stops at file_size: let it show a lie
+    # zipfile stops (and checks the CRC) at file_size: let it run on past the cap.
+    unchecked.file_size = cap + 2 * INFLATE_CHUNK
     chunks: list[bytes] = []
     produced = 0
     with archive.open(unchecked) as member:

@@ -5,16 +5,23 @@ the exit status is non-zero; no traceback reaches the user."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sqlite3
+import struct
 import subprocess
 import sys
+import tracemalloc
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from crawlers.documents import DOCX_MIME, extract
+from crawlers.sim.moderngov import ModernGovSim, make_docx
 from crawlers.sim.procurement import CF_SAMPLE, FTS_SAMPLE, SAMPLE_COUNCILS_CSV, FindATenderSim
 from crawlers.sim.server import SimRequest, SimResponse, SimServer
 
@@ -202,3 +209,221 @@ def test_fts_page_nested_too_deeply_fails_its_window_and_the_walk_goes_on(
     assert "ocds-h6vhtk-e9a002/990103-2026" in stored_keys(tmp_path)  # 2026-08-14
     assert not any("990110-2026" in key for key in stored_keys(tmp_path))  # the deep window's
     assert checkpoints == [("2026-08-12 05:00:00.000000",)]
+
+
+# --- Committee documents: bad files fail alone, with the reason ------------------------------
+
+LOGIN_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Sign in</title></head><body>"
+    b"<h1>Session expired</h1><p>Please sign in to continue.</p></body></html>"
+)
+BLOCK = 1 << 24
+
+
+def lying_docx(inflated: int, claimed: int) -> bytes:
+    """A DOCX whose ``word/document.xml`` inflates to about ``inflated`` bytes while its zip
+    directory (central and local headers) says ``claimed``."""
+    honest = zipfile.ZipFile(io.BytesIO(make_docx([["Sample"]])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for info in honest.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info.filename, honest.read(info))
+                continue
+            with archive.open(info.filename, "w") as member:
+                member.write(b'<?xml version="1.0"?>')
+                for _ in range(inflated // BLOCK):
+                    member.write(b" " * BLOCK)
+    data = bytearray(buffer.getvalue())
+    name = b"word/document.xml"
+    # Uncompressed size: offset 24 of a central directory entry, 22 of a local header.
+    for signature, name_at, size_at in ((b"PK\x01\x02", 46, 24), (b"PK\x03\x04", 30, 22)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            if data[start + name_at : start + name_at + len(name)] == name:
+                data[start + size_at : start + size_at + 4] = struct.pack("<I", claimed)
+            start += 4
+    return bytes(data)
+
+
+def deep_html(levels: int, marker: str) -> bytes:
+    page = "<!DOCTYPE html><html><body><p>Before the deep part.</p>"
+    page += "<div>" * levels + "Deep inside." + "</div>" * levels
+    return (page + f"<p>{marker}</p></body></html>").encode()
+
+
+def test_lying_zip_docx_fails_with_bounded_memory() -> None:
+    bomb = lying_docx(inflated=256 << 20, claimed=6 << 20)
+    assert len(bomb) < 2 << 20
+    assert zipfile.ZipFile(io.BytesIO(bomb)).getinfo("word/document.xml").file_size == 6 << 20
+    tracemalloc.start()
+    try:
+        extraction = extract(bomb, DOCX_MIME, "https://example.org/documents/s1/Appendix.docx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (extraction.status, extraction.pages) == ("failed", None)
+    assert extraction.error == (
+        "DOCX body inflates to over 64.0 MB although its zip directory says 6.0 MB "
+        "(a zip bomb?); not read"
+    )
+    # Inflated a chunk at a time up to the cap, never the whole 256 MB at once.
+    assert peak < 128 << 20, peak
+    # Inflating to more than it says, though under the cap, is a corrupt file too.
+    small_lie = lying_docx(inflated=BLOCK, claimed=4096)
+    extraction = extract(small_lie, DOCX_MIME, "https://example.org/a.docx")
+    assert extraction.status == "failed"
+    assert extraction.error == (
+        f"corrupt DOCX (word/document.xml inflates to {BLOCK + 21} bytes, its zip directory "
+        "says 4096)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content_type", "url", "listed_url", "expected"),
+    [
+        ("text/html", "https://example.org/documents/s1/report.pdf", None, "a PDF"),
+        ("application/pdf", "https://example.org/mgConvert2PDF.aspx?ID=1", None, "a PDF"),
+        (DOCX_MIME, "https://example.org/download?id=1", None, "a Word document (DOCX)"),
+        ("text/html", "https://example.org/login", "https://example.org/a.docx", "a Word"),
+    ],
+)
+def test_html_page_in_place_of_a_document_is_a_failure(
+    content_type: str, url: str, listed_url: str | None, expected: str
+) -> None:
+    extraction = extract(LOGIN_PAGE, content_type, url, listed_url=listed_url)
+    assert (extraction.status, extraction.pages) == ("failed", None)
+    assert extraction.error is not None
+    assert extraction.error.startswith(f"expected {expected}")
+    assert extraction.error.endswith(", got an HTML page")
+    # Even without a doctype, a page that starts as HTML is one.
+    bare = b"\n  <head><title>Sign in</title></head><body>Session expired</body>"
+    assert extract(bare, content_type, url, listed_url=listed_url).status == "failed"
+    # Served as what it is, the same page is read.
+    assert extract(LOGIN_PAGE, "text/html", "https://example.org/page.htm").pages == [
+        "Session expired\nPlease sign in to continue."
+    ]
+
+
+def test_html_past_lxml_default_limits_is_read_or_recorded_as_failed() -> None:
+    marker = "The last paragraph after the long one."
+    long_node = (
+        "<!DOCTYPE html><html><body><p>First.</p><p>" + "word " * 2_400_000 + f"</p><p>{marker}"
+    ).encode() + b"</p></body></html>"
+    assert len(long_node) > 11_000_000
+    extraction = extract(long_node, "text/html", "https://example.org/a.htm")
+    assert extraction.status == "ok" and extraction.error is None
+    assert extraction.pages is not None
+    assert extraction.pages[0].startswith("First.\nword word ")
+    assert extraction.pages[0].endswith(f"word\n{marker}")
+
+    # 300 levels: past lxml's default 256, within libxml2's huge mode (2,048).
+    extraction = extract(deep_html(300, marker), "text/html", "https://example.org/a.htm")
+    assert extraction.status == "ok"
+    assert extraction.pages == [f"Before the deep part.\nDeep inside.\n{marker}"]
+    # Past 2,048 the text cannot all be read: a recorded failure, not an empty "ok".
+    extraction = extract(deep_html(3000, marker), "text/html", "https://example.org/a.htm")
+    assert (extraction.status, extraction.pages) == ("failed", None)
+    assert extraction.error == (
+        "HTML beyond the parser's limits (Excessive depth in document: 2048); text not read"
+    )
+
+
+@dataclass
+class TroubledModernGov(ModernGovSim):
+    """The sample ModernGov site, with some documents replaced by what goes wrong."""
+
+    replaced: dict[str, SimResponse] = field(default_factory=dict)
+
+    def _file(self, doc_id: str) -> SimResponse:
+        return self.replaced.get(doc_id) or super()._file(doc_id)
+
+
+def test_council_crawl_records_each_bad_document_and_stores_the_rest(tmp_path: Path) -> None:
+    marker = "End of the engagement update."
+    long_page = (
+        "<!DOCTYPE html><html><body><p>Engagement update.</p><p>"
+        + "word " * 2_400_000
+        + "</p>"
+        + "<div>" * 300
+        + "Deep inside."
+        + "</div>" * 300
+        + f"<p>{marker}</p></body></html>"
+    ).encode()
+    site = TroubledModernGov(prefix="/moderngov", huge_bytes=100_000)
+    site.replaced = {
+        # The listed "….pdf" answers with the council's login page.
+        "2001": SimResponse(200, LOGIN_PAGE, "text/html; charset=utf-8"),
+        # The same page, labelled as a PDF.
+        "2002": SimResponse(200, LOGIN_PAGE, "application/pdf"),
+        "2004": SimResponse(200, lying_docx(256 << 20, 6 << 20), DOCX_MIME),
+        "2009": SimResponse(200, long_page, "text/html; charset=utf-8"),
+    }
+    database = tmp_path / "oursay.db"
+    with SimServer(site) as server:
+        command = [sys.executable, "-m", "oursay", "crawl", "moderngov", "--council", "EXA"]
+        command += ["--base-url", site.base_url(server.url), "--since", "2026-01-01"]
+        command += ["--until", "2026-06-30"]
+        for setting in (
+            "DOWNLOAD_DELAY=0",
+            "AUTOTHROTTLE_ENABLED=False",
+            "OURSAY_BROWSER=off",
+            "DOWNLOAD_MAXSIZE=20000000",
+        ):
+            command += ["--set", setting]
+        result = subprocess.run(
+            command,
+            env={
+                **os.environ,
+                "OURSAY_DATABASE_URL": f"sqlite:///{database}",
+                "OURSAY_EXTRA_COUNCILS": str(SAMPLE_COUNCILS_CSV),
+            },
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+
+    def outcomes(url_part: str) -> set[tuple[str, str | None, int | None]]:
+        with sqlite3.connect(database) as connection:
+            return set(
+                connection.execute(
+                    "select status, error, page_count from documents where url like ?",
+                    (f"%{url_part}%",),
+                ).fetchall()
+            )
+
+    assert outcomes("s2001/") == {("failed", "expected a PDF, got an HTML page", None)}
+    assert outcomes("ID=2002") | outcomes("s2002/") == {
+        ("failed", "expected a PDF, got an HTML page", None)
+    }
+    assert outcomes("s2004/") == {
+        (
+            "failed",
+            "DOCX body inflates to over 64.0 MB although its zip directory says 6.0 MB "
+            "(a zip bomb?); not read",
+            None,
+        )
+    }
+    assert outcomes("ID=2009") == {("ok", None, 1)}
+    with sqlite3.connect(database) as connection:
+        (text,) = connection.execute(
+            "select p.text from document_pages p join documents d on d.id = p.document_id "
+            "where d.url like '%ID=2009%' limit 1"
+        ).fetchone()
+        pending = connection.execute(
+            "select count(*) from documents where status = 'pending'"
+        ).fetchone()
+        login_text = connection.execute(
+            "select count(*) from document_pages where text like '%Session expired%'"
+        ).fetchone()
+    assert text.startswith("Engagement update.\nword word ")
+    assert text.endswith(f"word\nDeep inside.\n{marker}")
+    assert pending == (0,) and login_text == (0,)
+    # The rest are stored as on a good day.
+    assert outcomes("s2003/") == {("ok", None, 2)}
+    assert outcomes("s2007/") == {
+        ("failed", "corrupt PDF (Failed to load document (PDFium: Data format error).)", None)
+    }
