@@ -427,3 +427,43 @@ def test_council_crawl_records_each_bad_document_and_stores_the_rest(tmp_path: P
     assert outcomes("s2007/") == {
         ("failed", "corrupt PDF (Failed to load document (PDFium: Data format error).)", None)
     }
+
+
+def test_a_row_the_database_refuses_fails_alone(tmp_path: Path, any_database_url: str) -> None:
+    fts = fts_releases()
+    with_nul = json.loads(json.dumps(fts[0]))
+    with_nul["tender"]["title"] = "Home care\u0000 (sample)"
+    path = tmp_path / "nul.json"
+    path.write_text(json.dumps({"releases": [with_nul, fts[1]]}))
+    result = subprocess.run(
+        [sys.executable, "-m", "oursay", "ingest", str(path)],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "OURSAY_DATABASE_URL": any_database_url,
+            "OURSAY_EXTRA_COUNCILS": str(SAMPLE_COUNCILS_CSV),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Traceback" not in result.stderr
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(any_database_url)
+    with engine.connect() as connection:
+        keys = set(connection.scalars(text("select source_key from records")))
+    engine.dispose()
+    assert f"{fts[1]['ocid']}/{fts[1]['id']}" in keys
+    if any_database_url.startswith("postgresql"):
+        # PostgreSQL text cannot hold NUL: that release alone is refused, and named.
+        assert result.returncode == 1
+        assert result.stderr == (
+            f"oursay ingest: {path}: release '990113-2026' (releases[0]): not stored: "
+            "PostgreSQL text fields cannot contain NUL (0x00) bytes\n"
+        )
+        assert f"{path}: 2 releases; stored 1 new, " in result.stdout
+        assert len(keys) == 1
+    else:
+        assert result.returncode == 0, result.stderr
+        assert len(keys) == 2
