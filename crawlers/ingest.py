@@ -209,10 +209,15 @@ def _entry_name(entry: Entry) -> str:
 
 def _reason(error: Exception) -> str:
     if isinstance(error, SQLAlchemyError):
-        # The driver's message, first line: the statement and parameters are not for users.
-        cause = getattr(error, "orig", None) or error
-        return f"not stored: {str(cause).splitlines()[0] if str(cause) else type(cause).__name__}"
+        return f"not stored: {_database_message(error)}"
     return str(error)
+
+
+def _database_message(error: SQLAlchemyError) -> str:
+    # The driver's message, first line: the statement and parameters are not for users.
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines()
+    return lines[0] if lines else type(cause).__name__
 
 
 def ingest_files(
@@ -232,7 +237,14 @@ def ingest_files(
     errors = errors or sys.stderr
     if source is not None and source not in SOURCES:
         raise ValueError(f"unknown source {source!r} (one of {', '.join(SOURCES)})")
-    upgrade(database_url)
+    try:
+        upgrade(database_url)
+    except SQLAlchemyError as error:
+        print(
+            f"oursay ingest: error: cannot open the database: {_database_message(error)}",
+            file=errors,
+        )
+        return 1
     matcher = BuyerMatcher(load_registry())
     failed = 0
     total: Counter[str] = Counter()
