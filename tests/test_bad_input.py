@@ -331,12 +331,17 @@ def test_html_past_lxml_default_limits_is_read_or_recorded_as_failed() -> None:
 
 @dataclass
 class TroubledModernGov(ModernGovSim):
-    """The sample ModernGov site, with some documents replaced by what goes wrong."""
+    """The sample ModernGov site, with some document addresses answering what goes wrong:
+    ``replaced`` maps a fragment of ``path?ID=…`` to the answer."""
 
     replaced: dict[str, SimResponse] = field(default_factory=dict)
 
-    def _file(self, doc_id: str) -> SimResponse:
-        return self.replaced.get(doc_id) or super()._file(doc_id)
+    def route(self, request: SimRequest, path: str) -> SimResponse:
+        address = f"{path}?ID={request.arg('ID') or ''}"
+        for fragment, response in self.replaced.items():
+            if fragment in address:
+                return response
+        return super().route(request, path)
 
 
 def test_council_crawl_records_each_bad_document_and_stores_the_rest(tmp_path: Path) -> None:
@@ -351,13 +356,17 @@ def test_council_crawl_records_each_bad_document_and_stores_the_rest(tmp_path: P
         + f"<p>{marker}</p></body></html>"
     ).encode()
     site = TroubledModernGov(prefix="/moderngov", huge_bytes=100_000)
+    login_as_pdf = SimResponse(200, LOGIN_PAGE, "application/pdf")
+    bomb = SimResponse(200, lying_docx(256 << 20, 6 << 20), DOCX_MIME)
     site.replaced = {
-        # The listed "….pdf" answers with the council's login page.
-        "2001": SimResponse(200, LOGIN_PAGE, "text/html; charset=utf-8"),
-        # The same page, labelled as a PDF.
-        "2002": SimResponse(200, LOGIN_PAGE, "application/pdf"),
-        "2004": SimResponse(200, lying_docx(256 << 20, 6 << 20), DOCX_MIME),
-        "2009": SimResponse(200, long_page, "text/html; charset=utf-8"),
+        # The listed "….pdf" answers with the council's login page (as text/html)...
+        "documents/s2001/": SimResponse(200, LOGIN_PAGE, "text/html; charset=utf-8"),
+        # ...or labelled as a PDF, under both of its addresses.
+        "documents/s2002/": login_as_pdf,
+        "?ID=2002": login_as_pdf,
+        "documents/s2004/": bomb,
+        "?ID=2004": bomb,
+        "?ID=2009": SimResponse(200, long_page, "text/html; charset=utf-8"),
     }
     database = tmp_path / "oursay.db"
     with SimServer(site) as server:
@@ -396,10 +405,10 @@ def test_council_crawl_records_each_bad_document_and_stores_the_rest(tmp_path: P
             )
 
     assert outcomes("s2001/") == {("failed", "expected a PDF, got an HTML page", None)}
-    assert outcomes("ID=2002") | outcomes("s2002/") == {
+    assert outcomes("?ID=2002") | outcomes("s2002/") == {
         ("failed", "expected a PDF, got an HTML page", None)
     }
-    assert outcomes("s2004/") == {
+    assert outcomes("?ID=2004") | outcomes("s2004/") == {
         (
             "failed",
             "DOCX body inflates to over 64.0 MB although its zip directory says 6.0 MB "
@@ -422,7 +431,8 @@ def test_council_crawl_records_each_bad_document_and_stores_the_rest(tmp_path: P
     assert text.startswith("Engagement update.\nword word ")
     assert text.endswith(f"word\nDeep inside.\n{marker}")
     assert pending == (0,) and login_text == (0,)
-    # The rest are stored as on a good day.
+    # The rest are stored as on a good day, the same report under its other address too.
+    assert outcomes("?ID=2001") == {("ok", None, 2)}
     assert outcomes("s2003/") == {("ok", None, 2)}
     assert outcomes("s2007/") == {
         ("failed", "corrupt PDF (Failed to load document (PDFium: Data format error).)", None)
