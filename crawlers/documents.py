@@ -314,6 +314,10 @@ def html_document_text(markup: str | bytes) -> str:
     return _element_text(root)
 
 
+# libxml2 errors after which the tree holds only part of the document.
+_PARSER_LIMIT_ERRORS = ("ERR_RESOURCE_LIMIT", "ERR_NO_MEMORY")
+
+
 def _parse_html(markup: str | bytes) -> tuple[Any, str | None]:
     """The parsed tree, and the message of a parser limit it hit (else ``None``)."""
     # A parser per call: lxml parsers are not shared between threads, and each call's
@@ -324,7 +328,7 @@ def _parse_html(markup: str | bytes) -> tuple[Any, str | None]:
     except (etree.ParserError, ValueError):
         parser = lxml_html.HTMLParser(huge_tree=True)
         root = lxml_html.document_fromstring(markup, parser=parser)
-    limits = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    limits = [e.message for e in parser.error_log if e.type_name in _PARSER_LIMIT_ERRORS]
     # "Excessive depth in document: 2048, use XML_PARSE_HUGE option": the advice is libxml2's
     # to programmers (and already taken), not the reason.
     return root, (re.split(r",\s*(?:use|try)\b", limits[0])[0].strip() if limits else None)

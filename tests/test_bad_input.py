@@ -477,3 +477,36 @@ def test_a_row_the_database_refuses_fails_alone(tmp_path: Path, any_database_url
     else:
         assert result.returncode == 0, result.stderr
         assert len(keys) == 2
+
+
+EXTRACT_UNDER_MEMORY_LIMIT = """
+import json, resource, sys
+from crawlers.documents import extract
+body = b"<!DOCTYPE html><html><body><p>" + b"word " * 8_000_000 + b"</p><p>end</p></body></html>"
+with open("/proc/self/status") as status:
+    size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize"))
+limit = size + 100 * 2**20  # far less than parsing 40 MB of HTML takes
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+extraction = extract(body, "text/html", "https://example.org/minutes.htm")
+text = extraction.pages[0] if extraction.pages else ""
+print(json.dumps([extraction.status, extraction.error, len(text), text[-9:]]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_running_out_of_memory_is_a_recorded_failure() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", EXTRACT_UNDER_MEMORY_LIMIT],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    status, error, length, tail = json.loads(result.stdout)
+    # Whatever ran out (Python's allocations or libxml2's), the document is a failure with
+    # the reason; were the limit enough after all, the text would have to be whole.
+    if status == "failed":
+        assert error == "out of memory extracting text" or error.startswith("could not read (")
+    else:
+        assert (status, length, tail) == ("ok", 40_000_003, " word\nend"), (status, error)
