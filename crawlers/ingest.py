@@ -17,13 +17,24 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    SQLAlchemyError,
+    StatementError,
+)
+
 from crawlers.buyers import BuyerMatcher
 from crawlers.ocds import (
     SOURCES,
+    Entry,
     InvalidJSON,
-    iter_releases,
+    InvalidRelease,
     normalise_release,
+    package_entries,
     parse_json,
+    release_identity,
     source_for_ocid,
 )
 from storage.councils import load_registry
@@ -115,9 +126,9 @@ def ingest_file(
     errors: TextIO = sys.stderr,
 ) -> Counter[str]:
     """Load one file; returns counts (releases, inserted, updated, unchanged, not_council,
-    errors). Raises ``FileFailed`` when nothing in it could be read."""
-    from storage.records import upsert_record
-
+    errors). Every entry that is not a storable release is one line on ``errors`` naming
+    it (file, line, place in the package, release id) and counted in ``errors``; the rest
+    of the file is loaded. Raises ``FileFailed`` when nothing in it could be read."""
     counts: Counter[str] = Counter()
     pending = 0
     for line, document in read_documents(path):
@@ -127,43 +138,86 @@ def ingest_file(
             print(f"oursay ingest: {where}: {document}", file=errors)
             continue
         try:
-            releases = list(iter_releases(document))
-        except ValueError as error:
+            # Listed first so that a package of the wrong shape stops before any write.
+            entries = list(package_entries(document))
+        except InvalidRelease as error:
             if line is None:
                 raise FileFailed(str(error)) from None
             counts["errors"] += 1
             print(f"oursay ingest: {where}: {error}", file=errors)
             continue
-        for release in releases:
+        for entry in entries:
             counts["releases"] += 1
-            release_source = source or source_for_ocid(release.get("ocid"))
-            if release_source not in SOURCES:
-                counts["errors"] += 1
-                print(
-                    f"oursay ingest: {where}: release {release.get('id')!r}: cannot tell the "
-                    f"source of ocid {release.get('ocid')!r}; pass --source",
-                    file=errors,
-                )
-                continue
             try:
-                item = normalise_release(release, source=release_source, matcher=matcher)
-            except ValueError as error:
+                outcome = _store_entry(entry, session, matcher, source)
+            except (InvalidRelease, StatementError) as error:
+                if isinstance(error, StatementError) and not _row_refused(error):
+                    raise  # the store itself failed (locked, unreachable): see ingest_files
                 counts["errors"] += 1
-                print(
-                    f"oursay ingest: {where}: release {release.get('id')!r}: {error}", file=errors
-                )
+                name = _entry_name(entry)
+                print(f"oursay ingest: {where}: {name}: {_reason(error)}", file=errors)
                 continue
-            if item is None:
-                counts["not_council"] += 1
-                continue
-            _, outcome = upsert_record(session, asdict(item))
             counts[outcome] += 1
-            pending += 1
+            if outcome != "not_council":
+                pending += 1
             if pending >= COMMIT_EVERY:
                 session.commit()
                 pending = 0
     session.commit()
     return counts
+
+
+def _store_entry(entry: Entry, session: Any, matcher: BuyerMatcher, source: str | None) -> str:
+    """Normalise and upsert one entry: "inserted", "updated", "unchanged" or "not_council".
+    Raises ``InvalidRelease`` for bad input and ``SQLAlchemyError`` when the store refused
+    it; in both cases nothing of this entry is left in the session."""
+    from storage.records import upsert_record
+
+    if entry.release is None:
+        raise InvalidRelease(entry.problem or "not a release")
+    ocid, _ = release_identity(entry.release)
+    release_source = source or source_for_ocid(ocid)
+    if release_source not in SOURCES:
+        raise InvalidRelease(f"cannot tell the source of ocid {ocid!r}; pass --source")
+    item = normalise_release(entry.release, source=release_source, matcher=matcher)
+    if item is None:
+        return "not_council"
+    # A savepoint per release: a row the database refuses (a constraint, a value the
+    # backend cannot hold) undoes this release only, and leaving the block flushes, so
+    # the error is reported against the release that caused it.
+    with session.begin_nested():
+        _, outcome = upsert_record(session, asdict(item))
+    return outcome
+
+
+def _row_refused(error: StatementError) -> bool:
+    """Whether the database refused this one row (a constraint; a value the backend cannot
+    hold; a value the driver cannot convert), rather than the store itself failing (a lock
+    held past the busy timeout, a lost connection): the first fails the release alone."""
+    if isinstance(error, DBAPIError):
+        return isinstance(error, IntegrityError | DataError)
+    return True  # raised while preparing the statement, from this row's values
+
+
+def _entry_name(entry: Entry) -> str:
+    release_id = entry.release.get("id") if entry.release is not None else None
+    if isinstance(release_id, str | int) and not isinstance(release_id, bool):
+        named = f"release {release_id!r}"
+        return f"{named} ({entry.where})" if entry.where else named
+    return entry.where or "release"
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, SQLAlchemyError):
+        return f"not stored: {_database_message(error)}"
+    return str(error)
+
+
+def _database_message(error: SQLAlchemyError) -> str:
+    # The driver's message, first line: the statement and parameters are not for users.
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines()
+    return lines[0] if lines else type(cause).__name__
 
 
 def ingest_files(
@@ -183,7 +237,14 @@ def ingest_files(
     errors = errors or sys.stderr
     if source is not None and source not in SOURCES:
         raise ValueError(f"unknown source {source!r} (one of {', '.join(SOURCES)})")
-    upgrade(database_url)
+    try:
+        upgrade(database_url)
+    except SQLAlchemyError as error:
+        print(
+            f"oursay ingest: error: cannot open the database: {_database_message(error)}",
+            file=errors,
+        )
+        return 1
     matcher = BuyerMatcher(load_registry())
     failed = 0
     total: Counter[str] = Counter()
@@ -200,9 +261,23 @@ def ingest_files(
                 failed += 1
                 print(f"oursay ingest: {path}: error: {error}", file=errors)
                 continue
-            except Exception:
+            except MemoryError:
+                # A file too big for this machine is bad input too: the others still load.
                 session.rollback()
-                raise
+                failed += 1
+                print(f"oursay ingest: {path}: error: too large to load in memory", file=errors)
+                continue
+            except SQLAlchemyError as error:
+                # The store itself failed (locked past the busy timeout, unreachable): this
+                # file's uncommitted releases are rolled back and named as not loaded.
+                session.rollback()
+                failed += 1
+                print(
+                    f"oursay ingest: {path}: error: {_reason(error)} (the releases of this "
+                    "file not yet committed were rolled back)",
+                    file=errors,
+                )
+                continue
         total += counts
         if counts["errors"]:
             failed += 1

@@ -62,6 +62,10 @@ _EMAIL = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 EMAIL_REDACTED = "[email removed]"
 # The largest amount kept as a value (storage's Numeric(20, 2) column holds less than 1e17).
 MAX_AMOUNT = Decimal("1e17")
+# Deepest nesting kept in a release. Real releases are about ten levels deep; the bound
+# keeps the recursive cleaning below and the JSON encoder of the database column well
+# inside Python's recursion limit, so a freak release fails alone instead of crashing.
+MAX_RELEASE_DEPTH = 100
 
 
 # --- Reading JSON tolerantly -------------------------------------------------------------
@@ -129,14 +133,24 @@ def parse_json(body: bytes | str) -> ParsedJSON:
             repairs.append("non-finite-number")
         return token
 
+    def load(source: str) -> Any:
+        try:
+            return json.loads(source, parse_float=parse_float, parse_constant=parse_constant)
+        # Nesting deeper than the interpreter's recursion limit (a few hundred levels; real
+        # OCDS is about ten deep) and bodies too big for memory are bad input, not crashes.
+        except RecursionError:
+            raise InvalidJSON("invalid JSON: nested too deeply to read") from None
+        except MemoryError:
+            raise InvalidJSON("too large to read into memory") from None
+
     try:
-        value = json.loads(text, parse_float=parse_float, parse_constant=parse_constant)
+        value = load(text)
     except json.JSONDecodeError as error:
         fixed = _strip_leading_zeros(text)
         if fixed == text:
             raise InvalidJSON(f"invalid JSON: {error}") from None
         try:
-            value = json.loads(fixed, parse_float=parse_float, parse_constant=parse_constant)
+            value = load(fixed)
         except json.JSONDecodeError:
             raise InvalidJSON(f"invalid JSON: {error}") from None
         repairs.append("leading-zero-number")
@@ -178,12 +192,16 @@ def _is_personal(key: str) -> bool:
     return bool(_PERSONAL_KEY.search(key))
 
 
-def scrub(value: Any) -> Any:
-    """A copy of ``value`` without personal contact fields, with every string cleaned."""
+def scrub(value: Any, depth: int = 0) -> Any:
+    """A copy of ``value`` without personal contact fields, with every string cleaned.
+
+    Raises ``InvalidRelease`` past ``MAX_RELEASE_DEPTH`` levels of nesting."""
+    if depth > MAX_RELEASE_DEPTH:
+        raise InvalidRelease(f"nested more than {MAX_RELEASE_DEPTH} levels deep")
     if isinstance(value, dict):
-        return {k: scrub(v) for k, v in value.items() if not _is_personal(k)}
+        return {k: scrub(v, depth + 1) for k, v in value.items() if not _is_personal(k)}
     if isinstance(value, list):
-        return [scrub(v) for v in value]
+        return [scrub(v, depth + 1) for v in value]
     if isinstance(value, str):
         return clean_text(value)
     return value
@@ -192,42 +210,141 @@ def scrub(value: Any) -> Any:
 # --- Packages ----------------------------------------------------------------------------
 
 
-def iter_releases(document: Any) -> Iterator[dict[str, Any]]:
+class InvalidRelease(ValueError):
+    """A release (or an entry where one should be) that cannot be read: the reason."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One place in a package where a release is: ``where`` names it (``releases[3]``,
+    ``[2].records[0]``), ``release`` is the release, or ``problem`` says why there is none."""
+
+    where: str
+    release: dict[str, Any] | None = None
+    problem: str | None = None
+
+
+_JSON_KINDS = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words (for messages about the wrong type)."""
+    return _JSON_KINDS.get(type(value), type(value).__name__)
+
+
+def package_entries(document: Any) -> Iterator[Entry]:
     """Every release in a release package, a record package (its ``compiledRelease``, else
-    its embedded releases), a bare release, or a list of any of those."""
-    if isinstance(document, list):
-        for part in document:
-            yield from iter_releases(part)
+    its embedded releases), a bare release, or a JSON array of any of those, each with its
+    place; an entry that is not a release is yielded with the reason, never skipped.
+
+    Raises ``InvalidRelease`` when ``document`` itself is none of those shapes."""
+    if not isinstance(document, list):
+        yield from _entries(document, "")
         return
+    # One level only: an array of packages is a documented shape, arrays of arrays are not
+    # (and recursing into them would let a deeply nested file exhaust the stack).
+    for index, part in enumerate(document):
+        try:
+            yield from _entries(part, f"[{index}]")
+        except InvalidRelease as error:
+            yield Entry(f"[{index}]", problem=str(error))
+
+
+def _entries(document: Any, prefix: str) -> Iterator[Entry]:
     if not isinstance(document, Mapping):
-        raise ValueError(f"expected an OCDS package or release, got {type(document).__name__}")
+        raise InvalidRelease(f"expected an OCDS package or release, got {_kind(document)}")
+    dot = "." if prefix else ""
     if "releases" in document and "ocid" not in document:
-        for release in document.get("releases") or ():
+        releases = document.get("releases")
+        if releases is None:
+            return
+        if not isinstance(releases, list):
+            raise InvalidRelease(f"releases is {_kind(releases)}, not an array")
+        for index, release in enumerate(releases):
+            where = f"{prefix}{dot}releases[{index}]"
             if isinstance(release, Mapping):
-                yield dict(release)
+                yield Entry(where, dict(release))
+            else:
+                yield Entry(where, problem=f"a release is an object, not {_kind(release)}")
     elif "records" in document:
-        for record in document.get("records") or ():
-            if not isinstance(record, Mapping):
-                continue
-            compiled = record.get("compiledRelease")
-            if isinstance(compiled, Mapping):
-                yield dict(compiled)
-                continue
-            for release in record.get("releases") or ():
-                # Linked releases ({"url", "date", "tag"}) carry no content to store.
-                if isinstance(release, Mapping) and "id" in release and "ocid" in release:
-                    yield dict(release)
+        records = document.get("records")
+        if records is None:
+            return
+        if not isinstance(records, list):
+            raise InvalidRelease(f"records is {_kind(records)}, not an array")
+        for index, record in enumerate(records):
+            yield from _record_entries(record, f"{prefix}{dot}records[{index}]")
     elif "ocid" in document:
-        yield dict(document)
+        yield Entry(prefix, dict(document))
     else:
-        raise ValueError("not an OCDS package or release (no releases, records or ocid)")
+        raise InvalidRelease("not an OCDS package or release (no releases, records or ocid)")
 
 
-def source_for_ocid(ocid: str | None) -> str | None:
+def _record_entries(record: Any, where: str) -> Iterator[Entry]:
+    if not isinstance(record, Mapping):
+        yield Entry(where, problem=f"a record is an object, not {_kind(record)}")
+        return
+    compiled = record.get("compiledRelease")
+    if isinstance(compiled, Mapping):
+        yield Entry(f"{where}.compiledRelease", dict(compiled))
+        return
+    if compiled is not None:
+        yield Entry(where, problem=f"compiledRelease is {_kind(compiled)}, not an object")
+        return
+    releases = record.get("releases")
+    if releases is None:
+        return
+    if not isinstance(releases, list):
+        yield Entry(where, problem=f"releases is {_kind(releases)}, not an array")
+        return
+    for index, release in enumerate(releases):
+        place = f"{where}.releases[{index}]"
+        if not isinstance(release, Mapping):
+            yield Entry(place, problem=f"a release is an object, not {_kind(release)}")
+        # Linked releases ({"url", "date", "tag"}) carry no content to store.
+        elif "url" not in release or ("id" in release and "ocid" in release):
+            yield Entry(place, dict(release))
+
+
+def iter_releases(document: Any) -> Iterator[dict[str, Any]]:
+    """The releases of ``document`` (see ``package_entries``); raises ``InvalidRelease`` at
+    the first entry that is not one, so that nothing is skipped unnoticed."""
+    for entry in package_entries(document):
+        if entry.release is None:
+            raise InvalidRelease(f"{entry.where}: {entry.problem}")
+        yield entry.release
+
+
+def source_for_ocid(ocid: Any) -> str | None:
+    if not isinstance(ocid, str):
+        return None
     for prefix, source in OCID_PREFIXES.items():
-        if ocid and ocid.startswith(prefix):
+        if ocid.startswith(prefix):
             return source
     return None
+
+
+def release_identity(release: Mapping[str, Any]) -> tuple[str, str]:
+    """``(ocid, id)`` of a release. Raises ``InvalidRelease`` unless the ocid is a non-empty
+    string and the id a non-empty string or an integer (some publishers number them)."""
+    ocid, release_id = release.get("ocid"), release.get("id")
+    if ocid is None or ocid == "":
+        raise InvalidRelease("release without ocid")
+    if not isinstance(ocid, str):
+        raise InvalidRelease(f"ocid is {_kind(ocid)} ({ocid!r:.40}), not a string")
+    if release_id is None or release_id == "":
+        raise InvalidRelease("release without id")
+    if isinstance(release_id, bool) or not isinstance(release_id, str | int):
+        raise InvalidRelease(f"id is {_kind(release_id)} ({release_id!r:.40}), not a string")
+    return ocid, str(release_id)
 
 
 # --- One release -------------------------------------------------------------------------
@@ -461,12 +578,22 @@ def normalise_release(
 ) -> RecordItem | None:
     """One record for ``release``, or ``None`` when its buyer is not a council.
 
-    Raises ``ValueError`` for a release without ``ocid`` or ``id``.
+    Raises ``InvalidRelease`` (a ``ValueError``) for a release that cannot be stored: no
+    ocid or id, fields of the wrong type, nesting past ``MAX_RELEASE_DEPTH``.
     """
-    ocid, release_id = release.get("ocid"), release.get("id")
-    if not isinstance(ocid, str) or not ocid or release_id in (None, ""):
-        raise ValueError("release without ocid or id")
-    release_id = str(release_id)
+    ocid, release_id = release_identity(release)
+    try:
+        return _normalise(release, ocid, release_id, source=source, matcher=matcher)
+    # The release is third-party data of any shape. The fields read here are type-checked
+    # (``_as_dict``, ``_text``…), but one the checks miss must fail this release alone with
+    # its reason, not the crawl or the rest of the file.
+    except (TypeError, AttributeError, KeyError) as error:
+        raise InvalidRelease(f"unexpected data shape ({type(error).__name__}: {error})") from error
+
+
+def _normalise(
+    release: Mapping[str, Any], ocid: str, release_id: str, *, source: str, matcher: BuyerMatcher
+) -> RecordItem | None:
     buyer, match = match_council(release, matcher)
     if match is None:
         return None
