@@ -47,8 +47,9 @@ class RetryAfterMiddleware:
     run (the answer goes on to the spider as a failure, with the reason in
     ``request.meta[DEFERRED_META]``) when:
 
-    - the server asks for longer than ``OURSAY_RATE_LIMIT_MAX_WAIT``; later requests to
-      that host are deferred too, without asking, until the time it named;
+    - the server asks for longer than ``OURSAY_RATE_LIMIT_MAX_WAIT``; requests to that
+      host that reach this middleware later are deferred too, without asking, until the
+      time it named (those already queued in the downloader's slot for it still go);
     - the run has already waited ``OURSAY_RATE_LIMIT_MAX_TOTAL_WAIT`` seconds in all;
     - the crawl is shutting down (a wait in progress ends within a fraction of a second).
 

@@ -177,6 +177,59 @@ def test_a_signal_ends_a_rate_limit_wait_promptly(
     assert checkpoints == 0
 
 
+def test_a_host_that_asked_for_an_hour_is_not_asked_again_in_the_run(tmp_path: Path) -> None:
+    import csv
+
+    from crawlers.sim.moderngov import ModernGovSim
+    from crawlers.sim.server import SimRequest, SimResponse
+
+    site = ModernGovSim()
+    asked: list[str] = []
+
+    def rate_limited_site(request: SimRequest) -> SimResponse:
+        if request.path == "/robots.txt":
+            return site(request)
+        asked.append(request.path)
+        return SimResponse(429, "Too many requests", "text/plain", {"Retry-After": "3600"})
+
+    database = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    councils = tmp_path / "councils.csv"
+    with SimServer(rate_limited_site) as server:
+        # Two councils on one host (as with a shared hosting provider).
+        with councils.open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["code", "name", "platform", "base_url", "verify_tls", "browser"])
+            for code in ("ZZA", "ZZB"):
+                writer.writerow([code, f"{code} (sample)", "moderngov", f"{server.url}/{code}"])
+        command = [sys.executable, "-m", "oursay", "crawl", "moderngov"]
+        command += ["--council", "ZZA", "--council", "ZZB"]
+        command += ["--since", "2026-01-01", "--until", "2026-06-30"]
+        # One request at a time, so the second council's first page enters the downloader
+        # after the first one's answer was read (requests already queued for a host when
+        # it asks for an hour still go; see RetryAfterMiddleware).
+        for setting in [*FAST, "OURSAY_BROWSER=off", "CONCURRENT_REQUESTS=1"]:
+            command += ["--set", setting]
+        result = subprocess.run(
+            command,
+            env={**crawl_env(database), "OURSAY_EXTRA_COUNCILS": str(councils)},
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=HUNG * 4,
+        )
+    assert result.returncode == 3, result.stderr[-3000:]
+    failures, runs, _, _ = stored(database)
+    # One council's page was asked and answered 429; the other's was deferred unasked.
+    assert len(asked) == 1, result.stderr
+    assert sorted(f.council_code for f in failures) == ["ZZA", "ZZB"]
+    cap = crawl_settings.OURSAY_RATE_LIMIT_MAX_WAIT
+    for failure in failures:
+        assert failure.reason.endswith(
+            f"rate limited; server asked for 3600 s, cap {cap} s; deferred to next run"
+        )
+    assert runs[-1].stats["oursay/rate_limit/deferred"] == 2
+
+
 # --- Base URLs --------------------------------------------------------------------------
 
 

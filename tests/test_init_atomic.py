@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -125,16 +126,27 @@ def test_sigkill_during_first_init_leaves_nothing_or_everything(tmp_path: Path) 
     print("after SIGKILL:", dict(zip(KILL_DELAYS, outcomes, strict=True)))
 
 
+@pytest.fixture
+def postgres_url(postgres_admin_url: str) -> Iterator[str]:
+    from conftest import _create_postgres_database, _drop_postgres_database
+
+    name, url = _create_postgres_database(postgres_admin_url)
+    try:
+        yield url
+    finally:
+        _drop_postgres_database(postgres_admin_url, name)
+
+
 @pytest.mark.postgres
-def test_sigkill_during_first_init_on_postgresql(any_database_url: str) -> None:
-    if not any_database_url.startswith("postgresql"):
-        pytest.skip("the SQLite case is the test above")
-    kill_init(any_database_url, None, 0.1)
-    tables, version, _ = schema_state(any_database_url)
+@pytest.mark.parametrize("delay", [0.1, 0.3])
+def test_sigkill_during_first_init_on_postgresql(postgres_url: str, delay: float) -> None:
+    kill_init(postgres_url, None, delay)
+    tables, version, _ = schema_state(postgres_url)
+    print(f"PostgreSQL after SIGKILL {delay}s past start-up: {len(tables)} tables")
     assert tables in (set(), OURS) and (version is None) == (tables == set())
-    result = oursay(any_database_url, "init")
+    result = oursay(postgres_url, "init")
     assert result.returncode == 0, result.stderr[-3000:]
-    assert_complete(any_database_url)
+    assert_complete(postgres_url)
 
 
 def half_built(path: Path, *, with_data: bool) -> str:
