@@ -64,6 +64,7 @@ def cmd_councils(args: argparse.Namespace) -> int:
 def cmd_crawl(args: argparse.Namespace) -> int:
     from crawlers.spiders.base import check_base_url, parse_when
     from oursay.crawl import run_crawl
+    from storage.migrate import upgrade
 
     # Refuse bad dates and URLs here, before Scrapy starts and buries the message in its log.
     since, until = parse_when(args.since), parse_when(args.until)
@@ -71,7 +72,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         raise ValueError(f"--since {args.since} must be before --until {args.until}")
     if args.base_url is not None:
         check_base_url(args.base_url)
-    _build_schema(dict(args.set or []).get("OURSAY_DATABASE_URL"))
+    # And a database it cannot build on: one line here, not a traceback in Scrapy's log
+    # (the pipeline builds or migrates the schema again, a no-op by then).
+    upgrade(dict(args.set or []).get("OURSAY_DATABASE_URL"))
 
     return run_crawl(
         SOURCES[args.source],
@@ -168,14 +171,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from oursay.demo import run_demo
 
     return run_demo(Path(args.dir), serve=args.serve, port=args.port)
-
-
-def _build_schema(url: str | None) -> None:
-    """Build or migrate the schema before a crawl starts: a database it cannot build on
-    is then one line here, not a traceback in Scrapy's log (the pipeline does it again)."""
-    from storage.migrate import upgrade
-
-    upgrade(url)
 
 
 def _safe_url(url: str) -> str:

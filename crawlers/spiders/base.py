@@ -94,7 +94,6 @@ class BaseSpider(scrapy.Spider):
         self.base_url = (base_url or self.default_base_url).rstrip("/")
         if self.base_url:
             check_base_url(self.base_url)
-        if self.base_url:
             # Crawlers stay on the hosts they were pointed at (OffsiteMiddleware).
             self.allowed_domains = [urlsplit(self.base_url).hostname or ""]
 
