@@ -30,12 +30,19 @@ DOWNLOAD_MAXSIZE = int(os.environ.get("OURSAY_DOWNLOAD_MAXSIZE", 50 * 1024 * 102
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 
 # 429/503 (and a source's own rate-limit answer, e.g. Contracts Finder's 403) are handled
-# by RetryAfterMiddleware, which waits as the server asks; plain retries cover the rest.
+# by RetryAfterMiddleware, which waits as the server asks, within bounds; plain retries
+# cover the rest.
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 504, 522, 524, 408]
 OURSAY_RATE_LIMIT_STATUSES = [429, 503]
+# FTS counts its limit over a rolling two minutes: waiting that long clears it.
 OURSAY_RATE_LIMIT_DEFAULT_WAIT = 120
-OURSAY_RATE_LIMIT_MAX_WAIT = 900
+# The cap on one wait: Contracts Finder documents five minutes. A server asking for longer
+# is not waited for: the request is deferred to the next run and recorded as a failure.
+OURSAY_RATE_LIMIT_MAX_WAIT = 300
+# The cap on all waits of one run, well inside the scheduler's two-hour crawl timeout;
+# past it, rate-limited requests are deferred to the next run.
+OURSAY_RATE_LIMIT_MAX_TOTAL_WAIT = 30 * 60
 OURSAY_RATE_LIMIT_MAX_RETRIES = 5
 
 DOWNLOADER_MIDDLEWARES = {

@@ -27,7 +27,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     from storage.db import database_url
     from storage.migrate import upgrade
 
-    upgrade()
+    repaired = upgrade(repair=True)
+    if repaired:
+        print(repaired)
     print(f"database ready: {_safe_url(database_url())}")
     return 0
 
@@ -60,16 +62,22 @@ def cmd_councils(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawlers.spiders.base import parse_when
+    from crawlers.spiders.base import check_base_url, parse_when
     from oursay.crawl import run_crawl
     from storage.councils import check_council_codes
+    from storage.migrate import upgrade
 
-    # Refuse bad dates here, before Scrapy starts and buries the message in its log.
+    # Refuse bad dates and URLs here, before Scrapy starts and buries the message in its log.
     since, until = parse_when(args.since), parse_when(args.until)
     if since and until and since >= until:
         raise ValueError(f"--since {args.since} must be before --until {args.until}")
     councils = [code.strip().upper() for code in args.council or () if code.strip()]
     check_council_codes(councils)
+    if args.base_url is not None:
+        check_base_url(args.base_url)
+    # And a database it cannot build on: one line here, not a traceback in Scrapy's log
+    # (the pipeline builds or migrates the schema again, a no-op by then).
+    upgrade(dict(args.set or []).get("OURSAY_DATABASE_URL"))
 
     return run_crawl(
         SOURCES[args.source],
@@ -89,7 +97,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_monitor(args: argparse.Namespace) -> int:
     from monitor.assess import run_monitor
+    from storage.migrate import check_schema
 
+    check_schema()
     return run_monitor(reassess=args.all)
 
 
@@ -110,7 +120,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_feeds(args: argparse.Namespace) -> int:
     from feeds.static import write_site
+    from storage.migrate import check_schema
 
+    check_schema()
     written = write_site(Path(args.out), base_url=args.base_url)
     print(f"wrote {written.feed_count} feeds to {Path(args.out).resolve()}")
     print(f"index: {written.index_path}")
@@ -120,7 +132,9 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from oursay.export import export
+    from storage.migrate import check_schema
 
+    check_schema()
     return export(sys.stdout, fmt=args.format, flagged_only=args.flagged, councils=args.council)
 
 
@@ -213,7 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--base-url",
         metavar="URL",
-        help="another host serving the same site or API (mirror, local test server)",
+        help="another host serving the same site or API (mirror, local test server); "
+        "http:// or https:// only",
     )
     p.add_argument(
         "--set",

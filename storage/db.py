@@ -21,12 +21,17 @@ def database_url() -> str:
     return os.environ.get("OURSAY_DATABASE_URL") or DEFAULT_DATABASE_URL
 
 
-def make_engine(url: str | None = None) -> Engine:
+def make_engine(url: str | None = None, *, transactional_ddl: bool = False) -> Engine:
+    """An engine for ``url``. ``transactional_ddl`` (for building the schema) makes
+    SQLite's DDL part of the transaction SQLAlchemy begins, as PostgreSQL's always is."""
     url = url or database_url()
     if url.startswith("sqlite"):
         _ensure_sqlite_parent(url)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _configure_sqlite_connection)
+        if transactional_ddl:
+            event.listen(engine, "connect", _leave_transactions_to_sqlalchemy)
+            event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -46,6 +51,21 @@ def _configure_sqlite_connection(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+# SQLAlchemy's documented recipe for transactional DDL on pysqlite (SQLite dialect docs,
+# "Serializable isolation / Savepoints / Transactional DDL"):
+# the driver begins a transaction only before INSERT/UPDATE/DELETE, so CREATE TABLE runs
+# in autocommit and a killed `oursay init` left a half-built schema. Used only by the
+# schema builder: ordinary sessions keep the driver's behaviour.
+def _leave_transactions_to_sqlalchemy(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection) -> None:
+    # IMMEDIATE takes the write lock up front: a second `init` waits for the first (busy
+    # timeout) and then finds the schema built, instead of failing halfway.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 _engines: dict[str, Engine] = {}

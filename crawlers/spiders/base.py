@@ -13,6 +13,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawlers.items import FailureItem
+from crawlers.middlewares import DEFERRED_META
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -34,6 +35,28 @@ def parse_when(value: str | date | datetime | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=LONDON)
 
 
+# Scrapy would also take ftp://, file://, s3:// and data: URLs; an ftp:// URL pointed at an
+# HTTP server waits for a banner that never comes, past DOWNLOAD_TIMEOUT and SIGTERM alike.
+WEB_SCHEMES = ("http", "https")
+
+
+def check_base_url(url: str) -> str:
+    """``url`` if it is an http(s) URL with a host, else ValueError saying what is wrong."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError as error:
+        raise ValueError(f"base URL {url!r} is not a URL: {error}") from error
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        found = f"not {parts.scheme}://" if parts.scheme else "and it has no scheme"
+        raise ValueError(
+            f"base URL {url!r}: only http:// and https:// URLs are accepted, {found}"
+        )
+    if not parts.hostname:
+        raise ValueError(f"base URL {url!r} has no host")
+    return url.strip()
+
+
 class BaseSpider(scrapy.Spider):
     """Arguments every spider takes (``-a name=value`` with ``scrapy crawl``):
 
@@ -44,7 +67,8 @@ class BaseSpider(scrapy.Spider):
         Comma-separated register codes (``KEN,SUR``); without it, every council the
         source covers.
     ``base_url``
-        Another host serving the same site or API: a mirror or a local test server.
+        Another host serving the same site or API: a mirror or a local test server
+        (http or https, with a host; anything else is refused).
     """
 
     # The name of the source in storage ("find-a-tender", "moderngov"...).
@@ -69,6 +93,7 @@ class BaseSpider(scrapy.Spider):
         self.council_codes = [c.strip().upper() for c in (council or "").split(",") if c.strip()]
         self.base_url = (base_url or self.default_base_url).rstrip("/")
         if self.base_url:
+            check_base_url(self.base_url)
             # Crawlers stay on the hosts they were pointed at (OffsiteMiddleware).
             self.allowed_domains = [urlsplit(self.base_url).hostname or ""]
 
@@ -94,9 +119,12 @@ class BaseSpider(scrapy.Spider):
         """Record a request that failed for good (after retries) and carry on."""
         request = failure.request  # type: ignore[attr-defined]
         status = None
+        deferred = request.meta.get(DEFERRED_META)
         if failure.check(HttpError):
             status = failure.value.response.status
-            reason = f"HTTP {status}"
+            reason = deferred or f"HTTP {status}"
+        elif deferred:
+            reason = deferred
         else:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         yield self.failure_item(

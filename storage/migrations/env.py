@@ -13,8 +13,8 @@ config = context.config
 def run_migrations() -> None:
     connectable = config.attributes.get("connection")
     if connectable is None:
-        engine = make_engine(config.get_main_option("sqlalchemy.url"))
-        with engine.connect() as connection:
+        engine = make_engine(config.get_main_option("sqlalchemy.url"), transactional_ddl=True)
+        with engine.begin() as connection:
             _run(connection)
         engine.dispose()
     else:
@@ -28,6 +28,9 @@ def _run(connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # All migrations in one transaction, SQLite included (see storage.db.make_engine):
+        # a killed `oursay init` leaves the schema as it was, never half-built.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()
