@@ -9,8 +9,8 @@ a Tender and Contracts Finder notices carry (``../shared/fixtures/real/procureme
 
 Each group is a prefix of the 8-digit code; the longest matching prefix wins, so a group can
 carve an exception out of its division ("90" public, "9071" environmental consultancy own
-use). ``MIXED`` means the code alone cannot tell (repair and maintenance may be of council
-housing or of council vans): the notice's words decide, and the decision is less certain.
+use). ``MIXED`` means the code alone cannot tell (education and training may be of pupils or
+of staff): the notice's words decide, and the decision is less certain.
 """
 
 from __future__ import annotations
@@ -39,15 +39,10 @@ def _g(prefix: str, kind: str, name: str, why: str) -> CpvGroup:
 
 # Service groups only: supplies and works are told by the division number alone (see kind_of).
 SERVICE_GROUPS: Final[tuple[CpvGroup, ...]] = (
-    _g("50", MIXED, "Repair and maintenance services",
-       "Upkeep of council housing can be a public service; of vans or PCs it is not."),
-    _g("501", OWN_USE, "Repair and maintenance of vehicles and related equipment",
-       "The council's own fleet."),
-    _g("503", OWN_USE, "Repair of PCs, office, telecommunications and audio-visual equipment",
-       "The council's own equipment."),
-    _g("504", OWN_USE, "Repair of medical and precision equipment", "Equipment upkeep."),
-    _g("505", OWN_USE, "Repair of pumps, valves, taps and metal containers",
-       "Plant upkeep."),
+    _g("50", OWN_USE, "Repair and maintenance services",
+       "Upkeep of the council's own buildings, plant, vehicles and equipment."),
+    _g("5023", MIXED, "Repair and maintenance of roads, public lighting and traffic signals",
+       "Highway upkeep is a public service when a contractor runs it for the council."),
     _g("51", OWN_USE, "Installation services (except software)",
        "Installing equipment is part of buying it."),
     _g("55", MIXED, "Hotel, restaurant and retail trade services",

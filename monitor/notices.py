@@ -244,8 +244,8 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
     if public:
         # The main code is goods, works or own use, another code a public service.
         return _silent(facts, public[0], "cpv_codes_mixed")
-    if "services" in categories and group.kind in (C.GOODS, C.WORKS):
-        return _silent(facts, cpv, "category_contradicts_cpv")
+    # A "services" category with a goods or works main code (maintenance of equipment, software
+    # support, repairs) is a service tied to what the council owns: not a public service.
     reason = {
         C.GOODS: "goods are not outsourcing of a public service",
         C.WORKS: "works are not outsourcing of a public service",
@@ -296,6 +296,14 @@ class ProcurementGroup:
 
 
 _SPACES = re.compile(r"\s+")
+# Contracts Finder gives an award notice its own ocid and repeats the tender's title and id
+# with " - AWARD" after them.
+_AWARD_SUFFIX = re.compile(r"\s*-\s*award\s*$", re.I)
+
+
+def _same_name(text: str) -> str:
+    return _AWARD_SUFFIX.sub("", _SPACES.sub(" ", text).strip()).casefold()
+
 # A title shorter than this ("Lot 1", "Rochdale Borough Council") names no one procurement.
 _MIN_TITLE = 20
 
@@ -312,9 +320,9 @@ def _keys(row: NoticeRow) -> Iterable[tuple[str, str]]:
         if relationship & {"framework", "parent"} and isinstance(identifier, str) and identifier:
             yield "framework", identifier
     tender_id = _dict(release.get("tender")).get("id")
-    if isinstance(tender_id, str) and len(tender_id.strip()) >= 4 and row.buyer_id:
-        yield "tender_id", f"{row.buyer_id}|{tender_id.strip()}"
-    title = _SPACES.sub(" ", row.title).strip().casefold()
+    if isinstance(tender_id, str) and len(_same_name(tender_id)) >= 4 and row.buyer_id:
+        yield "tender_id", f"{row.buyer_id}|{_same_name(tender_id)}"
+    title = _same_name(row.title)
     if len(title) >= _MIN_TITLE and row.buyer_id:
         # One exercise published as one award notice per route, lot or supplier: same buyer,
         # same title, same subject.
@@ -385,6 +393,7 @@ def load_groups(session: Session) -> dict[int, ProcurementGroup]:
             Record.ocid,
             Record.published_at,
             Record.buyer_id,
+            Record.council_code,
             Record.title,
             Record.cpv_codes,
             Record.content_hash,
@@ -396,7 +405,8 @@ def load_groups(session: Session) -> dict[int, ProcurementGroup]:
             id=r.id,
             ocid=r.ocid,
             published_at=r.published_at,
-            buyer_id=r.buyer_id,
+            # Buyers without an identifier are told apart by the council they were matched to.
+            buyer_id=r.buyer_id or r.council_code,
             title=r.title or "",
             cpv_codes=tuple(c for c in (r.cpv_codes or []) if isinstance(c, str)),
             content_hash=r.content_hash,
