@@ -68,6 +68,12 @@ NOT_OUTSOURCING: Final = "not_outsourcing"
 SILENT: Final = "silent"
 SILENT_SIGNAL: Final = "notice_structure_silent"
 SAME_PROCUREMENT: Final = "same_procurement_as:"
+# A procurement stopped before a contract was let (UK12 procurement termination, a legacy
+# cancellation): when that is the newest notice of a procurement, nothing of it is flagged.
+STOPPED_RULES: Final = frozenset(
+    f"notice:reports_on_contract_{kind}"
+    for kind in ("UK12", "tenderCancellation", "awardCancellation")
+)
 
 
 @dataclass(frozen=True)
@@ -372,8 +378,13 @@ def procurement_groups(rows: Iterable[NoticeRow]) -> dict[int, ProcurementGroup]
     return groups
 
 
-def flag_bearer(group: ProcurementGroup, would_flag: Mapping[int, bool]) -> int | None:
-    """The member that carries the group's flag: the newest one that would flag alone."""
+def flag_bearer(
+    group: ProcurementGroup, would_flag: Mapping[int, bool], stopped: bool = False
+) -> int | None:
+    """The member that carries the group's flag: the newest one that would flag alone; none
+    when the newest notice stopped the procurement."""
+    if stopped:
+        return None
     for record_id in reversed(group.members):
         if would_flag.get(record_id):
             return record_id
@@ -417,8 +428,9 @@ def load_groups(session: Session) -> dict[int, ProcurementGroup]:
 
 
 def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> int:
-    """Leave one flag per procurement: the newest notice that would flag alone carries it;
-    the others keep their own assessment but say which notice carries the flag. Returns the
+    """Leave one flag per procurement: the newest notice that would flag alone carries it
+    (none does when the newest notice stopped the procurement); the others keep their own
+    assessment but say which notice carries the flag. Returns the
     number of flags folded into another notice's. Idempotent: a notice's own verdict stays
     readable (``should_flag`` or a ``same_procurement_as:`` signal)."""
     folded = 0
@@ -440,14 +452,17 @@ def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> i
             or any(str(s).startswith(SAME_PROCUREMENT) for s in a.signals or [])
             for rid, a in current.items()
         }
-        bearer = flag_bearer(group, would_flag)
+        newest = current.get(group.newest)
+        stopped = newest is not None and bool(STOPPED_RULES & set(newest.signals or []))
+        bearer = flag_bearer(group, would_flag, stopped)
         for rid, assessment in current.items():
             signals = [
                 s for s in assessment.signals or [] if not str(s).startswith(SAME_PROCUREMENT)
             ]
             flag = would_flag[rid]
             if flag and rid != bearer:
-                signals.append(f"{SAME_PROCUREMENT}{bearer}")
+                # Points at the notice that carries the flag, or at the one that stopped it.
+                signals.append(f"{SAME_PROCUREMENT}{bearer or group.newest}")
                 flag = False
                 folded += 1
             if signals != list(assessment.signals or []) or flag != assessment.should_flag:

@@ -166,6 +166,18 @@ def test_cancellation_notices_report_and_let_nothing(
     for record, assessment in cancelled:
         assert not assessment.is_outsourcing, record.title
         assert "notice:reports_on_contract_UK12" in assessment.signals
+    # A pipeline notice whose procurement was then terminated carries no flag.
+    for cancellation, _ in cancelled:
+        earlier = [
+            a
+            for r, a in real_notices
+            if r.ocid == cancellation.ocid and r.id != cancellation.id
+            and r.published_at < cancellation.published_at
+        ]
+        for assessment in earlier:
+            assert not assessment.should_flag
+            if assessment.is_outsourcing:
+                assert f"{SAME_PROCUREMENT}{cancellation.id}" in assessment.signals
 
 
 # ------------------------------------------------------------------------------------------
