@@ -434,28 +434,34 @@ def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> i
     number of flags folded into another notice's. Idempotent: a notice's own verdict stays
     readable (``should_flag`` or a ``same_procurement_as:`` signal)."""
     folded = 0
+    current: dict[int, Assessment] = {}
+    ids = sorted(groups)
+    # In slices: SQLite allows a limited number of bound parameters in one statement.
+    for start in range(0, len(ids), 500):
+        current.update(
+            (a.record_id, a)
+            for a in session.scalars(
+                select(Assessment).where(
+                    Assessment.record_id.in_(ids[start : start + 500]),
+                    Assessment.is_current.is_(True),
+                )
+            )
+        )
     done: set[str] = set()
     for group in groups.values():
         if group.signature in done:
             continue
         done.add(group.signature)
-        current = {
-            a.record_id: a
-            for a in session.scalars(
-                select(Assessment).where(
-                    Assessment.record_id.in_(group.members), Assessment.is_current.is_(True)
-                )
-            )
-        }
+        members = {rid: current[rid] for rid in group.members if rid in current}
         would_flag = {
             rid: bool(a.should_flag)
             or any(str(s).startswith(SAME_PROCUREMENT) for s in a.signals or [])
-            for rid, a in current.items()
+            for rid, a in members.items()
         }
-        newest = current.get(group.newest)
+        newest = members.get(group.newest)
         stopped = newest is not None and bool(STOPPED_RULES & set(newest.signals or []))
         bearer = flag_bearer(group, would_flag, stopped)
-        for rid, assessment in current.items():
+        for rid, assessment in members.items():
             signals = [
                 s for s in assessment.signals or [] if not str(s).startswith(SAME_PROCUREMENT)
             ]
