@@ -85,8 +85,9 @@ class Classification:
     evidence: tuple[Evidence, ...]
     # Facts about the record that are not quotes: notice signals ("performance_notice" for
     # UK9, "contract_change" UK10, "termination" UK11, "procurement_termination" UK12,
-    # "procurement_notice") and blockers that applied ("insourcing", "shared_service",
-    # "council_owned_company", "decommissioning").
+    # "procurement_notice"), the structural rule that decided a notice ("notice:cpv_division_85",
+    # "notice_structure_silent": see monitor.notices) and blockers that applied ("insourcing",
+    # "shared_service", "council_owned_company", "decommissioning").
     signals: tuple[str, ...]
     # Matches set aside as false friends (``rule`` = the false friend's name), for reviewers.
     discounted: tuple[Evidence, ...] = ()
