@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from monitor.classify import RULES_VERSION, Classification, classify_pages
 from monitor.link import link_all
+from monitor.notices import ProcurementGroup, load_groups, notice_facts, settle_groups
 from storage.db import session_factory
 from storage.models import Assessment, Document, Record, RecordLink
 
@@ -113,8 +114,16 @@ def _linked_consultations(session: Session, record: Record) -> list[Record]:
     )
 
 
-def assess_record(session: Session, record: Record, *, force: bool = False) -> Assessment | None:
-    """Assess one record; returns the new assessment, or None when nothing changed."""
+def assess_record(
+    session: Session,
+    record: Record,
+    *,
+    force: bool = False,
+    group: ProcurementGroup | None = None,
+) -> Assessment | None:
+    """Assess one record; returns the new assessment, or None when nothing changed.
+    ``group`` is the procurement a notice shares with other notices: which of them carries
+    the flag depends on all of them, so it is part of the input."""
     linked = _linked_assessments(session, record)
     consultations = _linked_consultations(session, record)
     digest = input_hash(record, [a for _, a in linked])
@@ -122,6 +131,8 @@ def assess_record(session: Session, record: Record, *, force: bool = False) -> A
         digest = hashlib.sha256(
             (digest + "".join(c.content_hash for c in consultations)).encode()
         ).hexdigest()
+    if group is not None:
+        digest = hashlib.sha256(f"{digest}|procurement:{group.signature}".encode()).hexdigest()
     current = session.scalars(
         select(Assessment).where(Assessment.record_id == record.id, Assessment.is_current.is_(True))
     ).one_or_none()
@@ -153,6 +164,12 @@ def assess_record(session: Session, record: Record, *, force: bool = False) -> A
         title=record.title,
         doc_type=DOC_TYPES.get(record.kind),
         notice_type=record.notice_type,
+        # Structure before words: a notice's type, category and CPV codes decide first.
+        notice=(
+            notice_facts(record.data, record.notice_type, record.cpv_codes)
+            if record.kind == "notice"
+            else None
+        ),
     )
     evidence = _evidence_rows(classification, record)
     has_consultation = classification.has_consultation
@@ -250,11 +267,14 @@ def monitor(reassess: bool = False, database_url: str | None = None) -> MonitorR
     # Committee papers first: notices then read the assessments of the decisions they follow.
     for kinds in (("decision", "agenda_item", "forward_plan", "issue"), ("notice",)):
         with Session_() as session:
+            groups = load_groups(session) if "notice" in kinds else {}
             for record in _records_in_order(session, kinds):
                 try:
                     # A savepoint per record: one bad record must not undo the others.
                     with session.begin_nested():
-                        outcome = assess_record(session, record, force=reassess)
+                        outcome = assess_record(
+                            session, record, force=reassess, group=groups.get(record.id)
+                        )
                 except Exception as error:
                     result.errors.append(f"record {record.id} ({record.source_key}): {error}")
                     continue
@@ -262,6 +282,10 @@ def monitor(reassess: bool = False, database_url: str | None = None) -> MonitorR
                     result.unchanged += 1
                 else:
                     result.assessed += 1
+            if groups:
+                session.flush()
+                # One procurement, one flag: the newest notice of each group carries it.
+                settle_groups(session, groups)
             session.commit()
     with Session_() as session:
         result.flagged = len(

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from monitor import notices as N
 from monitor import rules as R
 from monitor.text import Analysed, SectionState, Segment, analyse, quote_bounds, repeated_lines
 
@@ -35,12 +36,13 @@ __all__ = [
 
 
 def _rules_version() -> str:
-    # Any edit to the rules, the engine or the text helpers can change an assessment, so the
-    # version is the review date plus a hash of the three sources: stored assessments made
+    # Any edit to the rules, the engine, the text helpers or the notice structure tables can
+    # change an assessment, so the version is the review date plus a hash of those sources:
+    # stored assessments made
     # with other rules are then recognisably stale.
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("rules.py", "classify.py", "text.py"):
+    for name in ("rules.py", "classify.py", "text.py", "notices.py", "cpv_groups.py"):
         digest.update((here / name).read_bytes())
     return f"{R.RULES_SERIES}+{digest.hexdigest()[:10]}"
 
@@ -83,8 +85,9 @@ class Classification:
     evidence: tuple[Evidence, ...]
     # Facts about the record that are not quotes: notice signals ("performance_notice" for
     # UK9, "contract_change" UK10, "termination" UK11, "procurement_termination" UK12,
-    # "procurement_notice") and blockers that applied ("insourcing", "shared_service",
-    # "council_owned_company", "decommissioning").
+    # "procurement_notice"), the structural rule that decided a notice ("notice:cpv_division_85",
+    # "notice_structure_silent": see monitor.notices) and blockers that applied ("insourcing",
+    # "shared_service", "council_owned_company", "decommissioning").
     signals: tuple[str, ...]
     # Matches set aside as false friends (``rule`` = the false friend's name), for reviewers.
     discounted: tuple[Evidence, ...] = ()
@@ -304,6 +307,18 @@ def _notice_hits(chunks: Sequence[_Chunk]) -> list[_Hit]:
     return []
 
 
+def _notice_structure(
+    notice: N.NoticeFacts | None, notice_type: str | None
+) -> N.StructuralDecision | None:
+    """The structural decision for a notice; None for a bare text (no stored release), which
+    the text rules decide as before."""
+    if notice is None:
+        return None
+    if notice.notice_type is None and notice_type:
+        notice = N.NoticeFacts(notice_type, notice.tags, notice.categories, notice.cpvs)
+    return N.decide(notice)
+
+
 def _decides(hit: _Hit) -> bool:
     """Whether an outsourcing match is the record's decision, not a mention: in the title,
     under a "Decision" / "Recommendation(s)" heading, or in a sentence that states a decision
@@ -388,7 +403,10 @@ def _evidence(hits: Iterable[_Hit]) -> list[Evidence]:
 
 
 def _classify_chunks(
-    chunks: Sequence[_Chunk], doc_type: str | None, notice_type: str | None
+    chunks: Sequence[_Chunk],
+    doc_type: str | None,
+    notice_type: str | None,
+    notice: N.NoticeFacts | None = None,
 ) -> Classification:
     signals: list[str] = []
     discounted: list[tuple[_Hit, str]] = []
@@ -400,20 +418,38 @@ def _classify_chunks(
     out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks), mask)
     discounted += aside
     nt = _notice_type(notice_type, chunks) if (notice_type or doc_type == "procurement") else None
-    is_notice = nt is not None or doc_type == "procurement"
+    is_notice = nt is not None or doc_type == "procurement" or notice is not None
     if nt in R.NOTICE_SIGNALS:
         signals.append(R.NOTICE_SIGNALS[nt])
-    if nt in R.NOT_LETTING_NOTICE_TYPES:
-        # Performance, termination and cancellation notices report on a contract: signals
-        # for campaign staff, not decisions to outsource.
-        discounted += [(h, "notice_reports_on_contract") for h in out_kept]
+    # Structure before words (monitor.notices): what a notice states about itself decides;
+    # its text decides only where the structure is silent or mixed.
+    structure = _notice_structure(notice, nt) if is_notice else None
+    structural: Evidence | None = None
+    if structure is not None and structure.verdict == N.NOT_OUTSOURCING:
+        signals.append(structure.rule)
+        discounted += [(h, structure.rule) for h in out_kept]
         out_kept = []
-    elif is_notice:
-        notice_kept, aside = _split(_notice_hits(chunks), mask)
-        discounted += aside
-        out_kept += notice_kept
-        signals.append("procurement_notice")
-    blocked = _blockers(chunks, out_kept) if out_kept else []
+        # Kept with the quotes (label "notice_structure"): a reviewer sees why a notice that
+        # speaks of services is not a public service let out.
+        structural_note = Evidence("notice_structure", structure.quote, structure.rule)
+    else:
+        structural_note = None
+        if nt in R.NOT_LETTING_NOTICE_TYPES:
+            # Performance, termination and cancellation notices report on a contract: signals
+            # for campaign staff, not decisions to outsource.
+            discounted += [(h, "notice_reports_on_contract") for h in out_kept]
+            out_kept = []
+        elif is_notice:
+            notice_kept, aside = _split(_notice_hits(chunks), mask)
+            discounted += aside
+            out_kept += notice_kept
+            signals.append("procurement_notice")
+        if structure is not None and structure.verdict == N.OUTSOURCING:
+            signals.append(structure.rule)
+            structural = Evidence(R.OUTSOURCING, structure.quote, structure.rule)
+        elif structure is not None:
+            signals += structure.signals
+    blocked = _blockers(chunks, out_kept) if (out_kept or structural) else []
     if blocked:
         signals += [blocker.name for blocker, _ in blocked]
         # First among the set-aside quotes: it is why the record is not outsourcing, and a
@@ -421,7 +457,8 @@ def _classify_chunks(
         discounted[:0] = [(hit, f"blocker:{blocker.name}") for blocker, hit in blocked]
         discounted += [(h, f"blocked_by:{blocked[0][0].name}") for h in out_kept]
         out_kept = []
-    is_outsourcing = bool(out_kept)
+        structural = None
+    is_outsourcing = bool(out_kept) or structural is not None
 
     # ---- asset sale
     asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
@@ -479,7 +516,7 @@ def _classify_chunks(
         if is_outsourcing and not has_inhouse:
             missing.append("inhouse_statement")
 
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = [e for e in (structural, structural_note) if e is not None]
     for kept in (out_kept, asset_kept, cons_kept, inh_kept):
         evidence += _evidence(kept)
 
@@ -519,6 +556,7 @@ def classify_pages(
     title: str | None = None,
     doc_type: str | None = None,
     notice_type: str | None = None,
+    notice: N.NoticeFacts | None = None,
 ) -> Classification:
     """Classify a record made of several texts: ``(document url/name, page number, text)``.
 
@@ -527,7 +565,9 @@ def classify_pages(
     page starts in the section the previous page of the same document ended in ("Options
     considered" on page 5 runs on to page 6). Running headers and footers repeated on the
     pages of a document, bare page numbers and contents lines are not read as prose. Labels
-    are decided over all pages (and the title) together.
+    are decided over all pages (and the title) together. ``notice`` is what a procurement
+    notice states about itself (:func:`monitor.notices.notice_facts`): it decides before the
+    words do.
     """
     chunks: list[_Chunk] = []
     if title and title.strip():
@@ -558,7 +598,7 @@ def classify_pages(
         )
         chunks.append(_Chunk(document, page, analysed))
         state, previous = analysed.state, (document, page)
-    return _classify_chunks(chunks, doc_type, notice_type)
+    return _classify_chunks(chunks, doc_type, notice_type, notice)
 
 
 def classify(

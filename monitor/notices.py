@@ -1,0 +1,478 @@
+"""Procurement notices decided from what they state before what they say.
+
+A Find a Tender or Contracts Finder notice states its type (UK1..UK17, or the OCDS stage of a
+legacy notice), its ``mainProcurementCategory`` (goods, works, services) and CPV codes. Those
+decide, in this order, whether the notice is a step towards outsourcing a public service:
+
+1. a notice that reports on a contract (performance, termination, cancellation) lets none;
+2. goods and works are not outsourcing of a public service;
+3. a service whose CPV code is a service delivered to the public on the council's behalf
+   (social care, passenger transport, waste, leisure) is; one bought for the council's own
+   use (design, surveying, audit, legal, IT, consultancy) is not;
+4. where the structure is silent (no category and no CPV) or mixed (CPV codes of both kinds,
+   a CPV group that can go either way, a category that contradicts the CPV), the text rules
+   decide and the decision is marked ``notice_structure_silent``.
+
+One procurement, one flag: the notices of one procurement (same ocid; award notices of one
+framework; call-off notices of one exercise) are grouped by :func:`procurement_groups`, and
+only the newest of them that would flag carries the flag.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from monitor import cpv_groups as C
+from storage.models import Assessment, Record
+
+# Procurement Act 2023 notice types (Find a Tender, "Notice types and sequences"):
+# UK1 pipeline, UK2 preliminary market engagement, UK3 planned procurement, UK4 tender,
+# UK5 transparency (direct award), UK6 contract award, UK7 contract details, UK10 contract
+# change (an extension or variation is a decision about who runs the service), UK13 dynamic
+# market establishment: steps towards letting a contract.
+LETTING_TYPES: Final = frozenset(
+    {"UK1", "UK2", "UK3", "UK4", "UK5", "UK6", "UK7", "UK10", "UK13"}
+)
+# UK8 payments compliance, UK9 contract performance, UK11 contract termination, UK12
+# procurement termination, UK15 dynamic market cessation: reports on a contract or process.
+REPORT_TYPES: Final = frozenset({"UK8", "UK9", "UK11", "UK12", "UK15"})
+# Legacy and Contracts Finder notices have no UK type; their OCDS release tags give the stage.
+LETTING_TAGS: Final = frozenset(
+    {
+        "planning",
+        "planningUpdate",
+        "tender",
+        "tenderUpdate",
+        "tenderAmendment",
+        "award",
+        "awardUpdate",
+        "contract",
+        "contractUpdate",
+        "contractAmendment",
+    }
+)
+REPORT_TAGS: Final = frozenset(
+    {"tenderCancellation", "awardCancellation", "contractTermination", "implementation"}
+)
+
+OUTSOURCING: Final = "outsourcing"
+NOT_OUTSOURCING: Final = "not_outsourcing"
+SILENT: Final = "silent"
+SILENT_SIGNAL: Final = "notice_structure_silent"
+SAME_PROCUREMENT: Final = "same_procurement_as:"
+# A procurement stopped before a contract was let (UK12 procurement termination, a legacy
+# cancellation): when that is the newest notice of a procurement, nothing of it is flagged.
+STOPPED_RULES: Final = frozenset(
+    f"notice:reports_on_contract_{kind}"
+    for kind in ("UK12", "tenderCancellation", "awardCancellation")
+)
+
+
+@dataclass(frozen=True)
+class Cpv:
+    code: str
+    description: str
+    where: str  # "tender.classification", "awards[].items", ...
+
+    @property
+    def group(self) -> C.CpvGroup | None:
+        return C.group_of(self.code)
+
+    def label(self) -> str:
+        group = self.group
+        name = self.description or (group.name if group else "")
+        return f"CPV {self.code} {name}".strip()
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    """What a notice states about itself, read from the stored OCDS release."""
+
+    notice_type: str | None
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]  # mainProcurementCategory of the tender and of its awards
+    cpvs: tuple[Cpv, ...]  # the main code first
+
+    @property
+    def stage(self) -> str:
+        """"letting", "report" or "unknown"."""
+        if self.notice_type in REPORT_TYPES:
+            return "report"
+        if self.notice_type in LETTING_TYPES:
+            return "letting"
+        if self.notice_type is None and self.tags:
+            if any(t in REPORT_TAGS for t in self.tags):
+                return "report"
+            if any(t in LETTING_TAGS for t in self.tags):
+                return "letting"
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class StructuralDecision:
+    verdict: str  # OUTSOURCING, NOT_OUTSOURCING or SILENT
+    rule: str  # "notice:cpv_division_85", "notice:category_goods", ...
+    quote: str  # what decided, e.g. "mainProcurementCategory=services; CPV 85311000 ..."
+    signals: tuple[str, ...] = ()
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return [v for v in value if v is not None] if isinstance(value, list) else []
+
+
+def _cpvs(release: Mapping[str, Any], stored_codes: Sequence[str]) -> list[Cpv]:
+    found: list[Cpv] = []
+
+    def add(entry: Any, where: str) -> None:
+        entry = _dict(entry)
+        code = str(entry.get("id") or "").strip()
+        if str(entry.get("scheme") or "").upper() != "CPV" or not code:
+            return
+        if all(c.code != code for c in found):
+            found.append(Cpv(code, str(entry.get("description") or "").strip(), where))
+
+    tender = _dict(release.get("tender"))
+    add(tender.get("classification"), "tender.classification")
+    for item in _list(tender.get("items")):
+        add(_dict(item).get("classification"), "tender.items")
+    for section in ("awards", "contracts"):
+        for part in _list(release.get(section)):
+            for item in _list(_dict(part).get("items")):
+                add(_dict(item).get("classification"), f"{section}[].items")
+    # Additional codes come after every main code: the first entry is the main subject.
+    for entry in _list(tender.get("additionalClassifications")):
+        add(entry, "tender.additionalClassifications")
+    for item in _list(tender.get("items")):
+        for entry in _list(_dict(item).get("additionalClassifications")):
+            add(entry, "tender.items.additionalClassifications")
+    for section in ("awards", "contracts"):
+        for part in _list(release.get(section)):
+            for item in _list(_dict(part).get("items")):
+                for entry in _list(_dict(item).get("additionalClassifications")):
+                    add(entry, f"{section}[].items.additionalClassifications")
+    # Codes stored on the record but not found in the release (a record made by hand).
+    for code in stored_codes:
+        if isinstance(code, str) and code and all(c.code != code for c in found):
+            found.append(Cpv(code, "", "record.cpv_codes"))
+    return found
+
+
+def notice_facts(
+    data: Mapping[str, Any] | None,
+    notice_type: str | None = None,
+    cpv_codes: Sequence[str] = (),
+) -> NoticeFacts:
+    """The facts of a notice record: ``data`` is ``records.data`` (``release``, ``tag``)."""
+    data = data or {}
+    release = _dict(data.get("release"))
+    tags = tuple(str(t) for t in (_list(data.get("tag")) or _list(release.get("tag"))))
+    categories: list[str] = []
+    tender = _dict(release.get("tender"))
+    for part in [tender, *(_dict(a) for a in _list(release.get("awards")))]:
+        category = part.get("mainProcurementCategory")
+        if isinstance(category, str) and category.strip():
+            category = category.strip().lower()
+            if category not in categories:
+                categories.append(category)
+    kind = (notice_type or "").strip().upper().replace(" ", "") or None
+    if kind and not kind.startswith("UK"):
+        kind = f"UK{kind}"
+    return NoticeFacts(kind, tags, tuple(categories), tuple(_cpvs(release, cpv_codes)))
+
+
+def _describe(facts: NoticeFacts, cpv: Cpv | None) -> str:
+    parts = []
+    if facts.categories:
+        parts.append(f"mainProcurementCategory={'/'.join(facts.categories)}")
+    if cpv is not None:
+        parts.append(cpv.label())
+    return "; ".join(parts)
+
+
+def _division_rule(cpv: Cpv) -> str:
+    group = cpv.group
+    if group is not None and group.kind in (C.GOODS, C.WORKS):
+        return f"notice:cpv_{group.kind}_division_{cpv.code[:2]}"
+    return f"notice:cpv_division_{cpv.code[:2]}"
+
+
+def decide(facts: NoticeFacts) -> StructuralDecision:
+    """Outsourcing, not outsourcing, or silent (the text decides), with the rule and quote."""
+    typed = facts.notice_type or "/".join(facts.tags) or "notice"
+    if facts.stage == "report":
+        return StructuralDecision(
+            NOT_OUTSOURCING,
+            f"notice:reports_on_contract_{typed}",
+            f"notice type {typed}: reports on a contract or procurement, lets none",
+        )
+    kinds = [(c, c.group) for c in facts.cpvs if c.group is not None]
+    main = kinds[0] if kinds else None
+    public = [c for c, g in kinds if g.kind == C.PUBLIC]
+    categories = set(facts.categories)
+    only_goods_works = bool(categories) and categories <= {"goods", "works"}
+
+    if only_goods_works:
+        if main is not None and main[1].kind == C.PUBLIC:
+            # The buyer says goods or works, the main code says a public service: mixed.
+            return _silent(facts, main[0], "category_contradicts_cpv")
+        category = sorted(categories)[0]
+        cpv = main[0] if main else None
+        return StructuralDecision(
+            NOT_OUTSOURCING,
+            f"notice:category_{category}",
+            _describe(facts, cpv)
+            + ": goods and works are not outsourcing of a public service",
+        )
+    if main is None:
+        return _silent(facts, None, "no_cpv")
+    cpv, group = main
+    if group.kind == C.PUBLIC:
+        return StructuralDecision(
+            OUTSOURCING,
+            _division_rule(cpv),
+            f"{_describe(facts, cpv)} ({cpv.where}): {group.name}, a service delivered to "
+            "the public on the council's behalf",
+        )
+    if group.kind == C.MIXED:
+        return _silent(facts, cpv, "cpv_group_mixed")
+    if public:
+        # The main code is goods, works or own use, another code a public service.
+        return _silent(facts, public[0], "cpv_codes_mixed")
+    # A "services" category with a goods or works main code (maintenance of equipment, software
+    # support, repairs) is a service tied to what the council owns: not a public service.
+    reason = {
+        C.GOODS: "goods are not outsourcing of a public service",
+        C.WORKS: "works are not outsourcing of a public service",
+        C.OWN_USE: f"{group.name}: a service bought for the council's own use",
+    }[group.kind]
+    return StructuralDecision(
+        NOT_OUTSOURCING, _division_rule(cpv), f"{_describe(facts, cpv)} ({cpv.where}): {reason}"
+    )
+
+
+def _silent(facts: NoticeFacts, cpv: Cpv | None, why: str) -> StructuralDecision:
+    return StructuralDecision(
+        SILENT,
+        f"notice:structure_{why}",
+        _describe(facts, cpv) or "no category, no CPV code",
+        (SILENT_SIGNAL, f"notice:structure_{why}"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# One procurement, one flag
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    """What grouping reads of one notice record."""
+
+    id: int
+    ocid: str | None
+    published_at: datetime | None
+    buyer_id: str | None
+    title: str
+    cpv_codes: tuple[str, ...]
+    content_hash: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProcurementGroup:
+    members: tuple[int, ...]  # record ids, oldest first
+    signature: str  # changes whenever a member joins, leaves or changes
+    reasons: tuple[str, ...]  # what linked them: "ocid", "framework", "tender_id", "title"
+
+    @property
+    def newest(self) -> int:
+        return self.members[-1]
+
+
+_SPACES = re.compile(r"\s+")
+# Contracts Finder gives an award notice its own ocid and repeats the tender's title and id
+# with " - AWARD" after them.
+_AWARD_SUFFIX = re.compile(r"\s*-\s*award\s*$", re.I)
+
+
+def _same_name(text: str) -> str:
+    return _AWARD_SUFFIX.sub("", _SPACES.sub(" ", text).strip()).casefold()
+
+# A title shorter than this ("Lot 1", "Rochdale Borough Council") names no one procurement.
+_MIN_TITLE = 20
+
+
+def _keys(row: NoticeRow) -> Iterable[tuple[str, str]]:
+    if row.ocid:
+        yield "ocid", row.ocid
+    release = _dict(row.data.get("release"))
+    for process in _list(release.get("relatedProcesses")):
+        process = _dict(process)
+        relationship = {str(r) for r in _list(process.get("relationship"))}
+        identifier = process.get("identifier")
+        # A call-off names the framework (or parent process) it was awarded under.
+        if relationship & {"framework", "parent"} and isinstance(identifier, str) and identifier:
+            yield "framework", identifier
+    tender_id = _dict(release.get("tender")).get("id")
+    if isinstance(tender_id, str) and len(_same_name(tender_id)) >= 4 and row.buyer_id:
+        yield "tender_id", f"{row.buyer_id}|{_same_name(tender_id)}"
+    title = _same_name(row.title)
+    if len(title) >= _MIN_TITLE and row.buyer_id:
+        # One exercise published as one award notice per route, lot or supplier: same buyer,
+        # same title, same subject.
+        yield "title", f"{row.buyer_id}|{title}|{row.cpv_codes[0] if row.cpv_codes else ''}"
+
+
+def procurement_groups(rows: Iterable[NoticeRow]) -> dict[int, ProcurementGroup]:
+    """Record id -> its group, for every notice that shares a procurement with another."""
+    rows = list(rows)
+    parent: dict[int, int] = {row.id: row.id for row in rows}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_with: dict[tuple[str, str], int] = {}
+    reasons: dict[int, set[str]] = {}
+    for row in rows:
+        for key in _keys(row):
+            other = first_with.setdefault(key, row.id)
+            if other != row.id:
+                a, b = find(other), find(row.id)
+                if a != b:
+                    parent[b] = a
+                reasons.setdefault(row.id, set()).add(key[0])
+                reasons.setdefault(other, set()).add(key[0])
+    by_root: dict[int, list[NoticeRow]] = {}
+    for row in rows:
+        by_root.setdefault(find(row.id), []).append(row)
+    groups: dict[int, ProcurementGroup] = {}
+    for members in by_root.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda r: (r.published_at.timestamp() if r.published_at else 0.0, r.id))
+        digest = hashlib.sha256()
+        for member in members:
+            digest.update(f"{member.id}:{member.content_hash}|".encode())
+        group = ProcurementGroup(
+            tuple(m.id for m in members),
+            digest.hexdigest(),
+            tuple(sorted(set().union(*(reasons.get(m.id, set()) for m in members)))),
+        )
+        for member in members:
+            groups[member.id] = group
+    return groups
+
+
+def flag_bearer(
+    group: ProcurementGroup, would_flag: Mapping[int, bool], stopped: bool = False
+) -> int | None:
+    """The member that carries the group's flag: the newest one that would flag alone; none
+    when the newest notice stopped the procurement."""
+    if stopped:
+        return None
+    for record_id in reversed(group.members):
+        if would_flag.get(record_id):
+            return record_id
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The same, over the database (called by monitor.assess)
+# --------------------------------------------------------------------------------------------
+
+
+def load_groups(session: Session) -> dict[int, ProcurementGroup]:
+    """Every notice record's procurement group (notices alone in theirs are left out)."""
+    rows = session.execute(
+        select(
+            Record.id,
+            Record.ocid,
+            Record.published_at,
+            Record.buyer_id,
+            Record.council_code,
+            Record.title,
+            Record.cpv_codes,
+            Record.content_hash,
+            Record.data,
+        ).where(Record.kind == "notice")
+    )
+    return procurement_groups(
+        NoticeRow(
+            id=r.id,
+            ocid=r.ocid,
+            published_at=r.published_at,
+            # Buyers without an identifier are told apart by the council they were matched to.
+            buyer_id=r.buyer_id or r.council_code,
+            title=r.title or "",
+            cpv_codes=tuple(c for c in (r.cpv_codes or []) if isinstance(c, str)),
+            content_hash=r.content_hash,
+            data=r.data or {},
+        )
+        for r in rows
+    )
+
+
+def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> int:
+    """Leave one flag per procurement: the newest notice that would flag alone carries it
+    (none does when the newest notice stopped the procurement); the others keep their own
+    assessment but say which notice carries the flag. Returns the
+    number of flags folded into another notice's. Idempotent: a notice's own verdict stays
+    readable (``should_flag`` or a ``same_procurement_as:`` signal)."""
+    folded = 0
+    current: dict[int, Assessment] = {}
+    ids = sorted(groups)
+    # In slices: SQLite allows a limited number of bound parameters in one statement.
+    for start in range(0, len(ids), 500):
+        current.update(
+            (a.record_id, a)
+            for a in session.scalars(
+                select(Assessment).where(
+                    Assessment.record_id.in_(ids[start : start + 500]),
+                    Assessment.is_current.is_(True),
+                )
+            )
+        )
+    done: set[str] = set()
+    for group in groups.values():
+        if group.signature in done:
+            continue
+        done.add(group.signature)
+        members = {rid: current[rid] for rid in group.members if rid in current}
+        would_flag = {
+            rid: bool(a.should_flag)
+            or any(str(s).startswith(SAME_PROCUREMENT) for s in a.signals or [])
+            for rid, a in members.items()
+        }
+        newest = members.get(group.newest)
+        stopped = newest is not None and bool(STOPPED_RULES & set(newest.signals or []))
+        bearer = flag_bearer(group, would_flag, stopped)
+        for rid, assessment in members.items():
+            signals = [
+                s for s in assessment.signals or [] if not str(s).startswith(SAME_PROCUREMENT)
+            ]
+            flag = would_flag[rid]
+            if flag and rid != bearer:
+                # Points at the notice that carries the flag, or at the one that stopped it.
+                signals.append(f"{SAME_PROCUREMENT}{bearer or group.newest}")
+                flag = False
+                folded += 1
+            if signals != list(assessment.signals or []) or flag != assessment.should_flag:
+                # A new list, so that the JSON column sees the change.
+                assessment.signals = signals
+                assessment.should_flag = flag
+    return folded
