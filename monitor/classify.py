@@ -1,7 +1,8 @@
 """Classify a council record: outsourcing / asset sale, consultation, in-house option, flag.
 
-The rules live in :mod:`monitor.rules`; this module applies them sentence by sentence, sets
-aside false friends, applies document-level blockers and keeps every quote it relied on.
+The rules live in the :mod:`monitor.rules` package; this module applies them sentence by
+sentence, sets aside false friends, applies document-level blockers and keeps every quote it
+relied on.
 
 Flag rule (DESIGN.md)::
 
@@ -36,12 +37,13 @@ __all__ = [
 
 def _rules_version() -> str:
     # Any edit to the rules, the engine or the text helpers can change an assessment, so the
-    # version is the review date plus a hash of the three sources: stored assessments made
+    # version is the review date plus a hash of their sources: stored assessments made
     # with other rules are then recognisably stale.
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("rules.py", "classify.py", "text.py"):
-        digest.update((here / name).read_bytes())
+    sources = [*sorted((here / "rules").glob("*.py")), here / "classify.py", here / "text.py"]
+    for source in sources:
+        digest.update(source.read_bytes())
     return f"{R.RULES_SERIES}+{digest.hexdigest()[:10]}"
 
 
