@@ -317,6 +317,74 @@ def _decides(hit: _Hit) -> bool:
     )
 
 
+def _decides_or_proposes(hit: _Hit) -> bool:
+    """A match in a deciding part of the record (decision, recommendations, reasons for the
+    decision), or in a sentence that decides or formally proposes ("it is proposed", "Cabinet
+    is asked to", "will be transferred")."""
+    return (
+        _decides(hit)
+        or hit.seg.section == "reasons"
+        or R.PROPOSAL_SENTENCE.search(hit.seg.text) is not None
+    )
+
+
+def _has_deciding_part(chunks: Sequence[_Chunk]) -> bool:
+    """Whether the record states a decision somewhere: a "Decision" / "Recommendations" part or
+    a decision sentence ("RESOLVED that", "(a) approves ...")."""
+    return any(
+        seg.section == "decision" or R.DECISION_SENTENCE.search(seg.text) is not None
+        for chunk in chunks
+        if not chunk.is_title
+        for seg in chunk.analysed.segments
+    )
+
+
+def _background_only(
+    kept: list[_Hit], aside: Sequence[tuple[_Hit, str]], deciding_part: bool
+) -> bool:
+    """Whether a label's matches are only background: none of them decides or proposes, and
+    the record decides something else (or its other matches were set aside as a policy or
+    process). Background, policy context and lists of past decisions only support."""
+    if not kept or any(_decides_or_proposes(h) for h in kept):
+        return False
+    # An item's heading ("Potential disposal of land at ...") names what its resolution
+    # decides about.
+    policy = any(reason == "disposal_policy" for _, reason in aside)
+    if deciding_part and not policy and any(_is_heading(h) for h in kept):
+        return False
+    return deciding_part or policy
+
+
+def _is_heading(hit: _Hit) -> bool:
+    """The short first line of a record's own text (its item heading when no title is given)."""
+    segments = hit.chunk.analysed.segments
+    return (
+        hit.chunk.page in (None, 1)
+        and bool(segments)
+        and hit.seg is segments[0]
+        and len(hit.seg.text.split()) <= 15
+    )
+
+
+def _subject_not_a_service(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> bool:
+    """Whether the record buys goods, works or advice for the council's own use: some sentence
+    names such a subject, and no kept outsourcing sentence (nor the title) names a public
+    service. Generic sentences ("award the contract to the company named in the report") then
+    take their subject from the rest of the record."""
+    if any(h.rule not in R.GENERIC_CONTRACT_RULES for h in kept):
+        return False
+    if any(R.NAMES_A_SERVICE.search(h.seg.text) for h in kept):
+        return False
+    if any(c.is_title and R.NAMES_A_SERVICE.search(c.analysed.norm) for c in chunks):
+        return False
+    return any(
+        pattern.search(seg.text)
+        for chunk in chunks
+        for seg in chunk.analysed.segments
+        for pattern in R.SUBJECT_NOT_A_SERVICE
+    )
+
+
 def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
     found: list[tuple[R.Blocker, _Hit]] = []
     decided: bool | None = None  # worked out once, for the first blocker that asks
@@ -401,6 +469,7 @@ def _classify_chunks(
     # ---- outsourcing
     out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks), mask)
     discounted += aside
+    text_aside = aside
     nt = _notice_type(notice_type, chunks) if (notice_type or doc_type == "procurement") else None
     is_notice = nt is not None or doc_type == "procurement"
     if nt in R.NOTICE_SIGNALS:
@@ -423,11 +492,22 @@ def _classify_chunks(
         discounted[:0] = [(hit, f"blocker:{blocker.name}") for blocker, hit in blocked]
         discounted += [(h, f"blocked_by:{blocked[0][0].name}") for h in out_kept]
         out_kept = []
+    # After the blockers: a record about ending contracts says so whatever else it mentions.
+    if out_kept and _subject_not_a_service(chunks, out_kept):
+        discounted += [(h, "subject_not_a_service") for h in out_kept]
+        out_kept = []
+    deciding_part = _has_deciding_part(chunks)
+    if _background_only(out_kept, text_aside, deciding_part):
+        discounted += [(h, "background_only") for h in out_kept]
+        out_kept = []
     is_outsourcing = bool(out_kept)
 
     # ---- asset sale
     asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
     discounted += aside
+    if _background_only(asset_kept, aside, deciding_part):
+        discounted += [(h, "background_only") for h in asset_kept]
+        asset_kept = []
     is_asset_sale = bool(asset_kept)
 
     # ---- consultation (only where the question arises)

@@ -53,12 +53,15 @@ from monitor.rules.decisions import (
     BLOCKERS,
     DECISION_FALSE_FRIENDS,
     DECISION_SENTENCE,
+    PROPOSAL_SENTENCE,
 )
 from monitor.rules.inhouse import (
     INHOUSE_FALSE_FRIENDS,
     INHOUSE_RULES,
 )
 from monitor.rules.outsourcing import (
+    GENERIC_CONTRACT_RULES,
+    NAMES_A_SERVICE,
     NOT_LETTING_NOTICE_TYPES,
     NOTICE_SERVICE_SUBJECT,
     NOTICE_SIGNALS,
@@ -66,6 +69,7 @@ from monitor.rules.outsourcing import (
     OUTSOURCING_FALSE_FRIENDS,
     OUTSOURCING_NOTICE_TYPES,
     OUTSOURCING_RULES,
+    SUBJECT_NOT_A_SERVICE,
 )
 from monitor.rules.vocabulary import (
     ASSET_OBJECT,
@@ -107,6 +111,7 @@ __all__ = [
     "DECISION_FALSE_FRIENDS",
     "DECISION_SENTENCE",
     "FALSE_FRIENDS",
+    "GENERIC_CONTRACT_RULES",
     "GOODS",
     "INHOUSE",
     "INHOUSE_DESCRIPTOR",
@@ -114,6 +119,7 @@ __all__ = [
     "INHOUSE_RULES",
     "INHOUSE_TERM",
     "LABELS",
+    "NAMES_A_SERVICE",
     "NOTICE_SERVICE_SUBJECT",
     "NOTICE_SIGNALS",
     "NOTICE_TITLE_SERVICE",
@@ -124,6 +130,7 @@ __all__ = [
     "OUTSOURCING_FALSE_FRIENDS",
     "OUTSOURCING_NOTICE_TYPES",
     "OUTSOURCING_RULES",
+    "PROPOSAL_SENTENCE",
     "PUBLIC",
     "PUBLIC_RE",
     "REASON_AGAINST",
@@ -131,6 +138,7 @@ __all__ = [
     "SERVICE_DOMAIN",
     "STAFF",
     "STAFF_OR_MARKET_CONSULTATION",
+    "SUBJECT_NOT_A_SERVICE",
     "Blocker",
     "FalseFriend",
     "Rule",

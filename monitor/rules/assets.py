@@ -152,6 +152,23 @@ ASSET_RULES: tuple[Rule, ...] = (
 
 ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
     FalseFriend(
+        "disposal_policy",
+        _A,
+        "A policy, procedure or process for disposals, or information about them, is not a"
+        " decision to dispose of anything.",
+        _re(
+            r"\b(?:polic(?:y|ies)|procedures? (?:for|of|on)|(?:council['’]s|disposals?|sales?) "
+            r"(?:procedures?|process(?:es)?)|process(?:es)? (?:for|of)|constitution|guidelines?|"
+            r"guidance|flowcharts?|scheme of delegation|types of)\b"
+        ),
+        # A named disposal carried out under a policy is still a disposal.
+        unless=_re(
+            r"\bin (?:accordance|line) with\b|\bappendix\b|\bedged red\b",
+            r"\b(?:this|these|those|the designated|the identified|the listed|the above|the "
+            r"following|the former) (?:sites?|land|propert(?:y|ies)|buildings?|assets?|plots?)\b",
+        ),
+    ),
+    FalseFriend(
         "waste_disposal",
         _A,
         "Waste 'disposal' (and disposal contracts) is a service, not a sale of land.",

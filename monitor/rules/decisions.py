@@ -291,3 +291,13 @@ DECISION_SENTENCE = _re(
     r"council|committee|executive|members?) )?(?:(?:is|are) (?:asked|recommended) to )?"
     r"(?:approves?|agrees?|authoris\w*|resolved|delegates?|endorses?|awards?|decided)\b"
 )
+
+# A sentence that decides or formally proposes something, in any wording: what makes an
+# outsourcing or sale sentence more than background ("the contract was awarded in 2015").
+PROPOSAL_SENTENCE = _re(
+    r"\b(?:approv\w*|agree[sd]?|agreed|authoris\w*|authoriz\w*|resolv\w*|delegat\w*|endors\w*|"
+    r"recommend\w*|propos\w*|intend\w*|intention|seek\w*|sought|(?:is|are) asked|declare[sd]?|"
+    r"notice is hereby given|decid\w*|decision|will|shall|minded to)\b",
+    r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
+    r"re-?tendered|commissioned|extended|varied|novated)\b",
+)

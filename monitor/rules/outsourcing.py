@@ -3,6 +3,8 @@ friends that set aside services that are not public or not outside the public se
 
 from __future__ import annotations
 
+import re
+
 from monitor.rules.base import (
     _O,
     _OBJECT_WORDS,
@@ -109,6 +111,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"(?:a |an |the |new )(?:new |single |preferred |suitable |external |experienced |"
             rf"specialist )?{_OBJECT_WORDS}(?:services?|operators?|providers?|(?:delivery |"
             r"strategic |commercial )?partners?|contractors?|operating partner)\b",
+            # "procure service provision for the supported housing project"
+            r"\b(?:procure|procuring|commission|commissioning|re-?procure|re-?commission)\w* "
+            r"(?:of )?(?:the )?(?:services?|support) (?:provision|providers?)\b",
         ),
         trigger=("procur", "commission", "seek", "secur"),
     ),
@@ -124,6 +129,19 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         ),
         also=_re(r"\bservices?\b|\bcontracts?\b"),
         trigger=("tender", "market"),
+    ),
+    Rule(
+        "supplier_to_provide",
+        OUTSOURCING,
+        "Approving or appointing a supplier, provider or partner to provide a named public"
+        " service ('approve a new supplier ... to provide emergency accommodation').",
+        _re(
+            r"\b(?:approv\w*|appoint\w*|select\w*|procur\w*|award\w*|commission\w*)\b"
+            r"[^.;]{0,60}?\b(?:suppliers?|providers?|operators?|contractors?|partners?|"
+            r"organisations?)\b[^.;]{0,60}?\bto (?:provide|deliver|run|operate|manage)\b"
+            rf"[^.;]{{0,40}}?\b{SERVICE_DOMAIN}\b",
+        ),
+        trigger=("supplier", "provider", "operator", "contractor", "partner", "organisation"),
     ),
     Rule(
         "contract_award",
@@ -344,6 +362,14 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bconsultants?\b|\binvestigat\w*|\bforensic\b|\bediscovery\b|\bmarket research\b",
             r"\blegal (?:advice|fees)\b|\bprofessional fees\b|\bcounsel\b|\bbarristers?\b",
             r"\bvaluation (?:advice|services)\b|\bauditors?\b",
+            # Surveys, studies and design bought to inform the council's own decisions or works.
+            r"\b(?:condition|stock condition|topographical|structural|asbestos|measured|building|"
+            r"site|ground|utilit(?:y|ies)|traffic|parking|drainage) (?:surveys?|investigations?)\b",
+            r"\bfeasibility stud(?:y|ies)\b|\b(?:design|architectural|engineering|quantity "
+            r"surveying|surveying|project management|cost consultancy|multi-disciplinary) "
+            r"(?:services|team|consultancy|consultants?|advisers?)\b|\bconsultancy\b",
+            r"\b(?:legal|financial|commercial|technical|procurement|property|valuation|tax|"
+            r"payroll|hr|treasury) advis(?:ers?|ors?|ory services|ory support)\b",
         ),
     ),
     FalseFriend(
@@ -408,4 +434,38 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=_re(rf"\b{SERVICE_DOMAIN}\b|\bservices?\b|\bbusiness transfer\b"),
         only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
     ),
+)
+
+# A record's subject: a contract award or procurement sentence that names no service ("award
+# the contract to the company detailed in the report") takes its subject from the rest of the
+# record. When the record buys goods, works or advice for the council's own use and no
+# outsourcing sentence (nor the title) names a public service, the contract is not outsourcing.
+SUBJECT_NOT_A_SERVICE: tuple[re.Pattern[str], ...] = tuple(
+    ff.pattern
+    for ff in OUTSOURCING_FALSE_FRIENDS
+    if ff.name in {"own_use_consultancy", "goods_or_works"}
+)
+# Rules that find a contract, tender or appointment without saying what it is for; the other
+# rules (transfers to a trust, spin-outs, operators running a facility) name a service.
+GENERIC_CONTRACT_RULES = frozenset(
+    {
+        "procurement_started",
+        "procurement_of_service",
+        "go_out_to_tender",
+        "enter_into_contract",
+        "procure_service",
+        "tender_for_service",
+        "contract_award",
+        "preferred_bidder",
+        "appoint_provider",
+        "contract_extension",
+        "framework_for_services",
+        "contract_proposed",
+    }
+)
+NAMES_A_SERVICE = _re(
+    # ("Monitoring Officer" is a statutory post, not a monitoring service.)
+    rf"\b{SERVICE_DOMAIN}\b(?! officers?\b)",
+    r"\b(?:services?|support|provision) (?:for|to) (?:residents|people|children|adults|"
+    r"families|users|clients|tenants|pupils)\b",
 )

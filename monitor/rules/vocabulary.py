@@ -25,7 +25,13 @@ SERVICE_DOMAIN = _alt(
     r"theatres?|arts|culture|cultural|heritage|parks?|grounds maintenance|green spaces?",
     r"waste|refuse|recycling|street cleansing|cleansing|cleaning|catering|meals",
     r"facilities management|hard fm|soft fm|maintenance|repairs|housing management",
-    r"homelessness|temporary accommodation|highways|street lighting|parking enforcement",
+    r"homeless\w*|temporary accommodation|emergency accommodation|highways|street lighting",
+    r"parking enforcement",
+    # Support services let as contracts: supported housing, floating and housing-related
+    # support, carers' support, advice.
+    r"supported (?:accommodation|housing|living)|floating support|housing[- ]related support",
+    r"(?:carers?['’]?|tenancy|family|young people['’]?s?) support|housing first",
+    r"bus(?:es)?|bus routes?|school transport|send transport|travel assistance",
     r"pest control|cemeter(?:y|ies)|crematori(?:um|a)|transport|passenger|home to school",
     r"it managed service|ict|managed service|revenues|benefits|customer services",
     r"contact centre|payroll|hr|building control|enforcement|environmental health",
@@ -41,7 +47,8 @@ GOODS = _alt(
     r"|maintenance|improvement|civil|remediation|groundworks?) works",
     r"(?:refurbishment|construction|demolition|installation|remedial|capital|civil|building)"
     r" work",
-    r"refurbishment|new build|construction of|build(?:ing)? of|installation of|erection of",
+    r"refurbish\w*|renovat\w*|fit(?:ting)?[- ]out|new build|construction of|build(?:ing)? of",
+    r"installation of|erection of",
     r"design and build|demolition|retrofit|works? (?:contracts?|programmes?|packages?|"
     r"frameworks?)",
     r"(?:roofs?|roofing|lifts?|boilers?|windows?|heating|kitchens?|bathrooms?|walls?|"
