@@ -126,6 +126,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:approv\w*|agree\w*|grant\w*|complet\w*|propos\w*) (?:the |a |an )?(?:community"
             r" )?asset transfer\b",
             r"\bfreehold (?:transfers?|disposals?|sales?)\b",
+            r"\btransfer (?:by|on a) (?:long )?(?:lease|freehold|leasehold)\b",
+            r"\b(?:leasehold|freehold) (?:asset )?transfers?\b",
+            r"\btransfer (?:of )?(?:the )?assets? of\b",
             r"\btransfer\w* (?:of )?(?:the )?(?:freehold|land|site|property|building)s?\b"
             r"(?! to the council| (?:services|team|function|management|maintenance)\b)",
             r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"

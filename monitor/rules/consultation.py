@@ -77,6 +77,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             rf"\bseeking (?:the )?views\b[^.;]{{0,60}}?\b{PUBLIC}\b",
             r"\brepresentations (?:made |received )?(?:by|from) (?:the |members of the )?public\b",
             r"\b\d[\d,]* (?:representations|responses|objections|comments|signatures)\b",
+            # "parents and carers had been involved in shaping the new service"
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:involved|engaged|participated) in (?:shaping|"
+            r"developing|designing|co-?designing|the (?:development|design|shaping|review) of)\b",
         ),
         trigger=(
             "views",
@@ -97,6 +100,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             "workshop",
             "signature",
             "objection",
+            "involved in",
+            "engaged in",
+            "participated in",
         ),
     ),
     Rule(

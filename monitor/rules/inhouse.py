@@ -38,6 +38,18 @@ INHOUSE_RULES: tuple[Rule, ...] = (
         trigger=_INHOUSE_TRIGGER,
     ),
     Rule(
+        "inhouse_bid_or_comparator",
+        INHOUSE,
+        "An in-house bid, or a public sector / in-house comparator the bids are measured"
+        " against, puts the in-house option on the table.",
+        _re(
+            r"\b(?:in[- ]?house|internal) (?:bids?|tenders?|submissions?|proposals?|"
+            r"comparators?|option appraisal)\b",
+            r"\bpublic sector comparators?\b",
+        ),
+        trigger=("house", "internal", "comparator"),
+    ),
+    Rule(
         "inhouse_costed",
         INHOUSE,
         "The cost of running the service in-house / under council control is set out.",

@@ -45,6 +45,8 @@ _SERVICE_AGREEMENT = (
 )
 _TRANSFER_TARGET = _alt(
     r"trusts?|organisations?|organizations?|mutuals?|social enterprises?",
+    r"community benefit societ(?:y|ies)|(?:industrial and provident|co-?operative) societ(?:y|ies)",
+    r"npdos?|community (?:groups?|associations?)|volunteers",
     r"community interest compan(?:y|ies)|cic|charit(?:y|ies)|providers?|operators?",
     r"compan(?:y|ies)|partners?|sector",
 )
@@ -99,6 +101,11 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"management agreement|concession|partnership agreement|service agreement|"
             r"operating agreement)s?\b[^.;]{0,100}?\b(?:for (?:the )?(?:provision|management|"
             r"delivery|operation|running)|to (?:provide|deliver|manage|operate|run))\b",
+            # "enters into contracts with the providers named in the table"
+            r"\benter(?:s|ed|ing)? into (?:a |the )?(?:new )?(?:[\w-]+ ){0,2}?(?:contracts?|"
+            r"agreements?) with (?:the |each of the )?(?:following |named |listed |successful |"
+            r"preferred |recommended )?(?:[\w-]+ ){0,2}?(?:providers?|operators?|organisations?|"
+            r"community groups?)\b",
         ),
         trigger=("enter",),
     ),
@@ -144,6 +151,30 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         trigger=("supplier", "provider", "operator", "contractor", "partner", "organisation"),
     ),
     Rule(
+        "community_run",
+        OUTSOURCING,
+        "Agreements for community groups, charities or volunteers to run a council service"
+        " (libraries, centres) hand the service to the third sector.",
+        _re(
+            r"\b(?:community (?:groups?|organisations?|associations?)|voluntary (?:groups?|"
+            r"organisations?)|charit(?:y|ies)|social enterprises?|volunteers)\b to (?:run|operate|"
+            rf"manage|deliver|take over)\b[^.;]{{0,40}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
+        ),
+        trigger=("community", "voluntary", "charit", "social enterprise", "volunteers"),
+    ),
+    Rule(
+        "contract_novation",
+        OUTSOURCING,
+        "Novating a service contract changes the operator of an outsourced service.",
+        _re(
+            r"\bnovat(?:e|ed|es|ing|ion)\b (?:of )?(?:the |this |these )?(?:[\w-]+ ){0,6}?"
+            r"(?:contracts?|agreements?)\b",
+            r"\b(?:contracts?|agreements?)\b[^.;]{0,60}?\b(?:be|to be|is|are|was|were|being) "
+            r"novated\b",
+        ),
+        trigger=("novat",),
+    ),
+    Rule(
         "contract_award",
         OUTSOURCING,
         "Awarding a contract or concession (after tender or directly) hands the service to a"
@@ -158,6 +189,10 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
             r"(?:to|for)\b",
             r"\bsuccessful (?:tenderer|bidder|provider)\b",
+            # "the award of the school transport routes to the operators listed"
+            rf"\baward(?:s|ed|ing)? (?:of )?(?:the )?{_words(5)}(?:routes?|lots?|services?)\b"
+            r"[^.;]{0,40}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:operators?|providers?|bidders?|"
+            r"tenderers?)\b",
         ),
         trigger=("award", "contract", "concession", "successful"),
     ),
@@ -214,6 +249,10 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r" )?transferred to (?:a |an |the )(?:new |existing |independent )?(?:[\w-]+ ){0,2}?"
             r"(?:trusts?|organisations?|mutuals?|providers?|operators?|compan(?:y|ies)|"
             r"charit(?:y|ies))\b",
+            # "the leisure centres be transferred to a new non-profit distributing organisation"
+            rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
+            r"(?:be |to be |being |was |were |are )?transferred to (?:a |an |the )?"
+            rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
         ),
         trigger=("transfer",),
     ),

@@ -153,7 +153,8 @@ OPTION_CONTEXT = _alt(
     r"not (?:a )?(?:feasible|viable|affordable|possible|practical|practicable|sustainable|"
     r"appropriate|realistic)",
     r"no longer|would not|could not|cannot|unable|unaffordable|unviable|no (?:further )?scope",
-    r"business case|preferred|recommend\w*|disadvantages?",
+    r"business case|preferred|recommend\w*|disadvantages?|do nothing|status quo",
+    r"lack(?:s|ing)? (?:of )?(?:the )?(?:capacity|expertise|skills|resources|infrastructure)",
     r"(?:tested|evaluated|assessed|benchmarked|compared) against",
 )
 
@@ -166,7 +167,17 @@ INHOUSE_TERM = _alt(
     r"internal (?:delivery|provision|provider|service|services|option|bid|team bid)",
     r"direct (?:service )?(?:provision|delivery)|direct (?:labour|services) organisation|DSO",
     r"directly (?:provided|delivered|managed|run|operated|employed)",
-    r"(?:under|in|within) (?:council|direct|local authority|public) (?:control|ownership)",
+    r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
+    r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management)",
+    r"(?:under|in|within|into) direct (?:control|ownership|management)",
+    # "the council delivering the service directly", "the council running the centres itself"
+    r"(?:the )?(?:council|authority) (?:deliver(?:ing|s)?|provid(?:ing|es)?|run(?:ning|s)?|"
+    r"operat(?:ing|es)?|manag(?:ing|es)?) (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
+    r"(?:services?|facilit(?:y|ies)|centres?|homes?) (?:itself|themselves|directly|internally)",
+    r"(?:retain|retaining|keep|keeping)\w* (?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
+    r"facilit(?:y|ies)) (?:with)?in the (?:council|authority)",
+    # A council-owned company is council control: weighing one is weighing in-house delivery.
+    r"(?:local authority|council)[- ](?:owned )?trading compan(?:y|ies)|latcos?|teckal compan\w*",
     r"council[- ](?:run|operated|managed|delivered|provided)",
     r"(?:other |existing )?local authority (?:run |operated |managed )?(?:day centres?|"
     r"care homes?|homes|provision)",
@@ -196,6 +207,19 @@ _INHOUSE_TRIGGER = (
     "keep",
     "maintain",
     "dso",
+    "council deliver",
+    "council provid",
+    "council run",
+    "council operat",
+    "council manag",
+    "authority deliver",
+    "authority provid",
+    "authority run",
+    "in the council",
+    "in the authority",
+    "trading compan",
+    "latco",
+    "teckal",
 )
 
 # Reasons councils give why the current (in-house) service cannot go on as it is.
