@@ -24,6 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from monitor import rules as R
+from monitor.deciding import (
+    decides_or_proposes,
+    has_deciding_part,
+    is_heading,
+    subject_not_a_service,
+)
 from monitor.text import Analysed, SectionState, Segment, analyse, quote_bounds, repeated_lines
 
 __all__ = [
@@ -41,7 +47,10 @@ def _rules_version() -> str:
     # with other rules are then recognisably stale.
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    sources = [*sorted((here / "rules").glob("*.py")), here / "classify.py", here / "text.py"]
+    sources = [
+        *sorted((here / "rules").glob("*.py")),
+        *(here / name for name in ("classify.py", "deciding.py", "text.py")),
+    ]
     for source in sources:
         digest.update(source.read_bytes())
     return f"{R.RULES_SERIES}+{digest.hexdigest()[:10]}"
@@ -93,6 +102,15 @@ class Classification:
     # For a flag, which checks found nothing: "consultation", "inhouse_statement". Kept apart
     # from the quotes (it is not one) and from signals (a linked decision can still supply it).
     missing: tuple[str, ...] = ()
+    # Facts for a confidence score and the staff review route (not quotes). Whether the
+    # outsourcing or sale evidence came from a deciding part of the record (title or item
+    # heading, "Decision" / "Recommendations" / "Reasons" parts, a sentence that decides or
+    # formally proposes) rather than from description alone (a press release, a notice without
+    # a resolution): ``None`` when the record is neither.
+    decided_in_deciding_part: bool | None = None
+    # How much was read: pages with text (a record's own text counts as one) and documents.
+    pages_read: int = 0
+    documents_read: int = 0
 
     def as_json(self, id: Any) -> dict[str, Any]:
         """The design's output fields: ``evidence`` is the list of quote strings (as in the
@@ -113,6 +131,9 @@ class Classification:
             "missing": list(self.missing),
             "signals": list(self.signals),
             "discounted": [asdict(ev) for ev in self.discounted],
+            "decided_in_deciding_part": self.decided_in_deciding_part,
+            "pages_read": self.pages_read,
+            "documents_read": self.documents_read,
             "rules_version": RULES_VERSION,
         }
 
@@ -318,25 +339,11 @@ def _decides(hit: _Hit) -> bool:
 
 
 def _decides_or_proposes(hit: _Hit) -> bool:
-    """A match in a deciding part of the record (decision, recommendations, reasons for the
-    decision), or in a sentence that decides or formally proposes ("it is proposed", "Cabinet
-    is asked to", "will be transferred")."""
-    return (
-        _decides(hit)
-        or hit.seg.section == "reasons"
-        or R.PROPOSAL_SENTENCE.search(hit.seg.text) is not None
-    )
+    return decides_or_proposes(hit.seg, hit.chunk.is_title)
 
 
-def _has_deciding_part(chunks: Sequence[_Chunk]) -> bool:
-    """Whether the record states a decision somewhere: a "Decision" / "Recommendations" part or
-    a decision sentence ("RESOLVED that", "(a) approves ...")."""
-    return any(
-        seg.section == "decision" or R.DECISION_SENTENCE.search(seg.text) is not None
-        for chunk in chunks
-        if not chunk.is_title
-        for seg in chunk.analysed.segments
-    )
+def _is_heading(hit: _Hit) -> bool:
+    return is_heading(hit.seg, hit.chunk.analysed, hit.chunk.page)
 
 
 def _background_only(
@@ -344,45 +351,13 @@ def _background_only(
 ) -> bool:
     """Whether a label's matches are only background: none of them decides or proposes, and
     the record decides something else (or its other matches were set aside as a policy or
-    process). Background, policy context and lists of past decisions only support."""
+    process)."""
     if not kept or any(_decides_or_proposes(h) for h in kept):
         return False
-    # An item's heading ("Potential disposal of land at ...") names what its resolution
-    # decides about.
     policy = any(reason == "disposal_policy" for _, reason in aside)
     if deciding_part and not policy and any(_is_heading(h) for h in kept):
         return False
     return deciding_part or policy
-
-
-def _is_heading(hit: _Hit) -> bool:
-    """The short first line of a record's own text (its item heading when no title is given)."""
-    segments = hit.chunk.analysed.segments
-    return (
-        hit.chunk.page in (None, 1)
-        and bool(segments)
-        and hit.seg is segments[0]
-        and len(hit.seg.text.split()) <= 15
-    )
-
-
-def _subject_not_a_service(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> bool:
-    """Whether the record buys goods, works or advice for the council's own use: some sentence
-    names such a subject, and no kept outsourcing sentence (nor the title) names a public
-    service. Generic sentences ("award the contract to the company named in the report") then
-    take their subject from the rest of the record."""
-    if any(h.rule not in R.GENERIC_CONTRACT_RULES for h in kept):
-        return False
-    if any(R.NAMES_A_SERVICE.search(h.seg.text) for h in kept):
-        return False
-    if any(c.is_title and R.NAMES_A_SERVICE.search(c.analysed.norm) for c in chunks):
-        return False
-    return any(
-        pattern.search(seg.text)
-        for chunk in chunks
-        for seg in chunk.analysed.segments
-        for pattern in R.SUBJECT_NOT_A_SERVICE
-    )
 
 
 def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
@@ -493,10 +468,14 @@ def _classify_chunks(
         discounted += [(h, f"blocked_by:{blocked[0][0].name}") for h in out_kept]
         out_kept = []
     # After the blockers: a record about ending contracts says so whatever else it mentions.
-    if out_kept and _subject_not_a_service(chunks, out_kept):
+    if out_kept and subject_not_a_service(
+        ((h.rule, h.seg.text) for h in out_kept),
+        (c.analysed.norm for c in chunks if c.is_title),
+        (seg.text for c in chunks for seg in c.analysed.segments),
+    ):
         discounted += [(h, "subject_not_a_service") for h in out_kept]
         out_kept = []
-    deciding_part = _has_deciding_part(chunks)
+    deciding_part = has_deciding_part(c.analysed for c in chunks if not c.is_title)
     if _background_only(out_kept, text_aside, deciding_part):
         discounted += [(h, "background_only") for h in out_kept]
         out_kept = []
@@ -554,6 +533,13 @@ def _classify_chunks(
     should_flag = (is_outsourcing and not (has_consultation and has_inhouse)) or (
         is_asset_sale and not has_consultation
     )
+    decided_in: bool | None = None
+    if is_outsourcing or is_asset_sale:
+        decided_in = any(
+            _decides_or_proposes(h) or (deciding_part and _is_heading(h))
+            for h in (*out_kept, *asset_kept)
+        )
+    read = [c for c in chunks if not c.is_title]
     missing: list[str] = []
     if should_flag:
         if not has_consultation:
@@ -588,6 +574,9 @@ def _classify_chunks(
         signals=tuple(dict.fromkeys(signals)),
         discounted=tuple(aside_evidence),
         missing=tuple(missing),
+        decided_in_deciding_part=decided_in,
+        pages_read=len(read),
+        documents_read=len({c.document for c in read if c.document is not None}),
     )
 
 

@@ -3,8 +3,9 @@
 
 Modules: ``base`` (labels, the rule records, regex helpers), ``vocabulary`` (services, goods,
 the public, the in-house option, assets: shared by several labels), ``outsourcing``,
-``assets``, ``consultation``, ``inhouse`` (each label's rules and false friends) and
-``decisions`` (records that decide nothing yet, blockers, the shape of a decision sentence).
+``assets``, ``consultation``, ``inhouse`` (each label's rules and false friends),
+``decisions`` (records that decide nothing yet, blockers, the shape of a decision sentence)
+and ``subject`` (what a whole record is about: a service, or goods, works and advice).
 This package re-exports them all: ``from monitor import rules as R`` then ``R.ASSET_RULES``.
 
 How they are used (see ``classify.py``, and ``docs/monitor.md`` for the plain-words version):
@@ -60,8 +61,6 @@ from monitor.rules.inhouse import (
     INHOUSE_RULES,
 )
 from monitor.rules.outsourcing import (
-    GENERIC_CONTRACT_RULES,
-    NAMES_A_SERVICE,
     NOT_LETTING_NOTICE_TYPES,
     NOTICE_SERVICE_SUBJECT,
     NOTICE_SIGNALS,
@@ -69,6 +68,10 @@ from monitor.rules.outsourcing import (
     OUTSOURCING_FALSE_FRIENDS,
     OUTSOURCING_NOTICE_TYPES,
     OUTSOURCING_RULES,
+)
+from monitor.rules.subject import (
+    GENERIC_CONTRACT_RULES,
+    NAMES_A_SERVICE,
     SUBJECT_NOT_A_SERVICE,
 )
 from monitor.rules.vocabulary import (
