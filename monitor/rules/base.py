@@ -108,6 +108,5 @@ class Blocker:
     yields_to_decision: bool = False
 
 
-
 _O, _A, _C, _I = (frozenset({x}) for x in (OUTSOURCING, ASSET_SALE, CONSULTATION, INHOUSE))
 _OA = _O | _A
