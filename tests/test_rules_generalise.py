@@ -78,6 +78,31 @@ def test_outsourcing_in_the_ways_councils_write_it(text: str, rule: str) -> None
     assert c.should_flag and "consultation" in c.missing
 
 
+def test_a_trust_taking_over_a_museum_on_a_long_lease_is_outsourcing_and_a_disposal() -> None:
+    c = classify(
+        "The committee agreed to the creation of an independent charitable trust to take over"
+        " the running of the town museum, and to leasing the museum building to the new trust"
+        " for 30 years."
+    )
+    assert c.is_outsourcing and "transfer_to_provider" in rules_for(c, "is_outsourcing")
+    assert c.is_asset_sale and "long_lease" in rules_for(c, "is_asset_sale")
+
+
+def test_revised_service_contracts_are_variations_but_a_planning_agreement_is_not() -> None:
+    c = classify("RESOLVED that the contracts for home care be revised in line with the report.")
+    assert c.is_outsourcing and "contract_extension" in rules_for(c, "is_outsourcing")
+    assert not classify("RESOLVED that the section 106 agreement be varied.").is_outsourcing
+
+
+def test_a_service_level_agreement_with_another_council_is_public_to_public() -> None:
+    c = classify(
+        "This report seeks approval for the future procurement of the parking enforcement"
+        " service. That the service level agreement with Exampleton Borough Council for the"
+        " parking enforcement service be renewed for three years."
+    )
+    assert not c.is_outsourcing and "shared_service" in c.signals
+
+
 # ---- not outsourcing: goods, works and advice for the council's own use
 
 

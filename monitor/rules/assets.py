@@ -114,8 +114,12 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:2[5-9]|[3-9]\d|1\d\d|999)[- ]years?['’]? (?:lease|leasehold)\b",
             r"\blease (?:of|for) (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|1\d\d|999)"
             r" years\b",
+            # "leasing the museum building to the new trust for 25 years"
+            r"\b(?:leas(?:e|es|ed|ing)|let(?:ting)?) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,5}?to "
+            r"(?:the |a |an )?(?:[\w'’-]+ ){0,4}?for (?:a (?:term|period) of )?(?:2[5-9]|[3-9]\d|"
+            r"1\d\d|999) years\b",
         ),
-        trigger=("lease",),
+        trigger=("leas", "letting"),
     ),
     Rule(
         "asset_transfer",

@@ -247,9 +247,13 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"[^.;]{0,60}?\bshared (?:\w+ )?services?\b",
             r"\bshared (?:\w+ )?services?\b[^.;]{0,40}?\b(?:implement\w*|established|created|"
             r"approved|agreed)\b",
+            # "the Service Level Agreement with Scarborough Borough Council ... be renewed"
+            r"\b(?:service level agreement|sla|inter-?authority agreement)s? with (?:the )?"
+            r"(?:[\w-]+ ){1,3}?(?:borough|district|county|city|metropolitan|unitary) councils?\b"
+            r"[^.;]{0,80}?\b(?:renew\w*|extend\w*|continu\w*|approv\w*|agree\w*)\b",
         ),
         unless=_re(r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b"),
-        trigger=("shared",),
+        trigger=("shared", "level agreement", "sla ", "authority agreement"),
     ),
     Blocker(
         "decommissioning",

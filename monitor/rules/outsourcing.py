@@ -228,11 +228,25 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"\bextend(?:s|ed|ing)? (?:the )?{_words(8)}(?:contracts?|framework"
             r"(?: agreements?)?)\b",
             r"\bcontract (?:extensions?|variations?)\b",
+            # "contracts for domiciliary care be revised" (a section 106 agreement is not one)
+            rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,60}}?\b(?:be|to be|are to be|"
+            r"will be) (?:revised|amended|varied|re-?negotiated)\b",
             rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(6)}contracts?\b",
             rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
             rf"{_SERVICE_AGREEMENT})\b",
         ),
-        trigger=("extens", "extend", "vary", "variation", "continuation", "renewal"),
+        trigger=(
+            "extens",
+            "extend",
+            "vary",
+            "varied",
+            "variation",
+            "continuation",
+            "renewal",
+            "revised",
+            "amended",
+            "negotiated",
+        ),
     ),
     Rule(
         "transfer_to_provider",
@@ -241,18 +255,22 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         _re(
             r"\btransfer(?:s|red|ring)? (?:of )?(?:the |this |these |its |their |all )?"
             rf"{_words(6)}(?:services?|management|operation|provision|running|{SERVICE_DOMAIN} "
-            r"(?:centres?|facilities|homes)|libraries|museums|theatres)\b[^.;]{0,80}?\bto\b"
+            r"(?:centres?|facilities|homes)|librar(?:y|ies)|museums?|theatres?|galler(?:y|ies))\b"
+            r"[^.;]{0,80}?\bto\b"
             rf"[^.;]{{0,80}}?\b{_TRANSFER_TARGET}\b",
             r"\b(?:services?|management|operation)\b[^.;]{0,40}?\b(?:be |to be |being |was |were"
             r" )?transferred to (?:a |an |the )(?:new |existing |independent )?(?:[\w-]+ ){0,2}?"
             r"(?:trusts?|organisations?|mutuals?|providers?|operators?|compan(?:y|ies)|"
             r"charit(?:y|ies))\b",
+            # "an independent charitable trust to take over the running of the museum"
+            rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
+            r"management|operation|delivery|provision) of\b",
             # "the leisure centres be transferred to a new non-profit distributing organisation"
             rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
             r"(?:be |to be |being |was |were |are )?transferred to (?:a |an |the )?"
             rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
         ),
-        trigger=("transfer",),
+        trigger=("transfer", "take over"),
     ),
     Rule(
         "outsourcing_agreed",
