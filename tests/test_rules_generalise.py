@@ -163,6 +163,11 @@ def test_a_proposal_in_a_report_without_a_resolution_still_counts() -> None:
         " of surplus land be added to the Constitution.",
         "The Disposal of Council Assets\n\nTo receive information about the council's"
         " procedures for the disposal of assets.",
+        "Asset Disposal Strategy\n\nDecision: the Executive approved the draft Asset Disposal"
+        " Strategy in Appendix 1.\n\nReasons: to set out a strategy to raise capital receipts"
+        " through the sale of assets.",
+        "Land Sales Programme Update\n\nThe report set out the progress made in delivering the"
+        " first phase of the land sales programme.\n\nRESOLVED that the progress be noted.",
     ],
 )
 def test_disposal_policies_and_procedures_are_not_disposals(text: str) -> None:

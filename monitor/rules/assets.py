@@ -166,11 +166,19 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:polic(?:y|ies)|procedures? (?:for|of|on)|(?:council['’]s|disposals?|sales?) "
             r"(?:procedures?|process(?:es)?)|process(?:es)? (?:for|of)|constitution|guidelines?|"
-            r"guidance|flowcharts?|scheme of delegation|types of)\b"
+            r"guidance|flowcharts?|scheme of delegation|types of|methodology|framework for)\b",
+            # "the Asset Disposal Strategy be adopted" (a strategy is not a sale of anything)
+            r"\b(?:disposals?|asset|property|estates?|capital receipts?) (?:disposal )?"
+            r"(?:strateg(?:y|ies)|polic(?:y|ies))\b|\bstrateg(?:y|ies) (?:to|for)\b",
+            # A progress report on a disposals programme decides no disposal
+            r"\bprogress (?:made )?(?:in|on|with) (?:delivering|implementing)\b|\bprogress "
+            r"(?:reports?|updates?)\b|\bupdate\W*$",
         ),
         # A named disposal carried out under a policy is still a disposal.
         unless=_re(
-            r"\bin (?:accordance|line) with\b|\bappendix\b|\bedged red\b",
+            r"\bin (?:accordance|line) with\b|\bedged red\b",
+            r"\b(?:sites?|land|propert(?:y|ies)|buildings?|assets?) (?:listed|set out|described|"
+            r"shown|identified) (?:in|at) (?:the )?(?:exempt )?appendi(?:x|ces)\b",
             r"\b(?:this|these|those|the designated|the identified|the listed|the above|the "
             r"following|the former) (?:sites?|land|propert(?:y|ies)|buildings?|assets?|plots?)\b",
         ),
