@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-RULES_SERIES = "2026.11.24"  # date of the last deliberate review of these rules
+RULES_SERIES = "2026.12.06"  # date of the last deliberate review of these rules
 
 OUTSOURCING = "is_outsourcing"
 ASSET_SALE = "is_asset_sale"
