@@ -146,7 +146,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"organisations?)\b[^.;]{0,60}?\bto (?:provide|deliver|run|operate|manage)\b"
             rf"[^.;]{{0,40}}?\b{SERVICE_DOMAIN}\b",
         ),
-        trigger=("supplier", "provider", "operator", "contractor", "partner", "organisation"),
+        trigger=("to provide", "to deliver", "to run", "to operate", "to manage"),
     ),
     Rule(
         "community_run",
@@ -158,7 +158,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"organisations?)|charit(?:y|ies)|social enterprises?|volunteers)\b to (?:run|operate|"
             rf"manage|deliver|take over)\b[^.;]{{0,40}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
         ),
-        trigger=("community", "voluntary", "charit", "social enterprise", "volunteers"),
+        trigger=("to run", "to operate", "to manage", "to deliver", "to take over"),
     ),
     Rule(
         "contract_novation",

@@ -171,7 +171,7 @@ INHOUSE_TERM = _alt(
     r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management)",
     r"(?:under|in|within|into) direct (?:control|ownership|management)",
     # "the council delivering the service directly", "the council running the centres itself"
-    r"(?:the )?(?:council|authority) (?:deliver(?:ing|s)?|provid(?:ing|es)?|run(?:ning|s)?|"
+    r"(?:council|authority) (?:deliver(?:ing|s)?|provid(?:ing|es)?|run(?:ning|s)?|"
     r"operat(?:ing|es)?|manag(?:ing|es)?) (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
     r"(?:services?|facilit(?:y|ies)|centres?|homes?) (?:itself|themselves|directly|internally)",
     r"(?:retain|retaining|keep|keeping)\w* (?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
@@ -215,8 +215,8 @@ _INHOUSE_TRIGGER = (
     "authority deliver",
     "authority provid",
     "authority run",
-    "in the council",
-    "in the authority",
+    "within the council",
+    "within the authority",
     "trading compan",
     "latco",
     "teckal",
