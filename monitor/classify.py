@@ -1,7 +1,8 @@
 """Classify a council record: outsourcing / asset sale, consultation, in-house option, flag.
 
-The rules live in :mod:`monitor.rules`; this module applies them sentence by sentence, sets
-aside false friends, applies document-level blockers and keeps every quote it relied on.
+The rules live in the :mod:`monitor.rules` package; this module applies them sentence by
+sentence, sets aside false friends, applies document-level blockers and keeps every quote it
+relied on.
 
 Flag rule (DESIGN.md)::
 
@@ -24,6 +25,12 @@ from typing import Any
 
 from monitor import notices as N
 from monitor import rules as R
+from monitor.deciding import (
+    decides_or_proposes,
+    has_deciding_part,
+    is_heading,
+    subject_not_a_service,
+)
 from monitor.text import Analysed, SectionState, Segment, analyse, quote_bounds, repeated_lines
 
 __all__ = [
@@ -37,13 +44,19 @@ __all__ = [
 
 def _rules_version() -> str:
     # Any edit to the rules, the engine, the text helpers or the notice structure tables can
-    # change an assessment, so the version is the review date plus a hash of those sources:
-    # stored assessments made
-    # with other rules are then recognisably stale.
+    # change an assessment, so the version is the review date plus a hash of their sources:
+    # stored assessments made with other rules are then recognisably stale.
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("rules.py", "classify.py", "text.py", "notices.py", "cpv_groups.py"):
-        digest.update((here / name).read_bytes())
+    sources = [
+        *sorted((here / "rules").glob("*.py")),
+        *(
+            here / name
+            for name in ("classify.py", "deciding.py", "text.py", "notices.py", "cpv_groups.py")
+        ),
+    ]
+    for source in sources:
+        digest.update(source.read_bytes())
     return f"{R.RULES_SERIES}+{digest.hexdigest()[:10]}"
 
 
@@ -94,6 +107,15 @@ class Classification:
     # For a flag, which checks found nothing: "consultation", "inhouse_statement". Kept apart
     # from the quotes (it is not one) and from signals (a linked decision can still supply it).
     missing: tuple[str, ...] = ()
+    # Facts for a confidence score and the staff review route (not quotes). Whether the
+    # outsourcing or sale evidence came from a deciding part of the record (title or item
+    # heading, "Decision" / "Recommendations" / "Reasons" parts, a sentence that decides or
+    # formally proposes) rather than from description alone (a press release, a notice without
+    # a resolution): ``None`` when the record is neither.
+    decided_in_deciding_part: bool | None = None
+    # How much was read: pages with text (a record's own text counts as one) and documents.
+    pages_read: int = 0
+    documents_read: int = 0
 
     def as_json(self, id: Any) -> dict[str, Any]:
         """The design's output fields: ``evidence`` is the list of quote strings (as in the
@@ -114,6 +136,9 @@ class Classification:
             "missing": list(self.missing),
             "signals": list(self.signals),
             "discounted": [asdict(ev) for ev in self.discounted],
+            "decided_in_deciding_part": self.decided_in_deciding_part,
+            "pages_read": self.pages_read,
+            "documents_read": self.documents_read,
             "rules_version": RULES_VERSION,
         }
 
@@ -330,6 +355,28 @@ def _decides(hit: _Hit) -> bool:
     )
 
 
+def _decides_or_proposes(hit: _Hit) -> bool:
+    return decides_or_proposes(hit.seg, hit.chunk.is_title)
+
+
+def _is_heading(hit: _Hit) -> bool:
+    return is_heading(hit.seg, hit.chunk.analysed, hit.chunk.page)
+
+
+def _background_only(
+    kept: list[_Hit], aside: Sequence[tuple[_Hit, str]], deciding_part: bool
+) -> bool:
+    """Whether a label's matches are only background: none of them decides or proposes, and
+    the record decides something else (or its other matches were set aside as a policy or
+    process)."""
+    if not kept or any(_decides_or_proposes(h) for h in kept):
+        return False
+    policy = any(reason == "disposal_policy" for _, reason in aside)
+    if deciding_part and not policy and any(_is_heading(h) for h in kept):
+        return False
+    return deciding_part or policy
+
+
 def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
     found: list[tuple[R.Blocker, _Hit]] = []
     decided: bool | None = None  # worked out once, for the first blocker that asks
@@ -417,6 +464,7 @@ def _classify_chunks(
     # ---- outsourcing
     out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks), mask)
     discounted += aside
+    text_aside = aside
     nt = _notice_type(notice_type, chunks) if (notice_type or doc_type == "procurement") else None
     is_notice = nt is not None or doc_type == "procurement" or notice is not None
     if nt in R.NOTICE_SIGNALS:
@@ -458,11 +506,26 @@ def _classify_chunks(
         discounted += [(h, f"blocked_by:{blocked[0][0].name}") for h in out_kept]
         out_kept = []
         structural = None
+    # After the blockers: a record about ending contracts says so whatever else it mentions.
+    if out_kept and subject_not_a_service(
+        ((h.rule, h.seg.text) for h in out_kept),
+        (c.analysed.norm for c in chunks if c.is_title),
+        (seg.text for c in chunks for seg in c.analysed.segments),
+    ):
+        discounted += [(h, "subject_not_a_service") for h in out_kept]
+        out_kept = []
+    deciding_part = has_deciding_part(c.analysed for c in chunks if not c.is_title)
+    if _background_only(out_kept, text_aside, deciding_part):
+        discounted += [(h, "background_only") for h in out_kept]
+        out_kept = []
     is_outsourcing = bool(out_kept) or structural is not None
 
     # ---- asset sale
     asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
     discounted += aside
+    if _background_only(asset_kept, aside, deciding_part):
+        discounted += [(h, "background_only") for h in asset_kept]
+        asset_kept = []
     is_asset_sale = bool(asset_kept)
 
     # ---- consultation (only where the question arises)
@@ -509,6 +572,13 @@ def _classify_chunks(
     should_flag = (is_outsourcing and not (has_consultation and has_inhouse)) or (
         is_asset_sale and not has_consultation
     )
+    decided_in: bool | None = None
+    if is_outsourcing or is_asset_sale:
+        decided_in = any(
+            _decides_or_proposes(h) or (deciding_part and _is_heading(h))
+            for h in (*out_kept, *asset_kept)
+        )
+    read = [c for c in chunks if not c.is_title]
     missing: list[str] = []
     if should_flag:
         if not has_consultation:
@@ -543,6 +613,9 @@ def _classify_chunks(
         signals=tuple(dict.fromkeys(signals)),
         discounted=tuple(aside_evidence),
         missing=tuple(missing),
+        decided_in_deciding_part=decided_in,
+        pages_read=len(read),
+        documents_read=len({c.document for c in read if c.document is not None}),
     )
 
 

@@ -1,0 +1,70 @@
+"""Where in a record a match sits: the parts that decide, and what the whole record is about.
+
+Outsourcing or a sale must be decided or formally proposed in the parts of a record that decide
+(the title or item heading, "Decision" / "Recommendations" / "Reasons for the decision", a
+sentence that resolves, approves or proposes). Background, policy context and lists of past
+decisions only support. These helpers work on the sentence segments of :mod:`monitor.text`;
+:mod:`monitor.classify` applies them to its matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from monitor import rules as R
+from monitor.text import Analysed, Segment
+
+# Sections whose sentences state or explain the decision itself.
+DECIDING_SECTIONS = frozenset({"decision", "reasons"})
+# A record's first line is its item heading when it is at most this many words long.
+_HEADING_WORDS = 15
+
+
+def decides_or_proposes(seg: Segment, in_title: bool) -> bool:
+    """A sentence in the title or a deciding part, or one that decides or formally proposes
+    ("APPROVE the ...", "it is proposed", "Cabinet is asked to", "will be transferred")."""
+    return (
+        in_title
+        or seg.section in DECIDING_SECTIONS
+        or R.DECISION_SENTENCE.search(seg.text) is not None
+        or R.PROPOSAL_SENTENCE.search(seg.text) is not None
+    )
+
+
+def has_deciding_part(analysed: Iterable[Analysed]) -> bool:
+    """Whether a record states a decision somewhere: a "Decision" / "Recommendations" part or
+    a decision sentence ("RESOLVED that", "(a) approves ...")."""
+    return any(
+        seg.section == "decision" or R.DECISION_SENTENCE.search(seg.text) is not None
+        for text in analysed
+        for seg in text.segments
+    )
+
+
+def is_heading(seg: Segment, analysed: Analysed, page: int | None) -> bool:
+    """The short first line of a record's own text or first page: its item heading when no
+    title is given ("Potential disposal of land at ...")."""
+    return (
+        page in (None, 1)
+        and bool(analysed.segments)
+        and seg is analysed.segments[0]
+        and len(seg.text.split()) <= _HEADING_WORDS
+    )
+
+
+def subject_not_a_service(
+    matches: Iterable[tuple[str, str]], titles: Iterable[str], sentences: Iterable[str]
+) -> bool:
+    """Whether a record buys goods, works or advice for the council's own use rather than
+    letting a service: every outsourcing match (``(rule, sentence)``) is a generic contract
+    rule whose sentence names no public service, no title names one, and some sentence of the
+    record names goods, works or own-use advice. Generic sentences ("award the contract to the
+    company named in the report") take their subject from the rest of the record."""
+    for rule, sentence in matches:
+        if rule not in R.GENERIC_CONTRACT_RULES or R.NAMES_A_SERVICE.search(sentence):
+            return False
+    if any(R.NAMES_A_SERVICE.search(title) for title in titles):
+        return False
+    return any(
+        pattern.search(sentence) for sentence in sentences for pattern in R.SUBJECT_NOT_A_SERVICE
+    )

@@ -1,0 +1,236 @@
+"""Rules that find a sale or disposal of council land or buildings, and their false friends."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    _A,
+    ASSET_SALE,
+    FalseFriend,
+    Rule,
+    _re,
+    _words,
+)
+from monitor.rules.vocabulary import (
+    _GAP80,
+    ASSET_OBJECT,
+)
+
+# --------------------------------------------------------------------------------------------
+# Asset sales
+# --------------------------------------------------------------------------------------------
+
+_STOCK_TRANSFER = _re(
+    r"\b(?:housing )?stock transfer\b",
+    r"\btransfer (?:of )?(?:the council['’]s )?housing stock\b",
+)
+
+ASSET_RULES: tuple[Rule, ...] = (
+    Rule(
+        "disposal_of_land",
+        ASSET_SALE,
+        "Disposal of council land, buildings or open space is the legal term for selling it.",
+        _re(
+            r"\bdispos(?:e|al|als|ing)(?: of)?\b(?: (?:the|a|an|these|this|its|their|those|any|"
+            rf"council|council['’]s))?[^.;]{{0,80}}?\b{ASSET_OBJECT}\b",
+            rf"\b{ASSET_OBJECT}\b[^.;]{{0,80}}?\b(?:be|being|is|are|to be|was|were) disposed of\b",
+        ),
+        trigger=("dispos",),
+    ),
+    Rule(
+        "sale_of_land",
+        ASSET_SALE,
+        "A sale of council land or property.",
+        _re(
+            r"\bsales? of (?:the |a |an |its |this |these |council |surplus )?"
+            rf"{_words(4)}{ASSET_OBJECT}\b",
+            r"\b(?:sell|selling|sold|sells)(?: off)? (?:the |these |this |a |an |its |their |some "
+            rf"|council )?{_words(4)}{ASSET_OBJECT}\b",
+            rf"\b{ASSET_OBJECT}\b (?:[\w-]+ ){{0,4}}?(?:propos\w*|intend\w*|plann\w*|decided|"
+            r"agreed|wish\w*) to sell\b",
+            rf"\b{ASSET_OBJECT}\b[^.;]{{0,80}}?\b(?:be|being|is|are|to be|was|were) sold\b",
+            r"\b(?:land|property|asset|site) sales? programme\b",
+        ),
+        trigger=("sale", "sell", "sold"),
+    ),
+    Rule(
+        "disposals_programme",
+        ASSET_SALE,
+        "A programme or schedule of disposals approves a batch of sales.",
+        _re(
+            r"\bschedule of (?:proposed )?disposals\b",
+            r"\bdisposals? (?:programme|schedule|strategy|list)\b",
+            r"\bproperty disposals?\b|\basset disposals?\b",
+        ),
+        trigger=("disposal",),
+    ),
+    Rule(
+        "best_consideration",
+        ASSET_SALE,
+        "'Best consideration' (s.123 LGA 1972) is the legal test for a council disposal.",
+        _re(r"\bbest consideration\b|\bless than best\b|\bsection 123\b|\bs\.? ?123\b"),
+        also=_re(r"\bdispos\w*|\bsale\b|\bsell\w*|\bfreehold\b|\btransfer\w*|\bauction\b"),
+        trigger=("best consideration", "less than best", "123"),
+    ),
+    Rule(
+        "sale_process",
+        ASSET_SALE,
+        "Offers, auction, private treaty, missives and purchasers are the steps of a sale.",
+        _re(
+            r"\bconclude missives\b",
+            r"\b(?:accept\w* (?:the |an )?(?:recommended |highest |best )?offers?|offers?|bids?)"
+            r" (?:received )?(?:to purchase|for (?:the )?(?:site|land|property|building|"
+            r"freehold))\b",
+            rf"\b(?:accept\w*|agree\w*) (?:the |an )?(?:\w+ )?offers?\b{_GAP80}\b(?:for|to "
+            r"purchase) (?:the )?(?:site|land|property|building|freehold|premises)\b",
+            r"\bprospective purchasers?\b|\bunsolicited offers?\b",
+            r"\bby (?:public )?auction\b|\bprivate treaty\b|\bsale value\b|\bcapital receipts?\b",
+        ),
+        also=_re(rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\bmissives\b|\b{ASSET_OBJECT}\b"),
+        trigger=(
+            "missives",
+            "offer",
+            "bid",
+            "purchaser",
+            "auction",
+            "treaty",
+            "sale value",
+            "capital receipt",
+        ),
+    ),
+    Rule(
+        "surplus_for_disposal",
+        ASSET_SALE,
+        "Declaring a site surplus *with* a view to disposal.",
+        _re(r"\b(?:declared?|declaring|declaration)\b[^.;]{0,80}?\bsurplus\b"),
+        also=_re(r"\bdispos\w*|\bsale\b|\bsell\w*|\bauction\b|\bmarket(?:ed|ing)?\b"),
+        trigger=("surplus",),
+    ),
+    Rule(
+        "long_lease",
+        ASSET_SALE,
+        "A long lease (25 years or more) disposes of the land for a generation.",
+        _re(
+            r"\blong[- ]?leases?(?:hold)?\b",
+            r"\b(?:2[5-9]|[3-9]\d|1\d\d|999)[- ]years?['’]? (?:lease|leasehold)\b",
+            r"\blease (?:of|for) (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|1\d\d|999)"
+            r" years\b",
+            # "leasing the museum building to the new trust for 25 years"
+            r"\b(?:leas(?:e|es|ed|ing)|let(?:ting)?) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,5}?to "
+            r"(?:the |a |an )?(?:[\w'’-]+ ){0,4}?for (?:a (?:term|period) of )?(?:2[5-9]|[3-9]\d|"
+            r"1\d\d|999) years\b",
+        ),
+        trigger=("leas", "letting"),
+    ),
+    Rule(
+        "asset_transfer",
+        ASSET_SALE,
+        "Community asset transfers and freehold transfers hand council property to another body.",
+        _re(
+            r"\b(?:community )?asset transfers? (?:of|to|for)\b",
+            r"\b(?:approv\w*|agree\w*|grant\w*|complet\w*|propos\w*) (?:the |a |an )?(?:community"
+            r" )?asset transfer\b",
+            r"\bfreehold (?:transfers?|disposals?|sales?)\b",
+            r"\btransfer (?:by|on a) (?:long )?(?:lease|freehold|leasehold)\b",
+            r"\b(?:leasehold|freehold) (?:asset )?transfers?\b",
+            r"\btransfer (?:of )?(?:the )?assets? of\b",
+            r"\btransfer\w* (?:of )?(?:the )?(?:freehold|land|site|property|building)s?\b"
+            r"(?! to the council| (?:services|team|function|management|maintenance)\b)",
+            r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"
+            r"|are|to be|was|were) transferred to\b(?! the council)",
+        ),
+        trigger=("transfer",),
+    ),
+    Rule(
+        "open_space_notice",
+        ASSET_SALE,
+        "A notice of intention to dispose of open space is itself a proposed disposal.",
+        _re(r"\bintention to dispose\b|\bproposes? to dispose\b"),
+        trigger=("dispose",),
+    ),
+    Rule(
+        "stock_transfer_asset",
+        ASSET_SALE,
+        "A housing stock transfer also transfers the homes themselves.",
+        _STOCK_TRANSFER,
+        trigger=("stock",),
+    ),
+)
+
+
+ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "disposal_policy",
+        _A,
+        "A policy, procedure or process for disposals, or information about them, is not a"
+        " decision to dispose of anything.",
+        _re(
+            r"\b(?:polic(?:y|ies)|procedures? (?:for|of|on)|(?:council['’]s|disposals?|sales?) "
+            r"(?:procedures?|process(?:es)?)|process(?:es)? (?:for|of)|constitution|guidelines?|"
+            r"guidance|flowcharts?|scheme of delegation|types of|methodology|framework for)\b",
+            # "the Asset Disposal Strategy be adopted" (a strategy is not a sale of anything)
+            r"\b(?:disposals?|asset|property|estates?|capital receipts?) (?:disposal )?"
+            r"(?:strateg(?:y|ies)|polic(?:y|ies))\b|\bstrateg(?:y|ies) (?:to|for)\b",
+            # A progress report on a disposals programme decides no disposal
+            r"\bprogress (?:made )?(?:in|on|with) (?:delivering|implementing)\b|\bprogress "
+            r"(?:reports?|updates?)\b|\bupdate\W*$",
+        ),
+        # A named disposal carried out under a policy is still a disposal.
+        unless=_re(
+            r"\bin (?:accordance|line) with\b|\bedged red\b",
+            r"\b(?:sites?|land|propert(?:y|ies)|buildings?|assets?) (?:listed|set out|described|"
+            r"shown|identified) (?:in|at) (?:the )?(?:exempt )?appendi(?:x|ces)\b",
+            r"\b(?:this|these|those|the designated|the identified|the listed|the above|the "
+            r"following|the former) (?:sites?|land|propert(?:y|ies)|buildings?|assets?|plots?)\b",
+        ),
+    ),
+    FalseFriend(
+        "waste_disposal",
+        _A,
+        "Waste 'disposal' (and disposal contracts) is a service, not a sale of land.",
+        _re(
+            r"\b(?:waste|recycling|refuse|residual|landfill|clinical|treatment and|and) (?:\w+ )?"
+            r"disposal\b",
+            r"\bdisposal (?:services?|contracts?|facilit\w*|points?|costs?|of (?:waste|refuse|"
+            r"recycl\w*|residual|clinical|sharps|vehicles?|equipment))\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "investigation_of_sale",
+        _A,
+        "An investigation or audit *about* a past sale is not a sale.",
+        _re(r"\binvestigat\w*|\binquiry\b|\baudit\b|\bcircumstances (?:leading to|of)\b"),
+    ),
+    FalseFriend(
+        "council_as_tenant",
+        _A,
+        "A lease *to* the council, or a purchase *by* it, is the council acquiring, not selling.",
+        _re(
+            r"\blease (?:of [^.;]{0,60} )?(?:to|by) the council\b",
+            r"\b(?:take|taking|took|acquir\w*|enter\w* into)\b[^.;]{0,30}?\b(?:head)?lease\b",
+            r"\blease\b[^.;]{0,60}?\bfrom\b",
+            r"\b(?:council|authority) as (?:the )?(?:tenant|lessee)\b",
+            r"\bthe council(?:['’]s)? (?:to )?(?:purchase|acquir\w*|acquisition|buy)\w*",
+            r"\bacquisition of\b",
+        ),
+        unless=_re(r"\bdispos\w*|\bsell\w*|\bsale\b"),
+    ),
+    FalseFriend(
+        "short_lease",
+        _A,
+        "A short letting or lease renewal is estate management, not a disposal.",
+        _re(
+            r"\bshort[- ]term\b|\brelatively short\b|\blease renewal\b",
+            r"\brenewal of (?:the |a )?lease\b|\blicen[cs]e to occupy\b|\btenancy at will\b",
+        ),
+        only_rules=frozenset({"long_lease", "best_consideration"}),
+    ),
+    FalseFriend(
+        "budget_mention",
+        _A,
+        "A budget or strategy that only mentions possible future disposals is not a disposal"
+        " decision.",
+        _re(r"\b(?:budget|medium[- ]term financial|mtfs|capital programme|savings proposals?)\b"),
+        unless=_re(r"\b(?:approv\w*|agree\w*|authoris\w*)\b[^.;]{0,60}\bdispos"),
+    ),
+)

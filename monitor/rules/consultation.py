@@ -1,0 +1,313 @@
+"""Rules that find a public consultation, and the false friends that are not one (delegation
+wording, staff, market, councillors)."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    _C,
+    CONSULTATION,
+    FalseFriend,
+    Rule,
+    _re,
+)
+from monitor.rules.vocabulary import (
+    COUNCILLORS,
+    PUBLIC,
+    PUBLIC_RE,
+    STAFF,
+)
+
+# --------------------------------------------------------------------------------------------
+# Consultation
+# --------------------------------------------------------------------------------------------
+
+_CONSULT = r"(?:consult(?:ation|ations|ing|ed|s)?)"
+
+CONSULTATION_RULES: tuple[Rule, ...] = (
+    Rule(
+        "public_consultation",
+        CONSULTATION,
+        "A public (or resident, user, tenant) consultation, survey or ballot is what principle"
+        " 5 asks for.",
+        _re(
+            rf"\bpublic {_CONSULT}\b",
+            r"\b(?:community|resident|residents['’]?|user|customer|citizen|public|tenant|"
+            r"tenants['’]?|service user|stakeholder and public) (?:consultation|survey|"
+            r"questionnaire|engagement|focus groups?|panel|ballot|feedback|views|workshops?|"
+            r"drop-in)s?\b",
+            r"\bhave their say\b",
+            r"\btenant ballot\b|\b(?:tenants?|residents?|leaseholders?)\b[^.;]{0,60}?\bballot\b",
+            r"\bballot of (?:all )?(?:tenants|residents|leaseholders)\b",
+        ),
+        trigger=(
+            "consult",
+            "survey",
+            "questionnaire",
+            "engagement",
+            "focus group",
+            "panel",
+            "ballot",
+            "feedback",
+            "views",
+            "workshop",
+            "drop-in",
+            "have their say",
+        ),
+    ),
+    Rule(
+        "consulted_public",
+        CONSULTATION,
+        "Consultation that names residents, service users, carers, families or the community.",
+        _re(
+            rf"\b{_CONSULT}\b[^.;]{{0,120}}?\b{PUBLIC}\b",
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b{_CONSULT}\b",
+        ),
+        trigger=("consult",),
+    ),
+    Rule(
+        "public_views_sought",
+        CONSULTATION,
+        "Seeking or receiving the views of residents or service users is consultation in"
+        " substance.",
+        _re(
+            r"\b(?:views|opinions|comments|feedback|responses|representations|engagement|"
+            r"co-?production|co-?produced|co-?design\w*|involvement|listening events?|drop-in "
+            r"sessions?|focus groups?|surveys?|questionnaires?|workshops?)\b (?:of |with |from |by"
+            rf" |to )?[^.;]{{0,60}}?\b{PUBLIC}\b",
+            rf"\bseeking (?:the )?views\b[^.;]{{0,60}}?\b{PUBLIC}\b",
+            r"\brepresentations (?:made |received )?(?:by|from) (?:the |members of the )?public\b",
+            r"\b\d[\d,]* (?:representations|responses|objections|comments|signatures)\b",
+            # "parents and carers had been involved in shaping the new service"
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:involved|engaged|participated) in (?:shaping|"
+            r"developing|designing|co-?designing|the (?:development|design|shaping|review) of)\b",
+        ),
+        trigger=(
+            "views",
+            "opinion",
+            "comment",
+            "feedback",
+            "response",
+            "representation",
+            "engagement",
+            "produc",
+            "design",
+            "involvement",
+            "listening",
+            "drop-in",
+            "focus group",
+            "survey",
+            "questionnaire",
+            "workshop",
+            "signature",
+            "objection",
+            "involved in",
+            "engaged in",
+            "participated in",
+        ),
+    ),
+    Rule(
+        "statutory_open_space_notice",
+        CONSULTATION,
+        "The s.123(2A) open-space notice in a newspaper, and the objections it invites, is the"
+        " statutory public consultation for open space.",
+        _re(
+            r"\b(?:section|s\.?) ?12[23] ?\(2a\)",
+            r"\bopen space notices?\b",
+            r"\bpublic notices?\b[^.;]{0,100}?\b(?:newspapers?|section 12[23]|s\.? ?12[23]|"
+            r"open space|dispos\w*)",
+            r"\bnotice (?:of|is hereby given)\b[^.;]{0,60}?\bdispos\w*",
+            r"\b(?:objections?|representations)\b[^.;]{0,100}?\b(?:dispos\w*|open space)\b",
+            r"\b(?:dispos\w*|open space|notices?|advert\w*)\b[^.;]{0,100}?\bobject(?:ions?|ed|"
+            r"ors?)?\b",
+            r"\b(?:advertis\w*|advert)\b[^.;]{0,60}?\bopen space\b",
+        ),
+        trigger=("12", "open space", "notice", "object", "representation", "advert"),
+    ),
+    Rule(
+        "consultation_section_names_public",
+        CONSULTATION,
+        "A filled-in 'Consultation' field that names residents or service users (an empty or"
+        " councillors-only field does not count).",
+        PUBLIC_RE,
+        section="consultation",
+    ),
+    Rule(
+        "consultation_launched",
+        CONSULTATION,
+        "A decision to hold a consultation, or a report that one was held (audience not named).",
+        _re(
+            r"\b(?:approv\w*|agree\w*|authoris\w*|undertak\w*|launch\w*|embark\w* on|carr(?:y|ied"
+            r"|ying) out|hold|held|run|ran|start\w*|conduct\w*|complet\w*|extend\w*|began|begin) "
+            r"(?:a |the |an |this |further |its |their )?(?:\d+[- ]week )?(?:formal |full |"
+            rf"statutory |informal |wide(?:r)? |extensive |open )?{_CONSULT}\b(?! with)",
+            rf"\b{_CONSULT} (?:on|about|regarding|into) [^.;]{{0,150}}?\b(?:be|is|was|to be|will"
+            r" be|has been|had been) (?:approved|undertaken|carried out|launched|held|agreed)\b",
+            r"\bconsultation (?:was|has been|had been|is being|will be|to be) (?:undertaken|"
+            r"carried out|held|launched|completed|conducted)\b",
+            r"\bconsultation (?:had|has) taken place\b",
+            r"\bfollowing (?:a|the) (?:period|programme) of consultation\b",
+            r"\bto consult (?:on|about|upon|widely|publicly)\b",
+            r"\bwill (?:be )?consult(?:ing|ed)? (?:on|about|upon)\b",
+        ),
+        weak=True,
+        trigger=("consult",),
+    ),
+    Rule(
+        "consultation_outcome",
+        CONSULTATION,
+        "The outcome, results or responses of a consultation are reported.",
+        _re(
+            r"\b(?:outcomes?|results?|responses?|findings|feedback|analysis|summary) (?:of|to|"
+            rf"from) (?:the |this |a )?(?:\w+ ){{0,2}}?{_CONSULT}\b",
+            rf"\b{_CONSULT} (?:exercises?|period|programme|events?|responses?|questionnaire|"
+            r"survey|documents?|paper|findings|report)\b",
+        ),
+        weak=True,
+        trigger=("consult",),
+    ),
+    Rule(
+        "subject_to_consultation",
+        CONSULTATION,
+        "A decision taken 'subject to consultation' commits to consulting before it is final.",
+        _re(
+            r"\bsubject to (?:the (?:outcome|results) of )?(?:a |the |further )?(?:public |formal"
+            r" )?consultation\b",
+        ),
+        weak=True,
+        trigger=("consultation",),
+    ),
+)
+
+# A document-level hint that any unqualified consultation it mentions is staff or market
+# consultation (weak consultation rules are then not enough on their own).
+STAFF_OR_MARKET_CONSULTATION = _re(
+    rf"\b{STAFF} consultations?\b",
+    r"\bconsult(?:ation|ing|ed)? with (?:the )?(?:affected |recognised )?(?:staff|employees|"
+    r"trade unions?|unions|the workforce)\b",
+    r"\b(?:market|provider|supplier) consultation\b|\bconsultation with (?:the )?market\b",
+    r"\bconsult\w* with (?:the |both |all |each |existing |current |incumbent )*(?:providers?|"
+    r"suppliers?|operators?|contractors?|incumbents?)\b",
+)
+
+
+CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "delegation_wording",
+        _C,
+        "'In consultation with the Cabinet Member / Portfolio Holder / S151 officer' is how"
+        " delegated powers are worded, not public consultation.",
+        _re(
+            r"\b(?:in|following|after|with|subject to|upon) (?:prior )?(?:consultation|"
+            r"conjunction) with (?:the |relevant |appropriate |their |his |her )?(?:\w+ ){0,4}?"
+            r"(?:cabinet|executive|portfolio|lead|deputy|leader|chair\w*|councillors?|members?|"
+            r"director|officers?|s\.? ?151|section 151|head|chief|solicitor|monitoring|"
+            r"assistant|mayor|conven[eo]r|ward)\b"
+        ),
+        scope="before",
+    ),
+    FalseFriend(
+        "market_engagement",
+        _C,
+        "Market engagement, soft market testing and 'consultation with the market' talk to"
+        " suppliers, not the public.",
+        _re(
+            r"\b(?:pre-?market|soft market|market (?:engagement|testing|sounding|consultation|"
+            r"days?|events?))\b",
+            r"\bconsult\w* (?:with|of) (?:the |both |all |each |two |existing |current |"
+            r"incumbent )*(?:market|providers?|suppliers?|bidders?|operators?|contractors?|"
+            r"incumbents?)\b",
+            r"\b(?:providers?|suppliers?|operators?)['’]? (?:engagement|consultation|forums?|"
+            r"events?|days?)\b",
+            # "12 responses to the invitation to tender" are bids, not views.
+            r"\b(?:responses?|bids?|submissions?|expressions? of interest)\b[^.;]{0,40}"
+            r"\b(?:tenders?|invitation|procurement|itt|bidders?|suppliers?|providers?|market)\b",
+        ),
+        unless=PUBLIC_RE,
+    ),
+    FalseFriend(
+        "staff_consultation_named",
+        _C,
+        "A consultation named as staff, union or TUPE consultation stays one, whoever else the"
+        " sentence mentions.",
+        _re(
+            rf"\b{STAFF}(?: and (?:trade )?unions?| and (?:their )?representatives)? "
+            r"consultations?\b",
+            rf"\bconsult\w* (?:with )?(?:the )?(?:affected |relevant |all )?{STAFF}\b",
+        ),
+        scope="before",
+    ),
+    FalseFriend(
+        "staff_consultation",
+        _C,
+        "Staff, trade-union and TUPE consultation is about employment, not public consultation.",
+        _re(rf"\b{STAFF}\b"),
+        unless=PUBLIC_RE,
+    ),
+    FalseFriend(
+        "councillors_only",
+        _C,
+        "Consulting ward members, councillors or partner bodies is not public consultation.",
+        _re(rf"\b{COUNCILLORS}\b"),
+        unless=PUBLIC_RE,
+        only_rules=frozenset(
+            {"consultation_launched", "consultation_outcome", "subject_to_consultation"}
+        ),
+    ),
+    FalseFriend(
+        "not_consulted",
+        _C,
+        "Explicit negatives: no consultation, not consulted, no requirement to consult.",
+        _re(
+            r"\bno (?:formal |public |external |further |prior |meaningful |specific |statutory )?"
+            r"(?:consultation|engagement)\b",
+            r"\b(?:consultation|engagement) (?:has|have|was|were|is|will) not\b",
+            r"\bnot (?:been )?(?:consulted|subject to (?:any )?(?:public )?consultation)\b",
+            r"\bwithout (?:any )?(?:public |prior )?consultation\b",
+            r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
+            r"\bdid not (?:include|consult|cover)\b",
+            r"\bconsultation:? (?:none|n/?a|not applicable)\b",
+        ),
+    ),
+    FalseFriend(
+        "conditional_notice",
+        _C,
+        "An open-space notice promised only 'in the event that' a site is open space does not"
+        " consult on a whole programme.",
+        _re(
+            r"\bin the event (?:that|of)\b",
+            r"\bif (?:it|the (?:site|land)|any (?:site|land)) (?:is|comprises|constitutes|forms)\b",
+            r"\bwhere (?:a|the|any) (?:site|land) (?:is|comprises|constitutes)\b",
+        ),
+    ),
+    FalseFriend(
+        "someone_elses_consultation",
+        _C,
+        "A purchaser's or developer's own consultation, or the planning process, is not the"
+        " council consulting on its decision.",
+        _re(
+            r"\b(?:purchasers?|developers?|applicants?|buyers?|bidders?|operators?|providers?)\b"
+            r"[^.;]{0,60}$",
+            r"\bplanning (?:application|permission|process|authority)",
+        ),
+        scope="before",
+    ),
+    FalseFriend(
+        "impact_assessment",
+        _C,
+        "Equality and other impact assessments, scrutiny and call-ins are not consultation.",
+        _re(r"\bimpact assessments?\b|\bscrutiny\b|\bcall[- ]in\b"),
+        unless=_re(rf"\b{_CONSULT}\b[^.;]{{0,80}}\b{PUBLIC}\b|\bpublic {_CONSULT}\b"),
+    ),
+    FalseFriend(
+        "speaking_at_meeting",
+        _C,
+        "Members of the public speaking at a meeting, petitions and deputations are not"
+        " consultation.",
+        _re(
+            r"\bmembers? of the public (?:made|gave|addressed|spoke|asked|raised)\b",
+            r"\bpublic (?:speaking|speakers?|question time|questions)\b|\bdeputations?\b",
+            r"\bpetition\w*|\boral address\b|\bmade a statement\b",
+        ),
+        unless=_re(rf"\b{_CONSULT}\b"),
+    ),
+)

@@ -1,0 +1,307 @@
+"""What makes a record a decision: false friends for records that decide nothing yet (noted
+only, options, background), blockers (the record is about something other than outsourcing)
+and the sentence shape of a decision."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    _O,
+    _OA,
+    Blocker,
+    FalseFriend,
+    _re,
+)
+from monitor.rules.vocabulary import (
+    _CHOSEN,
+)
+
+DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "noted_only",
+        _OA,
+        "An item that only notes an earlier transfer, sale or contract is not a new decision.",
+        _re(r"\b(?:be|is|was|were|being|are) noted\b|\bto note\b|\bnoted that\b|^[\W\d]*note\b"),
+        unless=_re(
+            r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|delegat\w*|proceed\w*|"
+            r"instruct\w*)\b"
+        ),
+    ),
+    FalseFriend(
+        "question_only",
+        _OA,
+        "A question asked at a meeting, or information requested about a contract (call-ins,"
+        " scrutiny comments), is not a decision.",
+        _re(
+            r"\b(?:asked|questioned|queried|enquired|wondered) (?:whether|why|if|what|how|about)\b",
+            r"\b(?:information|clarification|confirmation|details?|assurances?|explanation|"
+            r"disclosure)\b[^.;]{0,30}?\b(?:was |were |is |are |be |being )?(?:sought|requested|"
+            r"asked for)\b",
+            r"\b(?:sought|requested|asked for|seeks?|request(?:ed|ing)?) (?:further |more |"
+            r"additional |full )?(?:information|clarification|confirmation|details|disclosure)\b",
+        ),
+    ),
+    FalseFriend(
+        "appraisal_only",
+        _OA,
+        "Deciding only to review, analyse, explore or appraise options is not yet a decision to"
+        " outsource or sell.",
+        _re(
+            r"\b(?:conduct|undertake|carry out|commission|complete)\w* (?:a |an |more |further )?"
+            r"(?:detailed |full |independent )?(?:analysis|review|appraisal|feasibility|study)\b",
+            r"\bfeasibility (?:of|study)\b",
+            r"\bexplor(?:e|es|ing|ation of) (?:the |a )?(?:\w+ )?(?:options?|potential|"
+            r"possibilit\w+|feasibility|benefits|models?|provision)\b",
+            r"\bprepare (?:a |an )?(?:full |outline )?business case\b",
+            r"\bbusiness case (?:be|to be|will be) (?:prepared|developed|brought)\b",
+            r"\breview (?:of )?(?:the )?(?:options|future (?:delivery|options|management)|"
+            r"management arrangements|delivery models?)\b",
+        ),
+    ),
+    FalseFriend(
+        "decided_against",
+        _OA,
+        "'Not to re-commission', 'not reprocuring', 'cease to' are decisions *against* a"
+        " contract or sale.",
+        _re(
+            r"\b(?:not|never|no longer|nor|cease|ceasing|cessation of|stop|stopping|against|"
+            r"instead of|rather than|decommission\w*)\b(?: (?:intend|propos|plan|seek|wish|want|"
+            r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$"
+        ),
+        scope="just_before",
+    ),
+    FalseFriend(
+        "not_possible",
+        _OA,
+        "'An extension is not possible' rules the step out.",
+        _re(
+            r"^[^.;]{0,60}?\b(?:is|are|was|were|would be|will be) not (?:possible|permitted|"
+            r"allowed|recommended|proposed|being pursued|an option)\b"
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "not_able_to",
+        _OA,
+        "'The council is unable to extend the contract', 'there is no legal power to"
+        " extend' rule the step out.",
+        _re(
+            r"\b(?:not (?:be )?(?:possible|permitted|allowed|able|lawful)|no (?:legal )?power|"
+            r"unable|cannot|can ?not|could not)\b(?: for [^.;]{1,40}?)?(?: to)? (?:\w+ly )?$"
+        ),
+        scope="lead",
+    ),
+    FalseFriend(
+        "listed_option",
+        _OA,
+        "'Option 3: re-procure ...' lists an option; only the recommended one is a proposal.",
+        _re(
+            r"^\W*(?:option|alternative|scenario)\s*[\w.]{0,4}\s*[:–—-]",
+            r"\b(?:this|that|each|either|under the|under this) option\b",
+            r"\boptions? (?:\d+|[A-F])(?: and (?:\d+|[A-F]))? (?:would|is|are|was|were|could|"
+            r"will|provides?|involves?|means?)\b",
+        ),
+        unless=_CHOSEN,
+    ),
+    FalseFriend(
+        "rejected_option",
+        _OA,
+        "An option listed under 'Options considered and rejected' is what was *not* decided.",
+        _re("options"),
+        scope="section",
+        unless=_CHOSEN,
+    ),
+    FalseFriend(
+        "consultees_view",
+        # Not for asset sales: an open-space notice under a "Consultation" heading is itself
+        # the proposed disposal.
+        _O,
+        "Under a 'Consultation' heading the report says what was consulted on and what"
+        " consultees (a cabinet committee, the public) said or moved; the decision is stated"
+        " elsewhere.",
+        _re("consultation"),
+        scope="section",
+    ),
+    FalseFriend(
+        "option_dismissed",
+        _OA,
+        "An option described as dismissed or rejected.",
+        _re(
+            r"\boption (?:to|of) [^.;]{0,80}\b(?:is|was|be|were|has been) (?:dismissed|rejected|"
+            r"discounted|not recommended|not pursued)\b"
+        ),
+    ),
+    FalseFriend(
+        "counterfactual",
+        _OA,
+        "'Could have been awarded', 'should have been sold' comment on what did not happen.",
+        _re(r"\b(?:could|would|might|should) have (?:been )?\w+(?:ed|en)\b"),
+    ),
+    FalseFriend(
+        "hypothetical",
+        _OA,
+        "'Before any re-procurement', 'were the council minded to re-tender', 'if a"
+        " different decision is made' speak of a step that may never be taken.",
+        _re(
+            r"\bany (?:future |further |new |potential |subsequent |eventual |possible )?$",
+            r"\b(?:were|if|should)(?: \w+ly)? (?:members|councillors|the council|cabinet|"
+            r"the cabinet|we|it|the cabinet member|the committee)\b[^.;]{0,60}$",
+            r"\bif (?:an? )?(?:alternative|different|future) decision\b[^.;]{0,40}$",
+        ),
+        scope="lead",
+        unless=_re(r"\b(?:approv\w*|agree\w*|endors\w*|authoris\w*|resolv\w*)\b"),
+    ),
+    FalseFriend(
+        "topic_only",
+        _OA,
+        "'The effect of re-tendering', 'this report relates to the re-procurement of' name"
+        " what is discussed, not a decision to do it.",
+        _re(
+            r"\b(?:impacts?|implications?|effects?|consequences?|risks?) of (?:the |a |any )?$",
+            r"\b(?:relat(?:es|ing|ed)|refers?|limited|restricted|confined) (?:only )?to (?:the )?$",
+            r"\b(?:only )?(?:affects?|concerns?) (?:only )?(?:the )?$",
+        ),
+        scope="lead",
+        unless=_re(
+            r"\b(?:approv\w*|agree\w*|authoris\w*|resolv\w*|endors\w*|delegat\w*|recommend\w*)\b"
+        ),
+        unless_in_sentence=True,
+    ),
+    FalseFriend(
+        "background_history",
+        _OA,
+        "Under a 'Background' heading, a past contract or sale ('the contract was awarded in"
+        " 2019', 'in 2021 it was extended for two years') is history, not the decision.",
+        _re("background"),
+        scope="section",
+        # Rescued when the sentence has no past tense and no date, or proposes something.
+        unless=_re(
+            r"^(?![^\n]*(?:\b(?:was|were|had|did)\b|\b(?:in|since|from|during|on|until) "
+            r"[^.;]{0,20}?\b(?:19|20)\d\d\b))",
+            r"\b(?:propos\w*|recommend\w*|(?:is|are) (?:now )?asked|seek\w*|intend\w*|"
+            r"now plan\w*|will (?:now )?(?:be )?(?:re-?)?(?:procur|tender|award|commission|let|"
+            r"extend|appoint|transfer|sell|dispos)\w*)\b",
+        ),
+    ),
+)
+
+# --------------------------------------------------------------------------------------------
+# Blockers: the document is about something other than outsourcing
+# --------------------------------------------------------------------------------------------
+
+# The blocker is only discussed, costed or rejected as an option in this sentence.
+_ONLY_AN_OPTION = _re(
+    r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
+    r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
+    r"(?:an|the) option|would (?:cost|require|mean|need)|instead of)\b"
+)
+
+# A record that lets outside contracts end: not renewed, re-commissioned, re-procured,
+# re-tendered or extended ("Cabinet agreed not to renew the contract", "it is proposed that the
+# council will not re-tender the service", "the cessation of the contracts").
+_LET_CONTRACTS_END = _re(
+    r"\b(?:not|no longer|against)\b (?:to )?(?:be )?(?:re-?commission\w*|re-?procur\w*|"
+    r"re-?tender\w*|re-?let\w*|renew\w*|extend\w*|continu\w* with)\b[^.;]{0,100}?\b(?:contracts?|"
+    r"commission\w*|services?|agreements?|provision|providers?|arrangements?)\b",
+    r"\bnot (?:to )?(?:get|put|have|award|let|enter into) (?:any )?(?:new|further|replacement) "
+    r"contracts?\b",
+    r"\b(?:contracts?|services?|agreements?)\b[^.;]{0,60}?\b(?:will|would|should|shall|are to|"
+    r"is to|to) not be (?:re-?commissioned|re-?procured|re-?tendered|re-?let|renewed|extended)\b",
+    r"\b(?:cessation|ending|decommission\w*) of (?:the |these |those |its |their |both |two |"
+    r"all )?(?:[\w-]+ ){0,4}?(?:contracts?|commissioned services?)\b",
+    r"\b(?:allow|let)\w* (?:the |these |those )?(?:[\w-]+ ){0,4}?contracts? (?:to )?(?:expire|"
+    r"end|lapse|run out)\b",
+)
+
+BLOCKERS: tuple[Blocker, ...] = (
+    Blocker(
+        "insourcing",
+        "Bringing a service back in-house is the opposite of outsourcing.",
+        _re(
+            r"\bin-?sourc(?:e|ed|ing)\b",
+            r"\b(?:bring|brought|bringing|take|taking|took|move|moved|moving|return|returned|"
+            r"returning|transfer\w*)\b[^.;]{0,60}?\bback (?:in[- ]house|into (?:the )?(?:direct )?"
+            r"(?:council|\w+ (?:county |borough |city |district )?council))\b",
+            r"\bmoved to an in[- ]house provision\b|\bdirect employment of the council\b",
+            r"\bservices? into [A-Z][\w ]{0,40}(?:council|authority)\b",
+        ),
+        unless=_ONLY_AN_OPTION,
+        trigger=("sourc", "back", "in-house provision", "in house provision", "employment", "into"),
+    ),
+    Blocker(
+        "council_owned_company",
+        "Setting up a wholly council-owned company (LATCo / Teckal) keeps the service in public"
+        " control.",
+        _re(
+            r"\b(?:establish\w*|set(?:ting)? up|creat\w*|form\w*)\b[^.;]{0,60}?\b(?:local "
+            r"authority (?:trading |owned )?compan\w*|latco|teckal compan\w*|(?:wholly|council)"
+            r"[- ]owned (?:[\w-]+ ){0,3}?compan\w*)"
+        ),
+        unless=_ONLY_AN_OPTION,
+        trigger=("compan", "latco", "teckal"),
+    ),
+    Blocker(
+        "shared_service",
+        "A shared service between councils is public-to-public, not outsourcing.",
+        _re(
+            r"\b(?:implement\w*|establish\w*|creat\w*|agree\w*|approv\w*|form\w*|join\w*)\b"
+            r"[^.;]{0,60}?\bshared (?:\w+ )?services?\b",
+            r"\bshared (?:\w+ )?services?\b[^.;]{0,40}?\b(?:implement\w*|established|created|"
+            r"approved|agreed)\b",
+            # "the Service Level Agreement with Scarborough Borough Council ... be renewed"
+            r"\b(?:service level agreement|sla|inter-?authority agreement)s? with (?:the )?"
+            r"(?:[\w-]+ ){1,3}?(?:borough|district|county|city|metropolitan|unitary) councils?\b"
+            r"[^.;]{0,80}?\b(?:renew\w*|extend\w*|continu\w*|approv\w*|agree\w*)\b",
+        ),
+        unless=_re(r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b"),
+        trigger=("shared", "level agreement", "sla ", "authority agreement"),
+    ),
+    Blocker(
+        "decommissioning",
+        "A decision or proposal to let outside contracts end (not to renew, re-commission,"
+        " re-procure or extend them) is the opposite of outsourcing, however much it says about"
+        " the history of those contracts or the options to re-procure them.",
+        _LET_CONTRACTS_END,
+        unless=_re(
+            # "... and to re-tender the service", "but instead procure a new contract".
+            r"\b(?:but|and|instead|while|whilst|rather)\b[^.;]{0,60}?\b(?:re-?tender\w*|"
+            r"re-?procur\w*|procur\w*|tender\w*|award\w*|appoint\w*|commission (?:a|an|new)|"
+            r"seek\w* (?:a|an|new))\b",
+            r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
+            r"preferred)|(?:an|the) option (?:of|to)|whether)\b",
+        ),
+        # Every way of saying it has one of these words (a cheap test: most sentences of a
+        # long report mention contracts, few say they end).
+        trigger=(
+            "not ",
+            "no longer",
+            "against",
+            "cessation",
+            "ending of",
+            "decommission",
+            "allow",
+            " let",
+        ),
+        also=_re(
+            r"\b(?:approv\w*|agree\w*|resolv\w*|decid\w*|decision|propos\w*|recommend\w*|"
+            r"intend\w*|will not|is not to|consulted on)\b"
+        ),
+        yields_to_decision=True,
+    ),
+)
+
+# A sentence that states a decision: "APPROVE the ...", "(b) agrees to ...", "RESOLVED that".
+DECISION_SENTENCE = _re(
+    r"^\W*(?:(?:\(?\w{1,3}[.)]|[•·▪-])\s*)?(?:that )?(?:(?:the )?(?:cabinet(?: member)?|"
+    r"council|committee|executive|members?) )?(?:(?:is|are) (?:asked|recommended) to )?"
+    r"(?:approves?|agrees?|authoris\w*|resolved|delegates?|endorses?|awards?|decided)\b"
+)
+
+# A sentence that decides or formally proposes something, in any wording: what makes an
+# outsourcing or sale sentence more than background ("the contract was awarded in 2015").
+PROPOSAL_SENTENCE = _re(
+    r"\b(?:approv\w*|agree[sd]?|agreed|authoris\w*|authoriz\w*|resolv\w*|delegat\w*|endors\w*|"
+    r"recommend\w*|propos\w*|intend\w*|intention|seek\w*|sought|(?:is|are) asked|declare[sd]?|"
+    r"notice is hereby given|decid\w*|decision|will|shall|minded to)\b",
+    r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
+    r"re-?tendered|commissioned|extended|varied|novated)\b",
+)

@@ -1,0 +1,110 @@
+"""Rules that find an in-house option appraised, or a reason why in-house was rejected."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    _I,
+    INHOUSE,
+    FalseFriend,
+    Rule,
+    _re,
+)
+from monitor.rules.vocabulary import (
+    _INHOUSE_TRIGGER,
+    INHOUSE_TERM,
+    OPTION_CONTEXT,
+    REASON_AGAINST,
+)
+
+# --------------------------------------------------------------------------------------------
+# In-house option
+# --------------------------------------------------------------------------------------------
+
+INHOUSE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "inhouse_option_appraised",
+        INHOUSE,
+        "The in-house option is named and compared, assessed, preferred or rejected.",
+        _re(rf"\b{INHOUSE_TERM}\b"),
+        also=_re(rf"\b{OPTION_CONTEXT}"),
+        trigger=_INHOUSE_TRIGGER,
+    ),
+    Rule(
+        "inhouse_in_options_section",
+        INHOUSE,
+        "The in-house option is listed under 'Options considered' (or a similar heading).",
+        _re(rf"\b{INHOUSE_TERM}\b"),
+        section="options",
+        trigger=_INHOUSE_TRIGGER,
+    ),
+    Rule(
+        "inhouse_bid_or_comparator",
+        INHOUSE,
+        "An in-house bid, or a public sector / in-house comparator the bids are measured"
+        " against, puts the in-house option on the table.",
+        _re(
+            r"\b(?:in[- ]?house|internal) (?:bids?|tenders?|submissions?|proposals?|"
+            r"comparators?|option appraisal)\b",
+            r"\bpublic sector comparators?\b",
+        ),
+        trigger=("house", "internal", "comparator"),
+    ),
+    Rule(
+        "inhouse_costed",
+        INHOUSE,
+        "The cost of running the service in-house / under council control is set out.",
+        _re(
+            r"\bcosts? of (?:operating|running|providing|delivering)\b[^.;]{0,100}?\b(?:under "
+            r"(?:council|direct) control|in[- ]house|directly|internally)\b"
+        ),
+        trigger=("cost",),
+    ),
+    Rule(
+        "inhouse_reason_against",
+        INHOUSE,
+        "A reason why the current in-house service cannot continue (unaffordable, not viable,"
+        " running at a loss). Used only where the service is shown to be in-house today.",
+        _re(rf"\b{REASON_AGAINST}\b"),
+        trigger=(
+            "afford",
+            "viable",
+            "sustainable",
+            "scope to",
+            "loss",
+            "deficit",
+            "savings",
+            "unit cost",
+        ),
+    ),
+)
+
+
+INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "inhouse_not_considered",
+        _I,
+        "Text saying the in-house option was *not* considered, or asking why not, is the"
+        " opposite of an in-house statement.",
+        _re(
+            r"\bnot (?:been |be |being )?(?:considered|included|explored|assessed|appraised|"
+            r"discussed|examined|looked at)\b",
+            r"\bno (?:discussion|consideration|assessment|appraisal|analysis)\b",
+            r"\bdid not include\b|\bwithout (?:considering|consideration)\b",
+            r"\b(?:asked|questioned|queried) (?:why|whether|if)\b|\bwhy (?:not|was|were|had|did)\b",
+            r"\bfailed to consider\b",
+        ),
+    ),
+    FalseFriend(
+        "inhouse_team",
+        _I,
+        "'In-house team / resources / expertise' is about staff, not an in-house delivery"
+        " option (an in-house team bidding as a new trust is outsourcing).",
+        _re(
+            r"\bin[- ]?house (?:(?-i:[A-Z])[\w&'’-]* ){0,3}(?:team|resources?|expertise|capacity|"
+            r"skills|staff|legal|lawyers?|"
+            r"commissioning|procurement|specialists?|knowledge|support|officers?|design|client|"
+            r"project)\b"
+        ),
+        scope="after",
+    ),
+)

@@ -1,0 +1,492 @@
+"""Rules that find a decision or formal proposal to outsource a public service, and the false
+friends that set aside services that are not public or not outside the public sector."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    _O,
+    _OBJECT_WORDS,
+    OUTSOURCING,
+    FalseFriend,
+    Rule,
+    _alt,
+    _re,
+    _words,
+)
+from monitor.rules.vocabulary import (
+    _GOODS_HEAD,
+    ASSET_OBJECT,
+    GOODS,
+    SERVICE_DOMAIN,
+)
+
+# --------------------------------------------------------------------------------------------
+# Outsourcing
+# --------------------------------------------------------------------------------------------
+
+# "Commissioning" is left out of _PROC: "agree the Commissioning Plan" is a strategy, not a
+# procurement ("commissioning of a new service" is caught by procurement_of_service).
+_PROC = r"(?:procurement|tender(?:ing)?|re-?procurement|re-?tender(?:ing)?)"
+_START_VERB = _alt(
+    r"commenc\w*|undertak\w*|carr(?:y|ying|ied) out|conduct\w*|proceed\w* with|start\w*",
+    r"begin|begun|launch\w*|run|progress\w*|approv\w*|authoris\w*|agree\w*|initiat\w*",
+    r"embark\w* on|commencement of|undertaking of|the start of",
+)
+_SERVICE_END = _alt(
+    r"services?|operators?|providers?|contracts?|partners?|partnership|contractors?",
+    r"management|operation|provision|framework",
+)
+# Agreements that let a service (a lease or a section 106 agreement does not).
+_SERVICE_AGREEMENT = (
+    r"(?:management|service|services|operating|partnership|framework|call-off|provider|"
+    r"concession) agreements?"
+)
+_TRANSFER_TARGET = _alt(
+    r"trusts?|organisations?|organizations?|mutuals?|social enterprises?",
+    r"community benefit societ(?:y|ies)|(?:industrial and provident|co-?operative) societ(?:y|ies)",
+    r"npdos?|community (?:groups?|associations?)|volunteers",
+    r"community interest compan(?:y|ies)|cic|charit(?:y|ies)|providers?|operators?",
+    r"compan(?:y|ies)|partners?|sector",
+)
+
+OUTSOURCING_RULES: tuple[Rule, ...] = (
+    Rule(
+        "procurement_started",
+        OUTSOURCING,
+        "Approving or starting a procurement or tender is the first formal step of contracting"
+        " a service out.",
+        _re(
+            rf"\b{_START_VERB} (?:a |an |the |this |its |their )?(?:new )?(?:competitive |formal "
+            rf"|open |compliant |full |single |joint )?(?:and compliant )?{_PROC}"
+            r"(?: (?:process|exercise|procedure|strategy|route|programme|plan))?\b",
+            rf"\b{_PROC} (?:process|exercise|procedure) (?:be|is to be|will be|to be|was|has been"
+            r"|had) (?:undertaken|commenced|carried out|launched|run|started|approved)\b",
+        ),
+        trigger=("procure", "tender"),
+    ),
+    Rule(
+        "procurement_of_service",
+        OUTSOURCING,
+        "'The procurement of a new ... contract/service' names what is being bought: a service.",
+        _re(
+            r"\b(?:procurement|tender(?:ing)?|re-?tender(?:ing)?|re-?procurement|commissioning|"
+            r"re-?commissioning)(?: and award)? (?:of|for) (?:a |an |the |its |their )?(?:new )?"
+            rf"(?:provision of )?{_words(8)}{_SERVICE_END}\b",
+        ),
+        trigger=("procure", "tender", "commissioning"),
+    ),
+    Rule(
+        "go_out_to_tender",
+        OUTSOURCING,
+        "Going out to tender, re-tendering, re-procuring, re-letting or recommissioning a"
+        " service puts it out to the market.",
+        _re(
+            r"\bgo(?:ing|es)? out to (?:tender|the market)\b",
+            r"\bre-?tender(?:ed|ing|s)?\b|\bre-?procur(?:e|ed|es|ing|ement)\b",
+            r"\bre-?commission(?:ed|ing|s)?\b",
+            rf"\btender (?:a |an |the |this |its |our |their )(?:new )?{_OBJECT_WORDS}"
+            r"(?:services?|contracts?)\b",
+            rf"\bre-?let(?:ting|s)? (?:of )?(?:the |a |its )?{_words(5)}contracts?\b",
+        ),
+        trigger=("tender", "procur", "commission", "let"),
+    ),
+    Rule(
+        "enter_into_contract",
+        OUTSOURCING,
+        "Entering into a contract or management agreement for a provider to run a service.",
+        _re(
+            r"\benter(?:s|ed|ing)? into (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,3}?(?:contract|"
+            r"management agreement|concession|partnership agreement|service agreement|"
+            r"operating agreement)s?\b[^.;]{0,100}?\b(?:for (?:the )?(?:provision|management|"
+            r"delivery|operation|running)|to (?:provide|deliver|manage|operate|run))\b",
+            # "enters into contracts with the providers named in the table"
+            r"\benter(?:s|ed|ing)? into (?:a |the )?(?:new )?(?:[\w-]+ ){0,2}?(?:contracts?|"
+            r"agreements?) with (?:the |each of the )?(?:following |named |listed |successful |"
+            r"preferred |recommended )?(?:[\w-]+ ){0,2}?(?:providers?|operators?|organisations?|"
+            r"community groups?)\b",
+        ),
+        trigger=("enter",),
+    ),
+    Rule(
+        "procure_service",
+        OUTSOURCING,
+        "Procuring, commissioning or seeking an operator, provider or partner for a service.",
+        _re(
+            r"\b(?:procure|procuring|commission|commissioning|seek|seeking|secure|securing) "
+            r"(?:a |an |the |new )(?:new |single |preferred |suitable |external |experienced |"
+            rf"specialist )?{_OBJECT_WORDS}(?:services?|operators?|providers?|(?:delivery |"
+            r"strategic |commercial )?partners?|contractors?|operating partner)\b",
+            # "procure service provision for the supported housing project"
+            r"\b(?:procure|procuring|commission|commissioning|re-?procure|re-?commission)\w* "
+            r"(?:of )?(?:the )?(?:services?|support) (?:provision|providers?)\b",
+        ),
+        trigger=("procur", "commission", "seek", "secur"),
+    ),
+    Rule(
+        "tender_for_service",
+        OUTSOURCING,
+        "Tendering or market-testing a named service.",
+        _re(
+            r"\btender(?:ing)? (?:of|for) (?:the )?(?:provision of |management of |operation of"
+            rf" )?{_words(6)}(?:services?|management|provision|operation|contracts?|centres?|"
+            r"facilities)\b",
+            r"\bmarket[- ]test(?:ed|ing)?\b|\btest(?:ing)? the market\b",
+        ),
+        also=_re(r"\bservices?\b|\bcontracts?\b"),
+        trigger=("tender", "market"),
+    ),
+    Rule(
+        "supplier_to_provide",
+        OUTSOURCING,
+        "Approving or appointing a supplier, provider or partner to provide a named public"
+        " service ('approve a new supplier ... to provide emergency accommodation').",
+        _re(
+            r"\b(?:approv\w*|appoint\w*|select\w*|procur\w*|award\w*|commission\w*)\b"
+            r"[^.;]{0,60}?\b(?:suppliers?|providers?|operators?|contractors?|partners?|"
+            r"organisations?)\b[^.;]{0,60}?\bto (?:provide|deliver|run|operate|manage)\b"
+            rf"[^.;]{{0,40}}?\b{SERVICE_DOMAIN}\b",
+        ),
+        trigger=("to provide", "to deliver", "to run", "to operate", "to manage"),
+    ),
+    Rule(
+        "community_run",
+        OUTSOURCING,
+        "Agreements for community groups, charities or volunteers to run a council service"
+        " (libraries, centres) hand the service to the third sector.",
+        _re(
+            r"\b(?:community (?:groups?|organisations?|associations?)|voluntary (?:groups?|"
+            r"organisations?)|charit(?:y|ies)|social enterprises?|volunteers)\b to (?:run|operate|"
+            rf"manage|deliver|take over)\b[^.;]{{0,40}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
+        ),
+        trigger=("to run", "to operate", "to manage", "to deliver", "to take over"),
+    ),
+    Rule(
+        "contract_novation",
+        OUTSOURCING,
+        "Novating a service contract changes the operator of an outsourced service.",
+        _re(
+            r"\bnovat(?:e|ed|es|ing|ion)\b (?:of )?(?:the |this |these )?(?:[\w-]+ ){0,6}?"
+            r"(?:contracts?|agreements?)\b",
+            r"\b(?:contracts?|agreements?)\b[^.;]{0,60}?\b(?:be|to be|is|are|was|were|being) "
+            r"novated\b",
+        ),
+        trigger=("novat",),
+    ),
+    Rule(
+        "contract_award",
+        OUTSOURCING,
+        "Awarding a contract or concession (after tender or directly) hands the service to a"
+        " provider.",
+        _re(
+            rf"\baward(?:s|ed|ing)? (?:of )?(?:a |the |an |new )?(?:new )?{_words(4)}contracts?\b",
+            r"\bcontracts?\b[^.;]{0,80}?\b(?:be|is|was|were|being|to be|has been|have been|"
+            r"will be) (?:awarded|let|re-?let)\b",
+            r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
+            r"(?: contracts?)?\b",
+            r"\bcontract awards?\b",
+            r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
+            r"(?:to|for)\b",
+            r"\bsuccessful (?:tenderer|bidder|provider)\b",
+            # "the award of the school transport routes to the operators listed"
+            rf"\baward(?:s|ed|ing)? (?:of )?(?:the )?{_words(5)}(?:routes?|lots?|services?)\b"
+            r"[^.;]{0,40}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:operators?|providers?|bidders?|"
+            r"tenderers?)\b",
+        ),
+        trigger=("award", "contract", "concession", "successful"),
+    ),
+    Rule(
+        "preferred_bidder",
+        OUTSOURCING,
+        "Selecting a preferred bidder or provider is the award stage of a procurement.",
+        _re(
+            r"\bpreferred (?:and reserved )?(?:bidders?|bids?|providers?|operators?|partners?|"
+            r"tenderers?)\b",
+        ),
+        also=_re(rf"\bservices?\b|\bcontracts?\b|\b{SERVICE_DOMAIN}\b|\bpartner|\boperat"),
+        trigger=("preferred",),
+    ),
+    Rule(
+        "appoint_provider",
+        OUTSOURCING,
+        "Appointing an operator, provider or delivery partner to run a service.",
+        _re(
+            r"\bappoint(?:ing|ment of)? (?:a |an |the )?(?:preferred |new |single |specialist |"
+            rf"external |experienced )?{_words(3)}(?:providers?|operators?|delivery partners?|"
+            r"strategic partners?|contractors?)\b",
+            r"\b(?:a|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
+            r"(?:would be |will be |to be |be )?(?:selected|appointed|procured)\b",
+        ),
+        trigger=("appoint", "operator"),
+    ),
+    Rule(
+        "contract_extension",
+        OUTSOURCING,
+        "Extending, varying or renewing a service contract keeps the service with the outside"
+        " provider.",
+        _re(
+            rf"\bextensions? (?:of|to) (?:the )?{_words(10)}(?:contracts?|{_SERVICE_AGREEMENT})\b",
+            rf"\bextend(?:s|ed|ing)? (?:the )?{_words(8)}(?:contracts?|framework"
+            r"(?: agreements?)?)\b",
+            r"\bcontract (?:extensions?|variations?)\b",
+            # "contracts for domiciliary care be revised" (a section 106 agreement is not one)
+            rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,60}}?\b(?:be|to be|are to be|"
+            r"will be) (?:revised|amended|varied|re-?negotiated)\b",
+            rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(6)}contracts?\b",
+            rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
+            rf"{_SERVICE_AGREEMENT})\b",
+        ),
+        trigger=(
+            "extens",
+            "extend",
+            "vary",
+            "varied",
+            "variation",
+            "continuation",
+            "renewal",
+            "revised",
+            "amended",
+            "negotiated",
+        ),
+    ),
+    Rule(
+        "transfer_to_provider",
+        OUTSOURCING,
+        "Transferring a service to a trust, mutual, social enterprise or provider outsources it.",
+        _re(
+            r"\btransfer(?:s|red|ring)? (?:of )?(?:the |this |these |its |their |all )?"
+            rf"{_words(6)}(?:services?|management|operation|provision|running|{SERVICE_DOMAIN} "
+            r"(?:centres?|facilities|homes)|librar(?:y|ies)|museums?|theatres?|galler(?:y|ies))\b"
+            r"[^.;]{0,80}?\bto\b"
+            rf"[^.;]{{0,80}}?\b{_TRANSFER_TARGET}\b",
+            r"\b(?:services?|management|operation)\b[^.;]{0,40}?\b(?:be |to be |being |was |were"
+            r" )?transferred to (?:a |an |the )(?:new |existing |independent )?(?:[\w-]+ ){0,2}?"
+            r"(?:trusts?|organisations?|mutuals?|providers?|operators?|compan(?:y|ies)|"
+            r"charit(?:y|ies))\b",
+            # "an independent charitable trust to take over the running of the museum"
+            rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
+            r"management|operation|delivery|provision) of\b",
+            # "the leisure centres be transferred to a new non-profit distributing organisation"
+            rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
+            r"(?:be |to be |being |was |were |are )?transferred to (?:a |an |the )?"
+            rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+        ),
+        trigger=("transfer", "take over"),
+    ),
+    Rule(
+        "outsourcing_agreed",
+        OUTSOURCING,
+        "An agreed (or in-principle) decision to outsource or externalise a service.",
+        _re(r"\b(?:outsourc\w*|externalis\w*|externaliz\w*|contract(?:ing)? out)\b"),
+        also=_re(
+            r"\b(?:agree\w*|approv\w*|endors\w*|in principle|proceed\w*|authoris\w*|resolved|"
+            r"decided|recommend\w*)\b"
+        ),
+        trigger=("outsourc", "externali", "contract out", "contracting out"),
+    ),
+    Rule(
+        "strategic_partnership",
+        OUTSOURCING,
+        "A strategic partnership or joint venture with a firm to deliver council services.",
+        _re(r"\bstrategic partner(?:s|ship)?\b|\bjoint venture\b"),
+        also=_re(rf"\bservices?\b|\bdeliver\w*|\b{SERVICE_DOMAIN}\b"),
+        trigger=("strategic partner", "joint venture"),
+    ),
+    Rule(
+        "business_transfer",
+        OUTSOURCING,
+        "A business transfer agreement or sale 'as a going concern' hands over a running service.",
+        _re(r"\bbusiness transfer agreements?\b|\bas (?:a )?going concerns?\b"),
+        trigger=("business transfer", "going concern"),
+    ),
+    Rule(
+        "spin_out",
+        OUTSOURCING,
+        "Staff spin-outs and public service mutuals leave council control.",
+        _re(
+            r"\bspin[- ]?outs?\b",
+            r"\b(?:staff|employee)[- ](?:led |owned )?mutuals?\b|\bpublic service mutuals?\b",
+        ),
+        trigger=("spin", "mutual"),
+    ),
+    Rule(
+        "stock_transfer",
+        OUTSOURCING,
+        "A housing stock transfer moves the landlord service to a housing association.",
+        _re(
+            r"\b(?:housing )?stock transfer\b",
+            r"\btransfer (?:of )?(?:the council['’]s )?housing stock\b",
+        ),
+        trigger=("stock",),
+    ),
+    Rule(
+        "framework_for_services",
+        OUTSOURCING,
+        "Setting up a framework or dynamic purchasing system of providers for a service.",
+        _re(
+            r"\b(?:frameworks?(?: agreements?)?|dynamic purchasing systems?) for (?:the provision"
+            rf" of )?{_words(6)}services?\b",
+            r"\b(?:establish|set up|setting up|create|procure)\w* (?:a |an |the )?(?:new )?"
+            r"(?:framework|dynamic purchasing system|dps)\b",
+        ),
+        also=_re(r"\bservices?\b"),
+        trigger=("framework", "dynamic purchasing", "dps"),
+    ),
+    Rule(
+        "run_on_councils_behalf",
+        OUTSOURCING,
+        "A partner that will run a service on the council's behalf is an outside operator.",
+        _re(
+            r"\b(?:run|manage|operate|deliver|provide)\w*\b[^.;]{0,60}?\bon (?:the|its|their) "
+            r"(?:council['’]s |councils['’] |authority['’]s )?behalf\b",
+        ),
+        also=_re(r"\bpartner|\bprovider|\boperator|\bcontract"),
+        trigger=("behalf",),
+    ),
+    Rule(
+        "provided_by_contractor",
+        OUTSOURCING,
+        "A reason that says the work would best be 'provided by a contractor' chooses outside"
+        " delivery (a description of today's arrangements does not count).",
+        _re(
+            r"\b(?:would|will|should|could|can|to|is to|are to) be (?:\w+ ){0,2}?(?:provided|"
+            r"delivered|carried out|undertaken|run|operated|managed|performed) by "
+            r"(?:a |an )(?:suitable |external |private(?:[- ]sector)? |third[- ]party |"
+            r"independent |specialist |commercial |experienced )?(?:[\w-]+ ){0,2}?"
+            r"(?:contractor|provider|operator|partner|firm|contract)\b",
+        ),
+        trigger=(" by a",),
+    ),
+    Rule(
+        "operator_contract",
+        OUTSOURCING,
+        "A new or proposed operator / management contract for council facilities.",
+        _re(
+            r"\b(?:operator|operating|management|concession|service|services|outsourced) "
+            r"(?:contract|agreement)s?\b"
+        ),
+        also=_re(
+            r"\b(?:new|proposed|future|next|procur\w*|award\w*|tender\w*|re-?let|appoint\w*|"
+            r"secure|select\w*)\b"
+        ),
+        trigger=("contract", "agreement"),
+    ),
+    Rule(
+        "contract_proposed",
+        OUTSOURCING,
+        "A (short-term, interim or new) contract presented or approved as the way to run the"
+        " service.",
+        _re(
+            r"\b(?:short[- ]term|interim|temporary|bridging|new|replacement|further) contracts? "
+            r"(?:was|were|is|are|would be|will be|be|being) (?:presented|proposed|recommended|"
+            r"approved|agreed|let|awarded|put forward|entered into)\b",
+        ),
+        trigger=("contract",),
+    ),
+)
+
+# Procurement notices (Find a Tender, Contracts Finder) describe what is bought: a service
+# subject makes a tender or award notice an outsourcing notice.
+NOTICE_SERVICE_SUBJECT = _re(
+    rf"\b(?:provision|delivery|management|operation|running) of {_words(6)}(?:services?|"
+    r"facilities|centres?)\b",
+    rf"\b{SERVICE_DOMAIN} (?:services?|operators?|providers?|contracts?|framework)\b",
+    r"\b[\w-]+ services\b|\bplacements?\b|\bto operate\b|\boperation of\b",
+)
+# In a notice's title (its first sentence) a service word alone names the subject
+# ("Home to School Transport", "Grounds Maintenance").
+NOTICE_TITLE_SERVICE = _re(rf"\b{SERVICE_DOMAIN}\b")
+# Procurement Act notice types that are steps towards letting a contract.
+OUTSOURCING_NOTICE_TYPES = frozenset({"UK1", "UK2", "UK3", "UK4", "UK5", "UK6", "UK7"})
+NOTICE_SIGNALS = {
+    "UK9": "performance_notice",
+    "UK10": "contract_change",
+    "UK11": "termination",
+    "UK12": "procurement_termination",
+}
+# Notices that report on a contract (performance, termination, cancellation) rather than let one.
+NOT_LETTING_NOTICE_TYPES = frozenset({"UK9", "UK11", "UK12"})
+
+
+OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "own_use_consultancy",
+        _O,
+        "Hiring consultants, investigators or advisers for the council's own use is not"
+        " outsourcing a public service.",
+        _re(
+            r"\bconsultants?\b|\binvestigat\w*|\bforensic\b|\bediscovery\b|\bmarket research\b",
+            r"\blegal (?:advice|fees)\b|\bprofessional fees\b|\bcounsel\b|\bbarristers?\b",
+            r"\bvaluation (?:advice|services)\b|\bauditors?\b",
+            # Surveys, studies and design bought to inform the council's own decisions or works.
+            r"\b(?:condition|stock condition|topographical|structural|asbestos|measured|building|"
+            r"site|ground|utilit(?:y|ies)|traffic|parking|drainage) (?:surveys?|investigations?)\b",
+            r"\bfeasibility stud(?:y|ies)\b|\b(?:design|architectural|engineering|quantity "
+            r"surveying|surveying|project management|cost consultancy|multi-disciplinary) "
+            r"(?:services|team|consultancy|consultants?|advisers?)\b|\bconsultancy\b",
+            r"\b(?:legal|financial|commercial|technical|procurement|property|valuation|tax|"
+            r"payroll|hr|treasury) advis(?:ers?|ors?|ory services|ory support)\b",
+        ),
+    ),
+    FalseFriend(
+        "own_use_purchase",
+        _O,
+        "Training, apprenticeships, insurance and agency staff bought for the council itself.",
+        _re(r"\btraining\b|\bapprentice\w*|\binsurance\b|\brecruitment agenc\w*"),
+        scope="after",
+    ),
+    FalseFriend(
+        "goods_or_works",
+        _O,
+        "Buying goods or building works is not contracting out a service.",
+        _re(rf"\b{GOODS}\b"),
+        # A service phrase rescues the match, unless it only describes the goods ("refuse
+        # collection vehicles", "ICT services hardware").
+        unless=_re(
+            rf"\b(?:provision|delivery|management|operation|running) of (?:the )?"
+            rf"(?:[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",
+            rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
+            rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)",
+        ),
+    ),
+    FalseFriend(
+        "to_council_owned_company",
+        _O,
+        "A wholly council-owned company (LATCo, Teckal, ALMO) stays under council control.",
+        _re(
+            r"\blocal authority (?:trading|owned) compan\w*|\blatcos?\b|\bteckal\b",
+            r"\bwholly[- ]owned\b|\bcouncil[- ]owned (?:compan\w*|trusts?|subsidiar\w*)",
+            r"\barm['’]?s[- ]length (?:management )?organisation\b|\balmo\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "public_to_public",
+        _O,
+        "Shared services between councils and transfers to other public bodies are not"
+        " outsourcing.",
+        _re(
+            r"\bshared (?:\w+ )?services?\b",
+            r"\bto (?:the |a |an )?(?:\w+ ){0,3}?(?:town|parish|county|district|borough|city|"
+            r"neighbouring|other) (?:councils?|authorit\w*)\b",
+            r"\bto (?:the )?nhs\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "grant_funding",
+        _O,
+        "Grants to voluntary groups are not contracts for a council service.",
+        _re(
+            r"\bgrant (?:funding|aid|agreements?)\b",
+            r"\bgrants? (?:to|for) (?:the )?(?:local )?(?:voluntary|community|third)\b",
+        ),
+    ),
+    FalseFriend(
+        "bidder_for_land",
+        _O,
+        "A preferred bidder or offer for land is an asset sale, not a service contract.",
+        _re(rf"\b(?:purchasers?|acquisition|sale of|dispos\w*|{ASSET_OBJECT})\b"),
+        unless=_re(rf"\b{SERVICE_DOMAIN}\b|\bservices?\b|\bbusiness transfer\b"),
+        only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
+    ),
+)

@@ -1,0 +1,45 @@
+"""What a record is about, read over the whole record: a contract that names no service takes
+its subject from the rest of the record (goods, works or advice bought for the council's own
+use are not outsourcing)."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.rules.base import _re
+from monitor.rules.outsourcing import OUTSOURCING_FALSE_FRIENDS
+from monitor.rules.vocabulary import SERVICE_DOMAIN
+
+# A record's subject: a contract award or procurement sentence that names no service ("award
+# the contract to the company detailed in the report") takes its subject from the rest of the
+# record. When the record buys goods, works or advice for the council's own use and no
+# outsourcing sentence (nor the title) names a public service, the contract is not outsourcing.
+SUBJECT_NOT_A_SERVICE: tuple[re.Pattern[str], ...] = tuple(
+    ff.pattern
+    for ff in OUTSOURCING_FALSE_FRIENDS
+    if ff.name in {"own_use_consultancy", "goods_or_works"}
+)
+# Rules that find a contract, tender or appointment without saying what it is for; the other
+# rules (transfers to a trust, spin-outs, operators running a facility) name a service.
+GENERIC_CONTRACT_RULES = frozenset(
+    {
+        "procurement_started",
+        "procurement_of_service",
+        "go_out_to_tender",
+        "enter_into_contract",
+        "procure_service",
+        "tender_for_service",
+        "contract_award",
+        "preferred_bidder",
+        "appoint_provider",
+        "contract_extension",
+        "framework_for_services",
+        "contract_proposed",
+    }
+)
+NAMES_A_SERVICE = _re(
+    # ("Monitoring Officer" is a statutory post, not a monitoring service.)
+    rf"\b{SERVICE_DOMAIN}\b(?! officers?\b)",
+    r"\b(?:services?|support|provision) (?:for|to) (?:residents|people|children|adults|"
+    r"families|users|clients|tenants|pupils)\b",
+)

@@ -1,0 +1,265 @@
+"""Shared vocabulary: services, goods and works, the public, staff, the in-house option,
+assets. Used by the rules of several labels."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.rules.base import (
+    _alt,
+    _re,
+)
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+# Public services that councils contract out. Used to tell a service contract from a goods
+# purchase ("refuse collection vehicles" are goods; "refuse collection" is a service).
+SERVICE_DOMAIN = _alt(
+    r"care|domiciliary|reablement|supported living|day (?:care|services?|opportunities)",
+    r"respite|homecare|home support|extra care|residential|nursing|social work|advocacy",
+    r"early years|children['’]?s centres?|youth|family support|fostering|public health",
+    r"sexual health|substance misuse|drugs? and alcohol|health visiting|school nursing",
+    r"wellbeing|leisure|sports?|swimming|pools?|golf|gyms?|librar(?:y|ies)|museums?",
+    r"theatres?|arts|culture|cultural|heritage|parks?|grounds maintenance|green spaces?",
+    r"waste|refuse|recycling|street cleansing|cleansing|cleaning|catering|meals",
+    r"facilities management|hard fm|soft fm|maintenance|repairs|housing management",
+    r"homeless\w*|temporary accommodation|emergency accommodation|highways|street lighting",
+    r"parking enforcement",
+    # Support services let as contracts: supported housing, floating and housing-related
+    # support, carers' support, advice.
+    r"supported (?:accommodation|housing|living)|floating support|housing[- ]related support",
+    r"(?:carers?['’]?|tenancy|family|young people['’]?s?) support|housing first",
+    r"bus(?:es)?|bus routes?|school transport|send transport|travel assistance",
+    r"pest control|cemeter(?:y|ies)|crematori(?:um|a)|transport|passenger|home to school",
+    r"it managed service|ict|managed service|revenues|benefits|customer services",
+    r"contact centre|payroll|hr|building control|enforcement|environmental health",
+    r"security|concierge|hygiene|monitoring",
+)
+
+# Goods and capital works: buying them is not contracting out a service.
+GOODS = _alt(
+    r"vehicles?|fleet|lorries|vans|licen[cs](?:e|es|ing)|re-?sell(?:er|ers|ing)?",
+    r"software|hardware|equipment|furniture|fuel|materials|laptops?|devices|uniforms",
+    r"bins|containers|bus shelters|frozen meals|supply (?:of|and delivery)|purchase of",
+    r"(?:capital|construction|building|refurbishment|highway|resurfacing|demolition|repair"
+    r"|maintenance|improvement|civil|remediation|groundworks?) works",
+    r"(?:refurbishment|construction|demolition|installation|remedial|capital|civil|building)"
+    r" work",
+    r"refurbish\w*|renovat\w*|fit(?:ting)?[- ]out|new build|construction of|build(?:ing)? of",
+    r"installation of|erection of",
+    r"design and build|demolition|retrofit|works? (?:contracts?|programmes?|packages?|"
+    r"frameworks?)",
+    r"(?:roofs?|roofing|lifts?|boilers?|windows?|heating|kitchens?|bathrooms?|walls?|"
+    r"retaining walls?|bridges?|culverts?|cladding|drainage) (?:replacements?|"
+    r"refurbishments?|upgrades?|installations?|renewals?)",
+    r"replacement (?:of )?(?:the |a )?(?:roofs?|lifts?|passenger lifts?|boilers?|windows?|"
+    r"heating|retaining walls?)",
+    r"(?:venue|vehicle|equipment|plant|room|car|coach) hire",
+)
+# Nouns that make a service word a mere description of goods ("street cleansing vehicles").
+_GOODS_HEAD = (
+    r"(?:vehicles?|equipment|fleet|lorries|vans|bins|containers|machinery|plant|hardware|"
+    r"software|licen[cs]es|infrastructure|parts)"
+)
+
+# Who counts as "the public" for a consultation.
+PUBLIC = _alt(
+    r"residents?",
+    # "the public" but not "the public open space", "the public interest"...
+    r"(?:the|general|wider|local) public(?! (?:open|sector|interest|realm|health|notices?|"
+    r"reports?|rights?|toilets|transport|access|meetings?|documents?|house|law|bod(?:y|ies)|"
+    r"funds?|money|purse|services?|consultation))",
+    r"members? of the public|public at large",
+    r"(?:service|facility|library|centre|leisure|park|site|existing|current|bus|day centre)"
+    r"[- ]users?",
+    r"users?|carers?|famil(?:y|ies)|tenants?|leaseholders?|patients?|parents?|pupils?",
+    r"young people|older people|local people|people who use|people using",
+    r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
+    r"customers?|citizens?|visitors?|households?|local businesses|neighbours?",
+    r"the people of|taxpayers|voters|electors|friends groups?|user groups?",
+)
+PUBLIC_RE = _re(rf"\b{PUBLIC}\b")
+
+# Compounds that contain a "public" word but are not people. They are blanked out (same
+# length) before consultation rules and rescues read a sentence.
+NOT_PEOPLE = _re(
+    # "Community Impact Assessment": the word before is masked through a lookahead, so the
+    # pattern starts with literals (a leading "any word" would be tried at every position).
+    r"\b(?:community|resident|residents|equality|equalities|integrated|customer|health|"
+    r"environmental|family|children['’]?s|rural|economic) (?=impact assessment)",
+    r"\bimpact assessments?\b",
+    r"\bcommunity (?:librar(?:y|ies)|assets?|asset transfers?|safety|services?|information|"
+    r"infrastructure|interest compan\w*|centres?|halls?|hubs?|wealth|development|"
+    r"investment programme|infrastructure levy)\b",
+    # Job and committee titles: "Cabinet Member for Communities", "Director of Children and
+    # Families" (the capitalised words after "for"/"of").
+    r"\b(?:cabinet|executive|portfolio|lead|deputy) (?:member|holder|councillor|lead)s?"
+    r"(?: for| of)(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the| for){1,6}",
+    r"\b(?:director|directorate|head|manager|department|service|services|team|officer|"
+    r"scrutiny|committee|panel|board|select committee)(?: of| for)"
+    r"(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the){1,6}",
+    r"\b(?:customer|user|resident|tenant|family|visitor)s?['’]? (?:services?|experience team|"
+    r"requirements|numbers|charter|charges|fees|parking|permits?|portal|accounts?)\b",
+    r"\bhousehold (?:waste|recycling|refuse|collections?|support|bins?|goods)\b",
+    r"\bfamily (?:hubs?|centres?|services|support|courts?|group|information|help)\b",
+    r"\bchildren['’]?s (?:centres?|services|homes?)\b",
+)
+
+# Committees, boards and directorates named after the people they serve ("Children and Young
+# People Select Committee", "Communities Directorate") are bodies of the council, not the
+# public. Their names are masked like NOT_PEOPLE (see mask_named_bodies); a tenants' or
+# residents' committee or board is the public's own body and is kept.
+_BODY_NOUN = re.compile(
+    r"\b(?:(?:Cabinet|Select|Scrutiny|Policy|Advisory|Joint|Overview and Scrutiny) )?"
+    r"(?:Committee|Sub-Committee|Directorate|Board)s?\b"
+)
+_BODY_NAME = re.compile(r"(?:(?<![\w’'-])[A-Z][\w’'&-]*,? (?:(?:and|&|of|for|the) )?){1,8}$")
+_PUBLIC_BODY = re.compile(
+    r"(?:tenants?|residents?|users?|leaseholders?|parents?|carers?|patients?|citizens?|"
+    r"customers?)['’]?s?,? $",
+    re.I,
+)
+
+
+def mask_named_bodies(text: str) -> str:
+    """``text`` with the names of council committees, boards and directorates blanked out
+    (same length, so offsets still point into the original)."""
+    if "Committee" not in text and "Directorate" not in text and "Board" not in text:
+        return text
+    out = text
+    for noun in _BODY_NOUN.finditer(text):
+        lo = max(0, noun.start() - 120)
+        window = text[lo : noun.start()]
+        name = _BODY_NAME.search(window)
+        if name is None or _PUBLIC_BODY.search(name.group(0)):
+            continue
+        start = lo + name.start()
+        out = out[:start] + " " * (noun.start() - start) + out[noun.start() :]
+    return out
+
+
+STAFF = r"(?:staff|employees?|workforce|trade unions?|unions?|tupe|personnel|unison|gmb)"
+COUNCILLORS = _alt(
+    r"(?:ward|local|elected|divisional) (?:members|councillors)|councillors",
+    r"parish (?:clerks?|councils?)|town councils?|partner (?:organisations|bodies|agencies)",
+)
+
+# Words that show an in-house option is *appraised* rather than mentioned in passing.
+OPTION_CONTEXT = _alt(
+    r"options?|alternatives?|apprais\w*|assess\w*|compar\w*|consider(?:ed|ation)",
+    r"reject\w*|dismiss\w*|discount\w*|evaluat\w*|versus|vs\.?|benchmark\w*|whether",
+    r"not (?:a )?(?:feasible|viable|affordable|possible|practical|practicable|sustainable|"
+    r"appropriate|realistic)",
+    r"no longer|would not|could not|cannot|unable|unaffordable|unviable|no (?:further )?scope",
+    r"business case|preferred|recommend\w*|disadvantages?|do nothing|status quo",
+    r"lack(?:s|ing)? (?:of )?(?:the )?(?:capacity|expertise|skills|resources|infrastructure)",
+    r"(?:tested|evaluated|assessed|benchmarked|compared) against",
+)
+
+# The in-house option, however councils name it.
+INHOUSE_TERM = _alt(
+    r"in[- ]?house",
+    # Bare "internally" ("monitored internally") is too loose; delivery verbs make it an option.
+    r"(?:delivered|provided|run|managed|operated|deliver(?:ing)?|provid(?:e|ing)) "
+    r"(?:the services? )?internally",
+    r"internal (?:delivery|provision|provider|service|services|option|bid|team bid)",
+    r"direct (?:service )?(?:provision|delivery)|direct (?:labour|services) organisation|DSO",
+    r"directly (?:provided|delivered|managed|run|operated|employed)",
+    r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
+    r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management)",
+    r"(?:under|in|within|into) direct (?:control|ownership|management)",
+    # "the council delivering the service directly", "the council running the centres itself"
+    r"(?:council|authority) (?:deliver(?:ing|s)?|provid(?:ing|es)?|run(?:ning|s)?|"
+    r"operat(?:ing|es)?|manag(?:ing|es)?) (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
+    r"(?:services?|facilit(?:y|ies)|centres?|homes?) (?:itself|themselves|directly|internally)",
+    r"(?:retain|retaining|keep|keeping)\w* (?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
+    r"facilit(?:y|ies)) (?:with)?in the (?:council|authority)",
+    # A council-owned company is council control: weighing one is weighing in-house delivery.
+    r"(?:local authority|council)[- ](?:owned )?trading compan(?:y|ies)|latcos?|teckal compan\w*",
+    r"council[- ](?:run|operated|managed|delivered|provided)",
+    r"(?:other |existing )?local authority (?:run |operated |managed )?(?:day centres?|"
+    r"care homes?|homes|provision)",
+    r"retention of (?:the )?(?:existing|current) (?:in-house )?services?",
+    r"(?:retain|retaining|keep|keeping|maintain|maintaining) (?:the |this )?(?:existing |"
+    r"current )?(?:services?|facilities) (?:in[- ]house|internally|directly)",
+    # Housing stock transfers: the in-house limb is keeping the stock.
+    r"(?:retain|retaining|keep|keeping) (?:the )?(?:housing )?stock",
+)
+
+# Cheap pre-filter for INHOUSE_TERM (see Rule.trigger).
+_INHOUSE_TRIGGER = (
+    "house",
+    "internal",
+    "direct",
+    "control",
+    "ownership",
+    "council-",
+    "council run",
+    "council operated",
+    "council managed",
+    "council delivered",
+    "council provided",
+    "local authority",
+    "retention",
+    "retain",
+    "keep",
+    "maintain",
+    "dso",
+    "council deliver",
+    "council provid",
+    "council run",
+    "council operat",
+    "council manag",
+    "authority deliver",
+    "authority provid",
+    "authority run",
+    "within the council",
+    "within the authority",
+    "trading compan",
+    "latco",
+    "teckal",
+)
+
+# Reasons councils give why the current (in-house) service cannot go on as it is.
+REASON_AGAINST = _alt(
+    r"unaffordable|(?:un|not |no longer )(?:financially )?(?:viable|sustainable|affordable)",
+    r"unlikely to be (?:financially )?(?:viable|sustainable)",
+    r"no (?:further )?scope to (?:reduce|cut) costs",
+    r"running at a (?:substantial |significant |considerable )?(?:loss|deficit)",
+    r"would not (?:produce|deliver|achieve|generate) (?:sufficient|enough|the required|"
+    r"the necessary) savings",
+    r"(?:relatively |very )?high unit costs",
+)
+
+# The service is shown to be in-house today; a reason against it is then a reason against
+# the in-house option (rule inhouse_reason_against).
+INHOUSE_DESCRIPTOR = _re(
+    r"\b(?:internal|in[- ]house|directly[- ](?:provided|delivered|run|managed)|council[- ]"
+    r"(?:run|operated|managed|provided))\b (?:[\w-]+ ){0,3}?(?:services?|provision|homes?|"
+    r"centres?)\b",
+    r"\bcurrently (?:provided|delivered|run|managed|operated) (?:in[- ]house|internally|"
+    r"directly|by the council(?!['’]s))\b",
+    r"\bunder (?:council|direct|local authority) control\b",
+)
+
+# Things councils dispose of.
+ASSET_OBJECT = _alt(
+    r"land|sites?|property|properties|premises|buildings?|assets?|open spaces?|freeholds?",
+    r"leaseholds?|plots?|parcels?|depots?|schools?|offices?|farms?|allotments?|car parks?",
+    r"garages?|halls?|hotels?|shops?|houses?|homes?|dwellings?|estates?|woodlands?|fields?",
+    r"playing fields?|pavilions?|centres?|libraries|library|yards?|units?|acres?|hectares?",
+    r"greens?|bowling greens?|pitch(?:es)?|playgrounds?|gardens?|woods?|meadows?|commons?",
+    r"quarr(?:y|ies)|pubs?|cottages?|flats?|workshops?|stores?|barns?|kiosks?|toilets",
+    r"m²|sq\.? ?m",
+)
+
+# A gap inside one sentence; "£1.2m" does not end it.
+_GAP80 = r"(?:[^.;]|\.(?=\d)){0,80}?"
+
+# "recommended", "agreed" rescue an option from being a mere option (but not "not recommended").
+_CHOSEN = _re(
+    r"(?<!not )(?<!n['’]t )\b(?:recommend\w*|prefer\w*|agree\w*|approv\w*|proceed\w*|chos\w*|"
+    r"select\w*)\b"
+)
