@@ -91,6 +91,10 @@ class Classification:
     # For a flag, which checks found nothing: "consultation", "inhouse_statement". Kept apart
     # from the quotes (it is not one) and from signals (a linked decision can still supply it).
     missing: tuple[str, ...] = ()
+    # Which verdict labels ("is_outsourcing", "is_asset_sale") rest on at least one quote from
+    # a deciding part (title, decision/recommendation section, decision sentence) rather than
+    # background only: the confidence module weighs the two differently.
+    decided_in: tuple[str, ...] = ()
 
     def as_json(self, id: Any) -> dict[str, Any]:
         """The design's output fields: ``evidence`` is the list of quote strings (as in the
@@ -109,6 +113,7 @@ class Classification:
             "evidence": quotes,
             "evidence_detail": [asdict(ev) for ev in self.evidence],
             "missing": list(self.missing),
+            "decided_in": list(self.decided_in),
             "signals": list(self.signals),
             "discounted": [asdict(ev) for ev in self.discounted],
             "rules_version": RULES_VERSION,
@@ -506,6 +511,11 @@ def _classify_chunks(
         signals=tuple(dict.fromkeys(signals)),
         discounted=tuple(aside_evidence),
         missing=tuple(missing),
+        decided_in=tuple(
+            label
+            for label, kept in (("is_outsourcing", out_kept), ("is_asset_sale", asset_kept))
+            if any(_decides(h) for h in kept)
+        ),
     )
 
 
