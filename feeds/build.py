@@ -118,6 +118,7 @@ class Evidence:
     document: str
     page: int | None
     url: str | None
+    rule: str = ""  # the rule or signal that found it, so a flag explains itself
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,14 @@ class ItemSummary:
     source_url: str | None
     flagged: bool
     review_status: str | None
+    # For each missing element, where the monitor looked ("no consultation found: 23 pages
+    # of 3 documents searched").
+    searched: tuple[str, ...] = ()
+    # Sent to the staff review queue by the monitor and not reviewed yet.
+    needs_review: bool = False
+    # For staff: how sure the monitor is and why (not shown in public feeds).
+    confidence: float | None = None
+    confidence_reason: str = ""
 
     @property
     def category_label(self) -> str | None:
@@ -155,6 +164,8 @@ class ItemSummary:
     def status_text(self) -> str:
         if self.review_status in REVIEW_TEXT:
             return REVIEW_TEXT[self.review_status]
+        if self.needs_review:
+            return "Waiting for review by campaign staff: the monitor is not sure"
         return "Flagged by the monitor, not yet reviewed" if self.flagged else "Not flagged"
 
     @property
@@ -228,7 +239,9 @@ def _evidence(items: Iterable[Any]) -> tuple[Evidence, ...]:
         url = safe_url(item.get("url"))
         if url and page and "#" not in url and urlsplit(url).path.lower().endswith(".pdf"):
             url = f"{url}#page={page}"  # PDF viewers open at the page
-        found.append(Evidence(label, quote_text, clean_text(item.get("document"), 200), page, url))
+        document = clean_text(item.get("document"), 200)
+        rule = clean_text(item.get("rule"), 120)
+        found.append(Evidence(label, quote_text, document, page, url, rule))
     return tuple(found)
 
 
@@ -280,6 +293,12 @@ def summarise(
         source_url=safe_url(record.url),
         flagged=state.flagged,
         review_status=state.review_status,
+        searched=tuple(
+            clean_text(line, 300) for line in (assessment.searched or [] if assessment else [])
+        ),
+        needs_review=state.needs_review,
+        confidence=assessment.confidence if assessment is not None else None,
+        confidence_reason=clean_text(assessment.confidence_reason if assessment else None, 1000),
     )
 
 
@@ -310,6 +329,9 @@ def item_html(summary: ItemSummary, item_page: str | None = None) -> str:
         parts.append(f"<p><strong>Value:</strong> {e(s.value)}</p>")
     if s.missing:
         parts.append(f"<p><strong>What is missing:</strong> {e(sentence(s.missing))}</p>")
+    if s.searched:
+        looked = "".join(f"<li>{e(line)}</li>" for line in s.searched)
+        parts.append(f"<p><strong>Where oursay looked:</strong></p><ul>{looked}</ul>")
     if s.found:
         parts.append(f"<p><strong>What was found:</strong> {e(sentence(s.found))}</p>")
     if s.evidence:
@@ -321,7 +343,8 @@ def item_html(summary: ItemSummary, item_page: str | None = None) -> str:
             if ev.url:
                 where = f'<a href="{e(ev.url)}">{where}</a>'
             text = f"“{e(ev.quote)}”" if ev.quote else ""
-            quotes.append(f"<li>{e(ev.label)}: {text} ({where})</li>")
+            rule = f" [rule: {e(ev.rule)}]" if ev.rule else ""
+            quotes.append(f"<li>{e(ev.label)}{rule}: {text} ({where})</li>")
         parts.append("<p><strong>Evidence:</strong></p><ul>" + "".join(quotes) + "</ul>")
     parts.append(f"<p><strong>Status:</strong> {e(s.status_text)}</p>")
     links = []
