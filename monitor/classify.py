@@ -35,12 +35,12 @@ __all__ = [
 
 
 def _rules_version() -> str:
-    # Any edit to the rules, the engine or the text helpers can change an assessment, so the
-    # version is the review date plus a hash of the three sources: stored assessments made
-    # with other rules are then recognisably stale.
+    # Any edit to the rules, the engine, the text helpers or the confidence steps can change
+    # an assessment, so the version is the review date plus a hash of those sources: stored
+    # assessments made with other rules are then recognisably stale.
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("rules.py", "classify.py", "text.py"):
+    for name in ("rules.py", "classify.py", "text.py", "confidence.py"):
         digest.update((here / name).read_bytes())
     return f"{R.RULES_SERIES}+{digest.hexdigest()[:10]}"
 
