@@ -406,6 +406,9 @@ def test_uncertain_flag_waits_in_the_queue_and_explains_itself_to_staff(
     other = client.get(f"/items/{ids['outsourcing']}").text
     assert f'<a href="/items/{unsure}">Sample parks service perhaps outsourced</a>' in other
     assert "Sample parks service" not in client.get("/councils/exs").text
+    # Search agrees with the feeds: waiting for review is "not flagged" (yet).
+    assert "Sample parks service perhaps outsourced" in search_titles(client, flag="not_flagged")
+    assert "Sample parks service perhaps outsourced" not in search_titles(client, flag="flagged")
 
     log_in(client)
     queue = client.get("/staff/queue").text
