@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, defer
 
-from feeds.build import clean_text
+from feeds.items import clean_text
 from storage.models import Record, RecordLink
 
 KIND_NAMES = {
