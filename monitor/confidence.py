@@ -100,6 +100,8 @@ class Confidence:
     reason: str
     route: str
     factors: tuple[str, ...] = field(default=())
+    # Every document read in full: otherwise the record goes to review at any threshold.
+    read_in_full: bool = True
 
     @property
     def published(self) -> bool:
@@ -217,7 +219,7 @@ def judge(
         route = ROUTE_PUBLISHED if value >= PUBLISH_THRESHOLD else ROUTE_NEEDS_REVIEW
     else:
         route = ROUTE_NOT_FLAGGED
-    return Confidence(value, "; ".join(factors), route, tuple(factors))
+    return Confidence(value, "; ".join(factors), route, tuple(factors), not reading.unread)
 
 
 _MISSING_TEXT = {

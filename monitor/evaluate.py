@@ -183,8 +183,7 @@ class _Case:
     def published(self, threshold: float) -> bool:
         """A flag the public feeds would carry at ``threshold`` (nothing unread)."""
         c = self.confidence
-        unread = c.route == "needs_review" and not self.result.should_flag
-        return self.result.should_flag and not unread and c.value >= threshold
+        return self.result.should_flag and c.read_in_full and c.value >= threshold
 
     def sent_to_review(self, threshold: float) -> bool:
         if self.result.should_flag:
@@ -354,7 +353,14 @@ def _leave_group_out_report(cases: Sequence[_Case], out: TextIO) -> None:
     for name in names:
         train = [c for c, g in zip(cases, groups, strict=True) if g != name]
         fitted[name] = fit_threshold(
-            [(c.confidence.value, c.result.should_flag, bool(c.obj["should_flag"])) for c in train]
+            [
+                (
+                    c.confidence.value,
+                    c.result.should_flag and c.confidence.read_in_full,
+                    bool(c.obj["should_flag"]),
+                )
+                for c in train
+            ]
         )
     of_case = {id(c): fitted[g] for c, g in zip(cases, groups, strict=True)}
     print(

@@ -253,3 +253,29 @@ def test_fitted_threshold_rises_above_wrong_low_confidence_flags() -> None:
     assert fit_threshold(rows) == 0.75
     assert fit_threshold([(0.45, True, True), (0.85, True, True)]) == 0.45
     assert fit_threshold([(0.9, False, True)]) == PUBLISH_THRESHOLD
+
+
+def test_long_cases_given_as_pages_are_reported_apart(tmp_path: Path) -> None:
+    filler = "The committee noted the quarterly performance figures for the libraries. " * 40
+    case = _labelled(
+        id="long-pages",
+        council="Kent County Council",
+        doc_type="report",
+        pages=[
+            {"document": "report.pdf", "page": 1, "text": filler},
+            {"document": "report.pdf", "page": 2, "text": filler + TENDER},
+        ],
+        is_outsourcing=True,
+        has_consultation=False,
+        has_inhouse_statement=False,
+        should_flag=True,
+    )
+    path = tmp_path / "long.jsonl"
+    path.write_text(case + "\n", encoding="utf-8")
+    out = io.StringIO()
+    assert run_evaluate(path, out) == 0
+    report = out.getvalue()
+    assert len(filler) * 2 > 5000
+    long_rows = re.findall(r"^  over 5,000 characters\s+(\d+) ", report, re.M)
+    assert long_rows == ["1", "1"]  # at the stated threshold and held out
+    assert report.rstrip("\n").splitlines()[-1] == "flag precision=1.000 recall=1.000 f1=1.000 n=1"
