@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from monitor.classify import RULES_VERSION, Classification, classify_pages
+from monitor.confidence import Reading, UnreadDocument, judge, searched
 from monitor.link import link_all
 from monitor.notices import ProcurementGroup, load_groups, notice_facts, settle_groups
 from storage.db import session_factory
@@ -44,6 +45,8 @@ class MonitorResult:
     assessed: int = 0
     unchanged: int = 0
     flagged: int = 0
+    published: int = 0  # flags the public feeds carry
+    needs_review: int = 0  # records waiting for staff: uncertain flags, unread documents
     links: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -60,6 +63,30 @@ def record_chunks(record: Record) -> list[tuple[str | None, int | None, str]]:
             if page.text.strip():
                 chunks.append((document.url, page.page_number, page.text))
     return chunks
+
+
+def record_reading(record: Record) -> Reading:
+    """What :func:`record_chunks` lets the rules read, and which documents it could not read
+    in full: those send the record to review rather than to a silent verdict."""
+    pages, documents, unread = 1, 0, []  # the record's own text is read as one page
+    characters = len(record.title or "") + len(record.description or "")
+    for document in record.documents:
+        name = document.title or document.url
+        with_text = [p for p in document.pages if p.text.strip()]
+        if document.status == "ok" and with_text:
+            documents += 1
+            pages += min(len(with_text), MAX_PAGES_PER_DOCUMENT)
+            characters += sum(len(p.text) for p in with_text[:MAX_PAGES_PER_DOCUMENT])
+            if len(document.pages) > MAX_PAGES_PER_DOCUMENT:
+                why = f"read {MAX_PAGES_PER_DOCUMENT} of {len(document.pages)} pages"
+                unread.append(UnreadDocument(name, why))
+        elif document.status == "ok":
+            unread.append(UnreadDocument(name, document.error or "no text layer"))
+        elif document.status in ("failed", "skipped") and not (document.error or "").startswith(
+            "off-site link"  # a reference to another site, not one of the record's papers
+        ):
+            unread.append(UnreadDocument(name, document.error or document.status))
+    return Reading(pages, documents, characters, tuple(unread))
 
 
 def input_hash(record: Record, linked: Sequence[Assessment]) -> str:
@@ -208,6 +235,16 @@ def assess_record(
         is_asset_sale and not has_consultation
     )
 
+    reading = record_reading(record)
+    confidence = judge(
+        classification, reading, should_flag=bool(should_flag), doc_type=DOC_TYPES.get(record.kind)
+    )
+    missing = [
+        m
+        for m, have in (("consultation", has_consultation), ("inhouse_statement", has_inhouse))
+        if should_flag and have is False
+    ]
+
     if current is not None:
         current.is_current = False
     assessment = Assessment(
@@ -222,6 +259,10 @@ def assess_record(
         should_flag=bool(should_flag),
         signals=list(classification.signals),
         evidence=evidence,
+        confidence=confidence.value,
+        confidence_reason=confidence.reason,
+        publish_state=confidence.route,
+        searched=searched(missing, reading),
     )
     session.add(assessment)
     return assessment
@@ -251,7 +292,8 @@ def run_monitor(reassess: bool = False, database_url: str | None = None) -> int:
     result = monitor(reassess=reassess, database_url=database_url)
     print(
         f"monitor ({RULES_VERSION}): {result.assessed} assessed, {result.unchanged} unchanged, "
-        f"{result.flagged} flagged now, {result.links} links"
+        f"{result.flagged} flagged now ({result.published} published, "
+        f"{result.needs_review} need review), {result.links} links"
     )
     for error in result.errors:
         print(f"monitor: error: {error}", file=sys.stderr)
@@ -288,11 +330,12 @@ def monitor(reassess: bool = False, database_url: str | None = None) -> MonitorR
                 settle_groups(session, groups)
             session.commit()
     with Session_() as session:
-        result.flagged = len(
-            session.scalars(
-                select(Assessment.id).where(
-                    Assessment.is_current.is_(True), Assessment.should_flag.is_(True)
-                )
-            ).all()
-        )
+        rows = session.execute(
+            select(Assessment.should_flag, Assessment.publish_state).where(
+                Assessment.is_current.is_(True)
+            )
+        ).all()
+    result.flagged = sum(1 for flag, _ in rows if flag)
+    result.published = sum(1 for flag, state in rows if flag and state in (None, "published"))
+    result.needs_review = sum(1 for _, state in rows if state == "needs_review")
     return result

@@ -43,16 +43,23 @@ __all__ = [
 
 
 def _rules_version() -> str:
-    # Any edit to the rules, the engine, the text helpers or the notice structure tables can
-    # change an assessment, so the version is the review date plus a hash of their sources:
-    # stored assessments made with other rules are then recognisably stale.
+    # Any edit to the rules, the engine, the text helpers, the notice structure tables or the
+    # confidence steps can change an assessment, so the version is the review date plus a hash
+    # of their sources: stored assessments made with other rules are then recognisably stale.
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
     sources = [
         *sorted((here / "rules").glob("*.py")),
         *(
             here / name
-            for name in ("classify.py", "deciding.py", "text.py", "notices.py", "cpv_groups.py")
+            for name in (
+                "classify.py",
+                "confidence.py",
+                "deciding.py",
+                "text.py",
+                "notices.py",
+                "cpv_groups.py",
+            )
         ),
     ]
     for source in sources:
@@ -116,6 +123,10 @@ class Classification:
     # How much was read: pages with text (a record's own text counts as one) and documents.
     pages_read: int = 0
     documents_read: int = 0
+    # Which verdict labels ("is_outsourcing", "is_asset_sale") rest on at least one quote from
+    # a deciding part (title, decision/recommendation section, decision sentence) rather than
+    # background only: the confidence module weighs the two differently.
+    decided_in: tuple[str, ...] = ()
 
     def as_json(self, id: Any) -> dict[str, Any]:
         """The design's output fields: ``evidence`` is the list of quote strings (as in the
@@ -134,6 +145,7 @@ class Classification:
             "evidence": quotes,
             "evidence_detail": [asdict(ev) for ev in self.evidence],
             "missing": list(self.missing),
+            "decided_in": list(self.decided_in),
             "signals": list(self.signals),
             "discounted": [asdict(ev) for ev in self.discounted],
             "decided_in_deciding_part": self.decided_in_deciding_part,
@@ -616,6 +628,11 @@ def _classify_chunks(
         decided_in_deciding_part=decided_in,
         pages_read=len(read),
         documents_read=len({c.document for c in read if c.document is not None}),
+        decided_in=tuple(
+            label
+            for label, kept in (("is_outsourcing", out_kept), ("is_asset_sale", asset_kept))
+            if any(_decides(h) for h in kept)
+        ),
     )
 
 

@@ -261,6 +261,16 @@ class Assessment(Base):
     signals: Mapped[list[Any]] = mapped_column(default=list)
     # [{"label", "quote", "rule", "document", "page", "url"}]
     evidence: Mapped[list[Any]] = mapped_column(default=list)
+    # How sure the monitor is (0-1) and why (monitor/confidence.py); null on assessments made
+    # before confidence existed.
+    confidence: Mapped[float | None] = mapped_column(Float)
+    confidence_reason: Mapped[str | None] = mapped_column(Text)
+    # published | needs_review | not_flagged. Null (older rows) reads as before: a flag is
+    # published.
+    publish_state: Mapped[str | None] = mapped_column(String(16))
+    # For each missing element, where it was looked for ("no consultation found: 23 pages of
+    # 3 documents searched").
+    searched: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     record: Mapped[Record] = relationship(back_populates="assessments")

@@ -34,7 +34,16 @@ class RecordState:
             return True
         if self.review_status in ("dismissed", "good_practice"):
             return False
-        return bool(self.assessment and self.assessment.should_flag)
+        # An uncertain flag waits for staff (monitor/confidence.py) and is not public yet.
+        a = self.assessment
+        return bool(a and a.should_flag and a.publish_state != "needs_review")
+
+    @property
+    def needs_review(self) -> bool:
+        """The monitor sent this record to staff (uncertain flag, unread document), and no
+        one has reviewed it since."""
+        a = self.assessment
+        return self.review is None and a is not None and a.publish_state == "needs_review"
 
     @property
     def category(self) -> str | None:
@@ -103,8 +112,10 @@ def states_query(
             )
     if flagged_only:
         not_cleared = latest.status.is_(None) | latest.status.not_in(["dismissed", "good_practice"])
+        published = current.publish_state.is_(None) | (current.publish_state != "needs_review")
         query = query.where(
-            (current.should_flag.is_(True) & not_cleared) | (latest.status == "confirmed")
+            (current.should_flag.is_(True) & published & not_cleared)
+            | (latest.status == "confirmed")
         )
     if review_status:
         query = query.where(latest.status == review_status)

@@ -41,7 +41,9 @@ def test_demo_says_where_the_feeds_and_the_web_app_are(demo: tuple[Path, str]) -
         assert "finished" in line and " 0 new" not in line and "0 failures recorded" in line
 
 
-@pytest.mark.parametrize("name", ["exa.rss", "exa.atom", "smp.rss", "all.rss"])
+# Sampleton's sample data is procurement notices only; a notice decided from its words alone
+# waits for staff review (monitor/confidence.py), so it is listed in the notices feed.
+@pytest.mark.parametrize("name", ["exa.rss", "exa.atom", "notices/smp.rss", "all.rss"])
 def test_demo_feeds_open_in_a_feed_reader(demo: tuple[Path, str], name: str) -> None:
     directory, _ = demo
     parsed = feedparser.parse((directory / "site" / "feeds" / name).read_bytes())

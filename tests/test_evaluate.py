@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from monitor import baseline
+from monitor.confidence import PUBLISH_THRESHOLD
 from monitor.evaluate import run_classify, run_evaluate
+from monitor.holdout import fit_threshold
 
 CASES = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "cases.jsonl"
 
@@ -195,3 +197,85 @@ def test_quality_bar_on_the_shared_labelled_cases() -> None:
     precision, recall = float(m.group(1)), float(m.group(2))
     assert precision >= 0.9, out.getvalue()
     assert recall >= 0.9, out.getvalue()
+
+
+def test_threshold_and_leave_group_out_figures_agree_with_classify(tmp_path: Path) -> None:
+    """The figures at the publish threshold are the flags `oursay classify` marks published,
+    scored against the labels; council groups come from the registry by council name."""
+    councils = [
+        "Kent County Council",
+        "London Borough of Camden",
+        "Denbighshire County Council",
+        "Nowhere Parish Council",
+        "Kent County Council",
+    ]
+    lines = [
+        json.dumps({**json.loads(line), "council": council, "doc_type": "report"})
+        for line, council in zip(
+            _small_file(tmp_path).read_text(encoding="utf-8").splitlines(), councils, strict=True
+        )
+    ]
+    # A title that states the decision: that flag is published, the others wait for review.
+    first = json.loads(lines[0])
+    lines[0] = json.dumps({**first, "title": "Home care service: approval to go out to tender"})
+    path = tmp_path / "grouped.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    classified = io.StringIO()
+    assert run_classify(lines, classified) == 0
+    results = [json.loads(line) for line in classified.getvalue().splitlines()]
+    assert all(0.0 <= r["confidence"] <= 1.0 and r["confidence_reason"] for r in results)
+    labels = {json.loads(line)["id"]: json.loads(line)["should_flag"] for line in lines}
+    published = {r["id"] for r in results if r["publish_state"] == "published"}
+    tp = sum(1 for i in published if labels[i])
+    precision = tp / len(published) if published else 0.0
+    recall = tp / sum(labels.values())
+    review = sum(r["publish_state"] == "needs_review" for r in results)
+
+    out = io.StringIO()
+    assert run_evaluate(path, out) == 0
+    report = out.getvalue()
+    assert published == {"tp-tender"} and review == 2  # both routes are exercised
+    row = next(x for x in report.splitlines() if re.match(r"  all cases\s+5 ", x))
+    assert f"published P={precision:.3f} R={recall:.3f}" in row
+    assert f"to review {review} ({review / 5:.0%})" in row
+    assert "plain P=0.667 R=0.667" in row  # beside the plain figures
+    assert "leave one council group out (4 groups" in report
+    for group in ("county councils", "London boroughs", "Welsh councils", "alone: nowhere"):
+        assert re.search(rf"^  {group}[a-z ]*\s+\d", report, re.M), group
+    assert re.search(r"^  doc_type report\s+5 ", report, re.M)
+    assert re.search(r"^  over 5,000 characters\s+0 ", report, re.M)
+    assert report.rstrip("\n").splitlines()[-1] == "flag precision=0.667 recall=0.667 f1=0.667 n=5"
+
+
+def test_fitted_threshold_rises_above_wrong_low_confidence_flags() -> None:
+    rows = [(0.45, True, False), (0.45, True, False), (0.75, True, True), (0.85, True, True)]
+    assert fit_threshold(rows) == 0.75
+    assert fit_threshold([(0.45, True, True), (0.85, True, True)]) == 0.45
+    assert fit_threshold([(0.9, False, True)]) == PUBLISH_THRESHOLD
+
+
+def test_long_cases_given_as_pages_are_reported_apart(tmp_path: Path) -> None:
+    filler = "The committee noted the quarterly performance figures for the libraries. " * 40
+    case = _labelled(
+        id="long-pages",
+        council="Kent County Council",
+        doc_type="report",
+        pages=[
+            {"document": "report.pdf", "page": 1, "text": filler},
+            {"document": "report.pdf", "page": 2, "text": filler + TENDER},
+        ],
+        is_outsourcing=True,
+        has_consultation=False,
+        has_inhouse_statement=False,
+        should_flag=True,
+    )
+    path = tmp_path / "long.jsonl"
+    path.write_text(case + "\n", encoding="utf-8")
+    out = io.StringIO()
+    assert run_evaluate(path, out) == 0
+    report = out.getvalue()
+    assert len(filler) * 2 > 5000
+    long_rows = re.findall(r"^  over 5,000 characters\s+(\d+) ", report, re.M)
+    assert long_rows == ["1", "1"]  # at the stated threshold and held out
+    assert report.rstrip("\n").splitlines()[-1] == "flag precision=1.000 recall=1.000 f1=1.000 n=1"

@@ -597,3 +597,42 @@ def test_spliced_entries_match_plain_feedgen(built: Site) -> None:
                 fast = FeedBuilder(councils, links).render(spec, fmt, states)
                 plain = FeedBuilder(councils, links).render(spec, fmt, states, splice=False)
                 assert fast == plain, (name, fmt)
+
+
+def test_uncertain_flags_wait_for_review_and_entries_explain_themselves(database: str) -> None:
+    """A flag the monitor sent to review stays out of the public feeds, is marked in the
+    journalists' notices feed, and every entry names its rules and where it looked."""
+    with Session(get_engine(database)) as session:
+        add_sample_councils(session)
+        looked = "no consultation found: 23 pages of 3 documents searched"
+        add_record(
+            session,
+            "sure",
+            title="Sample refuse service outsourced",
+            published=T0,
+            assessment={"publish_state": "published", "confidence": 0.85, "searched": [looked]},
+        )
+        add_record(
+            session,
+            "unsure",
+            title="Sample parks service perhaps outsourced",
+            published=T0 + timedelta(days=1),
+            assessment={
+                "publish_state": "needs_review",
+                "confidence": 0.45,
+                "confidence_reason": "outsourcing found in background text only",
+            },
+        )
+        session.commit()
+        links = Links("https://oursay.example/")
+        public = feedparser.parse(build_feed(session, "exs", "rss", links))
+        assert guids(public) == [title_guid("sure")]
+        entry = public.entries[0].description
+        assert "<strong>Where oursay looked:</strong>" in entry and f"<li>{looked}</li>" in entry
+        assert "[rule: sample-rule]" in entry and "Sample cabinet report, page 4" in entry
+        # Confidence is for staff: not in public entries.
+        assert "0.85" not in entry and "background text only" not in entry
+        notices = feedparser.parse(build_feed(session, "notices/exs", "rss", links))
+        assert guids(notices) == [title_guid("unsure"), title_guid("sure")]
+        marked = notices.entries[0].description
+        assert "Waiting for review by campaign staff: the monitor is not sure" in marked

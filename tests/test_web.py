@@ -32,7 +32,7 @@ from oursay.export import EXPORT_FIELDS
 from oursay.web import create_app
 from oursay.web.auth import create_staff_user, secret_key
 from storage.db import get_engine
-from storage.models import Document, DocumentPage, Review
+from storage.models import Document, DocumentPage, RecordLink, Review
 
 PASSWORD = "correct horse battery staple"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -366,6 +366,57 @@ def test_review_queue_is_oldest_first(client: TestClient, staff: str) -> None:
         "Sample home care services outsourced",
         "Sample sale of the old depot",
     ]
+
+
+def test_uncertain_flag_waits_in_the_queue_and_explains_itself_to_staff(
+    database: str, client: TestClient, staff: str, ids: dict[str, int]
+) -> None:
+    looked = "no consultation found: 23 pages of 3 documents searched"
+    with Session(get_engine(database)) as session:
+        unsure = add_record(
+            session,
+            "unsure",
+            title="Sample parks service perhaps outsourced",
+            published=T0,
+            assessment={
+                "publish_state": "needs_review",
+                "confidence": 0.45,
+                "confidence_reason": "outsourcing found in background text only",
+                "searched": [looked],
+            },
+        )
+        session.add(
+            RecordLink(
+                from_record_id=ids["outsourcing"],
+                to_record_id=unsure,
+                relation="implements",
+                score=0.9,
+                method="test",
+            )
+        )
+        session.commit()
+    public = client.get(f"/items/{unsure}").text
+    assert "Waiting for review by campaign staff: the monitor is not sure" in public
+    assert "<li>No consultation found: 23 pages of 3 documents searched</li>" in public
+    assert "(rule: <code>sample-rule</code>)" in public
+    assert "How sure the monitor is" not in public and "background text only" not in public
+    # Linked records of one decision are listed, with their dates, both ways.
+    assert "Other records of this decision" in public
+    assert f'<a href="/items/{ids["outsourcing"]}">Sample leisure centres' in public
+    other = client.get(f"/items/{ids['outsourcing']}").text
+    assert f'<a href="/items/{unsure}">Sample parks service perhaps outsourced</a>' in other
+    assert "Sample parks service" not in client.get("/councils/exs").text
+    # Search agrees with the feeds: waiting for review is "not flagged" (yet).
+    assert "Sample parks service perhaps outsourced" in search_titles(client, flag="not_flagged")
+    assert "Sample parks service perhaps outsourced" not in search_titles(client, flag="flagged")
+
+    log_in(client)
+    queue = client.get("/staff/queue").text
+    assert "Waiting for review (5)" in queue
+    assert "Sample parks service perhaps outsourced" in queue
+    staff_page = client.get(f"/items/{unsure}").text
+    assert "Confidence 0.45: below what the monitor publishes on its own" in staff_page
+    assert "Why: outsourcing found in background text only" in staff_page
 
 
 def test_create_staff_user_validates_and_resets(database: str, client: TestClient) -> None:

@@ -62,6 +62,7 @@ from oursay.web.feedcache import (
     not_modified,
     sqlite_signature,
 )
+from oursay.web.linked import linked_records
 from oursay.web.search import CATEGORIES, FLAGS, PAGE_SIZE, REVIEWS, SearchForm
 from storage.db import database_url as default_database_url
 from storage.db import session_factory
@@ -286,6 +287,7 @@ def create_app(
                 "council": councils.get(state.record.council_code or ""),
                 "assessed": state.assessment is not None,
                 "documents": [d for d in documents if d["url"]],
+                "linked": linked_records(session, record_id),
                 "reviewed_at": state.review.created_at if state.review else None,
                 "history": history,
                 "error": error,
@@ -546,11 +548,19 @@ def flagged_counts(session: Session) -> dict[str, int]:
 
 
 def review_queue(session: Session) -> Any:
-    """Flagged by the monitor and never reviewed, oldest first."""
-    query = states_query(flagged_only=True)
+    """Never reviewed, oldest first: published flags, and records the monitor sent to staff
+    because it is not sure (a flag below the publish threshold, an unread document)."""
+    query = states_query(assessed_only=True)
+    current = query.column_descriptions[1]["entity"]
     latest = query.column_descriptions[2]["entity"]
+    sent = current.publish_state == "needs_review"
+    published_flag = current.should_flag.is_(True) & (current.publish_state.is_(None) | ~sent)
     date = func.coalesce(Record.published_at, Record.first_seen_at)
-    return query.where(latest.id.is_(None)).order_by(None).order_by(date.asc(), Record.id.asc())
+    return (
+        query.where(latest.id.is_(None), published_flag | sent)
+        .order_by(None)
+        .order_by(date.asc(), Record.id.asc())
+    )
 
 
 # crawl_runs statuses of a run that ended and judged itself (crawlers.outcome).

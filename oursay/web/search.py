@@ -127,7 +127,12 @@ class SearchForm:
                 or_(
                     latest.status.in_(["dismissed", "good_practice"]),
                     and_(
-                        or_(current.should_flag.is_(None), not_(current.should_flag)),
+                        or_(
+                            current.should_flag.is_(None),
+                            not_(current.should_flag),
+                            # An uncertain flag waiting for staff is not (yet) flagged.
+                            current.publish_state == "needs_review",
+                        ),
                         or_(latest.status.is_(None), latest.status != "confirmed"),
                     ),
                 )
