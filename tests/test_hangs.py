@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawlers import settings as crawl_settings
+from crawlers.outcome import EXIT_NOTHING_COLLECTED
 from crawlers.sim.procurement import SAMPLE_COUNCILS_CSV, Faults, FindATenderSim
 from crawlers.sim.server import SimServer
 from crawlers.spiders.base import check_base_url
@@ -87,7 +88,8 @@ def test_retry_after_beyond_the_cap_is_deferred_and_recorded(
         timeout=HUNG * 4,
     )
     print(f"crawl against Retry-After: 3600 took {time.monotonic() - started:.1f}s")
-    assert result.returncode == 3, result.stderr[-3000:]  # finished, partly
+    # Finished, but the only window was deferred: nothing collected (docs/cli.md).
+    assert result.returncode == EXIT_NOTHING_COLLECTED, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     # Asked once, not waited for, not asked again.
     assert len(server.requests_to(FTS_API)) == 1
@@ -119,7 +121,7 @@ def test_rate_limit_waits_of_a_run_are_bounded(
         text=True,
         timeout=HUNG * 4,
     )
-    assert result.returncode == 3, result.stderr[-3000:]
+    assert result.returncode == EXIT_NOTHING_COLLECTED, result.stderr[-3000:]
     # Two waits of a second fit in the budget; the third answer would overrun it.
     assert len(server.requests_to(FTS_API)) == 3
     failures, runs, _, _ = stored(database)
@@ -217,7 +219,7 @@ def test_a_host_that_asked_for_an_hour_is_not_asked_again_in_the_run(tmp_path: P
             text=True,
             timeout=HUNG * 4,
         )
-    assert result.returncode == 3, result.stderr[-3000:]
+    assert result.returncode == EXIT_NOTHING_COLLECTED, result.stderr[-3000:]
     failures, runs, _, _ = stored(database)
     # One council's page was asked and answered 429; the other's was deferred unasked.
     assert len(asked) == 1, result.stderr
