@@ -55,10 +55,11 @@ _FLAG_BASE = 0.45
 _DECIDING_PART = 0.3  # evidence in the title, a decision/recommendation, a decision sentence
 _STRUCTURED_NOTICE = 0.3  # a notice decided from its type, category or CPV codes
 _WORDS_ONLY_NOTICE = 0.15  # a notice decided from the words of its description only
-# A short text (a decision notice, a forward-plan entry, one agenda item, a press release) is
-# about one matter: it has little background for a match to come from, so its words are the
-# decision even without a heading. Long papers earn confidence only from their deciding parts.
-_SHORT_DECIDING_RECORD = 0.2
+# A short text of its own (a decision notice, a forward-plan entry, an excerpt, a press
+# release; not a paginated paper, whose sections carry background) is about one matter: it
+# has little background for a match to come from, so its words are the decision even without
+# a heading. Papers and long texts earn confidence only from their deciding parts.
+_SHORT_DECIDING_RECORD = 0.25
 SHORT_RECORD_CHARS = 5000  # the line between short excerpts and long papers
 _SEVERAL_RULES = 0.1  # two or more different rules found the same verdict
 _FALSE_FRIEND_NEARBY = -0.15  # a false friend set aside on the same page as the evidence
@@ -148,10 +149,10 @@ def _flag_score(
     elif is_notice:
         score += _WORDS_ONLY_NOTICE
         factors.append(f"{what} read from the notice's words only, not its structured fields")
-    elif any(v in c.decided_in for v in verdicts) or c.decided_in_deciding_part:
+    elif any(v in c.decided_in for v in verdicts):
         score += _DECIDING_PART
         factors.append(f"{what} stated in a deciding part (title, decision or recommendation)")
-    elif reading.characters < SHORT_RECORD_CHARS:
+    elif reading.characters < SHORT_RECORD_CHARS and reading.documents == 0:
         score += _SHORT_DECIDING_RECORD
         kind = (doc_type or "record").replace("_", "-")
         factors.append(f"{what} in a short {kind} text about one matter")

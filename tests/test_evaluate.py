@@ -215,9 +215,17 @@ def test_threshold_and_leave_group_out_figures_agree_with_classify(tmp_path: Pat
             _small_file(tmp_path).read_text(encoding="utf-8").splitlines(), councils, strict=True
         )
     ]
-    # A title that states the decision: that flag is published, the others wait for review.
+    # A title that states the decision, and a short resolution: those flags are published.
+    # The false positive is a page of a paper whose outsourcing stands in its strategy
+    # section, not in a deciding part: that flag waits for review.
     first = json.loads(lines[0])
     lines[0] = json.dumps({**first, "title": "Home care service: approval to go out to tender"})
+    background = json.loads(lines[2])
+    assert background["id"] == "fp-extension"
+    page = "Strategy\n\nThe council will tender the cleaning service when the contract ends."
+    lines[2] = json.dumps(
+        {**background, "text": "", "pages": [{"document": "paper.pdf", "page": 1, "text": page}]}
+    )
     path = tmp_path / "grouped.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -235,7 +243,7 @@ def test_threshold_and_leave_group_out_figures_agree_with_classify(tmp_path: Pat
     out = io.StringIO()
     assert run_evaluate(path, out) == 0
     report = out.getvalue()
-    assert published == {"tp-tender"} and review == 2  # both routes are exercised
+    assert published == {"tp-tender", "tp-sale"} and review == 1  # both routes are exercised
     row = next(x for x in report.splitlines() if re.match(r"  all cases\s+5 ", x))
     assert f"published P={precision:.3f} R={recall:.3f}" in row
     assert f"to review {review} ({review / 5:.0%})" in row

@@ -76,7 +76,9 @@ def test_council_feeds_are_valid_and_carry_no_contact_details(real_site: tuple[s
         and record.council_code
         and assessment.publish_state == "needs_review"
     }
-    assert len(flagged_councils) >= 20 and waiting
+    # Notices decided from their structured fields are published; any left waiting (words
+    # only) must still be in the journalists' notices feeds, checked below.
+    assert len(flagged_councils) >= 20
     feeds = [(code, suffix) for code in sorted(flagged_councils) for suffix in (".rss", ".atom")]
     feeds += [(f"notices/{code}", ".rss") for code in sorted(waiting)]
     for code, suffix in feeds:
