@@ -28,6 +28,9 @@ EXPORT_FIELDS = (
     "has_consultation",
     "has_inhouse_statement",
     "flagged",
+    "publish_state",
+    "confidence",
+    "rules",
     "review_status",
     "evidence",
 )
@@ -57,6 +60,14 @@ def export_row(state: RecordState) -> dict[str, Any]:
         "has_consultation": assessment.has_consultation if assessment else None,
         "has_inhouse_statement": assessment.has_inhouse_statement if assessment else None,
         "flagged": state.flagged,
+        # "needs_review": the monitor was unsure and staff have not looked yet; such a flag
+        # is in no public feed (monitor/confidence.py).
+        "publish_state": assessment.publish_state if assessment else None,
+        "confidence": assessment.confidence if assessment else None,
+        # Which rules or notice signals found the evidence, for a reader who wants to know why.
+        "rules": sorted({e["rule"] for e in assessment.evidence if e.get("rule")})
+        if assessment
+        else [],
         "review_status": state.review_status,
         "evidence": [clean_text(e.get("quote")) for e in assessment.evidence] if assessment else [],
     }
@@ -86,6 +97,7 @@ def write_rows(out: TextIO, rows: Iterator[dict[str, Any]], fmt: str) -> int:
         count += 1
         row = dict(row)
         row["evidence"] = " | ".join(q for q in row["evidence"] if q)
+        row["rules"] = " ".join(row["rules"])
         writer.writerow({k: _csv_value(v) for k, v in row.items()})
     return count
 
@@ -93,7 +105,8 @@ def write_rows(out: TextIO, rows: Iterator[dict[str, Any]], fmt: str) -> int:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    # Tab and carriage return start a formula too in some spreadsheets (OWASP CSV injection).
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         # Scraped text opened in a spreadsheet must not run as a formula.
         return "'" + value
     return "" if value is None else value

@@ -147,6 +147,9 @@ def test_export_csv_and_json(database: str, capsys: pytest.CaptureFixture[str]) 
         "has_consultation",
         "has_inhouse_statement",
         "flagged",
+        "publish_state",
+        "confidence",
+        "rules",
         "review_status",
     ):
         assert field in rows[0]
@@ -157,6 +160,16 @@ def test_export_csv_and_json(database: str, capsys: pytest.CaptureFixture[str]) 
     assert table[0]["council"] == "KEN" and table[0]["flagged"] == "true"
     # A formula in scraped text must not run when a journalist opens the CSV.
     assert table[0]["title"].startswith("'=")
+    # Which rule found the evidence travels with the row.
+    assert table[0]["rules"] == "t" and table[0]["evidence"] == "sample award"
+
+
+def test_csv_cells_starting_with_tab_or_carriage_return_are_not_formulas() -> None:
+    from oursay.export import _csv_value
+
+    for raw in ("\t=1+1", "\r=1+1", "-2+3", "@SUM(A1)"):
+        assert _csv_value(raw) == "'" + raw
+    assert _csv_value("Leisure contract") == "Leisure contract"
 
 
 def test_staff_add_hashes_the_password(database: str) -> None:
