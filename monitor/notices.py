@@ -13,6 +13,12 @@ decide, in this order, whether the notice is a step towards outsourcing a public
    a CPV group that can go either way, a category that contradicts the CPV), the text rules
    decide and the decision is marked ``notice_structure_silent``.
 
+After a goods or works category and before the CPV codes, the title: when it names a system,
+software, a review, a strategy, an audit, advice or consultancy, maintenance of equipment,
+goods or building works (:mod:`monitor.notice_subject`), the subject is for the council's own
+use whatever the codes say. A notice known only by its text is read for the same facts by
+:mod:`monitor.notice_text` and decided here too.
+
 One procurement, one flag: the notices of one procurement (same ocid; award notices of one
 framework; call-off notices of one exercise) are grouped by :func:`procurement_groups`, and
 only the newest of them that would flag carries the flag.
@@ -23,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Final
 
@@ -31,6 +37,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor import cpv_groups as C
+from monitor.notice_subject import subject_of
 from storage.models import Assessment, Record
 
 # Procurement Act 2023 notice types (Find a Tender, "Notice types and sequences"):
@@ -80,7 +87,8 @@ STOPPED_RULES: Final = frozenset(
 class Cpv:
     code: str
     description: str
-    where: str  # "tender.classification", "awards[].items", ...
+    where: str  # "tender.classification", "awards[].items", "from the text", ...
+    line: str = ""  # the line of a notice's text it was read from
 
     @property
     def group(self) -> C.CpvGroup | None:
@@ -99,7 +107,12 @@ class NoticeFacts:
     notice_type: str | None
     tags: tuple[str, ...]
     categories: tuple[str, ...]  # mainProcurementCategory of the tender and of its awards
-    cpvs: tuple[Cpv, ...]  # the main code first
+    cpvs: tuple[Cpv, ...]  # the main code first (when ``ordered``)
+    title: str = ""  # names the subject (monitor.notice_subject)
+    from_text: bool = False  # read from a notice's text (monitor.notice_text), not a release
+    # Whether the first code is the main one: a release says so; a copied page may sort them.
+    ordered: bool = True
+    category_line: str = ""  # the line of the text that stated the category
 
     @property
     def stage(self) -> str:
@@ -189,16 +202,53 @@ def notice_facts(
     kind = (notice_type or "").strip().upper().replace(" ", "") or None
     if kind and not kind.startswith("UK"):
         kind = f"UK{kind}"
-    return NoticeFacts(kind, tags, tuple(categories), tuple(_cpvs(release, cpv_codes)))
+    title = tender.get("title") if isinstance(tender.get("title"), str) else ""
+    return NoticeFacts(
+        kind, tags, tuple(categories), tuple(_cpvs(release, cpv_codes)), title=title
+    )
+
+
+def with_text(release: NoticeFacts, text: NoticeFacts) -> NoticeFacts:
+    """A stored notice's facts, completed from its text where the release states nothing
+    (a record made without a release, or one whose release has no category and no CPV)."""
+    if release.categories or release.cpvs:
+        return release if release.title else replace(release, title=text.title)
+    return replace(
+        text,
+        notice_type=release.notice_type or text.notice_type,
+        tags=release.tags or text.tags,
+        title=release.title or text.title,
+    )
 
 
 def _describe(facts: NoticeFacts, cpv: Cpv | None) -> str:
     parts = []
-    if facts.categories:
+    if facts.category_line:
+        parts.append(f'"{facts.category_line}"')
+    elif facts.categories:
         parts.append(f"mainProcurementCategory={'/'.join(facts.categories)}")
     if cpv is not None:
-        parts.append(cpv.label())
+        parts.append(f'"{cpv.line}"' if cpv.line else cpv.label())
     return "; ".join(parts)
+
+
+def _source(facts: NoticeFacts, cpv: Cpv | None) -> str:
+    if facts.from_text:
+        return " (from the text)"
+    return f" ({cpv.where})" if cpv is not None else ""
+
+
+def _main_first(kinds: list[tuple[Cpv, C.CpvGroup]]) -> list[tuple[Cpv, C.CpvGroup]]:
+    """Codes read as a set, in the order the rules below read a main code first: a public
+    service first (the goods and works beside it are what the service uses), but an own-use
+    service before it (both kinds of service: the words decide), then goods and works, then
+    groups that can go either way."""
+    present = {g.kind for _, g in kinds}
+    order = [C.PUBLIC, C.OWN_USE]
+    if C.OWN_USE in present and C.PUBLIC in present:
+        order.reverse()
+    order += [C.GOODS, C.WORKS, C.MIXED]
+    return sorted(kinds, key=lambda k: order.index(k[1].kind))
 
 
 def _division_rule(cpv: Cpv) -> str:
@@ -218,6 +268,8 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             f"notice type {typed}: reports on a contract or procurement, lets none",
         )
     kinds = [(c, c.group) for c in facts.cpvs if c.group is not None]
+    if not facts.ordered:
+        kinds = _main_first(kinds)
     main = kinds[0] if kinds else None
     public = [c for c, g in kinds if g.kind == C.PUBLIC]
     categories = set(facts.categories)
@@ -233,7 +285,17 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             NOT_OUTSOURCING,
             f"notice:category_{category}",
             _describe(facts, cpv)
+            + _source(facts, None)
             + ": goods and works are not outsourcing of a public service",
+        )
+    # What the title names decides before the codes (module docstring).
+    subject = subject_of(facts.title)
+    if subject is not None:
+        return StructuralDecision(
+            NOT_OUTSOURCING,
+            f"notice:subject_{subject.kind}",
+            f'title "{" ".join(facts.title.split())}": {subject.why}'
+            + (" (from the text)" if facts.from_text else ""),
         )
     if main is None:
         return _silent(facts, None, "no_cpv")
@@ -242,8 +304,8 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
         return StructuralDecision(
             OUTSOURCING,
             _division_rule(cpv),
-            f"{_describe(facts, cpv)} ({cpv.where}): {group.name}, a service delivered to "
-            "the public on the council's behalf",
+            f"{_describe(facts, cpv)}{_source(facts, cpv)}: {group.name}, a service delivered "
+            "to the public on the council's behalf",
         )
     if group.kind == C.MIXED:
         return _silent(facts, cpv, "cpv_group_mixed")
@@ -258,7 +320,9 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
         C.OWN_USE: f"{group.name}: a service bought for the council's own use",
     }[group.kind]
     return StructuralDecision(
-        NOT_OUTSOURCING, _division_rule(cpv), f"{_describe(facts, cpv)} ({cpv.where}): {reason}"
+        NOT_OUTSOURCING,
+        _division_rule(cpv),
+        f"{_describe(facts, cpv)}{_source(facts, cpv)}: {reason}",
     )
 
 
@@ -266,7 +330,7 @@ def _silent(facts: NoticeFacts, cpv: Cpv | None, why: str) -> StructuralDecision
     return StructuralDecision(
         SILENT,
         f"notice:structure_{why}",
-        _describe(facts, cpv) or "no category, no CPV code",
+        (_describe(facts, cpv) or "no category, no CPV code") + _source(facts, None),
         (SILENT_SIGNAL, f"notice:structure_{why}"),
     )
 
