@@ -32,6 +32,7 @@ from monitor.deciding import (
     is_heading,
     subject_not_a_service,
 )
+from monitor.notice_subject import names_a_service
 from monitor.text import Analysed, SectionState, Segment, analyse, quote_bounds, repeated_lines
 
 __all__ = [
@@ -310,9 +311,11 @@ def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | Non
     return None
 
 
-def _notice_hits(chunks: Sequence[_Chunk]) -> list[_Hit]:
+def _notice_hits(chunks: Sequence[_Chunk], service_head: str | None = None) -> list[_Hit]:
     """The sentence that says a procurement notice is for a service (goods and works are set
-    aside later by the same false friends as decisions)."""
+    aside later by the same false friends as decisions). ``service_head`` is the head of the
+    notice's title when it names a service ("Treatment Service"): the sentence that holds it
+    is the last resort."""
     for chunk in chunks:
         for seg in chunk.analysed.segments:
             m = R.NOTICE_SERVICE_SUBJECT.search(seg.text)
@@ -344,6 +347,22 @@ def _notice_hits(chunks: Sequence[_Chunk]) -> list[_Hit]:
                         m.end(),
                     )
                 ]
+    if service_head:
+        for chunk in chunks:
+            for seg in chunk.analysed.segments:
+                start = seg.text.find(service_head)
+                if start >= 0:
+                    return [
+                        _Hit(
+                            "procurement_notice_service",
+                            R.OUTSOURCING,
+                            False,
+                            chunk,
+                            seg,
+                            start,
+                            start + len(service_head),
+                        )
+                    ]
     return []
 
 
@@ -506,7 +525,8 @@ def _classify_chunks(
             discounted += [(h, "notice_reports_on_contract") for h in out_kept]
             out_kept = []
         elif is_notice:
-            notice_kept, aside = _split(_notice_hits(chunks), mask)
+            head = names_a_service(notice.title) if notice is not None else None
+            notice_kept, aside = _split(_notice_hits(chunks, head), mask)
             discounted += aside
             out_kept += notice_kept
             signals.append("procurement_notice")

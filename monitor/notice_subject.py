@@ -52,7 +52,9 @@ OWN_USE_HEAD: Final = re.compile(
     r"|\bevaluation|\bresearch|\bsurveys?|\bblueprint|\bimplementation\s+support"
     r"|\btransformation\s+(?:partner|support)|\bdue\s+diligence|\bbusiness\s+case"
     r"|\boptions\s+appraisal|\bproject\s+management|\bdesign|\blegal|\binsurance|\bbanking"
-    r"|\brecruitment|\bagency\s+(?:staff|workers)"
+    # Staff supplied to the council: its own workforce, not a service let.
+    r"|\brecruitment|\b(?:agency|temporary|interim|locum)\s+(?:staff(?:ing)?|workers|labour)"
+    r"|\bpersonnel"
     r"|\b(?:legal|financial|treasury|tax|technical|professional|commercial|strategic|"
     r"actuarial|property|procurement|specialist|expert)\s+advice"
     r")" + _TAIL,
@@ -121,7 +123,27 @@ def subject_of(title: str | None) -> Subject | None:
             return Subject(
                 "own_use",
                 head,
-                "a system, advice, a review, a study or consultancy bought for the council's "
-                "own use",
+                "a system, software, advice, a review, a study, consultancy or staff bought for "
+                "the council's own use",
             )
+    return None
+
+
+_SERVICE_HEAD: Final = re.compile(r"\bservices?$", _I)
+
+
+def names_a_service(title: str | None) -> str | None:
+    """The head of a title that names a service ("Cumbria Substance Use: Treatment Service",
+    "Home Support Services - Lot 2"), when the title names no own-use subject; else None."""
+    title = " ".join((title or "").split())
+    if not title or subject_of(title) is not None:
+        return None
+    for part in _DASH.split(title):
+        part = _LEAD_IN.sub("", part.strip())
+        # The head of "X: Y" is Y (a programme name, then what it buys).
+        part = part.rsplit(":", 1)[-1].strip()
+        m = _HEAD_END.search(part)
+        head = (part[: m.start()] if m else part).strip()
+        if _SERVICE_HEAD.search(head) and len(head.split()) >= 2:
+            return head
     return None
