@@ -62,6 +62,7 @@ def _rules_version() -> str:
                 "notices.py",
                 "notice_subject.py",
                 "notice_text.py",
+                "procurement_groups.py",
                 "cpv_groups.py",
             )
         ),
