@@ -72,6 +72,11 @@ MAINTENANCE_OF_EQUIPMENT: Final = re.compile(
     rf"(?:the\s+|our\s+|council\s+)?(?:\w+\s+){{0,2}}?{_EQUIPMENT}\b",
     _I,
 )
+# Language services (translation, interpreting) support the council's own work wherever they
+# stand in the head ("Interpreting, Translation and Related ... Support Services").
+LANGUAGE_SERVICES: Final = re.compile(
+    r"\b(?:translation|interpreting|interpretation|transcription)\b", _I
+)
 # Goods: "Supply and delivery of ...", "Purchase of ..." (not "Supply of ... services").
 GOODS_PURCHASE: Final = re.compile(
     r"\b(?:supply|purchase|acquisition)(?:\s+(?:and|&)\s+(?:delivery|installation|fitting))?"
@@ -118,13 +123,13 @@ def subject_of(title: str | None) -> Subject | None:
     if m:
         return Subject("works", m.group(0), "works are not outsourcing of a public service")
     for head in _heads(title):
-        m = OWN_USE_HEAD.search(head)
+        m = OWN_USE_HEAD.search(head) or LANGUAGE_SERVICES.search(head)
         if m:
             return Subject(
                 "own_use",
                 head,
-                "a system, software, advice, a review, a study, consultancy or staff bought for "
-                "the council's own use",
+                "a system, software, advice, a review, a study, consultancy, language services "
+                "or staff bought for the council's own use",
             )
     return None
 

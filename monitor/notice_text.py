@@ -145,8 +145,11 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
     cpvs: list[Cpv] = []
     tags: list[str] = []
 
+    seen: set[str] = set()
+
     def add_code(code: str, desc: str | None, line: str) -> None:
-        if _valid(code) and all(c.code != code for c in cpvs):
+        if code not in seen and _valid(code):
+            seen.add(code)
             cpvs.append(Cpv(code, (desc or "").strip(), "from the text", line))
 
     in_cpv_block = False

@@ -185,6 +185,7 @@ def test_a_stored_notice_without_codes_is_completed_from_its_text() -> None:
         ("CCTV Maintenance (Planned and Reactive)", "own_use"),
         ("Servicing and Repair of Fire Alarm Systems", "own_use"),
         ("Temporary Workers", "own_use"),
+        ("Framework for Interpreting, Translation and Related Support Services", "own_use"),
         ("Supply and Delivery of Road Salt", "goods"),
         ("Primary School Classroom Extension", "works"),
         ("Library Refurbishment", "works"),
