@@ -248,3 +248,19 @@ def test_the_labelled_procurement_cases_are_read_for_their_structure(shared_dir:
     # The Find a Tender copy states its notice type in its text.
     typed = [case for case in notices if "UK4:" in case["text"]]
     assert typed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "<p>Notice Title</p><p>Home care</p><p>CPV Codes</p><p>85000000 - Health</p>",
+        "Notice Title\n" + "word " * 200_000,
+        "CPV Codes\n\ufffd\x00 99999999\n-\n",
+    ],
+)
+def test_bad_notice_text_ends_in_an_assessment(text: str) -> None:
+    c = classify(text, doc_type="procurement")
+    assert FROM_TEXT in c.signals
+    # Something was decided, and said which way: a structural rule or the silent signal.
+    assert any(s.startswith("notice:") for s in c.signals)
