@@ -264,3 +264,20 @@ def test_bad_notice_text_ends_in_an_assessment(text: str) -> None:
     assert FROM_TEXT in c.signals
     # Something was decided, and said which way: a structural rule or the silent signal.
     assert any(s.startswith("notice:") for s in c.signals)
+
+
+def test_structure_read_from_text_counts_for_confidence_and_silence_does_not() -> None:
+    from monitor.confidence import judge, reading_of_pages
+
+    def confidence(text: str):
+        c = classify(text, doc_type="procurement")
+        assert c.should_flag
+        return judge(c, reading_of_pages([(None, None, text)]), doc_type="procurement")
+
+    stated = confidence(_fts("Services", "85310000 - Social work services"))
+    assert "structured fields" in stated.reason and stated.route == "published"
+    silent = confidence(
+        "Award\n\nHome Care Services in the East Locality\n\nWestbury Council has awarded "
+        "contracts for the provision of home care services to adults."
+    )
+    assert "words only" in silent.reason and silent.value < stated.value
