@@ -41,7 +41,14 @@ _CATEGORY_HEADING: Final = re.compile(
     r"\s*(?::\s*(?P<value>.*))?$",
     _I,
 )
-_CATEGORY_VALUE: Final = re.compile(r"^(services?|goods|supplies|supply|works)\.?$", _I)
+# "Services", "Supply contract" (Contracts Finder), "Works".
+_CATEGORY_VALUE: Final = re.compile(
+    r"^(?P<word>services?|goods|supplies|supply|works)(?:\s+contract)?\.?$", _I
+)
+# A category printed on its own: "Contract (Works)" (notice listings).
+_CATEGORY_ALONE: Final = re.compile(
+    r"^contract\s*\((?P<word>services?|goods|supplies|supply|works)\)$", _I
+)
 _CATEGORY_NAME: Final = {"service": "services", "supplies": "goods", "supply": "goods"}
 # Headings under which bare codes are CPV codes.
 _CPV_HEADING: Final = re.compile(
@@ -152,6 +159,13 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
             seen.add(code)
             cpvs.append(Cpv(code, (desc or "").strip(), "from the text", line))
 
+    def add_category(word: str, line: str) -> None:
+        nonlocal category_line
+        category = _CATEGORY_NAME.get(word.lower(), word.lower())
+        if category not in categories:
+            categories.append(category)
+            category_line = category_line or line
+
     in_cpv_block = False
     for i, line in enumerate(lines):
         if not line:
@@ -160,14 +174,14 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
         if heading:
             value = heading.group("value")
             found = (i, value) if value else _next_value(lines, i)
-            if found and _CATEGORY_VALUE.match(found[1]):
-                word = found[1].rstrip(".").lower()
-                category = _CATEGORY_NAME.get(word, word)
-                if category not in categories:
-                    categories.append(category)
-                    category_line = category_line or (
-                        line if value else f"{line}: {found[1]}"
-                    )
+            m = _CATEGORY_VALUE.match(found[1]) if found else None
+            if found and m:
+                add_category(m.group("word"), line if value else f"{line}: {found[1]}")
+            in_cpv_block = False
+            continue
+        alone = _CATEGORY_ALONE.match(line)
+        if alone:
+            add_category(alone.group("word"), line)
             in_cpv_block = False
             continue
         kind = _NOTICE_TYPE_HEADING.match(line)

@@ -281,3 +281,19 @@ def test_structure_read_from_text_counts_for_confidence_and_silence_does_not() -
         "contracts for the provision of home care services to adults."
     )
     assert "words only" in silent.reason and silent.value < stated.value
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Contract type\n\nSupply contract\n", "goods"),
+        ("Contract type: Service contract\n", "services"),
+        ("- Type\n- Contract (Works)\n", "works"),
+        ("II.1.3) Type of contract\nSupplies\n", "goods"),
+        ("- Procurement Category\n- Works\n", "works"),
+    ],
+)
+def test_categories_in_the_shapes_notice_pages_print_them(text: str, category: str) -> None:
+    facts = NT.notice_from_text(["Road salt\n\n" + text])
+    assert facts.categories == (category,)
+    assert facts.category_line
