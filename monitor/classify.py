@@ -19,10 +19,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from monitor import notice_text as NT
 from monitor import notices as N
 from monitor import rules as R
 from monitor.deciding import (
@@ -31,6 +32,7 @@ from monitor.deciding import (
     is_heading,
     subject_not_a_service,
 )
+from monitor.notice_subject import names_a_service
 from monitor.text import Analysed, SectionState, Segment, analyse, quote_bounds, repeated_lines
 
 __all__ = [
@@ -58,6 +60,9 @@ def _rules_version() -> str:
                 "deciding.py",
                 "text.py",
                 "notices.py",
+                "notice_subject.py",
+                "notice_text.py",
+                "procurement_groups.py",
                 "cpv_groups.py",
             )
         ),
@@ -307,9 +312,11 @@ def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | Non
     return None
 
 
-def _notice_hits(chunks: Sequence[_Chunk]) -> list[_Hit]:
+def _notice_hits(chunks: Sequence[_Chunk], service_head: str | None = None) -> list[_Hit]:
     """The sentence that says a procurement notice is for a service (goods and works are set
-    aside later by the same false friends as decisions)."""
+    aside later by the same false friends as decisions). ``service_head`` is the head of the
+    notice's title when it names a service ("Treatment Service"): the sentence that holds it
+    is the last resort."""
     for chunk in chunks:
         for seg in chunk.analysed.segments:
             m = R.NOTICE_SERVICE_SUBJECT.search(seg.text)
@@ -341,18 +348,34 @@ def _notice_hits(chunks: Sequence[_Chunk]) -> list[_Hit]:
                         m.end(),
                     )
                 ]
+    if service_head:
+        for chunk in chunks:
+            for seg in chunk.analysed.segments:
+                start = seg.text.find(service_head)
+                if start >= 0:
+                    return [
+                        _Hit(
+                            "procurement_notice_service",
+                            R.OUTSOURCING,
+                            False,
+                            chunk,
+                            seg,
+                            start,
+                            start + len(service_head),
+                        )
+                    ]
     return []
 
 
 def _notice_structure(
     notice: N.NoticeFacts | None, notice_type: str | None
 ) -> N.StructuralDecision | None:
-    """The structural decision for a notice; None for a bare text (no stored release), which
-    the text rules decide as before."""
+    """The structural decision for a notice (from its stored release, or read from its text);
+    None for a record that is no notice."""
     if notice is None:
         return None
     if notice.notice_type is None and notice_type:
-        notice = N.NoticeFacts(notice_type, notice.tags, notice.categories, notice.cpvs)
+        notice = replace(notice, notice_type=notice_type)
     return N.decide(notice)
 
 
@@ -485,6 +508,9 @@ def _classify_chunks(
     # its text decides only where the structure is silent or mixed.
     structure = _notice_structure(notice, nt) if is_notice else None
     structural: Evidence | None = None
+    if structure is not None and notice is not None and notice.from_text:
+        # The same decision as for a stored release, from the lines of the notice's text.
+        signals.append("notice_structure_from_text")
     if structure is not None and structure.verdict == N.NOT_OUTSOURCING:
         signals.append(structure.rule)
         discounted += [(h, structure.rule) for h in out_kept]
@@ -500,7 +526,8 @@ def _classify_chunks(
             discounted += [(h, "notice_reports_on_contract") for h in out_kept]
             out_kept = []
         elif is_notice:
-            notice_kept, aside = _split(_notice_hits(chunks), mask)
+            head = names_a_service(notice.title) if notice is not None else None
+            notice_kept, aside = _split(_notice_hits(chunks, head), mask)
             discounted += aside
             out_kept += notice_kept
             signals.append("procurement_notice")
@@ -527,7 +554,9 @@ def _classify_chunks(
         discounted += [(h, "subject_not_a_service") for h in out_kept]
         out_kept = []
     deciding_part = has_deciding_part(c.analysed for c in chunks if not c.is_title)
-    if _background_only(out_kept, text_aside, deciding_part):
+    # A notice is itself the step it announces (a tender, an award): none of its sentences
+    # is background to another decision.
+    if not is_notice and _background_only(out_kept, text_aside, deciding_part):
         discounted += [(h, "background_only") for h in out_kept]
         out_kept = []
     is_outsourcing = bool(out_kept) or structural is not None
@@ -688,7 +717,27 @@ def classify_pages(
         )
         chunks.append(_Chunk(document, page, analysed))
         state, previous = analysed.state, (document, page)
+    notice = _read_notice(pages, title, doc_type, notice)
     return _classify_chunks(chunks, doc_type, notice_type, notice)
+
+
+def _read_notice(
+    pages: Sequence[tuple[str | None, int | None, str]],
+    title: str | None,
+    doc_type: str | None,
+    notice: N.NoticeFacts | None,
+) -> N.NoticeFacts | None:
+    """A notice's facts: its stored release's, completed from its text where the release
+    states no category and no CPV code; a notice given as text only (a procurement case, or a
+    text that prints notice headings) is read from its text (monitor.notice_text)."""
+    texts = [text for _, _, text in pages if text]
+    if notice is not None:
+        if (notice.categories or notice.cpvs) and notice.title:
+            return notice
+        return N.with_text(notice, NT.notice_from_text(texts, title))
+    if NT.reads_as_notice((doc_type or "").strip().lower() or None, texts):
+        return NT.notice_from_text(texts, title)
+    return None
 
 
 def classify(

@@ -119,7 +119,11 @@ def reading_of_pages(pages: Sequence[tuple[str | None, int | None, str]]) -> Rea
 
 def _structured(classification: Classification) -> bool:
     names = list(classification.signals) + [ev.rule for ev in classification.evidence]
-    return any(name.startswith(_STRUCTURED_PREFIXES) for name in names)
+    # "notice:structure_…" says the structure was silent or mixed: the words decided.
+    return any(
+        name.startswith(_STRUCTURED_PREFIXES) and not name.startswith("notice:structure_")
+        for name in names
+    )
 
 
 def _rules(evidence: Iterable[Evidence], labels: Iterable[str]) -> set[str]:

@@ -13,6 +13,12 @@ decide, in this order, whether the notice is a step towards outsourcing a public
    a CPV group that can go either way, a category that contradicts the CPV), the text rules
    decide and the decision is marked ``notice_structure_silent``.
 
+After a goods or works category and before the CPV codes, the title: when it names a system,
+software, a review, a strategy, an audit, advice or consultancy, maintenance of equipment,
+goods or building works (:mod:`monitor.notice_subject`), the subject is for the council's own
+use whatever the codes say. A notice known only by its text is read for the same facts by
+:mod:`monitor.notice_text` and decided here too.
+
 One procurement, one flag: the notices of one procurement (same ocid; award notices of one
 framework; call-off notices of one exercise) are grouped by :func:`procurement_groups`, and
 only the newest of them that would flag carries the flag.
@@ -20,18 +26,41 @@ only the newest of them that would flag carries the flag.
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from monitor import cpv_groups as C
-from storage.models import Assessment, Record
+from monitor.notice_subject import subject_of
+
+# Grouping lives in monitor.procurement_groups; its names stay importable from here.
+from monitor.procurement_groups import (
+    SAME_PROCUREMENT,
+    STOPPED_RULES,
+    NoticeRow,
+    ProcurementGroup,
+    flag_bearer,
+    load_groups,
+    procurement_groups,
+    settle_groups,
+)
+
+__all__ = [
+    "SAME_PROCUREMENT",
+    "STOPPED_RULES",
+    "Cpv",
+    "NoticeFacts",
+    "NoticeRow",
+    "ProcurementGroup",
+    "StructuralDecision",
+    "decide",
+    "flag_bearer",
+    "load_groups",
+    "notice_facts",
+    "procurement_groups",
+    "settle_groups",
+    "with_text",
+]
 
 # Procurement Act 2023 notice types (Find a Tender, "Notice types and sequences"):
 # UK1 pipeline, UK2 preliminary market engagement, UK3 planned procurement, UK4 tender,
@@ -67,20 +96,12 @@ OUTSOURCING: Final = "outsourcing"
 NOT_OUTSOURCING: Final = "not_outsourcing"
 SILENT: Final = "silent"
 SILENT_SIGNAL: Final = "notice_structure_silent"
-SAME_PROCUREMENT: Final = "same_procurement_as:"
-# A procurement stopped before a contract was let (UK12 procurement termination, a legacy
-# cancellation): when that is the newest notice of a procurement, nothing of it is flagged.
-STOPPED_RULES: Final = frozenset(
-    f"notice:reports_on_contract_{kind}"
-    for kind in ("UK12", "tenderCancellation", "awardCancellation")
-)
-
-
 @dataclass(frozen=True)
 class Cpv:
     code: str
     description: str
-    where: str  # "tender.classification", "awards[].items", ...
+    where: str  # "tender.classification", "awards[].items", "from the text", ...
+    line: str = ""  # the line of a notice's text it was read from
 
     @property
     def group(self) -> C.CpvGroup | None:
@@ -99,7 +120,12 @@ class NoticeFacts:
     notice_type: str | None
     tags: tuple[str, ...]
     categories: tuple[str, ...]  # mainProcurementCategory of the tender and of its awards
-    cpvs: tuple[Cpv, ...]  # the main code first
+    cpvs: tuple[Cpv, ...]  # the main code first (when ``ordered``)
+    title: str = ""  # names the subject (monitor.notice_subject)
+    from_text: bool = False  # read from a notice's text (monitor.notice_text), not a release
+    # Whether the first code is the main one: a release says so; a copied page may sort them.
+    ordered: bool = True
+    category_line: str = ""  # the line of the text that stated the category
 
     @property
     def stage(self) -> str:
@@ -189,16 +215,53 @@ def notice_facts(
     kind = (notice_type or "").strip().upper().replace(" ", "") or None
     if kind and not kind.startswith("UK"):
         kind = f"UK{kind}"
-    return NoticeFacts(kind, tags, tuple(categories), tuple(_cpvs(release, cpv_codes)))
+    title = tender.get("title") if isinstance(tender.get("title"), str) else ""
+    return NoticeFacts(
+        kind, tags, tuple(categories), tuple(_cpvs(release, cpv_codes)), title=title
+    )
+
+
+def with_text(release: NoticeFacts, text: NoticeFacts) -> NoticeFacts:
+    """A stored notice's facts, completed from its text where the release states nothing
+    (a record made without a release, or one whose release has no category and no CPV)."""
+    if release.categories or release.cpvs:
+        return release if release.title else replace(release, title=text.title)
+    return replace(
+        text,
+        notice_type=release.notice_type or text.notice_type,
+        tags=release.tags or text.tags,
+        title=release.title or text.title,
+    )
 
 
 def _describe(facts: NoticeFacts, cpv: Cpv | None) -> str:
     parts = []
-    if facts.categories:
+    if facts.category_line:
+        parts.append(f'"{facts.category_line}"')
+    elif facts.categories:
         parts.append(f"mainProcurementCategory={'/'.join(facts.categories)}")
     if cpv is not None:
-        parts.append(cpv.label())
+        parts.append(f'"{cpv.line}"' if cpv.line else cpv.label())
     return "; ".join(parts)
+
+
+def _source(facts: NoticeFacts, cpv: Cpv | None) -> str:
+    if facts.from_text:
+        return " (from the text)"
+    return f" ({cpv.where})" if cpv is not None else ""
+
+
+def _main_first(kinds: list[tuple[Cpv, C.CpvGroup]]) -> list[tuple[Cpv, C.CpvGroup]]:
+    """Codes read as a set, in the order the rules below read a main code first: a public
+    service first (the goods and works beside it are what the service uses), but an own-use
+    service before it (both kinds of service: the words decide), then goods and works, then
+    groups that can go either way."""
+    present = {g.kind for _, g in kinds}
+    order = [C.PUBLIC, C.OWN_USE]
+    if C.OWN_USE in present and C.PUBLIC in present:
+        order.reverse()
+    order += [C.GOODS, C.WORKS, C.MIXED]
+    return sorted(kinds, key=lambda k: order.index(k[1].kind))
 
 
 def _division_rule(cpv: Cpv) -> str:
@@ -218,6 +281,8 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             f"notice type {typed}: reports on a contract or procurement, lets none",
         )
     kinds = [(c, c.group) for c in facts.cpvs if c.group is not None]
+    if not facts.ordered:
+        kinds = _main_first(kinds)
     main = kinds[0] if kinds else None
     public = [c for c, g in kinds if g.kind == C.PUBLIC]
     categories = set(facts.categories)
@@ -233,7 +298,17 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             NOT_OUTSOURCING,
             f"notice:category_{category}",
             _describe(facts, cpv)
+            + _source(facts, None)
             + ": goods and works are not outsourcing of a public service",
+        )
+    # What the title names decides before the codes (module docstring).
+    subject = subject_of(facts.title)
+    if subject is not None:
+        return StructuralDecision(
+            NOT_OUTSOURCING,
+            f"notice:subject_{subject.kind}",
+            f'title "{" ".join(facts.title.split())}": {subject.why}'
+            + (" (from the text)" if facts.from_text else ""),
         )
     if main is None:
         return _silent(facts, None, "no_cpv")
@@ -242,8 +317,8 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
         return StructuralDecision(
             OUTSOURCING,
             _division_rule(cpv),
-            f"{_describe(facts, cpv)} ({cpv.where}): {group.name}, a service delivered to "
-            "the public on the council's behalf",
+            f"{_describe(facts, cpv)}{_source(facts, cpv)}: {group.name}, a service delivered "
+            "to the public on the council's behalf",
         )
     if group.kind == C.MIXED:
         return _silent(facts, cpv, "cpv_group_mixed")
@@ -258,7 +333,9 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
         C.OWN_USE: f"{group.name}: a service bought for the council's own use",
     }[group.kind]
     return StructuralDecision(
-        NOT_OUTSOURCING, _division_rule(cpv), f"{_describe(facts, cpv)} ({cpv.where}): {reason}"
+        NOT_OUTSOURCING,
+        _division_rule(cpv),
+        f"{_describe(facts, cpv)}{_source(facts, cpv)}: {reason}",
     )
 
 
@@ -266,213 +343,6 @@ def _silent(facts: NoticeFacts, cpv: Cpv | None, why: str) -> StructuralDecision
     return StructuralDecision(
         SILENT,
         f"notice:structure_{why}",
-        _describe(facts, cpv) or "no category, no CPV code",
+        (_describe(facts, cpv) or "no category, no CPV code") + _source(facts, None),
         (SILENT_SIGNAL, f"notice:structure_{why}"),
     )
-
-
-# --------------------------------------------------------------------------------------------
-# One procurement, one flag
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NoticeRow:
-    """What grouping reads of one notice record."""
-
-    id: int
-    ocid: str | None
-    published_at: datetime | None
-    buyer_id: str | None
-    title: str
-    cpv_codes: tuple[str, ...]
-    content_hash: str
-    data: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ProcurementGroup:
-    members: tuple[int, ...]  # record ids, oldest first
-    signature: str  # changes whenever a member joins, leaves or changes
-    reasons: tuple[str, ...]  # what linked them: "ocid", "framework", "tender_id", "title"
-
-    @property
-    def newest(self) -> int:
-        return self.members[-1]
-
-
-_SPACES = re.compile(r"\s+")
-# Contracts Finder gives an award notice its own ocid and repeats the tender's title and id
-# with " - AWARD" after them.
-_AWARD_SUFFIX = re.compile(r"\s*-\s*award\s*$", re.I)
-
-
-def _same_name(text: str) -> str:
-    return _AWARD_SUFFIX.sub("", _SPACES.sub(" ", text).strip()).casefold()
-
-# A title shorter than this ("Lot 1", "Rochdale Borough Council") names no one procurement.
-_MIN_TITLE = 20
-
-
-def _keys(row: NoticeRow) -> Iterable[tuple[str, str]]:
-    if row.ocid:
-        yield "ocid", row.ocid
-    release = _dict(row.data.get("release"))
-    for process in _list(release.get("relatedProcesses")):
-        process = _dict(process)
-        relationship = {str(r) for r in _list(process.get("relationship"))}
-        identifier = process.get("identifier")
-        # A call-off names the framework (or parent process) it was awarded under.
-        if relationship & {"framework", "parent"} and isinstance(identifier, str) and identifier:
-            yield "framework", identifier
-    tender_id = _dict(release.get("tender")).get("id")
-    if isinstance(tender_id, str) and len(_same_name(tender_id)) >= 4 and row.buyer_id:
-        yield "tender_id", f"{row.buyer_id}|{_same_name(tender_id)}"
-    title = _same_name(row.title)
-    if len(title) >= _MIN_TITLE and row.buyer_id:
-        # One exercise published as one award notice per route, lot or supplier: same buyer,
-        # same title, same subject.
-        yield "title", f"{row.buyer_id}|{title}|{row.cpv_codes[0] if row.cpv_codes else ''}"
-
-
-def procurement_groups(rows: Iterable[NoticeRow]) -> dict[int, ProcurementGroup]:
-    """Record id -> its group, for every notice that shares a procurement with another."""
-    rows = list(rows)
-    parent: dict[int, int] = {row.id: row.id for row in rows}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    first_with: dict[tuple[str, str], int] = {}
-    reasons: dict[int, set[str]] = {}
-    for row in rows:
-        for key in _keys(row):
-            other = first_with.setdefault(key, row.id)
-            if other != row.id:
-                a, b = find(other), find(row.id)
-                if a != b:
-                    parent[b] = a
-                reasons.setdefault(row.id, set()).add(key[0])
-                reasons.setdefault(other, set()).add(key[0])
-    by_root: dict[int, list[NoticeRow]] = {}
-    for row in rows:
-        by_root.setdefault(find(row.id), []).append(row)
-    groups: dict[int, ProcurementGroup] = {}
-    for members in by_root.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda r: (r.published_at.timestamp() if r.published_at else 0.0, r.id))
-        digest = hashlib.sha256()
-        for member in members:
-            digest.update(f"{member.id}:{member.content_hash}|".encode())
-        group = ProcurementGroup(
-            tuple(m.id for m in members),
-            digest.hexdigest(),
-            tuple(sorted(set().union(*(reasons.get(m.id, set()) for m in members)))),
-        )
-        for member in members:
-            groups[member.id] = group
-    return groups
-
-
-def flag_bearer(
-    group: ProcurementGroup, would_flag: Mapping[int, bool], stopped: bool = False
-) -> int | None:
-    """The member that carries the group's flag: the newest one that would flag alone; none
-    when the newest notice stopped the procurement."""
-    if stopped:
-        return None
-    for record_id in reversed(group.members):
-        if would_flag.get(record_id):
-            return record_id
-    return None
-
-
-# --------------------------------------------------------------------------------------------
-# The same, over the database (called by monitor.assess)
-# --------------------------------------------------------------------------------------------
-
-
-def load_groups(session: Session) -> dict[int, ProcurementGroup]:
-    """Every notice record's procurement group (notices alone in theirs are left out)."""
-    rows = session.execute(
-        select(
-            Record.id,
-            Record.ocid,
-            Record.published_at,
-            Record.buyer_id,
-            Record.council_code,
-            Record.title,
-            Record.cpv_codes,
-            Record.content_hash,
-            Record.data,
-        ).where(Record.kind == "notice")
-    )
-    return procurement_groups(
-        NoticeRow(
-            id=r.id,
-            ocid=r.ocid,
-            published_at=r.published_at,
-            # Buyers without an identifier are told apart by the council they were matched to.
-            buyer_id=r.buyer_id or r.council_code,
-            title=r.title or "",
-            cpv_codes=tuple(c for c in (r.cpv_codes or []) if isinstance(c, str)),
-            content_hash=r.content_hash,
-            data=r.data or {},
-        )
-        for r in rows
-    )
-
-
-def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> int:
-    """Leave one flag per procurement: the newest notice that would flag alone carries it
-    (none does when the newest notice stopped the procurement); the others keep their own
-    assessment but say which notice carries the flag. Returns the
-    number of flags folded into another notice's. Idempotent: a notice's own verdict stays
-    readable (``should_flag`` or a ``same_procurement_as:`` signal)."""
-    folded = 0
-    current: dict[int, Assessment] = {}
-    ids = sorted(groups)
-    # In slices: SQLite allows a limited number of bound parameters in one statement.
-    for start in range(0, len(ids), 500):
-        current.update(
-            (a.record_id, a)
-            for a in session.scalars(
-                select(Assessment).where(
-                    Assessment.record_id.in_(ids[start : start + 500]),
-                    Assessment.is_current.is_(True),
-                )
-            )
-        )
-    done: set[str] = set()
-    for group in groups.values():
-        if group.signature in done:
-            continue
-        done.add(group.signature)
-        members = {rid: current[rid] for rid in group.members if rid in current}
-        would_flag = {
-            rid: bool(a.should_flag)
-            or any(str(s).startswith(SAME_PROCUREMENT) for s in a.signals or [])
-            for rid, a in members.items()
-        }
-        newest = members.get(group.newest)
-        stopped = newest is not None and bool(STOPPED_RULES & set(newest.signals or []))
-        bearer = flag_bearer(group, would_flag, stopped)
-        for rid, assessment in members.items():
-            signals = [
-                s for s in assessment.signals or [] if not str(s).startswith(SAME_PROCUREMENT)
-            ]
-            flag = would_flag[rid]
-            if flag and rid != bearer:
-                # Points at the notice that carries the flag, or at the one that stopped it.
-                signals.append(f"{SAME_PROCUREMENT}{bearer or group.newest}")
-                flag = False
-                folded += 1
-            if signals != list(assessment.signals or []) or flag != assessment.should_flag:
-                # A new list, so that the JSON column sees the change.
-                assessment.signals = signals
-                assessment.should_flag = flag
-    return folded

@@ -19,6 +19,7 @@ from crawlers.ingest import ingest_files
 from monitor import cpv_groups as C
 from monitor.assess import monitor
 from monitor.classify import classify_pages
+from monitor.notice_subject import subject_of
 from monitor.notices import (
     SAME_PROCUREMENT,
     SILENT_SIGNAL,
@@ -386,3 +387,23 @@ def test_call_offs_of_one_framework_carry_one_flag_and_it_moves_to_the_newest(
     now = state()
     assert [k for k, a in sorted(now.items()) if a.should_flag] == ["4"]
     assert f"{SAME_PROCUREMENT}{now['4'].record_id}" in now["2"].signals
+
+
+def test_titles_naming_an_own_use_subject_outweigh_service_codes(
+    real_notices: list[tuple[Record, Assessment]],
+) -> None:
+    # Real notices coded as a public service (or a group that can go either way) whose title
+    # names a system, consultancy, advice, maintenance of equipment or implementation support.
+    rows = [
+        (r, a)
+        for r, a in real_notices
+        if not (_categories(r) and _categories(r) <= {"goods", "works"})
+        and any(C.group_of(code).kind in (C.PUBLIC, C.MIXED) for code in r.cpv_codes)
+        and subject_of(r.title) is not None
+    ]
+    assert len(rows) >= 4
+    for record, assessment in rows:
+        assert not assessment.is_outsourcing and not assessment.should_flag, record.title
+        rule = next(s for s in assessment.signals if s.startswith("notice:subject_"))
+        quote = next(e["quote"] for e in assessment.evidence if e["rule"] == rule)
+        assert record.title in quote

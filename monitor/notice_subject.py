@@ -1,0 +1,154 @@
+"""What a procurement notice's title says it buys, when that settles the question whatever the
+CPV codes say.
+
+Buyers pick CPV codes loosely: a parking back-office system is coded as parking enforcement, an
+adult social care "digital blueprint" contract as social work, CCTV maintenance as a CCTV
+service, consultancy as education. The title names the subject more exactly. When its head
+(the noun phrase the title is about, before "for", "of", "to" and the like) is a system or
+software, a review, a strategy, an audit, advice or consultancy, when it buys maintenance of
+equipment, or goods ("Supply and delivery of ...") or building works, what is bought is for the
+council's own use, not a public service let to a provider.
+
+These are general patterns of how notice titles are written, never one notice's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+_I = re.IGNORECASE
+
+# Leading words that say how something is bought, not what: "Provision of", "Framework for
+# the", "Contract for the supply of".
+_LEAD_IN: Final = re.compile(
+    r"^(?:the\s+)?(?:(?:provision|procurement|appointment|purchase|tender|contract|framework|"
+    r"dps|award|call[- ]offs?|delivery)(?:\s+agreement)?\s+(?:of|for)\s+(?:an?\s+|the\s+)?)+",
+    _I,
+)
+# Where the head of a title ends: a preposition, a bracket, a colon.
+_HEAD_END: Final = re.compile(
+    r"\s(?:for|of|to|at|in|across|within|including|with|on behalf|under|by)\s|[(:\[]", _I
+)
+# A title's parts: a reference, the subject, a lot ("AT1299 - Provision for ...").
+_DASH: Final = re.compile(r"\s[-–—]\s")
+# Words that may follow the head noun without changing what it is ("Advisory Services",
+# "Consultancy Services Dynamic Purchasing System", "Survey 2019-2023").
+_TAIL: Final = (
+    r"(?:[\s,&]+(?:and\s+)?(?:services?|contracts?|framework(?:\s+agreement)?|agreement|panel|"
+    r"partners?|providers?|dynamic\s+purchasing\s+system|dps|project|programme|plus|"
+    r"solutions?|requirements?|lots?\s*\w*|[\d/–-]{2,}))*\s*$"
+)
+
+OWN_USE_HEAD: Final = re.compile(
+    r"(?:"
+    # Systems and software: the council's own tools, whatever service they support.
+    r"(?<!purchasing )(?<!care )(?<!whole )\bsystems?|\bsoftware|\bplatforms?|\bsaas"
+    r"|\blicen[cs](?:e|es|ing)|\bback[- ]office"
+    # Advice, reviews and studies that inform the council's own decisions.
+    r"|\breview|\bstrateg(?:y|ies)|\bconsultan(?:cy|ts?)|\badvisory|\badvisers?|\badvisors?"
+    r"|\baudit(?:ing|ors?)?|\bvaluations?|\bfeasibility(?:\s+stud(?:y|ies))?|\bstud(?:y|ies)"
+    r"|\bevaluation|\bresearch|\bsurveys?|\bblueprint|\bimplementation\s+support"
+    r"|\btransformation\s+(?:partner|support)|\bdue\s+diligence|\bbusiness\s+case"
+    r"|\boptions\s+appraisal|\bproject\s+management|\bdesign|\blegal|\binsurance|\bbanking"
+    # Staff supplied to the council: its own workforce, not a service let.
+    r"|\brecruitment|\b(?:agency|temporary|interim|locum)\s+(?:staff(?:ing)?|workers|labour)"
+    r"|\bpersonnel"
+    r"|\b(?:legal|financial|treasury|tax|technical|professional|commercial|strategic|"
+    r"actuarial|property|procurement|specialist|expert)\s+advice"
+    r")" + _TAIL,
+    _I,
+)
+_EQUIPMENT: Final = (
+    r"(?:cctv|equipment|lifts?|boilers?|plant|vehicles?|fleet|alarms?|(?:\w+\s+)?systems?|"
+    r"doors?|gates?|barriers?|pumps?|generators?|heating|ventilation|hvac|air[- ]conditioning|"
+    r"sprinklers?|play(?:ground)?\s+equipment|machinery|hardware|telephony|cameras?|"
+    r"access\s+control|door\s+entry)"
+)
+MAINTENANCE_OF_EQUIPMENT: Final = re.compile(
+    rf"\b{_EQUIPMENT}\b(?:[\s,&]+\w+){{0,4}}?[\s,&]+(?:maintenance|servicing|repairs?)\b"
+    rf"|\b(?:maintenance|servicing|repairs?)\b(?:[\s,&]+\w+){{0,4}}?\s+(?:of|to|for)\s+"
+    rf"(?:the\s+|our\s+|council\s+)?(?:\w+\s+){{0,2}}?{_EQUIPMENT}\b",
+    _I,
+)
+# Language services (translation, interpreting) support the council's own work wherever they
+# stand in the head ("Interpreting, Translation and Related ... Support Services").
+LANGUAGE_SERVICES: Final = re.compile(
+    r"\b(?:translation|interpreting|interpretation|transcription)\b", _I
+)
+# Goods: "Supply and delivery of ...", "Purchase of ..." (not "Supply of ... services").
+GOODS_PURCHASE: Final = re.compile(
+    r"\b(?:supply|purchase|acquisition)(?:\s+(?:and|&)\s+(?:delivery|installation|fitting))?"
+    r"\s+of\b(?![^()]*\b(?:services?|staff|workers|accommodation|care|support)\b)",
+    _I,
+)
+# Building works named in the title.
+WORKS_TITLE: Final = re.compile(
+    r"\b(?:construction|refurbishment|demolition|new[- ]build|remodelling|re-?roofing|"
+    r"resurfacing|(?:school|classroom|building|library|centre|house)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:extension|expansion))\b",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str  # "own_use", "goods" or "works"
+    what: str  # the words of the title that say so
+    why: str
+
+
+def _heads(title: str) -> list[str]:
+    heads = []
+    for part in _DASH.split(title):
+        part = _LEAD_IN.sub("", part.strip())
+        m = _HEAD_END.search(part)
+        heads.append((part[: m.start()] if m else part).strip())
+    return [h for h in heads if h]
+
+
+def subject_of(title: str | None) -> Subject | None:
+    """What the title says is bought, when it is not a public service; None otherwise."""
+    title = " ".join((title or "").split())
+    if not title:
+        return None
+    m = MAINTENANCE_OF_EQUIPMENT.search(title)
+    if m:
+        return Subject("own_use", m.group(0), "maintenance of equipment the council owns")
+    m = GOODS_PURCHASE.search(title)
+    if m:
+        return Subject("goods", m.group(0), "goods are not outsourcing of a public service")
+    m = WORKS_TITLE.search(title)
+    if m:
+        return Subject("works", m.group(0), "works are not outsourcing of a public service")
+    for head in _heads(title):
+        m = OWN_USE_HEAD.search(head) or LANGUAGE_SERVICES.search(head)
+        if m:
+            return Subject(
+                "own_use",
+                head,
+                "a system, software, advice, a review, a study, consultancy, language services "
+                "or staff bought for the council's own use",
+            )
+    return None
+
+
+_SERVICE_HEAD: Final = re.compile(r"\bservices?$", _I)
+
+
+def names_a_service(title: str | None) -> str | None:
+    """The head of a title that names a service ("Cumbria Substance Use: Treatment Service",
+    "Home Support Services - Lot 2"), when the title names no own-use subject; else None."""
+    title = " ".join((title or "").split())
+    if not title or subject_of(title) is not None:
+        return None
+    for part in _DASH.split(title):
+        part = _LEAD_IN.sub("", part.strip())
+        # The head of "X: Y" is Y (a programme name, then what it buys).
+        part = part.rsplit(":", 1)[-1].strip()
+        m = _HEAD_END.search(part)
+        head = (part[: m.start()] if m else part).strip()
+        if _SERVICE_HEAD.search(head) and len(head.split()) >= 2:
+            return head
+    return None

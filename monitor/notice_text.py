@@ -1,0 +1,218 @@
+"""The facts a procurement notice states about itself, read from its text.
+
+``oursay classify`` and ``oursay evaluate`` receive notices as text: a Find a Tender, Contracts
+Finder, Public Contracts Scotland or Sell2Wales page copied as it prints, or a notice
+aggregator's copy of one. Those pages print the same structure the OCDS release holds, as
+labelled lines:
+
+- the notice type: "UK4: Tender notice - Procurement Act 2023", "Notice Type" / "UK6 - Contract
+  Award Notice", "PCS Notice - Website Contract Notice";
+- the category: "Main procurement category" / "Services", "Main category: Goods", "Procurement
+  Category" / "- Works", "II.1.3) Type of contract" / "Supplies", "Contract type: Services";
+- CPV codes, with or without their descriptions: "CPV classifications" / "- 85000000 - Health
+  and social work services", "II.1.2) Main CPV code" / "79000000", "Industry" /
+  "Architectural, construction, engineering and inspection services - 71000000", "CPV Codes" /
+  "34144511 - Refuse-collection vehicles", "CPV: 90500000", "classified under CPV code
+  71315200";
+- the title: "Notice Title" / "...", or the line under the notice stage ("Tender", "Award").
+
+:func:`notice_from_text` turns those lines into :class:`monitor.notices.NoticeFacts` (marked
+``from_text``, each fact keeping the line it was read from), so that a notice given as text is
+decided by the same :func:`monitor.notices.decide` as a stored release. The order in which a
+copied page lists CPV codes is not reliably main-code-first (aggregators sort them), so codes
+read from text are treated as a set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from monitor import cpv_groups as C
+from monitor.notices import Cpv, NoticeFacts
+
+_I = re.IGNORECASE
+# A line's list markers: "- ", "• ", "* ".
+_BULLET: Final = re.compile(r"^[\s\-–•*·]+")
+_CATEGORY_HEADING: Final = re.compile(
+    r"^(?:ii\.1\.3\)\s*)?(?:main\s+procurement\s+category|main\s+category|procurement\s+category"
+    r"|category|type\s+of\s+contract|contract\s+type|nature\s+of\s+(?:the\s+)?contract)"
+    r"\s*(?::\s*(?P<value>.*))?$",
+    _I,
+)
+# "Services", "Supply contract" (Contracts Finder), "Works".
+_CATEGORY_VALUE: Final = re.compile(
+    r"^(?P<word>services?|goods|supplies|supply|works)(?:\s+contract)?\.?$", _I
+)
+# A category printed on its own: "Contract (Works)" (notice listings).
+_CATEGORY_ALONE: Final = re.compile(
+    r"^contract\s*\((?P<word>services?|goods|supplies|supply|works)\)$", _I
+)
+_CATEGORY_NAME: Final = {"service": "services", "supplies": "goods", "supply": "goods"}
+# Headings under which bare codes are CPV codes.
+_CPV_HEADING: Final = re.compile(
+    r"^(?:ii\.[12]\.\d\)\s*)?(?:(?:main|additional)\s+)?cpv\b[^\d]*$|^industry:?$"
+    r"|^(?:cpv\s+)?classifications?:?$",
+    _I,
+)
+# "85000000 - Health and social work services", "79000000", "45000000-7 Construction work".
+_CODE_FIRST: Final = re.compile(r"^(?P<code>\d{8})(?:-\d)?(?:\s*[-–:]?\s*(?P<desc>[A-Za-z].*))?$")
+# Contracts Finder: "Architectural, construction ... services - 71000000".
+_CODE_LAST: Final = re.compile(r"^(?P<desc>[A-Za-z].*?)\s*[-–]\s*(?P<code>\d{8})(?:-\d)?$")
+# "CPV: 90500000", "Industry: 71000000 Architectural ...", "classified under CPV code 71315200".
+_CODE_INLINE: Final = re.compile(
+    r"\b(?:cpv(?:\s+codes?|\s+classifications?)?|industry)\b[^\d\n]{0,30}?(?P<code>\d{8})"
+    r"(?:-\d)?(?:\s*[-–]?\s*(?P<desc>[A-Z][\w ,;'()&/-]{3,90}))?",
+    _I,
+)
+# A division line of an aggregator's copy ("85 - Health and social work services") or a
+# bare list dash: they may sit inside a CPV block without ending it.
+_DIVISION_LINE: Final = re.compile(r"^(?:\d{2}\s*[-–]\s*\w.*|-?)$")
+_NOTICE_TYPE_HEADING: Final = re.compile(r"^notice\s+type:?\s*(?P<value>.*)$", _I)
+_TITLE_HEADING: Final = re.compile(
+    r"^(?:notice\s+title|title(?:\s+attributed\s+to.*)?)\s*:?\s*$", _I
+)
+# The stage word a notice page opens with, above its title.
+_STAGE_LINE: Final = re.compile(
+    r"^(?:tender|award|planning|contract|opportunity|awarded contract|early engagement|"
+    r"future opportunity|pipeline|tender notice|contract notice|contract award notice)$",
+    _I,
+)
+# What makes a text (not labelled procurement) read as a notice page: two of these.
+NOTICE_MARKERS: Final = re.compile(
+    r"\bnotice (?:title|description|identifier|type)\b|\bprocurement identifier\b|"
+    r"\bcpv (?:codes?|classifications?|divisions?)\b|\bmain cpv code\b|"
+    r"\bmain procurement category\b|\bprocurement category\b|\btype of contract\b|"
+    r"\bUK\d{1,2}\s*[:–-]\s*[A-Z]\w+ notice\b|\bcontracting authority\b",
+    _I,
+)
+# Only the head of a long text is read: notices print their structure near the top.
+_READ_CHARS: Final = 30_000
+
+
+def _lines(texts: Iterable[str]) -> list[str]:
+    lines: list[str] = []
+    for text in texts:
+        for raw in text[:_READ_CHARS].splitlines():
+            line = " ".join(_BULLET.sub("", raw).split())
+            lines.append(line)
+    return lines
+
+
+def reads_as_notice(doc_type: str | None, texts: Sequence[str]) -> bool:
+    """Whether a text should be read for a notice's structure: a procurement record, or an
+    unlabelled text that prints two notice headings."""
+    if doc_type == "procurement":
+        return True
+    if doc_type not in (None, "other"):
+        return False
+    found: set[str] = set()
+    for text in texts:
+        for m in NOTICE_MARKERS.finditer(text[:_READ_CHARS]):
+            found.add(m.group(0).lower())
+            if len(found) >= 2:
+                return True
+    return False
+
+
+def _valid(code: str) -> bool:
+    return 3 <= int(code[:2]) <= 98 and C.group_of(code) is not None
+
+
+def _next_value(lines: Sequence[str], start: int) -> tuple[int, str] | None:
+    """The first non-empty line after ``start`` (within three lines)."""
+    for j in range(start + 1, min(start + 4, len(lines))):
+        if lines[j]:
+            return j, lines[j]
+    return None
+
+
+def _title(lines: Sequence[str], given: str | None) -> str:
+    if given and given.strip():
+        return " ".join(given.split())
+    for i, line in enumerate(lines):
+        if _TITLE_HEADING.match(line):
+            found = _next_value(lines, i)
+            if found:
+                return found[1]
+    first = [line for line in lines if line][:2]
+    if first and _STAGE_LINE.match(first[0]) and len(first) > 1:
+        return first[1]
+    if first and len(first[0]) <= 160 and not NOTICE_MARKERS.search(first[0]):
+        return first[0]
+    return ""
+
+
+def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFacts:
+    """What the text of a notice states about itself (see the module docstring)."""
+    lines = _lines(texts)
+    categories: list[str] = []
+    category_line = ""
+    cpvs: list[Cpv] = []
+    tags: list[str] = []
+
+    seen: set[str] = set()
+
+    def add_code(code: str, desc: str | None, line: str) -> None:
+        if code not in seen and _valid(code):
+            seen.add(code)
+            cpvs.append(Cpv(code, (desc or "").strip(), "from the text", line))
+
+    def add_category(word: str, line: str) -> None:
+        nonlocal category_line
+        category = _CATEGORY_NAME.get(word.lower(), word.lower())
+        if category not in categories:
+            categories.append(category)
+            category_line = category_line or line
+
+    in_cpv_block = False
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        heading = _CATEGORY_HEADING.match(line)
+        if heading:
+            value = heading.group("value")
+            found = (i, value) if value else _next_value(lines, i)
+            m = _CATEGORY_VALUE.match(found[1]) if found else None
+            if found and m:
+                add_category(m.group("word"), line if value else f"{line}: {found[1]}")
+            in_cpv_block = False
+            continue
+        alone = _CATEGORY_ALONE.match(line)
+        if alone:
+            add_category(alone.group("word"), line)
+            in_cpv_block = False
+            continue
+        kind = _NOTICE_TYPE_HEADING.match(line)
+        if kind:
+            value = kind.group("value") or (_next_value(lines, i) or (0, ""))[1]
+            low = value.lower()
+            if "cancel" in low:
+                tags.append("tenderCancellation")
+            elif "termination" in low:
+                tags.append("contractTermination")
+            in_cpv_block = False
+            continue
+        if _CPV_HEADING.match(line):
+            in_cpv_block = True
+            continue
+        m = _CODE_FIRST.match(line) or _CODE_LAST.match(line)
+        if m and (in_cpv_block or m.group("desc")):
+            add_code(m.group("code"), m.group("desc"), line)
+            continue
+        if in_cpv_block and _DIVISION_LINE.match(line):
+            continue
+        in_cpv_block = False
+        for inline in _CODE_INLINE.finditer(line):
+            add_code(inline.group("code"), inline.group("desc"), inline.group(0).strip())
+    return NoticeFacts(
+        notice_type=None,
+        tags=tuple(tags),
+        categories=tuple(categories),
+        cpvs=tuple(cpvs),
+        title=_title(lines, title),
+        from_text=True,
+        ordered=False,
+        category_line=category_line,
+    )
