@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from monitor.deciding import (
     is_heading,
     subject_not_a_service,
 )
+from monitor.items import Item, split_items
 from monitor.text import Analysed, SectionState, Segment, analyse, quote_bounds, repeated_lines
 
 __all__ = [
@@ -659,9 +660,6 @@ def classify_pages(
     notice states about itself (:func:`monitor.notices.notice_facts`): it decides before the
     words do.
     """
-    chunks: list[_Chunk] = []
-    if title and title.strip():
-        chunks.append(_Chunk(None, None, analyse(title), is_title=True))
     # Running headers and footers belong to paginated documents: texts without a page number
     # (a record's own description) are never compared with each other.
     by_document: dict[str | None, list[str]] = {}
@@ -669,13 +667,29 @@ def classify_pages(
         if page is not None and text and text.strip():
             by_document.setdefault(document, []).append(text)
     repeated = {doc: repeated_lines(texts) for doc, texts in by_document.items()}
+    is_notice = notice is not None or notice_type is not None or doc_type == "procurement"
+    items = [] if is_notice else split_items(pages)
+    if len(items) > 1:
+        return _classify_items(items, repeated, doc_type)
+    return _classify_chunks(_chunks(pages, title, repeated), doc_type, notice_type, notice)
+
+
+def _chunks(
+    pages: Sequence[tuple[str | None, int | None, str]],
+    title: str | None,
+    repeated: dict[str | None, frozenset[str]],
+) -> list[_Chunk]:
+    chunks: list[_Chunk] = []
+    if title and title.strip():
+        chunks.append(_Chunk(None, None, analyse(title), is_title=True))
     state: SectionState | None = None
     previous: tuple[str | None, int | None] | None = None
     for document, page, text in pages:
         if not (text and text.strip()):
             continue
         # Only the next page of the same document continues a section (not a record's own
-        # text before its documents, nor page 1 of the next attachment).
+        # text before its documents, nor page 1 of the next attachment). An agenda item that
+        # starts part-way down a page starts afresh (it is passed as its own text).
         follows = (
             previous is not None
             and previous[0] == document
@@ -688,7 +702,40 @@ def classify_pages(
         )
         chunks.append(_Chunk(document, page, analysed))
         state, previous = analysed.state, (document, page)
-    return _classify_chunks(chunks, doc_type, notice_type, notice)
+    return chunks
+
+
+def _classify_items(
+    items: Sequence[Item],
+    repeated: dict[str | None, frozenset[str]],
+    doc_type: str | None,
+) -> Classification:
+    """A pack of agenda items: each item judged on its own (its outsourcing never borrows
+    another item's consultation), the record flagged with the first item that flags on its
+    own, otherwise described by the first item that decides an outsourcing or a sale. The
+    record title (the meeting) names no item, so it is not read into any of them."""
+    judged = [
+        (item, _classify_chunks(_chunks(item.pages, None, repeated), doc_type, None))
+        for item in items
+    ]
+    chosen = next((pair for pair in judged if pair[1].should_flag), None) or next(
+        (pair for pair in judged if pair[1].is_outsourcing or pair[1].is_asset_sale), judged[0]
+    )
+    item, result = chosen
+    read = [
+        (document, page)
+        for document, page, text in (p for i in items for p in i.pages)
+        if text.strip()
+    ]
+    signals = [*result.signals, f"agenda_items:{len(items)}"]
+    if item.heading:
+        signals.append(f"item:{item.heading[:120]}")
+    return replace(
+        result,
+        signals=tuple(signals),
+        pages_read=len(set(read)),
+        documents_read=len({document for document, _ in read if document is not None}),
+    )
 
 
 def classify(
