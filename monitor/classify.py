@@ -397,7 +397,10 @@ def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Bl
         hit = _first_blocker_hit(blocker, chunks)
         if hit is None:
             continue
-        if blocker.yields_to_decision:
+        # Long papers: a blocker that only sits in the background ("councils are increasingly
+        # insourcing waste services") gives way to an outsourcing the record decides; one that
+        # is itself decided or proposed still blocks.
+        if blocker.yields_to_decision or not _decides_or_proposes(hit):
             if decided is None:
                 decided = any(_decides(h) for h in kept if h.seg is not hit.seg)
             if decided:
@@ -670,7 +673,7 @@ def classify_pages(
     is_notice = notice is not None or notice_type is not None or doc_type == "procurement"
     items = [] if is_notice else split_items(pages)
     if len(items) > 1:
-        return _classify_items(items, repeated, doc_type)
+        return _classify_items(items, repeated, doc_type, title)
     return _classify_chunks(_chunks(pages, title, repeated), doc_type, notice_type, notice)
 
 
@@ -709,32 +712,59 @@ def _classify_items(
     items: Sequence[Item],
     repeated: dict[str | None, frozenset[str]],
     doc_type: str | None,
+    title: str | None,
 ) -> Classification:
     """A pack of agenda items: each item judged on its own (its outsourcing never borrows
     another item's consultation), the record flagged with the first item that flags on its
-    own, otherwise described by the first item that decides an outsourcing or a sale. The
-    record title (the meeting) names no item, so it is not read into any of them."""
+    own, otherwise described by the first item that decides an outsourcing or a sale. Items of
+    procedure (apologies, declarations of interest, exclusion of the press) list other items'
+    titles and are not judged. The record title goes with the record's own texts (the item
+    without a heading), never into the pack's items: it names the meeting, not each matter."""
     judged = [
-        (item, _classify_chunks(_chunks(item.pages, None, repeated), doc_type, None))
+        (
+            item,
+            _classify_chunks(
+                _chunks(item.pages, title if item.heading is None else None, repeated),
+                doc_type,
+                None,
+            ),
+        )
         for item in items
+        if not item.procedural
     ]
-    chosen = next((pair for pair in judged if pair[1].should_flag), None) or next(
-        (pair for pair in judged if pair[1].is_outsourcing or pair[1].is_asset_sale), judged[0]
-    )
-    item, result = chosen
     read = [
         (document, page)
         for document, page, text in (p for i in items for p in i.pages)
         if text.strip()
     ]
-    signals = [*result.signals, f"agenda_items:{len(items)}"]
-    if item.heading:
-        signals.append(f"item:{item.heading[:120]}")
-    return replace(
-        result,
-        signals=tuple(signals),
-        pages_read=len(set(read)),
-        documents_read=len({document for document, _ in read if document is not None}),
+    counts = {
+        "pages_read": len(set(read)),
+        "documents_read": len({document for document, _ in read if document is not None}),
+    }
+    chosen = next((pair for pair in judged if pair[1].should_flag), None) or next(
+        (pair for pair in judged if pair[1].is_outsourcing or pair[1].is_asset_sale), None
+    )
+    if chosen is not None:
+        item, result = chosen
+        signals = [*result.signals, f"agenda_items:{len(items)}"]
+        if item.heading:
+            signals.append(f"item:{item.heading[:120]}")
+        return replace(result, signals=tuple(signals), **counts)
+    # Nothing decided in any item: what each item set aside, and the blockers that applied,
+    # are all kept for reviewers.
+    signals = [s for _, result in judged for s in result.signals]
+    discounted = [ev for _, result in judged for ev in result.discounted][:_MAX_DISCOUNTED]
+    return Classification(
+        is_outsourcing=False,
+        is_asset_sale=False,
+        has_consultation=None,
+        has_inhouse_statement=None,
+        should_flag=False,
+        evidence=(),
+        signals=tuple(dict.fromkeys([*signals, f"agenda_items:{len(items)}"])),
+        discounted=tuple(discounted),
+        decided_in_deciding_part=None,
+        **counts,
     )
 
 
