@@ -70,6 +70,27 @@ def set_aside(c: Classification) -> set[str]:
             " that bought the current provider.",
             "contract_novation",
         ),
+        # Second round (unseen papers): how awards and extensions are reported.
+        (
+            "After a competitive tender, Example Gardens Ltd has been successful in securing the"
+            " contract for parks maintenance from 1 April.",
+            "contract_award",
+        ),
+        (
+            "The decision is needed now so that contracts for supported living can be issued"
+            " before the current ones end.",
+            "contract_award",
+        ),
+        (
+            "The views gathered were passed to the winning bidder for the street cleansing"
+            " service.",
+            "contract_award",
+        ),
+        (
+            "RESOLVED that an exemption be approved allowing the current day care contracts to"
+            " continue until 30 September.",
+            "contract_extension",
+        ),
     ],
 )
 def test_outsourcing_in_the_ways_councils_write_it(text: str, rule: str) -> None:
@@ -199,9 +220,11 @@ def test_an_item_heading_names_what_its_resolution_decides() -> None:
         " association be approved.",
         "The Director be authorised to enter into negotiations to transfer the assets of the"
         " Hill Road library to a church group.",
+        # No "transfer" in it: the rule's quick filter must still let it through.
+        "(ii) Approved the freehold disposal of the former depot set out in the exempt appendix.",
     ],
 )
-def test_asset_transfers_by_lease_are_disposals(text: str) -> None:
+def test_asset_transfers_by_lease_and_freehold_disposals_are_disposals(text: str) -> None:
     c = classify(text)
     assert c.is_asset_sale and "asset_transfer" in rules_for(c, "is_asset_sale")
 
@@ -306,3 +329,25 @@ def test_a_press_release_is_outsourcing_read_outside_a_deciding_part() -> None:
 def test_neither_label_has_no_deciding_part_fact() -> None:
     c = classify("The committee received the annual report on library visits.")
     assert c.decided_in_deciding_part is None and c.pages_read == 1
+
+
+def test_a_contract_that_merely_continues_to_exist_is_not_an_extension() -> None:
+    """ "to continue" must keep an existing contract running past its end ("until", "beyond"),
+    not describe the council's own work."""
+    c = classify("The council will continue to monitor the existing cleaning contract closely.")
+    assert "contract_extension" not in rules_for(c, "is_outsourcing")
+
+
+def test_a_background_blocker_gives_way_to_a_decided_award() -> None:
+    """Long papers: a background paragraph on councils insourcing does not cancel the award the
+    paper decides; an insourcing the paper itself decides still does."""
+    background = (
+        "Across the country many councils are insourcing waste services that were outsourced"
+        " in the past.\n\n"
+    )
+    decided = background + "Decision:\nTo award the home care contract to Example Care Ltd.\n"
+    c = classify(decided, doc_type="report")
+    assert c.is_outsourcing and c.should_flag and "insourcing" not in c.signals
+    insourced = "RESOLVED that the home care service be brought back in-house.\n" + decided
+    c = classify(insourced, doc_type="report")
+    assert not c.is_outsourcing and "insourcing" in c.signals

@@ -138,7 +138,8 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"
             r"|are|to be|was|were) transferred to\b(?! the council)",
         ),
-        trigger=("transfer",),
+        # Every pattern has one of these words ("the freehold disposal" has no "transfer").
+        trigger=("transfer", "freehold", "leasehold"),
     ),
     Rule(
         "open_space_notice",

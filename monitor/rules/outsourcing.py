@@ -186,13 +186,19 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\bcontract awards?\b",
             r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
             r"(?:to|for)\b",
-            r"\bsuccessful (?:tenderer|bidder|provider)\b",
+            r"\b(?:successful|winning) (?:tenderers?|bidders?|providers?|contractors?)\b",
+            # "X Ltd has been successful in securing the contract for grounds maintenance",
+            # "won the contract", "contracts to be issued for 1 April".
+            r"\b(?:won|wins|win|secured|securing|winning|obtaining) (?:the |a |an )?(?:new )?"
+            rf"{_words(3)}contracts?\b",
+            r"\bcontracts?\b[^.;]{0,60}?\b(?:to be|be|being|will be|can be|could be|were|was)"
+            r" issued\b",
             # "the award of the school transport routes to the operators listed"
             rf"\baward(?:s|ed|ing)? (?:of )?(?:the )?{_words(5)}(?:routes?|lots?|services?)\b"
             r"[^.;]{0,40}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:operators?|providers?|bidders?|"
             r"tenderers?)\b",
         ),
-        trigger=("award", "contract", "concession", "successful"),
+        trigger=("award", "contract", "concession", "successful", "winning"),
     ),
     Rule(
         "preferred_bidder",
@@ -234,6 +240,10 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(6)}contracts?\b",
             rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
             rf"{_SERVICE_AGREEMENT})\b",
+            # "allowing the existing ... contract to continue until 31st March 2019"
+            rf"\b(?:existing|current) {_words(8)}(?:contracts?|{_SERVICE_AGREEMENT})\b"
+            r"[^.;]{0,80}?\bto (?:continue|run on|remain in (?:place|force))\b[^.;]{0,20}?"
+            r"\b(?:until|to|beyond|for)\b",
         ),
         trigger=(
             "extens",
@@ -246,6 +256,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             "revised",
             "amended",
             "negotiated",
+            "to continue",
+            "to run on",
+            "to remain in",
         ),
     ),
     Rule(
