@@ -26,9 +26,11 @@ from typing import Any
 from monitor import notices as N
 from monitor import rules as R
 from monitor.deciding import (
+    decides_or_formally_proposes,
     decides_or_proposes,
     has_deciding_part,
     is_heading,
+    is_long_paper,
     subject_not_a_service,
 )
 from monitor.items import Item, split_items
@@ -377,17 +379,26 @@ def _is_heading(hit: _Hit) -> bool:
 
 
 def _background_only(
-    kept: list[_Hit], aside: Sequence[tuple[_Hit, str]], deciding_part: bool
+    kept: list[_Hit],
+    aside: Sequence[tuple[_Hit, str]],
+    deciding_part: bool,
+    long_paper: bool = False,
 ) -> bool:
     """Whether a label's matches are only background: none of them decides or proposes, and
     the record decides something else (or its other matches were set aside as a policy or
-    process)."""
-    if not kept or any(_decides_or_proposes(h) for h in kept):
+    process). In a long paper the test is stricter (:func:`decides_or_formally_proposes`) and
+    holds whether or not the paper decides anything: a strategy's mentions stay mentions."""
+    if not kept:
+        return False
+    if long_paper:
+        if any(decides_or_formally_proposes(h.seg, h.chunk.is_title) for h in kept):
+            return False
+    elif any(_decides_or_proposes(h) for h in kept):
         return False
     policy = any(reason == "disposal_policy" for _, reason in aside)
     if deciding_part and not policy and any(_is_heading(h) for h in kept):
         return False
-    return deciding_part or policy
+    return deciding_part or policy or long_paper
 
 
 def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
@@ -531,7 +542,8 @@ def _classify_chunks(
         discounted += [(h, "subject_not_a_service") for h in out_kept]
         out_kept = []
     deciding_part = has_deciding_part(c.analysed for c in chunks if not c.is_title)
-    if _background_only(out_kept, text_aside, deciding_part):
+    long_paper = not is_notice and is_long_paper(c.analysed for c in chunks if not c.is_title)
+    if _background_only(out_kept, text_aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in out_kept]
         out_kept = []
     is_outsourcing = bool(out_kept) or structural is not None
@@ -539,7 +551,7 @@ def _classify_chunks(
     # ---- asset sale
     asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
     discounted += aside
-    if _background_only(asset_kept, aside, deciding_part):
+    if _background_only(asset_kept, aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in asset_kept]
         asset_kept = []
     is_asset_sale = bool(asset_kept)

@@ -351,3 +351,55 @@ def test_a_background_blocker_gives_way_to_a_decided_award() -> None:
     insourced = "RESOLVED that the home care service be brought back in-house.\n" + decided
     c = classify(insourced, doc_type="report")
     assert not c.is_outsourcing and "insourcing" in c.signals
+
+
+# ---- long papers: decided there, not mentioned there
+
+# Background of a budget paper in the project's own words, repeated to the length of a long
+# paper: every paragraph mentions disposals, capital receipts or commissioning.
+_BUDGET_BACKGROUND = (
+    "The capital programme is funded in part from capital receipts, and the council expects"
+    " a steady pipeline of receipts from the disposal of surplus property over the period.\n\n"
+    "Where we are seeking to dispose of land, consultation will be proportionate to the scale"
+    " of the decision.\n\n"
+    "Commissioning of adult social care remains the largest area of spend, and the market of"
+    " providers is under pressure from rising costs.\n\n"
+) * 12
+
+
+def test_a_long_paper_that_only_mentions_disposals_is_not_a_disposal() -> None:
+    text = "Budget and capital strategy report\n\n" + _BUDGET_BACKGROUND
+    text += "RESOLVED that the capital strategy and the revenue budget be approved.\n"
+    assert len(text) > 5_000
+    c = classify(text, doc_type="report")
+    assert not (c.is_asset_sale or c.is_outsourcing or c.should_flag)
+    assert "background_only" in set_aside(c)
+
+
+def test_a_long_paper_that_recommends_a_named_sale_is_a_disposal() -> None:
+    text = "Budget and capital strategy report\n\n" + _BUDGET_BACKGROUND
+    text += "Cabinet is asked to declare the Mill Lane depot surplus and approve its sale.\n"
+    c = classify(text, doc_type="report")
+    assert c.is_asset_sale and c.should_flag
+
+
+def test_a_short_text_keeps_the_broader_proposal_test() -> None:
+    """Below the long-paper length a sentence that says what will happen still proposes."""
+    c = classify("The council will sell the former depot at Mill Lane by auction.")
+    assert c.is_asset_sale
+
+
+def test_a_capital_receipts_strategy_is_a_policy_not_a_sale() -> None:
+    c = classify(
+        "RESOLVED that the Flexible Use of Capital Receipts Strategy be endorsed, applying"
+        " receipts from asset disposals in line with the regulations."
+    )
+    assert not c.is_asset_sale and "disposal_policy" in set_aside(c)
+
+
+def test_a_partner_that_helps_the_council_change_is_own_use_advice() -> None:
+    c = classify(
+        "RESOLVED that the procurement of an efficiency partner to develop the savings"
+        " programme be endorsed."
+    )
+    assert not c.is_outsourcing and "own_use_consultancy" in set_aside(c)

@@ -438,6 +438,10 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:services|team|consultancy|consultants?|advisers?)\b|\bconsultancy\b",
             r"\b(?:legal|financial|commercial|technical|procurement|property|valuation|tax|"
             r"payroll|hr|treasury) advis(?:ers?|ors?|ory services|ory support)\b",
+            # A partner that helps the council change itself ("the procurement of a
+            # performance partner to develop the process") advises; it runs no service.
+            r"\b(?:performance|transformation|efficiency|improvement|change|programme) "
+            r"(?:management )?partners?\b",
         ),
     ),
     FalseFriend(
