@@ -91,6 +91,11 @@ def set_aside(c: Classification) -> set[str]:
             " continue until 30 September.",
             "contract_extension",
         ),
+        (
+            "To seek a decision on a proposed charitable trust model of delivery for the"
+            " museums service.",
+            "transfer_to_provider",
+        ),
     ],
 )
 def test_outsourcing_in_the_ways_councils_write_it(text: str, rule: str) -> None:
@@ -403,3 +408,13 @@ def test_a_partner_that_helps_the_council_change_is_own_use_advice() -> None:
         " programme be endorsed."
     )
     assert not c.is_outsourcing and "own_use_consultancy" in set_aside(c)
+
+
+def test_permission_sought_is_a_formal_proposal_in_a_long_paper() -> None:
+    text = "Library strategy update\n\n" + _BUDGET_BACKGROUND
+    text += (
+        "Permission was sought to extend the deadline for agreements with community groups to"
+        " run the libraries at Oak Road and Hill Street.\n"
+    )
+    c = classify(text, doc_type="report")
+    assert c.is_outsourcing and "community_run" in rules_for(c, "is_outsourcing")

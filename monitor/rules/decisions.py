@@ -318,7 +318,9 @@ FORMAL_PROPOSAL_SENTENCE = _re(
     r"minded to|notice is hereby given)\b",
     r"\b(?:it is|is|are|was|were) (?:proposed|recommended|asked|requested)\b|\bproposes? to\b|"
     r"\b(?:request|ask|invite)s? (?:the )?(?:cabinet|council|committee|executive|members?) to\b|"
-    r"\b(?:seeks?|sought|seeking) (?:the )?(?:approval|agreement|authority|a decision)\b",
+    r"\b(?:seeks?|sought|seeking) (?:the )?(?:approval|agreement|authority|permission|a "
+    r"decision)\b|\b(?:approval|agreement|authority|permission) (?:is|was|are|were|being) "
+    r"sought\b",
     r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
     r"re-?tendered|commissioned|extended|varied|novated)\b",
 )
