@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from monitor.text import heading_kind
 
@@ -106,20 +107,32 @@ def _short_title(title: str) -> bool:
     )
 
 
+# What an item heading line starts with (a number, "Item", "Agenda item", "Minute", "CAB 45/"):
+# one cheap test that lets most lines of a long paper through untouched.
+_MAY_BE_HEADING = re.compile(r"\s*(?:\d|(?:agenda\s+)?item\b|min|[A-Z]{1,5}\s?\d)", re.I)
+
+
 def _heading_and_number(line: str) -> tuple[str, int] | None:
+    if not _MAY_BE_HEADING.match(line):
+        return None
     line = " ".join(line.split())
-    if not line or len(line.split()) > _MAX_HEADING_WORDS or heading_kind(line) is not None:
+    # Every line of a long paper comes here: the cheap anchored patterns first, the section
+    # heading test (one large pattern) only for the few lines that look like item headings.
+    if not line or len(line.split()) > _MAX_HEADING_WORDS:
         return None
     m = _MARKED.match(line)
     if m:
         title = m.group("title")
-        number = int(m.group("item") or m.group("minute") or m.group("ref"))
         # "Minute 45/2025" alone, or with a short title; never a sentence.
-        return (line, number) if not title or not title.rstrip().endswith(".") else None
-    m = _NUMBERED.match(line)
-    if m is not None and heading_kind(m.group("title")) is None:
-        return line, int(m.group("number"))
-    return None
+        if title and title.rstrip().endswith("."):
+            return None
+        number = int(m.group("item") or m.group("minute") or m.group("ref"))
+    else:
+        m = _NUMBERED.match(line)
+        if m is None or heading_kind(m.group("title")) is not None:
+            return None
+        number = int(m.group("number"))
+    return None if heading_kind(line) is not None else (line, number)
 
 
 def item_heading(line: str) -> str | None:
@@ -141,7 +154,7 @@ def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
         while k < len(lines):
             found = _heading_and_number(lines[k])
             begin = k
-            bare = _BARE_NUMBER.match(lines[k].strip())
+            bare = _BARE_NUMBER.match(lines[k].strip()) if found is None else None
             if found is None and bare is not None:
                 nxt = next(
                     (j for j in range(k + 1, min(k + 4, len(lines))) if lines[j].strip()), None
@@ -176,8 +189,10 @@ def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
 
 def _is_pack(items: Sequence[Item]) -> bool:
     headed = [item for item in items if item.heading is not None]
-    deciding = [item for item in headed if _DECIDES.search(item.text())]
-    return len(headed) >= _MIN_ITEMS and len(deciding) >= _MIN_ITEMS
+    if len(headed) < _MIN_ITEMS:
+        return False  # (most documents: no need to read every item for a resolution)
+    deciding = (item for item in headed if _DECIDES.search(item.text()))
+    return len(list(islice(deciding, _MIN_ITEMS))) >= _MIN_ITEMS
 
 
 def split_items(pages: Sequence[PageText]) -> list[Item]:
