@@ -118,3 +118,40 @@ def test_pages_of_a_pack_keep_document_and_page() -> None:
     sale = [ev for ev in c.evidence if ev.label == "is_asset_sale"]
     assert sale and all(ev.document == "pack.pdf" and ev.page == 1 for ev in sale)
     assert c.pages_read == 2
+
+
+def test_a_record_with_a_pack_document_keeps_its_own_text_with_its_title() -> None:
+    """A CMIS meeting record: its own description (read with the record title) is one item,
+    the attached agenda reports pack gives its items; nothing is cut across documents."""
+    own = (None, None, "Policy committee meeting of 12 May. Agenda reports pack attached.")
+    pack = [
+        ("pack.pdf", 1, _MINUTES.replace("Exampleshire District Council - Cabinet minutes", "")),
+    ]
+    items = split_items([own, *pack])
+    assert items[0].heading is None and items[0].pages == [own]
+    assert [item.heading for item in items[1:] if item.heading] == [
+        "12. Leisure services contract",
+        "13. Library opening hours",
+    ]
+    c = classify_pages([own, *pack], title="Policy committee, 12 May")
+    assert c.should_flag and "item:12. Leisure services contract" in c.signals
+    assert {ev.document for ev in c.evidence} == {"pack.pdf"}
+
+
+def test_procedural_items_are_not_judged() -> None:
+    """Declarations of interest name other items' matters without deciding them."""
+    text = """Cabinet minutes
+
+21. Declarations of Interest
+Councillor Adams declared an interest in the item on the award of the leisure management
+contract to Active Leisure Ltd, as a member of its board.
+RESOLVED that the declaration be noted.
+
+22. Library opening hours
+The Cabinet considered the results of the public consultation on library opening hours.
+RESOLVED that the revised opening hours be approved.
+"""
+    items = split_items([(None, None, text)])
+    assert [item.procedural for item in items if item.heading] == [True, False]
+    c = classify(text, doc_type="decision")
+    assert not (c.is_outsourcing or c.should_flag)
