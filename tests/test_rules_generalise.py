@@ -96,6 +96,11 @@ def set_aside(c: Classification) -> set[str]:
             " museums service.",
             "transfer_to_provider",
         ),
+        (
+            "Officers will recommend that the theatre and the arts centre should be run by an"
+            " independent charitable trust.",
+            "transfer_to_provider",
+        ),
     ],
 )
 def test_outsourcing_in_the_ways_councils_write_it(text: str, rule: str) -> None:

@@ -282,11 +282,23 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
             r"(?:be |to be |being |was |were |are )?transferred to (?:a |an |the )?"
             rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # "the museums should be run by an independent charitable trust"
+            r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered) by "
+            r"(?:a|an|the) (?:new |single |independent |local |not[- ]for[- ]profit )?"
+            rf"(?:[\w-]+ ){{0,2}}?{_TRANSFER_TARGET}\b",
             # "the proposed charitable trust model of delivery for library services"
             r"\b(?:charitable|leisure|cultural|community|independent|not[- ]for[- ]profit) trust "
             r"(?:delivery )?model\b|\b(?:mutual|social enterprise) (?:delivery )?model\b",
         ),
-        trigger=("transfer", "take over", "model"),
+        trigger=(
+            "transfer",
+            "take over",
+            "model",
+            "run by",
+            "managed by",
+            "operated by",
+            "delivered by",
+        ),
     ),
     Rule(
         "outsourcing_agreed",
