@@ -27,11 +27,14 @@ from monitor import notice_text as NT
 from monitor import notices as N
 from monitor import rules as R
 from monitor.deciding import (
+    decides_or_formally_proposes,
     decides_or_proposes,
     has_deciding_part,
     is_heading,
+    is_long_paper,
     subject_not_a_service,
 )
+from monitor.items import Item, split_items
 from monitor.notice_subject import names_a_service
 from monitor.text import Analysed, SectionState, Segment, analyse, quote_bounds, repeated_lines
 
@@ -58,6 +61,7 @@ def _rules_version() -> str:
                 "classify.py",
                 "confidence.py",
                 "deciding.py",
+                "items.py",
                 "text.py",
                 "notices.py",
                 "notice_subject.py",
@@ -399,17 +403,26 @@ def _is_heading(hit: _Hit) -> bool:
 
 
 def _background_only(
-    kept: list[_Hit], aside: Sequence[tuple[_Hit, str]], deciding_part: bool
+    kept: list[_Hit],
+    aside: Sequence[tuple[_Hit, str]],
+    deciding_part: bool,
+    long_paper: bool = False,
 ) -> bool:
     """Whether a label's matches are only background: none of them decides or proposes, and
     the record decides something else (or its other matches were set aside as a policy or
-    process)."""
-    if not kept or any(_decides_or_proposes(h) for h in kept):
+    process). In a long paper the test is stricter (:func:`decides_or_formally_proposes`) and
+    holds whether or not the paper decides anything: a strategy's mentions stay mentions."""
+    if not kept:
+        return False
+    if long_paper:
+        if any(decides_or_formally_proposes(h.seg, h.chunk.is_title) for h in kept):
+            return False
+    elif any(_decides_or_proposes(h) for h in kept):
         return False
     policy = any(reason == "disposal_policy" for _, reason in aside)
     if deciding_part and not policy and any(_is_heading(h) for h in kept):
         return False
-    return deciding_part or policy
+    return deciding_part or policy or long_paper
 
 
 def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
@@ -419,7 +432,10 @@ def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Bl
         hit = _first_blocker_hit(blocker, chunks)
         if hit is None:
             continue
-        if blocker.yields_to_decision:
+        # Long papers: a blocker that only sits in the background ("councils are increasingly
+        # insourcing waste services") gives way to an outsourcing the record decides; one that
+        # is itself decided or proposed still blocks.
+        if blocker.yields_to_decision or not _decides_or_proposes(hit):
             if decided is None:
                 decided = any(_decides(h) for h in kept if h.seg is not hit.seg)
             if decided:
@@ -556,7 +572,8 @@ def _classify_chunks(
     deciding_part = has_deciding_part(c.analysed for c in chunks if not c.is_title)
     # A notice is itself the step it announces (a tender, an award): none of its sentences
     # is background to another decision.
-    if not is_notice and _background_only(out_kept, text_aside, deciding_part):
+    long_paper = not is_notice and is_long_paper(c.analysed for c in chunks if not c.is_title)
+    if not is_notice and _background_only(out_kept, text_aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in out_kept]
         out_kept = []
     is_outsourcing = bool(out_kept) or structural is not None
@@ -564,7 +581,7 @@ def _classify_chunks(
     # ---- asset sale
     asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
     discounted += aside
-    if _background_only(asset_kept, aside, deciding_part):
+    if _background_only(asset_kept, aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in asset_kept]
         asset_kept = []
     is_asset_sale = bool(asset_kept)
@@ -688,9 +705,6 @@ def classify_pages(
     notice states about itself (:func:`monitor.notices.notice_facts`): it decides before the
     words do.
     """
-    chunks: list[_Chunk] = []
-    if title and title.strip():
-        chunks.append(_Chunk(None, None, analyse(title), is_title=True))
     # Running headers and footers belong to paginated documents: texts without a page number
     # (a record's own description) are never compared with each other.
     by_document: dict[str | None, list[str]] = {}
@@ -698,13 +712,30 @@ def classify_pages(
         if page is not None and text and text.strip():
             by_document.setdefault(document, []).append(text)
     repeated = {doc: repeated_lines(texts) for doc, texts in by_document.items()}
+    notice = _read_notice(pages, title, doc_type, notice)
+    is_notice = notice is not None or notice_type is not None or doc_type == "procurement"
+    items = [] if is_notice else split_items(pages)
+    if len(items) > 1:
+        return _classify_items(items, repeated, doc_type, title)
+    return _classify_chunks(_chunks(pages, title, repeated), doc_type, notice_type, notice)
+
+
+def _chunks(
+    pages: Sequence[tuple[str | None, int | None, str]],
+    title: str | None,
+    repeated: dict[str | None, frozenset[str]],
+) -> list[_Chunk]:
+    chunks: list[_Chunk] = []
+    if title and title.strip():
+        chunks.append(_Chunk(None, None, analyse(title), is_title=True))
     state: SectionState | None = None
     previous: tuple[str | None, int | None] | None = None
     for document, page, text in pages:
         if not (text and text.strip()):
             continue
         # Only the next page of the same document continues a section (not a record's own
-        # text before its documents, nor page 1 of the next attachment).
+        # text before its documents, nor page 1 of the next attachment). An agenda item that
+        # starts part-way down a page starts afresh (it is passed as its own text).
         follows = (
             previous is not None
             and previous[0] == document
@@ -717,8 +748,67 @@ def classify_pages(
         )
         chunks.append(_Chunk(document, page, analysed))
         state, previous = analysed.state, (document, page)
-    notice = _read_notice(pages, title, doc_type, notice)
-    return _classify_chunks(chunks, doc_type, notice_type, notice)
+    return chunks
+
+
+def _classify_items(
+    items: Sequence[Item],
+    repeated: dict[str | None, frozenset[str]],
+    doc_type: str | None,
+    title: str | None,
+) -> Classification:
+    """A pack of agenda items: each item judged on its own (its outsourcing never borrows
+    another item's consultation), the record flagged with the first item that flags on its
+    own, otherwise described by the first item that decides an outsourcing or a sale. Items of
+    procedure (apologies, declarations of interest, exclusion of the press) list other items'
+    titles and are not judged. The record title goes with the record's own texts (the item
+    without a heading), never into the pack's items: it names the meeting, not each matter."""
+    judged = [
+        (
+            item,
+            _classify_chunks(
+                _chunks(item.pages, title if item.heading is None else None, repeated),
+                doc_type,
+                None,
+            ),
+        )
+        for item in items
+        if not item.procedural
+    ]
+    read = [
+        (document, page)
+        for document, page, text in (p for i in items for p in i.pages)
+        if text.strip()
+    ]
+    counts = {
+        "pages_read": len(set(read)),
+        "documents_read": len({document for document, _ in read if document is not None}),
+    }
+    chosen = next((pair for pair in judged if pair[1].should_flag), None) or next(
+        (pair for pair in judged if pair[1].is_outsourcing or pair[1].is_asset_sale), None
+    )
+    if chosen is not None:
+        item, result = chosen
+        signals = [*result.signals, f"agenda_items:{len(items)}"]
+        if item.heading:
+            signals.append(f"item:{item.heading[:120]}")
+        return replace(result, signals=tuple(signals), **counts)
+    # Nothing decided in any item: what each item set aside, and the blockers that applied,
+    # are all kept for reviewers.
+    signals = [s for _, result in judged for s in result.signals]
+    discounted = [ev for _, result in judged for ev in result.discounted][:_MAX_DISCOUNTED]
+    return Classification(
+        is_outsourcing=False,
+        is_asset_sale=False,
+        has_consultation=None,
+        has_inhouse_statement=None,
+        should_flag=False,
+        evidence=(),
+        signals=tuple(dict.fromkeys([*signals, f"agenda_items:{len(items)}"])),
+        discounted=tuple(discounted),
+        decided_in_deciding_part=None,
+        **counts,
+    )
 
 
 def _read_notice(

@@ -18,6 +18,9 @@ from monitor.text import Analysed, Segment
 DECIDING_SECTIONS = frozenset({"decision", "reasons"})
 # A record's first line is its item heading when it is at most this many words long.
 _HEADING_WORDS = 15
+# A record (or agenda item) this long is a wordy paper: strategies, budget papers, full
+# reports and minutes, whose background is full of "commissioning", "tender" and "disposal".
+LONG_PAPER_CHARS = 5_000
 
 
 def decides_or_proposes(seg: Segment, in_title: bool) -> bool:
@@ -29,6 +32,25 @@ def decides_or_proposes(seg: Segment, in_title: bool) -> bool:
         or R.DECISION_SENTENCE.search(seg.text) is not None
         or R.PROPOSAL_SENTENCE.search(seg.text) is not None
     )
+
+
+def decides_or_formally_proposes(seg: Segment, in_title: bool) -> bool:
+    """The test for long papers: the title or item heading, a "Decision" / "Recommendations"
+    part, a decision sentence, or a sentence with a decision verb or a formal proposal
+    ("Cabinet is asked to", "it is proposed", "the site be sold"). A sentence that only has
+    "will", "seeking" or "subject to approval" in it is background, and so is a sentence under
+    "Reasons" that has no such verb: in minutes that part runs on into the next paragraphs."""
+    return (
+        in_title
+        or seg.section == "decision"
+        or R.DECISION_SENTENCE.search(seg.text) is not None
+        or R.FORMAL_PROPOSAL_SENTENCE.search(seg.text) is not None
+    )
+
+
+def is_long_paper(analysed: Iterable[Analysed]) -> bool:
+    """Whether the text read (title aside) is as long as a wordy paper."""
+    return sum(len(text.norm) for text in analysed) >= LONG_PAPER_CHARS
 
 
 def has_deciding_part(analysed: Iterable[Analysed]) -> bool:

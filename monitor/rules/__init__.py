@@ -54,6 +54,7 @@ from monitor.rules.decisions import (
     BLOCKERS,
     DECISION_FALSE_FRIENDS,
     DECISION_SENTENCE,
+    FORMAL_PROPOSAL_SENTENCE,
     PROPOSAL_SENTENCE,
 )
 from monitor.rules.inhouse import (
@@ -114,6 +115,7 @@ __all__ = [
     "DECISION_FALSE_FRIENDS",
     "DECISION_SENTENCE",
     "FALSE_FRIENDS",
+    "FORMAL_PROPOSAL_SENTENCE",
     "GENERIC_CONTRACT_RULES",
     "GOODS",
     "INHOUSE",

@@ -138,7 +138,8 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"
             r"|are|to be|was|were) transferred to\b(?! the council)",
         ),
-        trigger=("transfer",),
+        # Every pattern has one of these words ("the freehold disposal" has no "transfer").
+        trigger=("transfer", "freehold", "leasehold"),
     ),
     Rule(
         "open_space_notice",
@@ -176,7 +177,10 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
         # A named disposal carried out under a policy is still a disposal.
         unless=_re(
-            r"\bin (?:accordance|line) with\b|\bedged red\b",
+            # "... in accordance with the Disposals Policy" (not "in line with the regulations")
+            r"\bin (?:accordance|line) with (?:the |its |our |this )?(?:council['’]s )?"
+            r"(?:[\w-]+ ){0,5}?(?:polic(?:y|ies)|strateg(?:y|ies)|procedures?|framework|process)\b",
+            r"\bedged red\b",
             r"\b(?:sites?|land|propert(?:y|ies)|buildings?|assets?) (?:listed|set out|described|"
             r"shown|identified) (?:in|at) (?:the )?(?:exempt )?appendi(?:x|ces)\b",
             r"\b(?:this|these|those|the designated|the identified|the listed|the above|the "

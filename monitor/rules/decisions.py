@@ -293,7 +293,9 @@ BLOCKERS: tuple[Blocker, ...] = (
 DECISION_SENTENCE = _re(
     r"^\W*(?:(?:\(?\w{1,3}[.)]|[•·▪-])\s*)?(?:that )?(?:(?:the )?(?:cabinet(?: member)?|"
     r"council|committee|executive|members?) )?(?:(?:is|are) (?:asked|recommended) to )?"
-    r"(?:approves?|agrees?|authoris\w*|resolved|delegates?|endorses?|awards?|decided)\b"
+    r"(?:approves?|agrees?|authoris\w*|resolved|delegates?|endorses?|awards?|decided|"
+    # The imperative of a recommendation list: "1) Declare surplus and approve the disposal".
+    r"declares?)\b"
 )
 
 # A sentence that decides or formally proposes something, in any wording: what makes an
@@ -302,6 +304,23 @@ PROPOSAL_SENTENCE = _re(
     r"\b(?:approv\w*|agree[sd]?|agreed|authoris\w*|authoriz\w*|resolv\w*|delegat\w*|endors\w*|"
     r"recommend\w*|propos\w*|intend\w*|intention|seek\w*|sought|(?:is|are) asked|declare[sd]?|"
     r"notice is hereby given|decid\w*|decision|will|shall|minded to)\b",
+    r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
+    r"re-?tendered|commissioned|extended|varied|novated)\b",
+)
+
+# The narrower test for long papers (strategies, budget papers, full reports): a decision verb
+# or a formal proposal, not any sentence with "will", "seeking", "intention" or "approval" in
+# it ("the disposal of capital assets, subject to Executive approval of the asset review";
+# "where we are seeking to dispose of land, consultation will be proportionate").
+FORMAL_PROPOSAL_SENTENCE = _re(
+    r"\b(?:approv(?:e|es|ed|ing)|agree[sd]?|authoris(?:e|es|ed|ing)|authoriz(?:e|es|ed|ing)|"
+    r"resolved?|delegate[sd]?|endors(?:e|es|ed)|recommend(?:s|ed)?|declare[sd]?|decided|"
+    r"minded to|notice is hereby given)\b",
+    r"\b(?:it is|is|are|was|were) (?:proposed|recommended|asked|requested)\b|\bproposes? to\b|"
+    r"\b(?:request|ask|invite)s? (?:the )?(?:cabinet|council|committee|executive|members?) to\b|"
+    r"\b(?:seeks?|sought|seeking) (?:the )?(?:approval|agreement|authority|permission|a "
+    r"decision)\b|\b(?:approval|agreement|authority|permission) (?:is|was|are|were|being) "
+    r"sought\b",
     r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
     r"re-?tendered|commissioned|extended|varied|novated)\b",
 )

@@ -186,13 +186,19 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\bcontract awards?\b",
             r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
             r"(?:to|for)\b",
-            r"\bsuccessful (?:tenderer|bidder|provider)\b",
+            r"\b(?:successful|winning) (?:tenderers?|bidders?|providers?|contractors?)\b",
+            # "X Ltd has been successful in securing the contract for grounds maintenance",
+            # "won the contract", "contracts to be issued for 1 April".
+            r"\b(?:won|wins|win|secured|securing|winning|obtaining) (?:the |a |an )?(?:new )?"
+            rf"{_words(3)}contracts?\b",
+            r"\bcontracts?\b[^.;]{0,60}?\b(?:to be|be|being|will be|can be|could be|were|was)"
+            r" issued\b",
             # "the award of the school transport routes to the operators listed"
             rf"\baward(?:s|ed|ing)? (?:of )?(?:the )?{_words(5)}(?:routes?|lots?|services?)\b"
             r"[^.;]{0,40}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:operators?|providers?|bidders?|"
             r"tenderers?)\b",
         ),
-        trigger=("award", "contract", "concession", "successful"),
+        trigger=("award", "contract", "concession", "successful", "winning"),
     ),
     Rule(
         "preferred_bidder",
@@ -234,6 +240,10 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(6)}contracts?\b",
             rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
             rf"{_SERVICE_AGREEMENT})\b",
+            # "allowing the existing ... contract to continue until 31st March 2019"
+            rf"\b(?:existing|current) {_words(8)}(?:contracts?|{_SERVICE_AGREEMENT})\b"
+            r"[^.;]{0,80}?\bto (?:continue|run on|remain in (?:place|force))\b[^.;]{0,20}?"
+            r"\b(?:until|to|beyond|for)\b",
         ),
         trigger=(
             "extens",
@@ -246,6 +256,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             "revised",
             "amended",
             "negotiated",
+            "to continue",
+            "to run on",
+            "to remain in",
         ),
     ),
     Rule(
@@ -269,8 +282,23 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
             r"(?:be |to be |being |was |were |are )?transferred to (?:a |an |the )?"
             rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # "the museums should be run by an independent charitable trust"
+            r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered) by "
+            r"(?:a|an|the) (?:new |single |independent |local |not[- ]for[- ]profit )?"
+            rf"(?:[\w-]+ ){{0,2}}?{_TRANSFER_TARGET}\b",
+            # "the proposed charitable trust model of delivery for library services"
+            r"\b(?:charitable|leisure|cultural|community|independent|not[- ]for[- ]profit) trust "
+            r"(?:delivery )?model\b|\b(?:mutual|social enterprise) (?:delivery )?model\b",
         ),
-        trigger=("transfer", "take over"),
+        trigger=(
+            "transfer",
+            "take over",
+            "model",
+            "run by",
+            "managed by",
+            "operated by",
+            "delivered by",
+        ),
     ),
     Rule(
         "outsourcing_agreed",
@@ -425,6 +453,10 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:services|team|consultancy|consultants?|advisers?)\b|\bconsultancy\b",
             r"\b(?:legal|financial|commercial|technical|procurement|property|valuation|tax|"
             r"payroll|hr|treasury) advis(?:ers?|ors?|ory services|ory support)\b",
+            # A partner that helps the council change itself ("the procurement of a
+            # performance partner to develop the process") advises; it runs no service.
+            r"\b(?:performance|transformation|efficiency|improvement|change|programme) "
+            r"(?:management )?partners?\b",
         ),
     ),
     FalseFriend(

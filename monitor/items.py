@@ -1,0 +1,214 @@
+"""Minutes and agenda packs cut into their items, so each item is judged on its own.
+
+Full council or cabinet minutes and CMIS "agenda reports" packs hold several agenda items:
+"12. Leisure services contract", "Minute 45/2025 ...", "Item 7: ...", or a ModernGov
+"Agenda and minutes" page where the item number stands on its own line above the title. An
+outsourcing decided in one item must not borrow the consultation reported in another, nor the
+other way round, so :func:`monitor.classify.classify_pages` assesses each item apart when a
+document is such a pack.
+
+A document is read as a pack only when it has at least two item headings numbered in rising
+order and at least two of its items record a decision of their own ("RESOLVED", "Decision:",
+"It was agreed", a ModernGov "Minutes:" field). A report, whose numbered parts ("6. Options
+considered", "7. Next steps") hold one recommendation between them, is never cut up; nor is a
+record cut across its documents: a report and its appendices stay one matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from monitor.text import heading_kind
+
+__all__ = ["Item", "PageText", "item_heading", "split_items"]
+
+PageText = tuple[str | None, int | None, str]
+
+# An item heading as councils number them. Explicit markers first ("Item 7", "Agenda item
+# 12:", "Minute 45/2025", "CAB 45/25", "Min. No. 12"), then a bare number before a short
+# title ("12. Leisure services contract", "46 LEISURE CONTRACT OPTIONS").
+_MARKED = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<item>\d{1,3})[a-z]?|"
+    r"min(?:ute)?s?\.?\s+(?:no\.?\s*)?(?P<minute>\d{1,4})(?:/\d{2,4})?|"
+    # A minute number, never a date ("16/02/2021").
+    r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4})(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
+    re.I,
+)
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,100})$")
+# A ModernGov item number on a line of its own ("39."), its title on the next line.
+_BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?$")
+# An item heading names its matter in a few words; a longer line is prose ("109/2009 The
+# Cabinet agreed to the contract being awarded to ...").
+_MAX_HEADING_WORDS = 14
+# An item holds more than its heading: a list of report titles ("53 Disposal of Small Surplus
+# Sites" under "Exclusion of the press and public") is part of the item that lists them.
+_MIN_ITEM_WORDS = 12
+# What makes an item record a decision of its own: a resolution, a "Decision(s):" field or a
+# ModernGov "Minutes:" field. Capitals matter: a report's background says "Cabinet agreed to
+# set up a board in 2018"; minutes say "RESOLVED" or "The Cabinet agreed:".
+_DECIDES = re.compile(
+    r"\bRESOLVED\b|\bResolved\s*(?:[:–—-]|that\b)|"
+    r"\b(?:[Ii]t was|[Ww]as|[Ww]ere) (?:resolved|agreed|approved)\b|"
+    r"^\s*(?:DECISIONS?|Decisions?(?: made)?|Minutes|Agreed|AGREED)\s*[:–—-]|"
+    r"\b(?:[Cc]abinet|[Cc]ommittee|[Cc]ouncil|[Ee]xecutive|[Pp]anel|[Bb]oard) "
+    r"(?:resolved|agreed|approved|decided)\s*(?::|–|—|-|\bthat\b)",
+    re.M,
+)
+# Items of procedure: what they list (declared interests, excluded reports, the minutes of
+# the last meeting) names other items' matters without deciding them.
+_PROCEDURAL = re.compile(
+    r"^(?:\d{1,4}(?:/\d{2,4})?\.?\s+|(?:agenda\s+)?item\s+\d{1,3}\s*[:.\-–—]?\s*)?"
+    r"(?:apologies|declarations? of (?:disclosable )?(?:pecuniary )?interests?|"
+    r"(?:confirmation of )?(?:the )?minutes(?: of (?:the )?(?:previous |last )?meeting\b.*)?$|"
+    r"exclusion of (?:the )?press|readmittance|urgent business|(?:any )?other business|"
+    r"notification of other business|chair(?:man)?'?s announcements|announcements|"
+    r"public (?:questions|participation)|questions from (?:the )?public|petitions|"
+    r"attendance by reserve|substitut|members' questions|deputations|date of next meeting)",
+    re.I,
+)
+_MIN_ITEMS = 2
+
+
+@dataclass
+class Item:
+    """One agenda item: its heading line (``None`` for what precedes the first item, such as
+    the attendance list) and its text, page by page, so quotes keep document and page."""
+
+    heading: str | None
+    pages: list[PageText] = field(default_factory=list)
+    number: int | None = None
+
+    def text(self) -> str:
+        return "\n".join(text for _, _, text in self.pages)
+
+    @property
+    def procedural(self) -> bool:
+        """An item of meeting procedure (apologies, declarations of interest, exclusion of
+        the press): it decides no outsourcing or sale, whatever titles it lists."""
+        return self.heading is not None and _PROCEDURAL.match(self.heading) is not None
+
+    def add(self, document: str | None, page: int | None, text: str) -> None:
+        # Text of one page goes into one piece, so sentences and sections run on within it.
+        if self.pages and self.pages[-1][:2] == (document, page):
+            self.pages[-1] = (document, page, self.pages[-1][2] + text)
+        else:
+            self.pages.append((document, page, text))
+
+
+def _short_title(title: str) -> bool:
+    return (
+        bool(title)
+        and len(title.split()) <= _MAX_HEADING_WORDS
+        and not title.rstrip().endswith(".")
+        and heading_kind(title) is None
+    )
+
+
+# What an item heading line starts with (a number, "Item", "Agenda item", "Minute", "CAB 45/"):
+# one cheap test that lets most lines of a long paper through untouched.
+_MAY_BE_HEADING = re.compile(r"\s*(?:\d|(?:agenda\s+)?item\b|min|[A-Z]{1,5}\s?\d)", re.I)
+
+
+def _heading_and_number(line: str) -> tuple[str, int] | None:
+    if not _MAY_BE_HEADING.match(line):
+        return None
+    line = " ".join(line.split())
+    # Every line of a long paper comes here: the cheap anchored patterns first, the section
+    # heading test (one large pattern) only for the few lines that look like item headings.
+    if not line or len(line.split()) > _MAX_HEADING_WORDS:
+        return None
+    m = _MARKED.match(line)
+    if m:
+        title = m.group("title")
+        # "Minute 45/2025" alone, or with a short title; never a sentence.
+        if title and title.rstrip().endswith("."):
+            return None
+        number = int(m.group("item") or m.group("minute") or m.group("ref"))
+    else:
+        m = _NUMBERED.match(line)
+        if m is None or heading_kind(m.group("title")) is not None:
+            return None
+        number = int(m.group("number"))
+    return None if heading_kind(line) is not None else (line, number)
+
+
+def item_heading(line: str) -> str | None:
+    """The item heading a line states, if it is one: a short numbered line that is not a
+    report's own section heading ("6. Options considered")."""
+    found = _heading_and_number(line)
+    return found[0] if found else None
+
+
+def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
+    """The items of one document's pages, headings kept only while their numbers rise (a
+    numbered list inside an item, "1. Land at Mill Lane", numbers below the item's own)."""
+    items = [Item(None)]
+    last = 0
+    for _, page, text in pages:
+        lines = text.splitlines(keepends=True)
+        start = 0
+        k = 0
+        while k < len(lines):
+            found = _heading_and_number(lines[k])
+            begin = k
+            bare = _BARE_NUMBER.match(lines[k].strip()) if found is None else None
+            if found is None and bare is not None:
+                nxt = next(
+                    (j for j in range(k + 1, min(k + 4, len(lines))) if lines[j].strip()), None
+                )
+                if nxt is not None and _short_title(" ".join(lines[nxt].split())):
+                    found = (
+                        f"{bare.group('number')}. {' '.join(lines[nxt].split())}",
+                        int(bare.group("number")),
+                    )
+                    begin = nxt  # the item's text starts at its title
+            if found is None or found[1] <= last:
+                k += 1
+                continue
+            if k > start:
+                items[-1].add(document, page, "".join(lines[start:k]))
+            items.append(Item(found[0], number=found[1]))
+            last = found[1]
+            start = begin
+            k = begin + 1
+        if start < len(lines):
+            items[-1].add(document, page, "".join(lines[start:]))
+    # A heading with (almost) nothing under it is a line of a list, not an item.
+    merged: list[Item] = []
+    for item in items:
+        if merged and item.heading is not None and len(item.text().split()) < _MIN_ITEM_WORDS:
+            for piece in item.pages:
+                merged[-1].add(*piece)
+            continue
+        merged.append(item)
+    return [item for item in merged if item.heading is not None or item.pages]
+
+
+def _is_pack(items: Sequence[Item]) -> bool:
+    headed = [item for item in items if item.heading is not None]
+    if len(headed) < _MIN_ITEMS:
+        return False  # (most documents: no need to read every item for a resolution)
+    deciding = (item for item in headed if _DECIDES.search(item.text()))
+    return len(list(islice(deciding, _MIN_ITEMS))) >= _MIN_ITEMS
+
+
+def split_items(pages: Sequence[PageText]) -> list[Item]:
+    """The agenda items of a record, or one item holding every page when no document of the
+    record is a pack of items. A document that is a pack gives its items; the record's other
+    texts (its own description, a covering report) stay together as one more item."""
+    by_document: dict[str | None, list[PageText]] = {}
+    for piece in pages:
+        by_document.setdefault(piece[0], []).append(piece)
+    cut = {document: _cut(document, texts) for document, texts in by_document.items()}
+    packs = {document for document, items in cut.items() if _is_pack(items)}
+    if not packs:
+        return [Item(None, list(pages))]
+    rest = Item(None, [piece for piece in pages if piece[0] not in packs])
+    out = [rest] if rest.pages else []
+    for document in by_document:
+        if document in packs:
+            out += cut[document]
+    return out
