@@ -231,10 +231,17 @@ def _scan(
     hits: list[_Hit] = []
     rules = tuple(rules)
     for chunk in chunks:
+        # Every sentence is a piece of the chunk's text, so a trigger absent from the whole
+        # chunk is absent from each sentence: one scan per rule and chunk leaves out most
+        # rules before the per-sentence loop (the order of the hits is unchanged).
+        chunk_lowered = chunk.analysed.norm.lower()
+        live = [rule for rule in rules if _triggered(rule.trigger, chunk_lowered)]
+        if not live:
+            continue
         for seg in chunk.analysed.segments:
             lowered = seg.text.lower()
             text = mask(seg.text) if mask is not None else seg.text
-            for rule in rules:
+            for rule in live:
                 if rule.section is not None and seg.section != rule.section:
                     continue
                 if not _triggered(rule.trigger, lowered):
