@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from monitor import notices as N
+from monitor import prefilter
 from monitor import rules as R
 from monitor.deciding import (
     decides_or_proposes,
@@ -213,15 +215,53 @@ class _Masker:
 _TRIGGER_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def _triggered(trigger: tuple[str, ...], lowered: str) -> bool:
-    """Whether one of a rule's trigger fragments is in the (lower-cased) sentence. The
-    fragments are compiled into one literal alternation: one C-level scan per rule."""
-    if not trigger:
-        return True
+def _trigger_re(trigger: tuple[str, ...]) -> re.Pattern[str]:
+    """A rule's trigger fragments as one literal alternation: one C-level scan per text."""
     pattern = _TRIGGER_RES.get(trigger)
     if pattern is None:
         pattern = _TRIGGER_RES[trigger] = re.compile("|".join(map(re.escape, trigger)))
-    return pattern.search(lowered) is not None
+    return pattern
+
+
+def _triggered(trigger: tuple[str, ...], lowered: str) -> bool:
+    """Whether one of a rule's trigger fragments is in the (lower-cased) sentence."""
+    return not trigger or _trigger_re(trigger).search(lowered) is not None
+
+
+def _triggered_segments(
+    rules: Sequence[R.Rule], chunk: _Chunk, chunk_lowered: str
+) -> list[list[R.Rule]]:
+    """For each sentence of ``chunk``, the rules (in their order) whose trigger is in it.
+
+    A rule's trigger is looked for in the whole page, from sentence to sentence: a search
+    from the start of a sentence finds the next fragment anywhere after it, so the sentences
+    before that fragment hold none and are passed over. ``chunk_lowered`` keeps the offsets of
+    the page's text (:func:`monitor.prefilter.lowered`)."""
+    segments = chunk.analysed.segments
+    starts = [seg.start for seg in segments]
+    per_segment: list[list[R.Rule]] = [[] for _ in segments]
+    for rule in rules:
+        if not rule.trigger:
+            for i, seg in enumerate(segments):
+                if rule.section is None or seg.section == rule.section:
+                    per_segment[i].append(rule)
+            continue
+        trigger = _trigger_re(rule.trigger)
+        pos = 0
+        while (m := trigger.search(chunk_lowered, pos)) is not None:
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < segments[i].end:
+                seg = segments[i]
+                # The fragment found may run on into the next sentence: test this one alone.
+                if (rule.section is None or seg.section == rule.section) and trigger.search(
+                    chunk_lowered, seg.start, seg.end
+                ) is not None:
+                    per_segment[i].append(rule)
+            # Between sentences (a left-out line) or done with sentence i: on to the next.
+            if i + 1 >= len(segments):
+                break
+            pos = starts[i + 1]
+    return per_segment
 
 
 def _scan(
@@ -234,18 +274,25 @@ def _scan(
         # Every sentence is a piece of the chunk's text, so a trigger absent from the whole
         # chunk is absent from each sentence: one scan per rule and chunk leaves out most
         # rules before the per-sentence loop (the order of the hits is unchanged).
-        chunk_lowered = chunk.analysed.norm.lower()
-        live = [rule for rule in rules if _triggered(rule.trigger, chunk_lowered)]
-        if not live:
-            continue
-        for seg in chunk.analysed.segments:
-            lowered = seg.text.lower()
+        chunk_lowered = prefilter.lowered(chunk.analysed.norm)
+        if chunk_lowered is None:
+            # A letter whose lower case is longer ("İ"): offsets differ, sentence by sentence.
+            per_segment = [
+                [
+                    rule
+                    for rule in rules
+                    if (rule.section is None or seg.section == rule.section)
+                    and _triggered(rule.trigger, seg.text.lower())
+                ]
+                for seg in chunk.analysed.segments
+            ]
+        else:
+            per_segment = _triggered_segments(rules, chunk, chunk_lowered)
+        for seg, live in zip(chunk.analysed.segments, per_segment, strict=True):
+            if not live:
+                continue
             text = mask(seg.text) if mask is not None else seg.text
             for rule in live:
-                if rule.section is not None and seg.section != rule.section:
-                    continue
-                if not _triggered(rule.trigger, lowered):
-                    continue
                 m = rule.pattern.search(text)
                 if m is None or (rule.also is not None and rule.also.search(text) is None):
                     continue
@@ -268,6 +315,7 @@ def _window(scope: str, hit: _Hit, length: int) -> tuple[int, int]:
 def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     text = hit.seg.text
     masked = mask(text)
+    lowered = prefilter.lowered(text)
     for ff in R.FALSE_FRIENDS:
         if hit.label not in ff.labels or (ff.only_rules and hit.rule not in ff.only_rules):
             continue
@@ -277,8 +325,12 @@ def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
         else:
             lo, hi = _window(ff.scope, hit, len(text))
             # The false friend is looked for in the raw words ("Cabinet Member for ..."); the
-            # rescue in the masked ones, where such titles no longer read as people.
-            found = ff.pattern.search(text[lo:hi]) is not None
+            # rescue in the masked ones, where such titles no longer read as people. Most
+            # windows lack every word the pattern needs: no regex search for those.
+            found = (
+                prefilter.may_match(ff.pattern, lowered, lo, hi)
+                and ff.pattern.search(text[lo:hi]) is not None
+            )
             if ff.unless_in_sentence:
                 lo, hi = 0, len(text)
         if found and not (ff.unless is not None and ff.unless.search(masked[lo:hi])):
