@@ -228,39 +228,43 @@ def _triggered(trigger: tuple[str, ...], lowered: str) -> bool:
     return not trigger or _trigger_re(trigger).search(lowered) is not None
 
 
+def _fragment_segments(fragment: str, chunk_lowered: str, segments: Sequence[Segment]) -> set[int]:
+    """Which sentences hold ``fragment``: every place it occurs in the page (``str.find``,
+    far quicker than a regex scan), kept when it lies wholly inside one sentence."""
+    found: set[int] = set()
+    starts = [seg.start for seg in segments]
+    at = chunk_lowered.find(fragment)
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at + len(fragment) <= segments[i].end:
+            found.add(i)
+        at = chunk_lowered.find(fragment, at + 1)
+    return found
+
+
 def _triggered_segments(
     rules: Sequence[R.Rule], chunk: _Chunk, chunk_lowered: str
 ) -> list[list[R.Rule]]:
     """For each sentence of ``chunk``, the rules (in their order) whose trigger is in it.
 
-    A rule's trigger is looked for in the whole page, from sentence to sentence: a search
-    from the start of a sentence finds the next fragment anywhere after it, so the sentences
-    before that fragment hold none and are passed over. ``chunk_lowered`` keeps the offsets of
-    the page's text (:func:`monitor.prefilter.lowered`)."""
+    Each trigger fragment is looked for once in the whole page rather than in every sentence.
+    ``chunk_lowered`` keeps the offsets of the page's text (:func:`monitor.prefilter.lowered`),
+    so a fragment inside a sentence's span is in that sentence's lower-cased text."""
     segments = chunk.analysed.segments
-    starts = [seg.start for seg in segments]
     per_segment: list[list[R.Rule]] = [[] for _ in segments]
+    where: dict[str, set[int]] = {}
     for rule in rules:
-        if not rule.trigger:
-            for i, seg in enumerate(segments):
-                if rule.section is None or seg.section == rule.section:
-                    per_segment[i].append(rule)
-            continue
-        trigger = _trigger_re(rule.trigger)
-        pos = 0
-        while (m := trigger.search(chunk_lowered, pos)) is not None:
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < segments[i].end:
-                seg = segments[i]
-                # The fragment found may run on into the next sentence: test this one alone.
-                if (rule.section is None or seg.section == rule.section) and trigger.search(
-                    chunk_lowered, seg.start, seg.end
-                ) is not None:
-                    per_segment[i].append(rule)
-            # Between sentences (a left-out line) or done with sentence i: on to the next.
-            if i + 1 >= len(segments):
-                break
-            pos = starts[i + 1]
+        if rule.trigger:
+            holding: set[int] = set()
+            for fragment in rule.trigger:
+                if fragment not in where:
+                    where[fragment] = _fragment_segments(fragment, chunk_lowered, segments)
+                holding |= where[fragment]
+        else:
+            holding = set(range(len(segments)))
+        for i in holding:
+            if rule.section is None or segments[i].section == rule.section:
+                per_segment[i].append(rule)
     return per_segment
 
 
