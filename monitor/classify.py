@@ -228,11 +228,13 @@ def _triggered(trigger: tuple[str, ...], lowered: str) -> bool:
     return not trigger or _trigger_re(trigger).search(lowered) is not None
 
 
-def _fragment_segments(fragment: str, chunk_lowered: str, segments: Sequence[Segment]) -> set[int]:
+def _fragment_segments(
+    fragment: str, chunk_lowered: str, segments: Sequence[Segment], starts: Sequence[int]
+) -> set[int]:
     """Which sentences hold ``fragment``: every place it occurs in the page (``str.find``,
-    far quicker than a regex scan), kept when it lies wholly inside one sentence."""
+    far quicker than a regex scan), kept when it lies wholly inside one sentence.
+    ``starts`` are the sentences' start offsets."""
     found: set[int] = set()
-    starts = [seg.start for seg in segments]
     at = chunk_lowered.find(fragment)
     while at != -1:
         i = bisect_right(starts, at) - 1
@@ -252,13 +254,14 @@ def _triggered_segments(
     so a fragment inside a sentence's span is in that sentence's lower-cased text."""
     segments = chunk.analysed.segments
     per_segment: list[list[R.Rule]] = [[] for _ in segments]
+    starts = [seg.start for seg in segments]
     where: dict[str, set[int]] = {}
     for rule in rules:
         if rule.trigger:
             holding: set[int] = set()
             for fragment in rule.trigger:
                 if fragment not in where:
-                    where[fragment] = _fragment_segments(fragment, chunk_lowered, segments)
+                    where[fragment] = _fragment_segments(fragment, chunk_lowered, segments, starts)
                 holding |= where[fragment]
         else:
             holding = set(range(len(segments)))

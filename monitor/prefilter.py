@@ -95,13 +95,6 @@ def required_words(pattern: re.Pattern[str]) -> Words | None:
     return words
 
 
-@cache
-def _words_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    # The words as one literal alternation: one C-level scan of the text.
-    words = required_words(pattern)
-    return re.compile("|".join(map(re.escape, sorted(words)))) if words else None
-
-
 def lowered(text: str) -> str | None:
     """``text`` lower-cased for :func:`may_match`, or None when it holds a character that
     re.I folds to an ASCII letter (then every pattern is searched). Without those characters
@@ -116,5 +109,9 @@ def may_match(
     words is in ``lowered_text[start:end]`` (``lowered_text`` from :func:`lowered`)."""
     if lowered_text is None:
         return True
-    words = _words_pattern(pattern)
-    return words is None or words.search(lowered_text, start, end) is not None
+    words = required_words(pattern)
+    if words is None:
+        return True
+    # str.find, one word at a time: far quicker than one regex of all the words.
+    find = lowered_text.find
+    return any(find(word, start, end) != -1 for word in words)
