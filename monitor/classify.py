@@ -198,10 +198,16 @@ class _Masker:
     """Blanks out compounds that contain a 'public' word but are not people ("Cabinet Member
     for Communities", "Community Impact Assessment"), keeping the length so offsets still
     point into the original sentence. One per classification: the scan and the false-friend
-    checks ask for the same sentences."""
+    checks ask for the same sentences.
+
+    It also keeps the false-friend verdicts of the classification (:func:`_false_friend`):
+    long reports say the same thing several times (a summary repeats the recommendations,
+    every page of an options table names the same option)."""
 
     def __init__(self) -> None:
         self._done: dict[str, str] = {}
+        self.verdicts: dict[tuple[str, str, str, str | None, int, int], R.FalseFriend | None]
+        self.verdicts = {}
 
     def __call__(self, text: str) -> str:
         masked = self._done.get(text)
@@ -320,6 +326,15 @@ def _window(scope: str, hit: _Hit, length: int) -> tuple[int, int]:
 
 
 def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    # Everything the verdict depends on.
+    key = (hit.label, hit.rule, hit.seg.text, hit.seg.section, hit.start, hit.end)
+    if key in mask.verdicts:
+        return mask.verdicts[key]
+    mask.verdicts[key] = verdict = _first_false_friend(hit, mask)
+    return verdict
+
+
+def _first_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     text = hit.seg.text
     masked = mask(text)
     lowered = prefilter.lowered(text)
