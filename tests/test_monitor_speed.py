@@ -207,3 +207,35 @@ def test_line_end_shortcuts_agree_with_their_patterns(texts: list[str]) -> None:
         assert T._connective_end(line) == (T._CONNECTIVE_END.search(line) is not None), line
     parsed = re._parser.parse(T._CONNECTIVE_END.pattern, T._CONNECTIVE_END.flags)  # type: ignore[attr-defined]
     assert parsed.getwidth()[1] == T._CONNECTIVE_WIDTH
+
+
+# The same proposal under "Options considered" and under "Recommendations": one sentence, two
+# sections, so two different false-friend verdicts that the per-classification memo must keep
+# apart.
+REPEATED = (
+    "Cabinet report: future of the leisure service\n\n"
+    "Options considered\n"
+    "The council will procure a new leisure operator through a competitive tender.\n\n"
+    "Recommendations\n"
+    "The council will procure a new leisure operator through a competitive tender.\n\n"
+    "Consultation\nA public consultation with residents ran for twelve weeks."
+)
+
+
+def test_remembered_false_friend_verdicts_change_nothing(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import monitor.classify as C
+
+    records = [REPEATED, *texts[:120]]
+    remembered = [C.classify(text).as_json(i) for i, text in enumerate(records)]
+    monkeypatch.setattr(C, "_false_friend", C._first_false_friend)
+    plain = [C.classify(text).as_json(i) for i, text in enumerate(records)]
+    assert remembered == plain
+    # The sentence is set aside as an option and kept as the recommendation.
+    first = remembered[0]
+    assert first["is_outsourcing"]
+    assert [d["rule"] for d in first["discounted"]] == ["rejected_option"]
+    kept = [e for e in first["evidence_detail"] if e["label"] == "is_outsourcing"]
+    assert kept and kept[0]["quote"] == first["discounted"][0]["quote"]
+    assert kept[0]["start"] > first["discounted"][0]["start"]
