@@ -242,7 +242,8 @@ _LIST_START = re.compile(
 # Sentence ends: punctuation, then a capital, digit, bracket or bullet. Abbreviations that
 # councils use before a capital ("Cllr. Smith", "No. 5") are guarded below.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•·▪])")
-_INLINE_BULLET = re.compile(r"\s(?=[•·▪]\s)")
+_INLINE_BULLETS = "•·▪"
+_INLINE_BULLET = re.compile(rf"\s(?=[{_INLINE_BULLETS}]\s)")
 # Lettered items run together on one line: "(a) ... be noted; and (b) the contract be awarded".
 _INLINE_ITEM = re.compile(r"(?<=;)\s+(?=(?:and |or )?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s)")
 _ABBREVIATIONS = frozenset(
@@ -342,18 +343,24 @@ def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
     block = norm[start:end]
     for m in _SENTENCE_BREAK.finditer(block):
-        head = block[: m.start()]
-        before = head.rsplit(" ", 1)[-1].rstrip(".!?\"'”’)").lower()
+        # The word before the break, found without copying the text before it (a long
+        # paragraph has many breaks).
+        space = block.rfind(" ", 0, m.start())
+        before = block[space + 1 : m.start()].rstrip(".!?\"'”’)").lower()
         if before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue
-        # "1. Mill Lane Library": the number of a list item, not a sentence of its own.
-        if head.replace(".", "").isdigit():
+        # "1. Mill Lane Library": the number of a list item, not a sentence of its own (a
+        # text with a space in it is not a number).
+        if space == -1 and block[: m.start()].replace(".", "").isdigit():
             continue
         cuts.append(start + m.end())
-    for m in _INLINE_BULLET.finditer(block):
-        cuts.append(start + m.end())
-    for m in _INLINE_ITEM.finditer(block):
-        cuts.append(start + m.end())
+    # Each pattern needs a character most blocks lack: a bullet, a semicolon.
+    if any(bullet in block for bullet in _INLINE_BULLETS):
+        for m in _INLINE_BULLET.finditer(block):
+            cuts.append(start + m.end())
+    if ";" in block:
+        for m in _INLINE_ITEM.finditer(block):
+            cuts.append(start + m.end())
     cuts = sorted(set(cuts))
     spans = []
     for i, s in enumerate(cuts):

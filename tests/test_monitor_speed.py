@@ -239,3 +239,44 @@ def test_remembered_false_friend_verdicts_change_nothing(
     kept = [e for e in first["evidence_detail"] if e["label"] == "is_outsourcing"]
     assert kept and kept[0]["quote"] == first["discounted"][0]["quote"]
     assert kept[0]["start"] > first["discounted"][0]["start"]
+
+
+def _plain_split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans as first written: a copy of the text before every break, and every
+    pattern tried on every block."""
+    cuts = [start]
+    block = norm[start:end]
+    for m in T._SENTENCE_BREAK.finditer(block):
+        head = block[: m.start()]
+        before = head.rsplit(" ", 1)[-1].rstrip(".!?\"'”’)").lower()
+        if before in T._ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
+            continue
+        if head.replace(".", "").isdigit():
+            continue
+        cuts.append(start + m.end())
+    cuts += [start + m.end() for m in T._INLINE_BULLET.finditer(block)]
+    cuts += [start + m.end() for m in T._INLINE_ITEM.finditer(block)]
+    cuts = sorted(set(cuts))
+    spans = []
+    for i, s in enumerate(cuts):
+        e = cuts[i + 1] if i + 1 < len(cuts) else end
+        while e > s and norm[e - 1] == " ":
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def test_sentence_split_agrees_with_its_plain_form(texts: list[str]) -> None:
+    blocks = [T.normalise(text) for text in texts]
+    blocks += [
+        "1. Mill Lane Library. 2. The Old Depot.",
+        "12.3. Cllr. Smith said so. No. 5 is next.",
+        "Items: • vans • bins; and (b) the contract be awarded. Done!",
+    ]
+    cut = 0
+    for block in blocks:
+        fast = T._split_block(block, 0, len(block))
+        assert fast == _plain_split_block(block, 0, len(block)), block[:80]
+        cut += len(fast) > 1
+    assert cut >= 3
