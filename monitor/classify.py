@@ -250,6 +250,9 @@ def _fragment_segments(
     return found
 
 
+_NOWHERE: frozenset[int] = frozenset()
+
+
 def _triggered_segments(
     rules: Sequence[R.Rule], chunk: _Chunk, chunk_lowered: str
 ) -> list[list[R.Rule]]:
@@ -261,13 +264,18 @@ def _triggered_segments(
     segments = chunk.analysed.segments
     per_segment: list[list[R.Rule]] = [[] for _ in segments]
     starts = [seg.start for seg in segments]
-    where: dict[str, set[int]] = {}
+    where: dict[str, set[int] | frozenset[int]] = {}
     for rule in rules:
         if rule.trigger:
             holding: set[int] = set()
             for fragment in rule.trigger:
                 if fragment not in where:
-                    where[fragment] = _fragment_segments(fragment, chunk_lowered, segments, starts)
+                    # Most fragments are nowhere in the page: a plain ``in`` says so.
+                    where[fragment] = (
+                        _fragment_segments(fragment, chunk_lowered, segments, starts)
+                        if fragment in chunk_lowered
+                        else _NOWHERE
+                    )
                 holding |= where[fragment]
         else:
             holding = set(range(len(segments)))
