@@ -45,9 +45,10 @@ __all__ = [
 
 
 def _rules_version() -> str:
-    # Any edit to the rules, the engine, the text helpers, the notice structure tables or the
-    # confidence steps can change an assessment, so the version is the review date plus a hash
-    # of their sources: stored assessments made with other rules are then recognisably stale.
+    # Any edit to the rules, the engine (and its prefilter), the text helpers, the notice
+    # structure tables or the confidence steps can change an assessment, so the version is the
+    # review date plus a hash of their sources: stored assessments made with other rules are
+    # then recognisably stale.
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
     sources = [
@@ -61,6 +62,7 @@ def _rules_version() -> str:
                 "text.py",
                 "notices.py",
                 "cpv_groups.py",
+                "prefilter.py",
             )
         ),
     ]

@@ -198,9 +198,7 @@ def test_scan_finds_rules_in_the_examples() -> None:
 
 
 def test_line_end_shortcuts_agree_with_their_patterns(texts: list[str]) -> None:
-    lines = [
-        " ".join(line.split()) for text in texts for line in text.splitlines() if line.strip()
-    ]
+    lines = [" ".join(line.split()) for text in texts for line in text.splitlines() if line.strip()]
     lines += ["and", "which", "sandwich", "Costs (", "It ends.”)", "a list:", "A HEADING"]
     for line in lines:
         assert T._hard_end(line) == (T._HARD_END.search(line) is not None), line
