@@ -294,12 +294,12 @@ def _scan(
     hits: list[_Hit] = []
     rules = tuple(rules)
     for chunk in chunks:
-        # Every sentence is a piece of the chunk's text, so a trigger absent from the whole
-        # chunk is absent from each sentence: one scan per rule and chunk leaves out most
-        # rules before the per-sentence loop (the order of the hits is unchanged).
+        # Triggers are found page by page (:func:`_triggered_segments`), not sentence by
+        # sentence; the order of the hits is unchanged.
         chunk_lowered = prefilter.lowered(chunk.analysed.norm)
         if chunk_lowered is None:
-            # A letter whose lower case is longer ("İ"): offsets differ, sentence by sentence.
+            # A letter whose lower case is longer ("İ") or that re.I reads as ASCII: sentence
+            # by sentence, the plain way.
             per_segment = [
                 [
                     rule

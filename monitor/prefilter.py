@@ -7,8 +7,9 @@ words are read from the compiled pattern itself (:func:`required_words`), so the
 from the rules, and a pattern they cannot be read from is simply always searched.
 
 Exactness: the words are lower-case ASCII and the text is lower-cased. Under ``re.I`` an
-ASCII letter also matches four non-ASCII letters whose ``str.lower()`` is not that letter
-(:data:`_FOLDS_TO_ASCII`); a text holding one of them is always searched.
+ASCII letter also matches four non-ASCII letters (:data:`_FOLDS_TO_ASCII`: "İ", "ı", "ſ" and
+the Kelvin sign); a text holding one of them is always searched. The engine uses it for the
+false friends (:func:`monitor.classify._false_friend`); rules have hand-written triggers.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ except ImportError:  # pragma: no cover - other Python versions
 __all__ = ["lowered", "may_match", "required_words"]
 
 # The characters outside ASCII that re.I matches to an ASCII letter ("İ", "ı", "ſ", the
-# Kelvin sign), found by trying every code point (tests/test_prefilter.py checks the list).
+# Kelvin sign), found by trying every code point (tests/test_monitor_speed.py checks the list).
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 Words = frozenset[str]
