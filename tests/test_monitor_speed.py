@@ -159,7 +159,9 @@ def test_trigger_positions_match_sentence_by_sentence(texts: list[str]) -> None:
                 assert _triggered_segments(rules, chunk, lowered) == slow
 
 
-def _slow_scan(rules: tuple[R.Rule, ...], chunk: _Chunk, mask: _Masker | None) -> list:
+def _slow_scan(
+    rules: tuple[R.Rule, ...], chunk: _Chunk, mask: _Masker | None
+) -> list[tuple[str, int, int, int]]:
     out = []
     for seg in chunk.analysed.segments:
         text = mask(seg.text) if mask is not None else seg.text
