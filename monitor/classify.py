@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 
 from monitor import notice_text as NT
 from monitor import notices as N
+from monitor import prefilter
 from monitor import rules as R
 from monitor.deciding import (
     decides_or_formally_proposes,
@@ -48,9 +50,10 @@ __all__ = [
 
 
 def _rules_version() -> str:
-    # Any edit to the rules, the engine, the text helpers, the notice structure tables or the
-    # confidence steps can change an assessment, so the version is the review date plus a hash
-    # of their sources: stored assessments made with other rules are then recognisably stale.
+    # Any edit to the rules, the engine (and its prefilter), the text helpers, the notice
+    # structure tables or the confidence steps can change an assessment, so the version is the
+    # review date plus a hash of their sources: stored assessments made with other rules are
+    # then recognisably stale.
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
     sources = [
@@ -68,6 +71,7 @@ def _rules_version() -> str:
                 "notice_text.py",
                 "procurement_groups.py",
                 "cpv_groups.py",
+                "prefilter.py",
             )
         ),
     ]
@@ -205,10 +209,16 @@ class _Masker:
     """Blanks out compounds that contain a 'public' word but are not people ("Cabinet Member
     for Communities", "Community Impact Assessment"), keeping the length so offsets still
     point into the original sentence. One per classification: the scan and the false-friend
-    checks ask for the same sentences."""
+    checks ask for the same sentences.
+
+    It also keeps the false-friend verdicts of the classification (:func:`_false_friend`):
+    long reports say the same thing several times (a summary repeats the recommendations,
+    every page of an options table names the same option)."""
 
     def __init__(self) -> None:
         self._done: dict[str, str] = {}
+        self.verdicts: dict[tuple[str, str, str, str | None, int, int], R.FalseFriend | None]
+        self.verdicts = {}
 
     def __call__(self, text: str) -> str:
         masked = self._done.get(text)
@@ -222,15 +232,68 @@ class _Masker:
 _TRIGGER_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def _triggered(trigger: tuple[str, ...], lowered: str) -> bool:
-    """Whether one of a rule's trigger fragments is in the (lower-cased) sentence. The
-    fragments are compiled into one literal alternation: one C-level scan per rule."""
-    if not trigger:
-        return True
+def _trigger_re(trigger: tuple[str, ...]) -> re.Pattern[str]:
+    """A rule's trigger fragments as one literal alternation: one C-level scan per text."""
     pattern = _TRIGGER_RES.get(trigger)
     if pattern is None:
         pattern = _TRIGGER_RES[trigger] = re.compile("|".join(map(re.escape, trigger)))
-    return pattern.search(lowered) is not None
+    return pattern
+
+
+def _triggered(trigger: tuple[str, ...], lowered: str) -> bool:
+    """Whether one of a rule's trigger fragments is in the (lower-cased) sentence."""
+    return not trigger or _trigger_re(trigger).search(lowered) is not None
+
+
+def _fragment_segments(
+    fragment: str, chunk_lowered: str, segments: Sequence[Segment], starts: Sequence[int]
+) -> set[int]:
+    """Which sentences hold ``fragment``: every place it occurs in the page (``str.find``,
+    far quicker than a regex scan), kept when it lies wholly inside one sentence.
+    ``starts`` are the sentences' start offsets."""
+    found: set[int] = set()
+    at = chunk_lowered.find(fragment)
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at + len(fragment) <= segments[i].end:
+            found.add(i)
+        at = chunk_lowered.find(fragment, at + 1)
+    return found
+
+
+_NOWHERE: frozenset[int] = frozenset()
+
+
+def _triggered_segments(
+    rules: Sequence[R.Rule], chunk: _Chunk, chunk_lowered: str
+) -> list[list[R.Rule]]:
+    """For each sentence of ``chunk``, the rules (in their order) whose trigger is in it.
+
+    Each trigger fragment is looked for once in the whole page rather than in every sentence.
+    ``chunk_lowered`` keeps the offsets of the page's text (:func:`monitor.prefilter.lowered`),
+    so a fragment inside a sentence's span is in that sentence's lower-cased text."""
+    segments = chunk.analysed.segments
+    per_segment: list[list[R.Rule]] = [[] for _ in segments]
+    starts = [seg.start for seg in segments]
+    where: dict[str, set[int] | frozenset[int]] = {}
+    for rule in rules:
+        if rule.trigger:
+            holding: set[int] = set()
+            for fragment in rule.trigger:
+                if fragment not in where:
+                    # Most fragments are nowhere in the page: a plain ``in`` says so.
+                    where[fragment] = (
+                        _fragment_segments(fragment, chunk_lowered, segments, starts)
+                        if fragment in chunk_lowered
+                        else _NOWHERE
+                    )
+                holding |= where[fragment]
+        else:
+            holding = set(range(len(segments)))
+        for i in holding:
+            if rule.section is None or segments[i].section == rule.section:
+                per_segment[i].append(rule)
+    return per_segment
 
 
 def _scan(
@@ -240,14 +303,28 @@ def _scan(
     hits: list[_Hit] = []
     rules = tuple(rules)
     for chunk in chunks:
-        for seg in chunk.analysed.segments:
-            lowered = seg.text.lower()
+        # Triggers are found page by page (:func:`_triggered_segments`), not sentence by
+        # sentence; the order of the hits is unchanged.
+        chunk_lowered = prefilter.lowered(chunk.analysed.norm)
+        if chunk_lowered is None:
+            # A letter whose lower case is longer ("İ") or that re.I reads as ASCII: sentence
+            # by sentence, the plain way.
+            per_segment = [
+                [
+                    rule
+                    for rule in rules
+                    if (rule.section is None or seg.section == rule.section)
+                    and _triggered(rule.trigger, seg.text.lower())
+                ]
+                for seg in chunk.analysed.segments
+            ]
+        else:
+            per_segment = _triggered_segments(rules, chunk, chunk_lowered)
+        for seg, live in zip(chunk.analysed.segments, per_segment, strict=True):
+            if not live:
+                continue
             text = mask(seg.text) if mask is not None else seg.text
-            for rule in rules:
-                if rule.section is not None and seg.section != rule.section:
-                    continue
-                if not _triggered(rule.trigger, lowered):
-                    continue
+            for rule in live:
                 m = rule.pattern.search(text)
                 if m is None or (rule.also is not None and rule.also.search(text) is None):
                     continue
@@ -268,8 +345,18 @@ def _window(scope: str, hit: _Hit, length: int) -> tuple[int, int]:
 
 
 def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    # Everything the verdict depends on.
+    key = (hit.label, hit.rule, hit.seg.text, hit.seg.section, hit.start, hit.end)
+    if key in mask.verdicts:
+        return mask.verdicts[key]
+    mask.verdicts[key] = verdict = _first_false_friend(hit, mask)
+    return verdict
+
+
+def _first_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     text = hit.seg.text
     masked = mask(text)
+    lowered = prefilter.lowered(text)
     for ff in R.FALSE_FRIENDS:
         if hit.label not in ff.labels or (ff.only_rules and hit.rule not in ff.only_rules):
             continue
@@ -279,8 +366,12 @@ def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
         else:
             lo, hi = _window(ff.scope, hit, len(text))
             # The false friend is looked for in the raw words ("Cabinet Member for ..."); the
-            # rescue in the masked ones, where such titles no longer read as people.
-            found = ff.pattern.search(text[lo:hi]) is not None
+            # rescue in the masked ones, where such titles no longer read as people. Most
+            # windows lack every word the pattern needs: no regex search for those.
+            found = (
+                prefilter.may_match(ff.pattern, lowered, lo, hi)
+                and ff.pattern.search(text[lo:hi]) is not None
+            )
             if ff.unless_in_sentence:
                 lo, hi = 0, len(text)
         if found and not (ff.unless is not None and ff.unless.search(masked[lo:hi])):

@@ -211,12 +211,28 @@ def _is_bare_heading(line: str, kind: str | None = None) -> bool:
 
 # A line ending in sentence punctuation ends its block; a line ending in a connective word
 # or a comma continues on the next line (hard-wrapped PDF and web text).
-_HARD_END = re.compile(r"[.!?:;][\"'”’)]*$")
+_HARD_END = re.compile(r"[.!?:;][\"'”’)]*$")  # the rule; _hard_end is its fast form
 _CONNECTIVE_END = re.compile(
     r"(?:\b(?:and|or|of|the|to|in|for|with|a|an|by|on|at|as|from|that|which|be|is|are|was|"
     r"were|its|their|this|these|under|into|per|than|not|but|nor|such|our|his|her)|[,&(/–-])$",
     re.I,
 )
+# The longest text _CONNECTIVE_END can match ("which"): only a line's last characters are
+# searched, not every position of a long line (tests check it against the pattern).
+_CONNECTIVE_WIDTH = 5
+_CLOSERS = "\"'”’)"
+
+
+def _hard_end(line: str) -> bool:
+    """``_HARD_END.search(line)`` without trying every position: the line's last character
+    before closing quotes and brackets is sentence punctuation."""
+    return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", ":", ";")
+
+
+def _connective_end(line: str) -> bool:
+    return _CONNECTIVE_END.search(line, max(0, len(line) - _CONNECTIVE_WIDTH)) is not None
+
+
 _LIST_START = re.compile(
     r"^(?:[•·▪‣◦●■□✓*–—-]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,5}|[A-Z])[.)]\s|"
     # Numbered report paragraphs: "2.5 The current contract ..." starts a new paragraph.
@@ -226,7 +242,8 @@ _LIST_START = re.compile(
 # Sentence ends: punctuation, then a capital, digit, bracket or bullet. Abbreviations that
 # councils use before a capital ("Cllr. Smith", "No. 5") are guarded below.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•·▪])")
-_INLINE_BULLET = re.compile(r"\s(?=[•·▪]\s)")
+_INLINE_BULLETS = "•·▪"
+_INLINE_BULLET = re.compile(rf"\s(?=[{_INLINE_BULLETS}]\s)")
 # Lettered items run together on one line: "(a) ... be noted; and (b) the contract be awarded".
 _INLINE_ITEM = re.compile(r"(?<=;)\s+(?=(?:and |or )?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s)")
 _ABBREVIATIONS = frozenset(
@@ -310,11 +327,11 @@ def _wrap_width(lines: Sequence[_Line]) -> int:
 
 def _joins(prev: _Line, nxt: _Line, wrap_at: int = _WRAP_AT) -> bool:
     """Whether the break between two lines is a wrap inside one sentence."""
-    if nxt.skip or _HARD_END.search(prev.text) or _LIST_START.match(nxt.text):
+    if nxt.skip or _hard_end(prev.text) or _LIST_START.match(nxt.text):
         return False
     if prev.kind or nxt.kind:
         return False
-    if nxt.text[0].islower() or _CONNECTIVE_END.search(prev.text):
+    if nxt.text[0].islower() or _connective_end(prev.text):
         return True
     # A long line broken without a blank line is a hard wrap; a short one is a title or a
     # field label ("Decision Maker: Cabinet").
@@ -326,18 +343,24 @@ def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
     block = norm[start:end]
     for m in _SENTENCE_BREAK.finditer(block):
-        head = block[: m.start()]
-        before = head.rsplit(" ", 1)[-1].rstrip(".!?\"'”’)").lower()
+        # The word before the break, found without copying the text before it (a long
+        # paragraph has many breaks).
+        space = block.rfind(" ", 0, m.start())
+        before = block[space + 1 : m.start()].rstrip(".!?\"'”’)").lower()
         if before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue
-        # "1. Mill Lane Library": the number of a list item, not a sentence of its own.
-        if head.replace(".", "").isdigit():
+        # "1. Mill Lane Library": the number of a list item, not a sentence of its own (a
+        # text with a space in it is not a number).
+        if space == -1 and block[: m.start()].replace(".", "").isdigit():
             continue
         cuts.append(start + m.end())
-    for m in _INLINE_BULLET.finditer(block):
-        cuts.append(start + m.end())
-    for m in _INLINE_ITEM.finditer(block):
-        cuts.append(start + m.end())
+    # Each pattern needs a character most blocks lack: a bullet, a semicolon.
+    if any(bullet in block for bullet in _INLINE_BULLETS):
+        for m in _INLINE_BULLET.finditer(block):
+            cuts.append(start + m.end())
+    if ";" in block:
+        for m in _INLINE_ITEM.finditer(block):
+            cuts.append(start + m.end())
     cuts = sorted(set(cuts))
     spans = []
     for i, s in enumerate(cuts):
@@ -378,7 +401,7 @@ def _skipped(texts: Sequence[str], repeated: Collection[str]) -> list[bool]:
         nxt = next((texts[k] for k in range(i + 1, n) if not skip[k]), "")
         if len(text) <= 100 and (
             _TOC_ENTRY.search(text)
-            or (len(text) <= 60 and not _HARD_END.search(text) and _TOC_ENTRY.search(nxt))
+            or (len(text) <= 60 and not _hard_end(text) and _TOC_ENTRY.search(nxt))
         ):
             skip[i] = True
         else:
@@ -398,7 +421,7 @@ def _heading_at(lines: list[_Line], i: int) -> tuple[str | None, int]:
     if (
         not first[0].islower()
         and len(first) <= 100
-        and not _HARD_END.search(first)
+        and not _hard_end(first)
         and (second.endswith(":") or len(first) + len(second) <= 80)
     ):
         kind = heading_kind(f"{first} {second}")
@@ -412,7 +435,7 @@ def _is_numbered_part(lines: list[_Line], i: int, number: int) -> bool:
     paragraph is numbered within it ("4.1 ..."). A numbered list ("1. Mill Lane", "2. ...") is
     not."""
     text = lines[i].text
-    if len(text) > 80 or _HARD_END.search(text) or len(text.split()) > 10:
+    if len(text) > 80 or _hard_end(text) or len(text.split()) > 10:
         return False
     for k in range(i + 1, min(i + 4, len(lines))):
         if lines[k].skip:
