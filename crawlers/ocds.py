@@ -1,12 +1,18 @@
 """OCDS releases from Find a Tender and Contracts Finder, normalised into ``RecordItem``s.
 
-One code path for the spiders and for ``oursay ingest``:
+One code path for the spiders and for ``oursay ingest``, in four modules:
 
-* ``parse_json`` reads a response body or a file tolerantly: broken UTF-8 (Contracts
-  Finder), numbers JSON can't hold (``1e9999``, kingfisher-collect #592) and numbers with
-  leading zeros (``"amount": 000``, #1270) are repaired and reported, never fatal.
-* ``normalise_release`` turns one release into one record, or ``None`` when its buyer is not
-  a UK principal local authority (those are not stored at all).
+* ``crawlers.ocds_json``: ``parse_json`` reads a response body or a file tolerantly: broken
+  UTF-8 (Contracts Finder), numbers JSON can't hold (``1e9999``, kingfisher-collect #592)
+  and numbers with leading zeros (``"amount": 000``, #1270) are repaired and reported,
+  never fatal.
+* ``crawlers.ocds_packages``: the releases in a package (``package_entries``,
+  ``iter_releases``) and each one's identity (``release_identity``, ``source_for_ocid``).
+* ``crawlers.ocds_clean``: ``clean_text`` and ``scrub``, below.
+* here: ``normalise_release`` turns one release into one record, or ``None`` when its buyer
+  is not a UK principal local authority (those are not stored at all).
+
+Every name of the four is importable from here, as it was before the split.
 
 Personal data: procurement officers' names, e-mails and phone numbers (``contactPoint``)
 are removed from everything that is kept, including the copy of the release in ``data``,
@@ -15,31 +21,63 @@ and e-mail addresses inside free text are redacted.
 
 from __future__ import annotations
 
-import codecs
-import json
-import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import ftfy
-from ftfy.badness import is_bad
-
 from crawlers.buyers import BuyerMatcher, Match
 from crawlers.items import RecordItem
+from crawlers.ocds_clean import EMAIL_REDACTED, MAX_RELEASE_DEPTH, clean_text, scrub
+from crawlers.ocds_json import InvalidJSON, ParsedJSON, decode_body, parse_json
+from crawlers.ocds_packages import (
+    CONTRACTS_FINDER,
+    FIND_A_TENDER,
+    OCID_PREFIXES,
+    SOURCES,
+    Entry,
+    InvalidRelease,
+    iter_releases,
+    package_entries,
+    release_identity,
+    source_for_ocid,
+)
+
+__all__ = [
+    "CF_REGIME",
+    "CONTRACTS_FINDER",
+    "EMAIL_REDACTED",
+    "FIND_A_TENDER",
+    "LONDON",
+    "MAX_AMOUNT",
+    "MAX_RELEASE_DEPTH",
+    "NOTICE_URLS",
+    "OCID_PREFIXES",
+    "SOURCES",
+    "Buyer",
+    "Entry",
+    "InvalidJSON",
+    "InvalidRelease",
+    "ParsedJSON",
+    "buyers",
+    "clean_text",
+    "decode_body",
+    "iter_releases",
+    "match_council",
+    "normalise_release",
+    "notice_url",
+    "package_entries",
+    "parse_datetime",
+    "parse_json",
+    "release_identity",
+    "scrub",
+    "source_for_ocid",
+]
 
 LONDON = ZoneInfo("Europe/London")
-FIND_A_TENDER = "find-a-tender"
-CONTRACTS_FINDER = "contracts-finder"
-SOURCES = (FIND_A_TENDER, CONTRACTS_FINDER)
-# The publishers' registered OCID prefixes (OCDS registry), which tell the source of a
-# release read from a file.
-OCID_PREFIXES = {"ocds-h6vhtk": FIND_A_TENDER, "ocds-b5fd17": CONTRACTS_FINDER}
 NOTICE_URLS = {
     FIND_A_TENDER: "https://www.find-tender.service.gov.uk/Notice/{}",
     CONTRACTS_FINDER: "https://www.contractsfinder.service.gov.uk/Notice/{}",
@@ -55,296 +93,8 @@ _CF_NOTICE_ID = re.compile(
 _NOTICE_PAGE = re.compile(
     r"^https?://www\.(find-tender|contractsfinder)\.service\.gov\.uk/Notice/[^/?#]+$", re.I
 )
-# Keys whose values are (or hold) personal contact details. ``contactPoint`` and
-# ``additionalContactPoints`` in OCDS; the rest wherever a publisher puts them.
-_PERSONAL_KEY = re.compile(r"contact|e-?mail|phone|fax|mobile", re.I)
-_EMAIL = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-EMAIL_REDACTED = "[email removed]"
 # The largest amount kept as a value (storage's Numeric(20, 2) column holds less than 1e17).
 MAX_AMOUNT = Decimal("1e17")
-# Deepest nesting kept in a release. Real releases are about ten levels deep; the bound
-# keeps the recursive cleaning below and the JSON encoder of the database column well
-# inside Python's recursion limit, so a freak release fails alone instead of crashing.
-MAX_RELEASE_DEPTH = 100
-
-
-# --- Reading JSON tolerantly -------------------------------------------------------------
-
-
-class InvalidJSON(ValueError):
-    """A body or file that is not JSON even after the known repairs."""
-
-
-@dataclass
-class ParsedJSON:
-    value: Any
-    # What had to be repaired: "invalid-utf8", "non-finite-number", "leading-zero-number".
-    repairs: list[str] = field(default_factory=list)
-
-
-def _bad_bytes_as_latin1(error: UnicodeError) -> tuple[str, int]:
-    # Bytes that are not UTF-8 are read as Latin-1, so that a double-encoded "â\x80\x93"
-    # (kingfisher-collect #1004) stays repairable by ftfy instead of becoming "�".
-    assert isinstance(error, UnicodeDecodeError)
-    return error.object[error.start : error.end].decode("latin-1"), error.end
-
-
-codecs.register_error("oursay-latin1", _bad_bytes_as_latin1)
-
-
-def decode_body(body: bytes) -> tuple[str, bool]:
-    """UTF-8 text of ``body`` and whether it had to be repaired."""
-    try:
-        return body.decode("utf-8-sig"), False
-    except UnicodeDecodeError:
-        return body.decode("utf-8-sig", errors="oursay-latin1"), True
-
-
-# A JSON string, or a number with superfluous leading zeros outside strings.
-_LEADING_ZERO = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\w.])(-?)0+(?=\d)')
-
-
-def _strip_leading_zeros(text: str) -> str:
-    return _LEADING_ZERO.sub(lambda m: m.group(0) if m.group(0)[0] == '"' else m.group(1), text)
-
-
-def parse_json(body: bytes | str) -> ParsedJSON:
-    """Parse ``body``, repairing what the procurement services are known to get wrong."""
-    repairs: list[str] = []
-    if isinstance(body, bytes):
-        text, repaired = decode_body(body)
-        if repaired:
-            repairs.append("invalid-utf8")
-    else:
-        text = body.removeprefix("\ufeff")
-
-    # FTS writes "unlimited" as 1e9999 (kingfisher-collect #592). JSON columns can't hold
-    # infinity, so such numbers are kept as their own text: nothing is lost or invented.
-    def parse_float(token: str) -> float | str:
-        number = float(token)
-        if math.isfinite(number):
-            return number
-        if "non-finite-number" not in repairs:
-            repairs.append("non-finite-number")
-        return token
-
-    def parse_constant(token: str) -> str:
-        if "non-finite-number" not in repairs:
-            repairs.append("non-finite-number")
-        return token
-
-    def load(source: str) -> Any:
-        try:
-            return json.loads(source, parse_float=parse_float, parse_constant=parse_constant)
-        # Nesting deeper than the interpreter's recursion limit (a few hundred levels; real
-        # OCDS is about ten deep) and bodies too big for memory are bad input, not crashes.
-        except RecursionError:
-            raise InvalidJSON("invalid JSON: nested too deeply to read") from None
-        except MemoryError:
-            raise InvalidJSON("too large to read into memory") from None
-
-    try:
-        value = load(text)
-    except json.JSONDecodeError as error:
-        fixed = _strip_leading_zeros(text)
-        if fixed == text:
-            raise InvalidJSON(f"invalid JSON: {error}") from None
-        try:
-            value = load(fixed)
-        except json.JSONDecodeError:
-            raise InvalidJSON(f"invalid JSON: {error}") from None
-        repairs.append("leading-zero-number")
-    return ParsedJSON(value, repairs)
-
-
-# --- Cleaning ----------------------------------------------------------------------------
-
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    # Only undo mojibake; leave quotes, line breaks, HTML and Unicode forms as published.
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
-
-
-# UTF-8 read as Latin-1 or Windows-1252 always shows a lead byte as one of "Â".."ô"; text
-# without any is left alone without asking ftfy (which is slow on long text).
-_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
-
-
-def clean_text(text: str) -> str:
-    """Mojibake repaired (``Â£`` → ``£``) and e-mail addresses redacted."""
-    if not text.isascii() and _MOJIBAKE_LEAD.search(text) and is_bad(text):
-        text = ftfy.fix_text(text, _FTFY_CONFIG)
-    if "@" in text:
-        text = _EMAIL.sub(EMAIL_REDACTED, text)
-    return text
-
-
-@cache
-def _is_personal(key: str) -> bool:
-    return bool(_PERSONAL_KEY.search(key))
-
-
-def scrub(value: Any, depth: int = 0) -> Any:
-    """A copy of ``value`` without personal contact fields, with every string cleaned.
-
-    Raises ``InvalidRelease`` past ``MAX_RELEASE_DEPTH`` levels of nesting."""
-    if depth > MAX_RELEASE_DEPTH:
-        raise InvalidRelease(f"nested more than {MAX_RELEASE_DEPTH} levels deep")
-    if isinstance(value, dict):
-        return {k: scrub(v, depth + 1) for k, v in value.items() if not _is_personal(k)}
-    if isinstance(value, list):
-        return [scrub(v, depth + 1) for v in value]
-    if isinstance(value, str):
-        return clean_text(value)
-    return value
-
-
-# --- Packages ----------------------------------------------------------------------------
-
-
-class InvalidRelease(ValueError):
-    """A release (or an entry where one should be) that cannot be read: the reason."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One place in a package where a release is: ``where`` names it (``releases[3]``,
-    ``[2].records[0]``), ``release`` is the release, or ``problem`` says why there is none."""
-
-    where: str
-    release: dict[str, Any] | None = None
-    problem: str | None = None
-
-
-_JSON_KINDS = {
-    dict: "an object",
-    list: "an array",
-    str: "a string",
-    int: "a number",
-    float: "a number",
-    bool: "a boolean",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    """What a JSON value is, in JSON's words (for messages about the wrong type)."""
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def package_entries(document: Any) -> Iterator[Entry]:
-    """Every release in a release package, a record package (its ``compiledRelease``, else
-    its embedded releases), a bare release, or a JSON array of any of those, each with its
-    place; an entry that is not a release is yielded with the reason, never skipped.
-
-    Raises ``InvalidRelease`` when ``document`` itself is none of those shapes."""
-    if not isinstance(document, list):
-        yield from _entries(document, "")
-        return
-    # One level only: an array of packages is a documented shape, arrays of arrays are not
-    # (and recursing into them would let a deeply nested file exhaust the stack).
-    for index, part in enumerate(document):
-        try:
-            yield from _entries(part, f"[{index}]")
-        except InvalidRelease as error:
-            yield Entry(f"[{index}]", problem=str(error))
-
-
-def _entries(document: Any, prefix: str) -> Iterator[Entry]:
-    if not isinstance(document, Mapping):
-        raise InvalidRelease(f"expected an OCDS package or release, got {_kind(document)}")
-    dot = "." if prefix else ""
-    if "releases" in document and "ocid" not in document:
-        releases = document.get("releases")
-        if releases is None:
-            return
-        if not isinstance(releases, list):
-            raise InvalidRelease(f"releases is {_kind(releases)}, not an array")
-        for index, release in enumerate(releases):
-            where = f"{prefix}{dot}releases[{index}]"
-            if isinstance(release, Mapping):
-                yield Entry(where, dict(release))
-            else:
-                yield Entry(where, problem=f"a release is an object, not {_kind(release)}")
-    elif "records" in document:
-        records = document.get("records")
-        if records is None:
-            return
-        if not isinstance(records, list):
-            raise InvalidRelease(f"records is {_kind(records)}, not an array")
-        for index, record in enumerate(records):
-            yield from _record_entries(record, f"{prefix}{dot}records[{index}]")
-    elif "ocid" in document:
-        yield Entry(prefix, dict(document))
-    else:
-        raise InvalidRelease("not an OCDS package or release (no releases, records or ocid)")
-
-
-def _record_entries(record: Any, where: str) -> Iterator[Entry]:
-    if not isinstance(record, Mapping):
-        yield Entry(where, problem=f"a record is an object, not {_kind(record)}")
-        return
-    compiled = record.get("compiledRelease")
-    if isinstance(compiled, Mapping):
-        yield Entry(f"{where}.compiledRelease", dict(compiled))
-        return
-    if compiled is not None:
-        yield Entry(where, problem=f"compiledRelease is {_kind(compiled)}, not an object")
-        return
-    releases = record.get("releases")
-    if releases is None:
-        return
-    if not isinstance(releases, list):
-        yield Entry(where, problem=f"releases is {_kind(releases)}, not an array")
-        return
-    for index, release in enumerate(releases):
-        place = f"{where}.releases[{index}]"
-        if not isinstance(release, Mapping):
-            yield Entry(place, problem=f"a release is an object, not {_kind(release)}")
-        # Linked releases ({"url", "date", "tag"}) carry no content to store.
-        elif "url" not in release or ("id" in release and "ocid" in release):
-            yield Entry(place, dict(release))
-
-
-def iter_releases(document: Any) -> Iterator[dict[str, Any]]:
-    """The releases of ``document`` (see ``package_entries``); raises ``InvalidRelease`` at
-    the first entry that is not one, so that nothing is skipped unnoticed."""
-    for entry in package_entries(document):
-        if entry.release is None:
-            raise InvalidRelease(f"{entry.where}: {entry.problem}")
-        yield entry.release
-
-
-def source_for_ocid(ocid: Any) -> str | None:
-    if not isinstance(ocid, str):
-        return None
-    for prefix, source in OCID_PREFIXES.items():
-        if ocid.startswith(prefix):
-            return source
-    return None
-
-
-def release_identity(release: Mapping[str, Any]) -> tuple[str, str]:
-    """``(ocid, id)`` of a release. Raises ``InvalidRelease`` unless the ocid is a non-empty
-    string and the id a non-empty string or an integer (some publishers number them)."""
-    ocid, release_id = release.get("ocid"), release.get("id")
-    if ocid is None or ocid == "":
-        raise InvalidRelease("release without ocid")
-    if not isinstance(ocid, str):
-        raise InvalidRelease(f"ocid is {_kind(ocid)} ({ocid!r:.40}), not a string")
-    if release_id is None or release_id == "":
-        raise InvalidRelease("release without id")
-    if isinstance(release_id, bool) or not isinstance(release_id, str | int):
-        raise InvalidRelease(f"id is {_kind(release_id)} ({release_id!r:.40}), not a string")
-    return ocid, str(release_id)
 
 
 # --- One release -------------------------------------------------------------------------

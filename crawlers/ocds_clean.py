@@ -1,0 +1,73 @@
+"""Cleaning what is kept of a release: mojibake repaired, personal contact data removed.
+
+Procurement officers' names, e-mails and phone numbers (``contactPoint``) are removed from
+everything that is kept, and e-mail addresses inside free text are redacted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import ftfy
+from ftfy.badness import is_bad
+
+from crawlers.ocds_packages import InvalidRelease
+
+# Keys whose values are (or hold) personal contact details. ``contactPoint`` and
+# ``additionalContactPoints`` in OCDS; the rest wherever a publisher puts them.
+_PERSONAL_KEY = re.compile(r"contact|e-?mail|phone|fax|mobile", re.I)
+_EMAIL = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+EMAIL_REDACTED = "[email removed]"
+# Deepest nesting kept in a release. Real releases are about ten levels deep; the bound
+# keeps the recursive cleaning below and the JSON encoder of the database column well
+# inside Python's recursion limit, so a freak release fails alone instead of crashing.
+MAX_RELEASE_DEPTH = 100
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    # Only undo mojibake; leave quotes, line breaks, HTML and Unicode forms as published.
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+# UTF-8 read as Latin-1 or Windows-1252 always shows a lead byte as one of "Â".."ô"; text
+# without any is left alone without asking ftfy (which is slow on long text).
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+
+
+def clean_text(text: str) -> str:
+    """Mojibake repaired (``Â£`` → ``£``) and e-mail addresses redacted."""
+    if not text.isascii() and _MOJIBAKE_LEAD.search(text) and is_bad(text):
+        text = ftfy.fix_text(text, _FTFY_CONFIG)
+    if "@" in text:
+        text = _EMAIL.sub(EMAIL_REDACTED, text)
+    return text
+
+
+@cache
+def _is_personal(key: str) -> bool:
+    return bool(_PERSONAL_KEY.search(key))
+
+
+def scrub(value: Any, depth: int = 0) -> Any:
+    """A copy of ``value`` without personal contact fields, with every string cleaned.
+
+    Raises ``InvalidRelease`` past ``MAX_RELEASE_DEPTH`` levels of nesting."""
+    if depth > MAX_RELEASE_DEPTH:
+        raise InvalidRelease(f"nested more than {MAX_RELEASE_DEPTH} levels deep")
+    if isinstance(value, dict):
+        return {k: scrub(v, depth + 1) for k, v in value.items() if not _is_personal(k)}
+    if isinstance(value, list):
+        return [scrub(v, depth + 1) for v in value]
+    if isinstance(value, str):
+        return clean_text(value)
+    return value
