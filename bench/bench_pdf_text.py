@@ -3,7 +3,7 @@
 Usage: ``python bench/bench_pdf_text.py [--repeat N] [--reports DIR]``
 
 Extracts every page of every PDF in ``../shared/fixtures/real/councils/reports`` with the
-library oursay uses (pypdfium2, see ``crawlers/documents.py``) and with pdfminer.six (the
+library oursay uses (pypdfium2, see ``crawlers/extract.py``) and with pdfminer.six (the
 usual pure-Python baseline), and with PyMuPDF when it is installed, in the same run. Prints
 pages/s, the ratio against pdfminer.six, a few text-quality checks and the machine.
 The PDFs are third-party data and live outside the repository; without them the script
