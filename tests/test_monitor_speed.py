@@ -21,7 +21,7 @@ import pytest
 from monitor import prefilter
 from monitor import rules as R
 from monitor import text as T
-from monitor.classify import _Chunk, _Masker, _scan, _triggered, _triggered_segments
+from monitor.engine import _Chunk, _Masker, _scan, _triggered, _triggered_segments
 from monitor.text import analyse
 
 # Fictional Exampleshire Council prose with the shapes the shortcuts must survive: triggers
@@ -226,10 +226,11 @@ def test_remembered_false_friend_verdicts_change_nothing(
     texts: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import monitor.classify as C
+    import monitor.engine as E
 
     records = [REPEATED, *texts[:120]]
     remembered = [C.classify(text).as_json(i) for i, text in enumerate(records)]
-    monkeypatch.setattr(C, "_false_friend", C._first_false_friend)
+    monkeypatch.setattr(E, "_false_friend", E._first_false_friend)
     plain = [C.classify(text).as_json(i) for i, text in enumerate(records)]
     assert remembered == plain
     # The sentence is set aside as an option and kept as the recommendation.

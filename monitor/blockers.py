@@ -1,0 +1,99 @@
+"""Whether a match decides or is only background, and the document-level blockers
+(insourcing, shared service, council-owned company, decommissioning) that undo an outsourcing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from monitor import rules as R
+from monitor.deciding import decides_or_formally_proposes, decides_or_proposes, is_heading
+from monitor.engine import _Chunk, _Hit, _triggered
+
+
+def _decides(hit: _Hit) -> bool:
+    """Whether an outsourcing match is the record's decision, not a mention: in the title,
+    under a "Decision" / "Recommendation(s)" heading, or in a sentence that states a decision
+    ("APPROVE the commencement of a procurement", "RESOLVED that the contract be awarded")."""
+    return (
+        hit.chunk.is_title
+        or hit.seg.section == "decision"
+        or R.DECISION_SENTENCE.search(hit.seg.text) is not None
+    )
+
+
+def _decides_or_proposes(hit: _Hit) -> bool:
+    return decides_or_proposes(hit.seg, hit.chunk.is_title)
+
+
+def _is_heading(hit: _Hit) -> bool:
+    return is_heading(hit.seg, hit.chunk.analysed, hit.chunk.page)
+
+
+def _background_only(
+    kept: list[_Hit],
+    aside: Sequence[tuple[_Hit, str]],
+    deciding_part: bool,
+    long_paper: bool = False,
+) -> bool:
+    """Whether a label's matches are only background: none of them decides or proposes, and
+    the record decides something else (or its other matches were set aside as a policy or
+    process). In a long paper the test is stricter (:func:`decides_or_formally_proposes`) and
+    holds whether or not the paper decides anything: a strategy's mentions stay mentions."""
+    if not kept:
+        return False
+    if long_paper:
+        if any(decides_or_formally_proposes(h.seg, h.chunk.is_title) for h in kept):
+            return False
+    elif any(_decides_or_proposes(h) for h in kept):
+        return False
+    policy = any(reason == "disposal_policy" for _, reason in aside)
+    if deciding_part and not policy and any(_is_heading(h) for h in kept):
+        return False
+    return deciding_part or policy or long_paper
+
+
+def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
+    found: list[tuple[R.Blocker, _Hit]] = []
+    decided: bool | None = None  # worked out once, for the first blocker that asks
+    for blocker in R.BLOCKERS:
+        hit = _first_blocker_hit(blocker, chunks)
+        if hit is None:
+            continue
+        # Long papers: a blocker that only sits in the background ("councils are increasingly
+        # insourcing waste services") gives way to an outsourcing the record decides; one that
+        # is itself decided or proposed still blocks.
+        if blocker.yields_to_decision or not _decides_or_proposes(hit):
+            if decided is None:
+                decided = any(_decides(h) for h in kept if h.seg is not hit.seg)
+            if decided:
+                continue
+        found.append((blocker, hit))
+    return found
+
+
+def _first_blocker_hit(blocker: R.Blocker, chunks: Sequence[_Chunk]) -> _Hit | None:
+    """The sentence that shows the blocker: the first one under a "Decision" heading if any
+    (a long report states its proposal in the summary and again in the decision), otherwise
+    the first one."""
+    first: _Hit | None = None
+    for chunk in chunks:
+        for seg in chunk.analysed.segments:
+            # An option listed under "Options considered" was discussed, not decided.
+            if seg.section == "options" or (first is not None and seg.section != "decision"):
+                continue
+            if not _triggered(blocker.trigger, seg.text.lower()):
+                continue
+            m = blocker.pattern.search(seg.text)
+            if m is None or (blocker.unless is not None and blocker.unless.search(seg.text)):
+                continue
+            if (
+                blocker.also is not None
+                and seg.section != "decision"
+                and blocker.also.search(seg.text) is None
+            ):
+                continue
+            hit = _Hit(blocker.name, R.OUTSOURCING, False, chunk, seg, m.start(), m.end())
+            if seg.section == "decision":
+                return hit
+            first = first or hit
+    return first

@@ -1,0 +1,251 @@
+"""The rule-scanning engine: rules matched sentence by sentence (:func:`_scan`), matches
+set aside as false friends (:func:`_split`) and the quotes kept (:func:`_evidence`)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from monitor import prefilter
+from monitor import rules as R
+from monitor.result import Evidence
+from monitor.text import Analysed, Segment, quote_bounds
+
+# Quotes kept per label: enough for a reviewer, short enough for a feed item.
+_MAX_PER_LABEL = 6
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    document: str | None
+    page: int | None
+    analysed: Analysed
+    is_title: bool = False
+
+
+@dataclass(frozen=True)
+class _Hit:
+    rule: str
+    label: str
+    weak: bool
+    chunk: _Chunk
+    seg: Segment
+    start: int  # match offsets inside seg.text
+    end: int
+
+    def evidence(self, rule: str | None = None) -> Evidence:
+        norm, seg = self.chunk.analysed.norm, self.seg
+        s, e = quote_bounds(norm, seg.start, seg.end, seg.start + self.start, seg.start + self.end)
+        title = self.chunk.is_title
+        return Evidence(
+            label=self.label,
+            quote=norm[s:e],
+            rule=rule or self.rule,
+            page=None if title else self.chunk.page,
+            document=None if title else self.chunk.document,
+            start=None if title else s,
+        )
+
+
+class _Masker:
+    """Blanks out compounds that contain a 'public' word but are not people ("Cabinet Member
+    for Communities", "Community Impact Assessment"), keeping the length so offsets still
+    point into the original sentence. One per classification: the scan and the false-friend
+    checks ask for the same sentences.
+
+    It also keeps the false-friend verdicts of the classification (:func:`_false_friend`):
+    long reports say the same thing several times (a summary repeats the recommendations,
+    every page of an options table names the same option)."""
+
+    def __init__(self) -> None:
+        self._done: dict[str, str] = {}
+        self.verdicts: dict[tuple[str, str, str, str | None, int, int], R.FalseFriend | None]
+        self.verdicts = {}
+
+    def __call__(self, text: str) -> str:
+        masked = self._done.get(text)
+        if masked is None:
+            masked = R.NOT_PEOPLE.sub(lambda m: " " * len(m.group(0)), text)
+            masked = R.mask_named_bodies(masked)
+            self._done[text] = masked
+        return masked
+
+
+_TRIGGER_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _trigger_re(trigger: tuple[str, ...]) -> re.Pattern[str]:
+    """A rule's trigger fragments as one literal alternation: one C-level scan per text."""
+    pattern = _TRIGGER_RES.get(trigger)
+    if pattern is None:
+        pattern = _TRIGGER_RES[trigger] = re.compile("|".join(map(re.escape, trigger)))
+    return pattern
+
+
+def _triggered(trigger: tuple[str, ...], lowered: str) -> bool:
+    """Whether one of a rule's trigger fragments is in the (lower-cased) sentence."""
+    return not trigger or _trigger_re(trigger).search(lowered) is not None
+
+
+def _fragment_segments(
+    fragment: str, chunk_lowered: str, segments: Sequence[Segment], starts: Sequence[int]
+) -> set[int]:
+    """Which sentences hold ``fragment``: every place it occurs in the page (``str.find``,
+    far quicker than a regex scan), kept when it lies wholly inside one sentence.
+    ``starts`` are the sentences' start offsets."""
+    found: set[int] = set()
+    at = chunk_lowered.find(fragment)
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at + len(fragment) <= segments[i].end:
+            found.add(i)
+        at = chunk_lowered.find(fragment, at + 1)
+    return found
+
+
+_NOWHERE: frozenset[int] = frozenset()
+
+
+def _triggered_segments(
+    rules: Sequence[R.Rule], chunk: _Chunk, chunk_lowered: str
+) -> list[list[R.Rule]]:
+    """For each sentence of ``chunk``, the rules (in their order) whose trigger is in it.
+
+    Each trigger fragment is looked for once in the whole page rather than in every sentence.
+    ``chunk_lowered`` keeps the offsets of the page's text (:func:`monitor.prefilter.lowered`),
+    so a fragment inside a sentence's span is in that sentence's lower-cased text."""
+    segments = chunk.analysed.segments
+    per_segment: list[list[R.Rule]] = [[] for _ in segments]
+    starts = [seg.start for seg in segments]
+    where: dict[str, set[int] | frozenset[int]] = {}
+    for rule in rules:
+        if rule.trigger:
+            holding: set[int] = set()
+            for fragment in rule.trigger:
+                if fragment not in where:
+                    # Most fragments are nowhere in the page: a plain ``in`` says so.
+                    where[fragment] = (
+                        _fragment_segments(fragment, chunk_lowered, segments, starts)
+                        if fragment in chunk_lowered
+                        else _NOWHERE
+                    )
+                holding |= where[fragment]
+        else:
+            holding = set(range(len(segments)))
+        for i in holding:
+            if rule.section is None or segments[i].section == rule.section:
+                per_segment[i].append(rule)
+    return per_segment
+
+
+def _scan(
+    rules: Iterable[R.Rule], chunks: Sequence[_Chunk], mask: _Masker | None = None
+) -> list[_Hit]:
+    """Every (rule, sentence) match; consultation rules read the sentence through ``mask``."""
+    hits: list[_Hit] = []
+    rules = tuple(rules)
+    for chunk in chunks:
+        # Triggers are found page by page (:func:`_triggered_segments`), not sentence by
+        # sentence; the order of the hits is unchanged.
+        chunk_lowered = prefilter.lowered(chunk.analysed.norm)
+        if chunk_lowered is None:
+            # A letter whose lower case is longer ("İ") or that re.I reads as ASCII: sentence
+            # by sentence, the plain way.
+            per_segment = [
+                [
+                    rule
+                    for rule in rules
+                    if (rule.section is None or seg.section == rule.section)
+                    and _triggered(rule.trigger, seg.text.lower())
+                ]
+                for seg in chunk.analysed.segments
+            ]
+        else:
+            per_segment = _triggered_segments(rules, chunk, chunk_lowered)
+        for seg, live in zip(chunk.analysed.segments, per_segment, strict=True):
+            if not live:
+                continue
+            text = mask(seg.text) if mask is not None else seg.text
+            for rule in live:
+                m = rule.pattern.search(text)
+                if m is None or (rule.also is not None and rule.also.search(text) is None):
+                    continue
+                hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, m.start(), m.end()))
+    return hits
+
+
+def _window(scope: str, hit: _Hit, length: int) -> tuple[int, int]:
+    if scope == "before":
+        return max(0, hit.start - 60), hit.end
+    if scope == "just_before":
+        return max(0, hit.start - 30), hit.start
+    if scope == "lead":
+        return max(0, hit.start - 80), hit.start
+    if scope == "after":
+        return hit.start, hit.end + 80
+    return 0, length
+
+
+def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    # Everything the verdict depends on.
+    key = (hit.label, hit.rule, hit.seg.text, hit.seg.section, hit.start, hit.end)
+    if key in mask.verdicts:
+        return mask.verdicts[key]
+    mask.verdicts[key] = verdict = _first_false_friend(hit, mask)
+    return verdict
+
+
+def _first_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    text = hit.seg.text
+    masked = mask(text)
+    lowered = prefilter.lowered(text)
+    for ff in R.FALSE_FRIENDS:
+        if hit.label not in ff.labels or (ff.only_rules and hit.rule not in ff.only_rules):
+            continue
+        if ff.scope == "section":
+            found = hit.seg.section == ff.pattern.pattern
+            lo, hi = 0, len(text)
+        else:
+            lo, hi = _window(ff.scope, hit, len(text))
+            # The false friend is looked for in the raw words ("Cabinet Member for ..."); the
+            # rescue in the masked ones, where such titles no longer read as people. Most
+            # windows lack every word the pattern needs: no regex search for those.
+            found = (
+                prefilter.may_match(ff.pattern, lowered, lo, hi)
+                and ff.pattern.search(text[lo:hi]) is not None
+            )
+            if ff.unless_in_sentence:
+                lo, hi = 0, len(text)
+        if found and not (ff.unless is not None and ff.unless.search(masked[lo:hi])):
+            return ff
+    return None
+
+
+def _split(hits: Iterable[_Hit], mask: _Masker) -> tuple[list[_Hit], list[tuple[_Hit, str]]]:
+    """Hits that stand, and hits set aside with the name of the false friend."""
+    kept: list[_Hit] = []
+    set_aside: list[tuple[_Hit, str]] = []
+    for hit in hits:
+        ff = _false_friend(hit, mask)
+        if ff is None:
+            kept.append(hit)
+        else:
+            set_aside.append((hit, ff.name))
+    return kept, set_aside
+
+
+def _evidence(hits: Iterable[_Hit]) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen: set[tuple[str, str]] = set()
+    for hit in hits:
+        ev = hit.evidence()
+        # One entry per rule and quote: a sentence found by two rules shows both reasons.
+        if (ev.quote, ev.rule) in seen:
+            continue
+        seen.add((ev.quote, ev.rule))
+        out.append(ev)
+        if len(out) >= _MAX_PER_LABEL:
+            break
+    return out

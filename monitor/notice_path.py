@@ -1,0 +1,113 @@
+"""The procurement-notice path: a notice's type, the sentence that says it is for a
+service, the structural decision (:mod:`monitor.notices`) and the facts read from its text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from monitor import notice_text as NT
+from monitor import notices as N
+from monitor import rules as R
+from monitor.engine import _Chunk, _Hit
+
+# Find a Tender pages print the type as "UK4: Tender notice - Procurement Act 2023".
+_NOTICE_TYPE_IN_TEXT = re.compile(r"\bUK(\d{1,2})\s*[:\-–]\s*[A-Z]")
+
+
+def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | None:
+    if notice_type and notice_type.strip():
+        value = notice_type.strip().upper().replace(" ", "")
+        return value if value.startswith("UK") else f"UK{value}"
+    for chunk in chunks:
+        m = _NOTICE_TYPE_IN_TEXT.search(chunk.analysed.norm)
+        if m:
+            return f"UK{m.group(1)}"
+    return None
+
+
+def _notice_hits(chunks: Sequence[_Chunk], service_head: str | None = None) -> list[_Hit]:
+    """The sentence that says a procurement notice is for a service (goods and works are set
+    aside later by the same false friends as decisions). ``service_head`` is the head of the
+    notice's title when it names a service ("Treatment Service"): the sentence that holds it
+    is the last resort."""
+    for chunk in chunks:
+        for seg in chunk.analysed.segments:
+            m = R.NOTICE_SERVICE_SUBJECT.search(seg.text)
+            if m:
+                return [
+                    _Hit(
+                        "procurement_notice_service",
+                        R.OUTSOURCING,
+                        False,
+                        chunk,
+                        seg,
+                        m.start(),
+                        m.end(),
+                    )
+                ]
+    # A notice's title (its first sentence) may name the service with one word.
+    for chunk in chunks[:1]:
+        for seg in chunk.analysed.segments[:1]:
+            m = R.NOTICE_TITLE_SERVICE.search(seg.text)
+            if m:
+                return [
+                    _Hit(
+                        "procurement_notice_service",
+                        R.OUTSOURCING,
+                        False,
+                        chunk,
+                        seg,
+                        m.start(),
+                        m.end(),
+                    )
+                ]
+    if service_head:
+        for chunk in chunks:
+            for seg in chunk.analysed.segments:
+                start = seg.text.find(service_head)
+                if start >= 0:
+                    return [
+                        _Hit(
+                            "procurement_notice_service",
+                            R.OUTSOURCING,
+                            False,
+                            chunk,
+                            seg,
+                            start,
+                            start + len(service_head),
+                        )
+                    ]
+    return []
+
+
+def _notice_structure(
+    notice: N.NoticeFacts | None, notice_type: str | None
+) -> N.StructuralDecision | None:
+    """The structural decision for a notice (from its stored release, or read from its text);
+    None for a record that is no notice."""
+    if notice is None:
+        return None
+    if notice.notice_type is None and notice_type:
+        notice = replace(notice, notice_type=notice_type)
+    return N.decide(notice)
+
+
+def _read_notice(
+    pages: Sequence[tuple[str | None, int | None, str]],
+    title: str | None,
+    doc_type: str | None,
+    notice: N.NoticeFacts | None,
+) -> N.NoticeFacts | None:
+    """A notice's facts: its stored release's, completed from its text where the release
+    states no category and no CPV code; a notice given as text only (a procurement case, or a
+    text that prints notice headings) is read from its text (monitor.notice_text)."""
+    texts = [text for _, _, text in pages if text]
+    if notice is not None:
+        if (notice.categories or notice.cpvs) and notice.title:
+            return notice
+        return N.with_text(notice, NT.notice_from_text(texts, title))
+    if NT.reads_as_notice((doc_type or "").strip().lower() or None, texts):
+        return NT.notice_from_text(texts, title)
+    return None
