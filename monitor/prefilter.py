@@ -9,7 +9,7 @@ from the rules, and a pattern they cannot be read from is simply always searched
 Exactness: the words are lower-case ASCII and the text is lower-cased. Under ``re.I`` an
 ASCII letter also matches four non-ASCII letters (:data:`_FOLDS_TO_ASCII`: "İ", "ı", "ſ" and
 the Kelvin sign); a text holding one of them is always searched. The engine uses it for the
-false friends (:func:`monitor.classify._false_friend`); rules have hand-written triggers.
+false friends (:func:`monitor.engine._false_friend`); rules have hand-written triggers.
 """
 
 from __future__ import annotations
