@@ -11,6 +11,7 @@ from monitor import notice_text as NT
 from monitor import notices as N
 from monitor import rules as R
 from monitor.engine import _Chunk, _Hit
+from monitor.text import Segment
 
 # Find a Tender pages print the type as "UK4: Tender notice - Procurement Act 2023".
 _NOTICE_TYPE_IN_TEXT = re.compile(r"\bUK(\d{1,2})\s*[:\-–]\s*[A-Z]")
@@ -36,50 +37,24 @@ def _notice_hits(chunks: Sequence[_Chunk], service_head: str | None = None) -> l
         for seg in chunk.analysed.segments:
             m = R.NOTICE_SERVICE_SUBJECT.search(seg.text)
             if m:
-                return [
-                    _Hit(
-                        "procurement_notice_service",
-                        R.OUTSOURCING,
-                        False,
-                        chunk,
-                        seg,
-                        m.start(),
-                        m.end(),
-                    )
-                ]
+                return [_service_hit(chunk, seg, m.start(), m.end())]
     # A notice's title (its first sentence) may name the service with one word.
     for chunk in chunks[:1]:
         for seg in chunk.analysed.segments[:1]:
             m = R.NOTICE_TITLE_SERVICE.search(seg.text)
             if m:
-                return [
-                    _Hit(
-                        "procurement_notice_service",
-                        R.OUTSOURCING,
-                        False,
-                        chunk,
-                        seg,
-                        m.start(),
-                        m.end(),
-                    )
-                ]
+                return [_service_hit(chunk, seg, m.start(), m.end())]
     if service_head:
         for chunk in chunks:
             for seg in chunk.analysed.segments:
                 start = seg.text.find(service_head)
                 if start >= 0:
-                    return [
-                        _Hit(
-                            "procurement_notice_service",
-                            R.OUTSOURCING,
-                            False,
-                            chunk,
-                            seg,
-                            start,
-                            start + len(service_head),
-                        )
-                    ]
+                    return [_service_hit(chunk, seg, start, start + len(service_head))]
     return []
+
+
+def _service_hit(chunk: _Chunk, seg: Segment, start: int, end: int) -> _Hit:
+    return _Hit("procurement_notice_service", R.OUTSOURCING, False, chunk, seg, start, end)
 
 
 def _notice_structure(
