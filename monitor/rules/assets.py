@@ -173,7 +173,7 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:strateg(?:y|ies)|polic(?:y|ies))\b|\bstrateg(?:y|ies) (?:to|for)\b",
             # A progress report on a disposals programme decides no disposal
             r"\bprogress (?:made )?(?:in|on|with) (?:delivering|implementing)\b|\bprogress "
-            r"(?:reports?|updates?)\b|\bupdate\W*$",
+            r"(?:reports?|updates?)\b|\bupdate\W*$|\breports? updating\b",
         ),
         # A named disposal carried out under a policy is still a disposal.
         unless=_re(
@@ -186,6 +186,19 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:this|these|those|the designated|the identified|the listed|the above|the "
             r"following|the former) (?:sites?|land|propert(?:y|ies)|buildings?|assets?|plots?)\b",
         ),
+    ),
+    FalseFriend(
+        "threshold_delegation",
+        _A,
+        "A standing delegation to dispose of assets below a value ('dispose of assets up to"
+        " £1m') is a power for future sales, not the sale of any site.",
+        _re(
+            r"\b(?:dispos\w*|sell\w*|sales?)\b[^.;]{0,60}?\b(?:assets|propert(?:y|ies)|land|"
+            r"interests)\b[^.;]{0,40}?\b(?:up to|below|under|not exceeding|less than|within) "
+            r"(?:a |the )?(?:(?:total |capital |market )?values? (?:of )?|maximum (?:of )?|"
+            r"threshold (?:of )?)?£",
+        ),
+        unless=_re(r"\bedged red\b", r"\b(?:site|land|property) (?:at|known as)\b"),
     ),
     FalseFriend(
         "waste_disposal",

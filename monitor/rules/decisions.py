@@ -47,7 +47,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " outsource or sell.",
         _re(
             r"\b(?:conduct|undertake|carry out|commission|complete)\w* (?:a |an |more |further )?"
-            r"(?:detailed |full |independent )?(?:analysis|review|appraisal|feasibility|study)\b",
+            # "undertake a full financial appraisal" of the options listed
+            r"(?:(?:detailed|full|independent|financial|options?|cost|comparative) ){0,3}"
+            r"(?:analysis|review|appraisal|feasibility|study)\b",
             r"\bfeasibility (?:of|study)\b",
             r"\bexplor(?:e|es|ing|ation of) (?:the |a )?(?:\w+ )?(?:options?|potential|"
             r"possibilit\w+|feasibility|benefits|models?|provision)\b",
@@ -65,7 +67,10 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:not|never|no longer|nor|cease|ceasing|cessation of|stop|stopping|against|"
             r"instead of|rather than|decommission\w*)\b(?: (?:intend|propos|plan|seek|wish|want|"
-            r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$"
+            r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?"
+            # "decided not to proceed with the proposed sale of", "not go ahead with the"
+            r"(?:(?:proceed|go ahead|continue)(?: any further)? with (?:the |a |any )?(?:proposed |"
+            r"planned )?)?\s*$"
         ),
         scope="just_before",
     ),
@@ -75,7 +80,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "'An extension is not possible' rules the step out.",
         _re(
             r"^[^.;]{0,60}?\b(?:is|are|was|were|would be|will be) not (?:possible|permitted|"
-            r"allowed|recommended|proposed|being pursued|an option)\b"
+            r"allowed|recommended|proposed|being pursued|an option|practicable|viable|feasible)\b"
         ),
         scope="after",
     ),
@@ -120,6 +125,21 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " elsewhere.",
         _re("consultation"),
         scope="section",
+    ),
+    FalseFriend(
+        "abandoned_plan",
+        _OA,
+        "A plan told in the past ('the council had planned to sell', 'plans to outsource were"
+        " dropped') is a proposal that was abandoned or voted down, as press reports tell it.",
+        _re(
+            r"\bhad (?:planned|intended|proposed|hoped|wanted|sought)\b",
+            r"\b(?:council|authority|cabinet|it|they)\b (?:originally |previously |initially )?"
+            r"(?:planned|intended|hoped|wanted) to\b",
+            r"\b(?:plans?|proposals?|moves?)\b[^.;]{0,80}?\b(?:(?:were|was|been|being|be) )?"
+            r"(?:dropped|scrapped|abandoned|shelved|withdrawn|voted down|defeated|overturned|"
+            r"thrown out)\b",
+        ),
+        unless=_re(r"\b(?:approv\w*|agree\w*|authoris\w*|resolv\w*|endors\w*|delegat\w*)\b"),
     ),
     FalseFriend(
         "option_dismissed",

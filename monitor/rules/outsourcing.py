@@ -59,8 +59,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"\b{_START_VERB} (?:a |an |the |this |its |their )?(?:new )?(?:competitive |formal "
             rf"|open |compliant |full |single |joint )?(?:and compliant )?{_PROC}"
             r"(?: (?:process|exercise|procedure|strategy|route|programme|plan))?\b",
+            # "the required procurement process is undertaken in line with the Procurement Act"
             rf"\b{_PROC} (?:process|exercise|procedure) (?:be|is to be|will be|to be|was|has been"
-            r"|had) (?:undertaken|commenced|carried out|launched|run|started|approved)\b",
+            r"|had|is|are) (?:undertaken|commenced|carried out|launched|run|started|approved)\b",
         ),
         trigger=("procure", "tender"),
     ),
@@ -171,6 +172,23 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"novated\b",
         ),
         trigger=("novat",),
+    ),
+    Rule(
+        "change_of_provider",
+        OUTSOURCING,
+        "Moving a service to a new provider, or mobilising the reserve bidder's contract, hands"
+        " it to another outside operator.",
+        _re(
+            # "finalise the transition arrangements to the new provider"
+            r"\b(?:transition\w*|transfer\w*|mov(?:e|es|ed|ing))\b (?:(?:the |of (?:the )?)?"
+            r"(?:service|contract)s? |arrangements )?to (?:a|the) new (?:service )?(?:providers?|"
+            r"operators?|contractors?|suppliers?)\b",
+            # "mobilise the reserve contract", "award to the reserve bidder"
+            r"\b(?:mobilis|mobiliz|activat|invok|award|appoint)\w* (?:of )?(?:the )?reserve(?:d)? "
+            r"(?:contracts?|bidders?|providers?|contractors?|operators?|suppliers?)\b",
+        ),
+        trigger=("new provider", "new operator", "new contractor", "new supplier",
+                 "new service provider", "reserve"),
     ),
     Rule(
         "contract_award",
