@@ -174,6 +174,8 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # A progress report on a disposals programme decides no disposal
             r"\bprogress (?:made )?(?:in|on|with) (?:delivering|implementing)\b|\bprogress "
             r"(?:reports?|updates?)\b|\bupdate\W*$|\breports? updating\b",
+            # "the Asset Disposal Project": a programme of work with no site named yet
+            r"\bdisposals? project\b",
         ),
         # A named disposal carried out under a policy is still a disposal.
         unless=_re(

@@ -133,7 +133,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " dropped') is a proposal that was abandoned or voted down, as press reports tell it.",
         _re(
             r"\bhad (?:planned|intended|proposed|hoped|wanted|sought)\b",
-            r"\b(?:council|authority|cabinet|it|they)\b (?:originally |previously |initially )?"
+            # "Knowsley Council in Merseyside planned to sell 17 sites"
+            r"\b(?:council|authority|cabinet|it|they)\b(?: [\w'’-]+){0,3}? (?:originally |"
+            r"previously |initially )?"
             r"(?:planned|intended|hoped|wanted) to\b",
             r"\b(?:plans?|proposals?|moves?)\b[^.;]{0,80}?\b(?:(?:were|was|been|being|be) )?"
             r"(?:dropped|scrapped|abandoned|shelved|withdrawn|voted down|defeated|overturned|"
