@@ -190,11 +190,15 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
-        "threshold_delegation",
+        "general_delegation",
         _A,
         "A standing delegation to dispose of assets below a value ('dispose of assets up to"
-        " £1m') is a power for future sales, not the sale of any site.",
+        " £1m', 'powers to deal with the disposal of Council assets') is a power for future"
+        " sales, not the sale of any site.",
         _re(
+            r"\bdelegat\w*\b[^.;]{0,120}?\bto (?:deal with|handle|approve|agree|authorise) (?:the |"
+            r"any |future )?disposals? of (?:council |surplus |general fund |gf )?(?:assets|"
+            r"land and (?:property|buildings)|propert(?:y|ies))\b(?! (?:at|known as)\b)",
             r"\b(?:dispos\w*|sell\w*|sales?)\b[^.;]{0,60}?\b(?:assets|propert(?:y|ies)|land|"
             r"interests)\b[^.;]{0,40}?\b(?:up to|below|under|not exceeding|less than|within) "
             r"(?:a |the )?(?:(?:total |capital |market )?values? (?:of )?|maximum (?:of )?|"

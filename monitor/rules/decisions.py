@@ -102,6 +102,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"^\W*(?:option|alternative|scenario)\s*[\w.]{0,4}\s*[:–—-]",
             r"\b(?:this|that|each|either|under the|under this) option\b",
+            # "This plan would involve transferring sites ... to a trust" describes a proposal
+            r"\b(?:this|that|the) (?:plan|proposal|idea|model) would (?:involve|mean|see|"
+            r"require)\b",
             r"\boptions? (?:\d+|[A-F])(?: and (?:\d+|[A-F]))? (?:would|is|are|was|were|could|"
             r"will|provides?|involves?|means?)\b",
         ),
