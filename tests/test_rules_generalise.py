@@ -423,3 +423,107 @@ def test_permission_sought_is_a_formal_proposal_in_a_long_paper() -> None:
     )
     c = classify(text, doc_type="report")
     assert c.is_outsourcing and "community_run" in rules_for(c, "is_outsourcing")
+
+
+# ---- round 3: general delegations, abandoned plans, options, changes of provider
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESOLVED that the Director of Property be given delegated authority to dispose of"
+        " surplus assets up to a value of £750,000 subject to valuation advice.",
+        "RESOLVED that powers be delegated to the Head of Estates to deal with the disposal of"
+        " Council assets arising from school reorganisations.",
+    ],
+)
+def test_a_standing_delegation_to_dispose_is_not_a_sale(text: str) -> None:
+    c = classify(text)
+    assert not c.is_asset_sale
+    assert "general_delegation" in set_aside(c)
+
+
+def test_a_named_site_sold_under_a_delegation_is_still_a_sale() -> None:
+    c = classify(
+        "RESOLVED that the freehold of the former depot at Mill Lane be sold and that the"
+        " Director of Property agree the final terms of the sale."
+    )
+    assert c.is_asset_sale
+    assert "general_delegation" not in set_aside(c)
+
+
+def test_a_disposal_project_with_a_further_report_names_no_site() -> None:
+    c = classify(
+        "Proposed Asset Disposal Project\n\nRESOLVED (a) that the methodology for asset"
+        " disposals set out in the report be approved; (b) that a further report updating"
+        " Cabinet on the Asset Disposal Project be presented in the spring."
+    )
+    assert not c.is_asset_sale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The borough council had planned to sell nine playing fields, but the new leader said"
+        " residents value them too much to lose them.",
+        "Plans to sell the old library building were dropped after a cross-party campaign.",
+        "This plan would involve transferring the town museum and its gardens to a trust.",
+    ],
+)
+def test_a_plan_told_in_the_past_or_described_is_not_a_decision(text: str) -> None:
+    c = classify(text, doc_type="other")
+    assert not c.is_asset_sale
+    assert set_aside(c) & {"abandoned_plan", "listed_option"}
+
+
+def test_a_plan_the_cabinet_approves_is_still_a_decision() -> None:
+    c = classify("The Cabinet approved plans to sell the old library building at auction.")
+    assert c.is_asset_sale
+
+
+def test_deciding_not_to_proceed_with_a_sale_is_not_a_sale() -> None:
+    c = classify(
+        "The council has decided not to proceed with the proposed sale of the amenity land at"
+        " Field Road. Proceeding with the disposal of the land would not be practicable."
+    )
+    assert not c.is_asset_sale
+    assert set_aside(c) & {"decided_against", "not_possible"}
+
+
+def test_an_option_to_appraise_financially_is_not_a_disposal() -> None:
+    c = classify(
+        "Officers had set out five options on which to undertake a full financial appraisal,"
+        " with Option 2 (part disposal of the site for housing) the recommended option."
+    )
+    assert not c.is_asset_sale
+    assert "appraisal_only" in set_aside(c)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESOLVED that authority be delegated to agree the exit terms with the current provider"
+        " and to finalise the transition arrangements to the new provider of the reablement"
+        " service.",
+        "RESOLVED that, following the withdrawal of the winning bidder, officers mobilise the"
+        " reserve contract for grounds maintenance from 1 June.",
+    ],
+)
+def test_a_change_of_provider_is_outsourcing(text: str) -> None:
+    c = classify(text)
+    assert c.is_outsourcing
+    assert "change_of_provider" in rules_for(c, "is_outsourcing")
+
+
+def test_moving_a_service_to_the_council_is_not_a_change_of_provider() -> None:
+    c = classify("RESOLVED that the reablement service transfer to the council's own staff.")
+    assert "change_of_provider" not in rules_for(c, "is_outsourcing")
+
+
+def test_a_procurement_process_that_is_undertaken_is_started() -> None:
+    c = classify(
+        "RESOLVED that during the interim period the required procurement process is undertaken"
+        " to secure long-term delivery of the reablement service."
+    )
+    assert c.is_outsourcing
+    assert "procurement_started" in rules_for(c, "is_outsourcing")

@@ -67,19 +67,29 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:not|never|no longer|nor|cease|ceasing|cessation of|stop|stopping|against|"
             r"instead of|rather than|decommission\w*)\b(?: (?:intend|propos|plan|seek|wish|want|"
-            r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?"
-            # "decided not to proceed with the proposed sale of", "not go ahead with the"
-            r"(?:(?:proceed|go ahead|continue)(?: any further)? with (?:the |a |any )?(?:proposed |"
-            r"planned )?)?\s*$"
+            r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$"
         ),
         scope="just_before",
+    ),
+    FalseFriend(
+        "not_proceeding",
+        _OA,
+        "'Decided not to proceed with the proposed sale of', 'will not go ahead with the' end"
+        " the step before it is taken.",
+        _re(
+            r"\b(?:not|no longer)(?: to)? (?:proceed|go ahead|continue)(?: any further)? with "
+            r"(?:the |a |any |its )?(?:proposed |planned |intended )?$"
+        ),
+        scope="lead",
     ),
     FalseFriend(
         "not_possible",
         _OA,
         "'An extension is not possible' rules the step out.",
         _re(
-            r"^[^.;]{0,60}?\b(?:is|are|was|were|would be|will be) not (?:possible|permitted|"
+            # "the disposal of the land would not be practicable"
+            r"^[^.;]{0,60}?\b(?:(?:is|are|was|were|would be|will be) not|(?:would|will) not be) "
+            r"(?:possible|permitted|"
             r"allowed|recommended|proposed|being pursued|an option|practicable|viable|feasible)\b"
         ),
         scope="after",
