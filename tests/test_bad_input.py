@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tracemalloc
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,20 +29,25 @@ from crawlers.sim.server import SimRequest, SimResponse, SimServer
 REPO = Path(__file__).resolve().parents[1]
 
 
-def oursay_ingest(tmp_path: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+def run_oursay(
+    database: Path, *args: str, settings: Sequence[str] = (), cwd: Path = REPO
+) -> subprocess.CompletedProcess[str]:
+    """``oursay ARGS`` as a user runs it, on a SQLite file, with the sample councils."""
+    command = [sys.executable, "-m", "oursay", *args]
+    for setting in settings:
+        command += ["--set", setting]
     env = {
         **os.environ,
-        "OURSAY_DATABASE_URL": f"sqlite:///{tmp_path / 'oursay.db'}",
+        "OURSAY_DATABASE_URL": f"sqlite:///{database}",
         "OURSAY_EXTRA_COUNCILS": str(SAMPLE_COUNCILS_CSV),
     }
     return subprocess.run(
-        [sys.executable, "-m", "oursay", "ingest", *map(str, files)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120
     )
+
+
+def oursay_ingest(tmp_path: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    return run_oursay(tmp_path / "oursay.db", "ingest", *map(str, files), cwd=tmp_path)
 
 
 def stored_keys(tmp_path: Path) -> set[str]:
@@ -172,21 +178,11 @@ def test_fts_page_nested_too_deeply_fails_its_window_and_the_walk_goes_on(
 
     database = tmp_path / "oursay.db"
     with SimServer(api) as server:
-        command = [sys.executable, "-m", "oursay", "crawl", "find-a-tender"]
-        command += ["--base-url", server.url, "--since", "2026-08-12", "--until", "2026-08-15"]
-        for setting in FAST_CRAWL:
-            command += ["--set", setting]
-        result = subprocess.run(
-            command,
-            env={
-                **os.environ,
-                "OURSAY_DATABASE_URL": f"sqlite:///{database}",
-                "OURSAY_EXTRA_COUNCILS": str(SAMPLE_COUNCILS_CSV),
-            },
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=120,
+        result = run_oursay(
+            database,
+            *("crawl", "find-a-tender", "--base-url", server.url),
+            *("--since", "2026-08-12", "--until", "2026-08-15"),
+            settings=FAST_CRAWL,
         )
         starts = [r.arg("updatedFrom") for r in server.requests_to(FTS_API) if not r.arg("cursor")]
     # Finished, partly: the failure is recorded with its reason and page.
@@ -370,27 +366,16 @@ def test_council_crawl_records_each_bad_document_and_stores_the_rest(tmp_path: P
     }
     database = tmp_path / "oursay.db"
     with SimServer(site) as server:
-        command = [sys.executable, "-m", "oursay", "crawl", "moderngov", "--council", "EXA"]
-        command += ["--base-url", site.base_url(server.url), "--since", "2026-01-01"]
-        command += ["--until", "2026-06-30"]
-        for setting in (
-            "DOWNLOAD_DELAY=0",
-            "AUTOTHROTTLE_ENABLED=False",
-            "OURSAY_BROWSER=off",
-            "DOWNLOAD_MAXSIZE=20000000",
-        ):
-            command += ["--set", setting]
-        result = subprocess.run(
-            command,
-            env={
-                **os.environ,
-                "OURSAY_DATABASE_URL": f"sqlite:///{database}",
-                "OURSAY_EXTRA_COUNCILS": str(SAMPLE_COUNCILS_CSV),
-            },
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=120,
+        result = run_oursay(
+            database,
+            *("crawl", "moderngov", "--council", "EXA", "--base-url", site.base_url(server.url)),
+            *("--since", "2026-01-01", "--until", "2026-06-30"),
+            settings=(
+                "DOWNLOAD_DELAY=0",
+                "AUTOTHROTTLE_ENABLED=False",
+                "OURSAY_BROWSER=off",
+                "DOWNLOAD_MAXSIZE=20000000",
+            ),
         )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
