@@ -226,23 +226,43 @@ def _evidence(items: Iterable[Any]) -> tuple[Evidence, ...]:
     return tuple(found)
 
 
+def _decision_group(assessment: Any) -> dict[str, Any] | None:
+    group = getattr(assessment, "decision_group", None)
+    return group if isinstance(group, dict) else None
+
+
 def summarise(
     state: RecordState, council_name: str | None = None, *, description_limit: int = 1200
 ) -> ItemSummary:
     record, assessment, review = state.record, state.assessment, state.review
     missing: list[str] = []
     found: list[str] = []
+    group = _decision_group(assessment)
+    evidence_rows = list(assessment.evidence or []) if assessment is not None else []
+    consulted = assessment.has_consultation if assessment is not None else None
+    inhouse = assessment.has_inhouse_statement if assessment is not None else None
+    if group is not None and assessment is not None:
+        # One decision, one item: what the decision's other records show counts here too.
+        if consulted is not None and group.get("has_consultation") is True:
+            consulted = True
+        if inhouse is not None and group.get("has_inhouse_statement") is True:
+            inhouse = True
+        evidence_rows += [
+            {**row, "rule": f"same decision: {row.get('rule') or ''}".strip()}
+            for row in group.get("evidence") or []
+            if isinstance(row, dict) and row.get("record_id") != record.id
+        ]
     if assessment is not None:
-        if assessment.has_consultation is True:
+        if consulted is True:
             found.append("evidence of a public consultation")
-        elif assessment.has_consultation is False:
+        elif consulted is False:
             missing.append("no evidence of a public consultation")
         else:
             missing.append("not known whether the public was consulted")
         if assessment.is_outsourcing:
-            if assessment.has_inhouse_statement is True:
+            if inhouse is True:
                 found.append("an in-house option or bid was considered")
-            elif assessment.has_inhouse_statement is False:
+            elif inhouse is False:
                 missing.append("no evidence that an in-house option or bid was considered")
             else:
                 missing.append("not known whether an in-house option was considered")
@@ -254,7 +274,7 @@ def summarise(
     what = clean_text(record.description, description_limit)
     return ItemSummary(
         record_id=record.id,
-        guid=guid_for(record),
+        guid=str(group["guid"]) if group and group.get("guid") else guid_for(record),
         title=title,
         what="" if what == title else what,
         council_code=record.council_code,
@@ -268,7 +288,7 @@ def summarise(
         category=state.category,
         missing=tuple(missing),
         found=tuple(found),
-        evidence=_evidence(assessment.evidence if assessment is not None else []),
+        evidence=_evidence(evidence_rows),
         source=record.source,
         source_name=SOURCE_NAMES.get(record.source, clean_text(record.source)),
         source_url=safe_url(record.url),

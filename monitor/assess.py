@@ -15,11 +15,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from monitor.classify import RULES_VERSION, Classification, classify_pages
+from monitor.classify import (
+    RULES_VERSION,
+    Evidence,
+    classify_pages,
+    supporting_evidence,
+)
 from monitor.confidence import Reading, UnreadDocument, judge, searched
+from monitor.decision_groups import load_decision_groups, settle_decisions
 from monitor.link import link_all
 from monitor.notices import ProcurementGroup, load_groups, notice_facts, settle_groups
 from storage.db import session_factory
@@ -36,6 +42,8 @@ DOC_TYPES = {
 }
 # Meetings are containers: their agenda items are assessed one by one.
 ASSESSED_KINDS = tuple(k for k in DOC_TYPES if k != "consultation")
+# Committee records that may say something of a decision they do not decide themselves.
+SUPPORTING_KINDS = ("forward_plan", "issue", "agenda_item", "decision")
 # Documents beyond this many pages add time but rarely a new section heading.
 MAX_PAGES_PER_DOCUMENT = 120
 
@@ -48,7 +56,9 @@ class MonitorResult:
     published: int = 0  # flags the public feeds carry
     needs_review: int = 0  # records waiting for staff: uncertain flags, unread documents
     links: int = 0
+    decisions_grouped: int = 0  # decisions whose records were joined into one item
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth saying, not a failure
 
 
 def record_chunks(record: Record) -> list[tuple[str | None, int | None, str]]:
@@ -101,10 +111,10 @@ def input_hash(record: Record, linked: Sequence[Assessment]) -> str:
 
 
 def _evidence_rows(
-    classification: Classification, record: Record, via: Record | None = None
+    found: Iterable[Evidence], record: Record, via: Record | None = None
 ) -> list[dict[str, Any]]:
     rows = []
-    for evidence in classification.evidence:
+    for evidence in found:
         rows.append(
             {
                 "label": evidence.label,
@@ -129,6 +139,26 @@ def _linked_assessments(session: Session, record: Record) -> list[tuple[Record, 
         .order_by(RecordLink.score.desc())
     )
     return [(r, a) for r, a in rows]
+
+
+def _stage_of_a_decision(session: Session, record: Record) -> bool:
+    """Whether another record follows this one in the same decision (a later stage, or a
+    notice that implements it)."""
+    return (
+        session.scalar(
+            select(RecordLink.id)
+            .where(
+                or_(
+                    (RecordLink.to_record_id == record.id)
+                    & RecordLink.relation.in_(("same_decision", "implements")),
+                    (RecordLink.from_record_id == record.id)
+                    & (RecordLink.relation == "same_decision"),
+                )
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _linked_consultations(session: Session, record: Record) -> list[Record]:
@@ -160,6 +190,9 @@ def assess_record(
         ).hexdigest()
     if group is not None:
         digest = hashlib.sha256(f"{digest}|procurement:{group.signature}".encode()).hexdigest()
+    supports = record.kind in SUPPORTING_KINDS and _stage_of_a_decision(session, record)
+    if supports:
+        digest = hashlib.sha256(f"{digest}|supports".encode()).hexdigest()
     current = session.scalars(
         select(Assessment).where(Assessment.record_id == record.id, Assessment.is_current.is_(True))
     ).one_or_none()
@@ -198,7 +231,14 @@ def assess_record(
             else None
         ),
     )
-    evidence = _evidence_rows(classification, record)
+    evidence = _evidence_rows(classification.evidence, record)
+    if supports and not (classification.is_outsourcing or classification.is_asset_sale):
+        # Decides nothing itself, but it is a stage of a decision that may: what it says of
+        # consultation and in-house options counts for the decision (monitor.decision_groups).
+        found = supporting_evidence(record_chunks(record), title=record.title)
+        evidence += [
+            {**row, "rule": f"supports:{row['rule']}"} for row in _evidence_rows(found, record)
+        ]
     has_consultation = classification.has_consultation
     has_inhouse = classification.has_inhouse_statement
     # Evidence found in a linked decision counts for the notice or decision that follows it
@@ -293,8 +333,11 @@ def run_monitor(reassess: bool = False, database_url: str | None = None) -> int:
     print(
         f"monitor ({RULES_VERSION}): {result.assessed} assessed, {result.unchanged} unchanged, "
         f"{result.flagged} flagged now ({result.published} published, "
-        f"{result.needs_review} need review), {result.links} links"
+        f"{result.needs_review} need review), {result.links} links, "
+        f"{result.decisions_grouped} decisions with several records"
     )
+    for note in result.notes:
+        print(f"monitor: note: {note}", file=sys.stderr)
     for error in result.errors:
         print(f"monitor: error: {error}", file=sys.stderr)
     return 1 if result.errors else 0
@@ -329,6 +372,17 @@ def monitor(reassess: bool = False, database_url: str | None = None) -> MonitorR
                 # One procurement, one flag: the newest notice of each group carries it.
                 settle_groups(session, groups)
             session.commit()
+    with Session_() as session:
+        # One decision, one item: its records share one flag from all their evidence.
+        decision_groups, too_large = load_decision_groups(session, load_groups(session))
+        settle_decisions(session, decision_groups)
+        session.commit()
+    result.decisions_grouped = len(decision_groups)
+    if too_large:
+        result.notes.append(
+            f"{too_large} chains of linked records were too long to be one decision "
+            "and were left ungrouped"
+        )
     with Session_() as session:
         rows = session.execute(
             select(Assessment.should_flag, Assessment.publish_state).where(

@@ -391,3 +391,32 @@ def classify(
     return classify_pages(
         [(None, None, text)], title=title, doc_type=doc_type, notice_type=notice_type
     )
+
+
+def supporting_evidence(
+    pages: Sequence[tuple[str | None, int | None, str]], title: str | None = None
+) -> tuple[Evidence, ...]:
+    """Consultation and in-house quotes in a committee record that decides nothing itself
+    (a forward-plan entry that names the consultation, an options report): evidence for the
+    other records of its decision (:mod:`monitor.decision_groups`), never a label of its own.
+    The same false friends are set aside as in :func:`classify_pages`."""
+    chunks = _chunks(pages, title, {})
+    mask = _Masker()
+    consulted, _ = _split(_scan(R.CONSULTATION_RULES, chunks, mask), mask)
+    whole = " ".join(c.analysed.norm for c in chunks)
+    if (
+        consulted
+        and all(h.weak for h in consulted)
+        and R.STAFF_OR_MARKET_CONSULTATION.search(whole)
+    ):
+        consulted = []
+    in_house_now = bool(R.INHOUSE_DESCRIPTOR.search(whole))
+    inhouse, _ = _split(
+        [
+            h
+            for h in _scan(R.INHOUSE_RULES, chunks)
+            if h.rule != "inhouse_reason_against" or in_house_now
+        ],
+        mask,
+    )
+    return tuple(_evidence(consulted) + _evidence(inhouse))

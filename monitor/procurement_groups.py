@@ -73,6 +73,7 @@ _AWARD_SUFFIX = re.compile(r"\s*-\s*award\s*$", re.I)
 def _same_name(text: str) -> str:
     return _AWARD_SUFFIX.sub("", _SPACES.sub(" ", text).strip()).casefold()
 
+
 # A title shorter than this ("Lot 1", "Rochdale Borough Council") names no one procurement.
 _MIN_TITLE = 20
 
@@ -154,6 +155,14 @@ def flag_bearer(
     return None
 
 
+def own_flag(assessment: Assessment) -> bool:
+    """What a record's own assessment says before any group folds it: the verdict
+    :mod:`monitor.assess` computes from the four stored findings."""
+    outsourcing, sale = assessment.is_outsourcing, assessment.is_asset_sale
+    consulted, inhouse = assessment.has_consultation, assessment.has_inhouse_statement
+    return bool((outsourcing and not (consulted and inhouse)) or (sale and not consulted))
+
+
 # --------------------------------------------------------------------------------------------
 # The same, over the database (called by monitor.assess)
 # --------------------------------------------------------------------------------------------
@@ -195,7 +204,7 @@ def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> i
     (none does when the newest notice stopped the procurement); the others keep their own
     assessment but say which notice carries the flag. Returns the
     number of flags folded into another notice's. Idempotent: a notice's own verdict stays
-    readable (``should_flag`` or a ``same_procurement_as:`` signal)."""
+    readable (:func:`own_flag`, and a ``same_procurement_as:`` signal)."""
     folded = 0
     current: dict[int, Assessment] = {}
     ids = sorted(groups)
@@ -216,11 +225,9 @@ def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> i
             continue
         done.add(group.signature)
         members = {rid: current[rid] for rid in group.members if rid in current}
-        would_flag = {
-            rid: bool(a.should_flag)
-            or any(str(s).startswith(SAME_PROCUREMENT) for s in a.signals or [])
-            for rid, a in members.items()
-        }
+        # From the stored findings, not should_flag: a decision group (monitor.decision_groups)
+        # may have folded a notice's flag since.
+        would_flag = {rid: own_flag(a) for rid, a in members.items()}
         newest = members.get(group.newest)
         stopped = newest is not None and bool(STOPPED_RULES & set(newest.signals or []))
         bearer = flag_bearer(group, would_flag, stopped)

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from feeds.build import clean_text, safe_url
+from feeds.items import guid_for
 from storage.db import session_factory
 from storage.queries import RecordState, iter_states
 
@@ -28,12 +29,20 @@ EXPORT_FIELDS = (
     "has_consultation",
     "has_inhouse_statement",
     "flagged",
+    "decision",
     "publish_state",
     "confidence",
     "rules",
     "review_status",
     "evidence",
 )
+
+
+def _decision_guid(record: Any, assessment: Any) -> str:
+    group = getattr(assessment, "decision_group", None)
+    if isinstance(group, dict) and group.get("guid"):
+        return str(group["guid"])
+    return guid_for(record)
 
 
 def export_row(state: RecordState) -> dict[str, Any]:
@@ -60,6 +69,9 @@ def export_row(state: RecordState) -> dict[str, Any]:
         "has_consultation": assessment.has_consultation if assessment else None,
         "has_inhouse_statement": assessment.has_inhouse_statement if assessment else None,
         "flagged": state.flagged,
+        # The feed GUID of the decision this record is one stage of: the same for its
+        # forward-plan entry, decision and notices (monitor/decision_groups.py).
+        "decision": _decision_guid(record, assessment),
         # "needs_review": the monitor was unsure and staff have not looked yet; such a flag
         # is in no public feed (monitor/confidence.py).
         "publish_state": assessment.publish_state if assessment else None,

@@ -28,6 +28,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
+# Python None stored as SQL NULL (not JSON null), so that "IS NULL" finds it.
+NullableJSONType = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
 def utcnow() -> datetime:
@@ -271,13 +273,18 @@ class Assessment(Base):
     # For each missing element, where it was looked for ("no consultation found: 23 pages of
     # 3 documents searched").
     searched: Mapped[list[Any]] = mapped_column(default=list)
+    # The decision this record is one stage of (monitor/decision_groups.py), when other records
+    # share it: {"guid", "members", "bearer", "has_consultation", "has_inhouse_statement",
+    # "evidence"}. Null when the record stands alone.
+    decision_group: Mapped[dict[str, Any] | None] = mapped_column(NullableJSONType)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     record: Mapped[Record] = relationship(back_populates="assessments")
 
 
 class RecordLink(Base):
-    """A notice that implements a decision, a decision linked to its consultation."""
+    """A notice that implements a decision, a decision linked to its consultation, two
+    stages of one decision."""
 
     __tablename__ = "record_links"
     __table_args__ = (UniqueConstraint("from_record_id", "to_record_id", name="uq_record_link"),)
@@ -285,7 +292,8 @@ class RecordLink(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     from_record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
     to_record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
-    relation: Mapped[str] = mapped_column(String(32))  # implements | consultation
+    # implements | consultation | same_decision
+    relation: Mapped[str] = mapped_column(String(32))
     score: Mapped[float] = mapped_column(Float)
     method: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
