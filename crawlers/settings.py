@@ -46,9 +46,25 @@ OURSAY_RATE_LIMIT_MAX_TOTAL_WAIT = 30 * 60
 OURSAY_RATE_LIMIT_MAX_RETRIES = 5
 
 DOWNLOADER_MIDDLEWARES = {
+    # Crawl scope: no request (redirects included) to a private, loopback, link-local,
+    # multicast, reserved or unspecified address. After the offsite filter (50), before
+    # robots.txt (100), so not even robots.txt is asked for there.
+    "crawlers.scope.AddressGuardMiddleware": 60,
     # Above RetryMiddleware (550) so that rate-limit answers are waited out, not retried at once.
     "crawlers.middlewares.RetryAfterMiddleware": 560,
 }
+# The resolver connections go through refuses the same addresses, so a name that resolves
+# differently after the middleware's check (DNS rebinding) still cannot reach one.
+TWISTED_DNS_RESOLVER = "crawlers.scope.GuardedResolver"
+# Addresses or networks (comma-separated) the scope check lets through: only for the
+# local simulated sites of the tests and the demo (127.0.0.0/8). Empty in production.
+OURSAY_ALLOW_PRIVATE_ADDRESSES = os.environ.get("OURSAY_ALLOW_PRIVATE_ADDRESSES", "")
+# Scrapy does not check certificates by default; we do, for every host except those a
+# council spider lists from the registry's verify_tls=false (crawlers.tls).
+DOWNLOAD_VERIFY_CERTIFICATES = True
+DOWNLOAD_HANDLERS = {"https": "crawlers.tls.PerHostTLSHandler"}
+OURSAY_TLS_UNVERIFIED_HOSTS: list[str] = []
+
 ITEM_PIPELINES = {
     "crawlers.pipelines.StoragePipeline": 300,
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -62,6 +63,7 @@ def cmd_councils(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawlers.scope import parse_allowed
     from crawlers.spiders.base import check_base_url, parse_when
     from oursay.crawl import run_crawl
     from storage.councils import check_council_codes
@@ -75,6 +77,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     check_council_codes(councils)
     if args.base_url is not None:
         check_base_url(args.base_url)
+    # A bad entry here fails the crawl at start (never a scope check silently off): say
+    # so in one line now rather than in a traceback in Scrapy's log.
+    allowance = dict(args.set or []).get(
+        "OURSAY_ALLOW_PRIVATE_ADDRESSES", os.environ.get("OURSAY_ALLOW_PRIVATE_ADDRESSES", "")
+    )
+    parse_allowed(str(allowance).split(","))
     # And a database it cannot build on: one line here, not a traceback in Scrapy's log
     # (the pipeline builds or migrates the schema again, a no-op by then).
     upgrade(dict(args.set or []).get("OURSAY_DATABASE_URL"))

@@ -33,6 +33,7 @@ from crawlers.sim.server import SimServer
 # newcomer wait. Everything else (robots.txt, retries, the pipeline) runs as in production.
 FAST_LOCAL = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
 STEP_TIMEOUT = 300
+SAMPLE_SITES_ADDRESS = "127.0.0.1"
 # The sample committee papers are dated within 2026.
 COMMITTEE_SINCE = "2026-01-01"
 
@@ -109,6 +110,9 @@ def run_demo(directory: Path, *, serve: bool = False, port: int = 8000) -> int:
     env = dict(os.environ)
     env["OURSAY_DATABASE_URL"] = f"sqlite:///{directory / 'oursay.db'}"
     env["OURSAY_EXTRA_COUNCILS"] = str(SAMPLE_COUNCILS_CSV)
+    # The sample sites listen on 127.0.0.1, which the crawl scope refuses in production
+    # (crawlers.scope); the demo lets that one address through, and says so in its log.
+    env["OURSAY_ALLOW_PRIVATE_ADDRESSES"] = SAMPLE_SITES_ADDRESS
     env.setdefault("OURSAY_LOG_LEVEL", "WARNING")
     ok = _run_step("Database", ["init"], env)
     with sample_sites() as sites:

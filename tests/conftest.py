@@ -22,6 +22,11 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 CHROMIUM = os.environ.get("OURSAY_CHROMIUM", "/usr/bin/chromium")
 REQUIRE_SERVICES = os.environ.get("OURSAY_REQUIRE_SERVICES") == "1"
+# The simulated sites the crawl tests start listen on 127.0.0.1, which the crawl scope
+# refuses (crawlers.scope): let loopback through, and only loopback, for every crawl a
+# test starts (subprocesses inherit it). tests/test_scope.py turns it off to test the guard.
+LOOPBACK_ALLOWED = "127.0.0.0/8"
+os.environ["OURSAY_ALLOW_PRIVATE_ADDRESSES"] = LOOPBACK_ALLOWED
 
 
 def missing_service(reason: str) -> None:

@@ -14,6 +14,7 @@ from twisted.python.failure import Failure
 
 from crawlers.items import FailureItem
 from crawlers.middlewares import DEFERRED_META
+from crawlers.scope import RefusedAddress
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -49,9 +50,7 @@ def check_base_url(url: str) -> str:
         raise ValueError(f"base URL {url!r} is not a URL: {error}") from error
     if parts.scheme.lower() not in WEB_SCHEMES:
         found = f"not {parts.scheme}://" if parts.scheme else "and it has no scheme"
-        raise ValueError(
-            f"base URL {url!r}: only http:// and https:// URLs are accepted, {found}"
-        )
+        raise ValueError(f"base URL {url!r}: only http:// and https:// URLs are accepted, {found}")
     if not parts.hostname:
         raise ValueError(f"base URL {url!r} has no host")
     return url.strip()
@@ -125,6 +124,8 @@ class BaseSpider(scrapy.Spider):
             reason = deferred or f"HTTP {status}"
         elif deferred:
             reason = deferred
+        elif failure.check(RefusedAddress):
+            reason = failure.getErrorMessage()  # "refused: ... is a loopback address ..."
         else:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         yield self.failure_item(

@@ -33,6 +33,7 @@ from w3lib.url import safe_url_string
 
 from crawlers.documents import DocumentDownloads, PreviousRecord, html_to_text, listing_signature
 from crawlers.items import CheckpointItem, FailureItem, RecordItem
+from crawlers.scope import BROWSER_REFUSED_META, RefusedAddress, chromium_host_rules
 from crawlers.spiders.base import LONDON, BaseSpider, parse_when
 
 logger = logging.getLogger(__name__)
@@ -221,6 +222,9 @@ class ChallengeMiddleware:
             return response
         challenged = looks_like_challenge(response)
         if request.meta.get("playwright"):
+            refused = request.meta.get(BROWSER_REFUSED_META)
+            if refused:
+                raise RefusedAddress(refused[0])
             if challenged:
                 raise FirewallChallenge(
                     f"firewall challenge (HTTP {response.status}): the browser did not get past it"
@@ -497,6 +501,7 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         self.unusable: list[tuple[str, str]] = []  # (council code, why) found before start
         self._session: Any = None
         self.browser_available = False
+        self._browser_guards: dict[str, Any] = {}
 
     # configuration from the registry -----------------------------------------------
     def _configure(self, crawler: Crawler) -> None:
@@ -552,13 +557,33 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         # Stay on the councils' own hosts (Scrapy's offsite filtering uses this).
         self.allowed_domains = sorted({h for s in self.sites.values() for h in s.hosts if h})
         settings = crawler.settings
-        # Scrapy verifies certificates per crawl, not per host: verify unless a council in
-        # this crawl is registered with a certificate that does not verify.
-        insecure = [s.key for s in self.sites.values() if not s.verify_tls]
-        if insecure:
-            logger.warning("TLS verification off for this crawl (registry: %s)", insecure)
-        settings.set("DOWNLOAD_VERIFY_CERTIFICATES", not insecure, priority="spider")
+        settings.set(
+            "OURSAY_TLS_UNVERIFIED_HOSTS", sorted(self.unverified_hosts()), priority="spider"
+        )
         self._configure_browser(settings)
+
+    def unverified_hosts(self) -> set[str]:
+        """``host:port`` of councils registered with a certificate that does not verify
+        (crawlers.tls skips the check for these connections only). A host shared with a
+        council whose certificate verifies stays verified."""
+        from crawlers.tls import netloc_key
+
+        def netlocs(site: CouncilSite) -> set[str]:
+            found = set()
+            for url in (site.base_url, site.public_base_url):
+                parts = urlsplit(url)
+                if parts.scheme == "https" and parts.hostname:
+                    found.add(netloc_key(parts.hostname, parts.port))
+            return found
+
+        lenient = {n for s in self.sites.values() if not s.verify_tls for n in netlocs(s)}
+        strict = {n for s in self.sites.values() if s.verify_tls for n in netlocs(s)}
+        if lenient:
+            logger.warning(
+                "TLS verification off for these council hosts only (registry): %s",
+                ", ".join(sorted(lenient - strict)),
+            )
+        return lenient - strict
 
     def _configure_browser(self, settings: BaseSettings) -> None:
         """Registers scrapy-playwright's download handlers; they fetch only requests with
@@ -576,7 +601,9 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         self.browser_available = True
         for site in self.sites.values():
             site.use_browser = site.browser
-        handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+        # scrapy-playwright's handler, with per-host certificate checks for the requests
+        # it hands to plain HTTP (crawlers.tls).
+        handler = "crawlers.tls.PerHostTLSPlaywrightHandler"
         settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, "spider")
         settings.set("PLAYWRIGHT_BROWSER_TYPE", "chromium", "spider")
         settings.set(
@@ -585,6 +612,7 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
                 "executable_path": chromium,
                 "headless": True,
                 "args": [
+                    chromium_host_rules(h for s in self.sites.values() for h in s.hosts),
                     "--no-sandbox",
                     "--disable-gpu",
                     "--disable-background-networking",
@@ -624,9 +652,25 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             # are kept for its later pages.
             "playwright_context": f"council-{site.key}",
             "playwright_context_kwargs": {"ignore_https_errors": not site.verify_tls},
+            # Only the council's own hosts, never a refused address (crawlers.scope).
+            "playwright_page_init_callback": self._browser_guard(site),
             "playwright_page_methods": methods,
         }
         return request.replace(meta=meta, dont_filter=retry or request.dont_filter)
+
+    def _browser_guard(self, site: CouncilSite) -> Any:
+        guard = self._browser_guards.get(site.key)
+        if guard is None:
+            from crawlers.scope import Resolver, allowed_networks, browser_route_guard
+
+            settings = self.crawler.settings
+            guard = browser_route_guard(
+                site.hosts,
+                allowed_networks(settings),
+                Resolver(settings.getfloat("DNS_TIMEOUT", 60)),
+            )
+            self._browser_guards[site.key] = guard
+        return guard
 
     def page_request(
         self,
@@ -669,6 +713,13 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         site = self.site_for(request)
         if site is not None:
             site.failed = True
+        refused = request.meta.get(BROWSER_REFUSED_META)
+        if refused:
+            # The browser's navigation was aborted or redirected off the council's hosts.
+            yield self.failure_item(
+                refused[0], url=request.url, council_code=request.meta.get("council_code")
+            )
+            return
         if failure.check(FirewallChallenge):
             status = failure.value.args[0] if failure.value.args else "firewall challenge"
             yield self.failure_item(
@@ -677,11 +728,12 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             return
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             message = failure.getErrorMessage()
-            reason = (
-                f"moved to another host, not followed: {message}"
-                if failure.check(MovedHost)
-                else f"not fetched: {message}"
-            )
+            if failure.check(MovedHost):
+                reason = f"moved to another host, not followed: {message}"
+            elif failure.check(RefusedAddress):
+                reason = message  # "refused: ... resolves to a private address 10.0.0.5"
+            else:
+                reason = f"not fetched: {message}"
             yield self.failure_item(
                 reason, url=request.url, council_code=request.meta.get("council_code")
             )
@@ -700,13 +752,22 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         yield from self.errback(failure)
 
     def document_errback(self, failure: Failure) -> Iterator[Any]:
-        if failure.check(IgnoreRequest) and not failure.check(HttpError, FirewallChallenge):
-            # robots.txt (or an offsite redirect) said no: record it as skipped, with why.
+        request = failure.request  # type: ignore[attr-defined]
+        refused = request.meta.get(BROWSER_REFUSED_META)
+        if refused or (
+            failure.check(IgnoreRequest) and not failure.check(HttpError, FirewallChallenge)
+        ):
+            # robots.txt, an offsite redirect or the crawl scope said no: record it as
+            # skipped, with why.
             from crawlers.documents import Extraction
 
-            request = failure.request  # type: ignore[attr-defined]
             fetch = request.meta["document_fetch"]
-            reason = f"not fetched: {failure.getErrorMessage()}"
+            if refused:
+                reason = refused[0]
+            elif failure.check(RefusedAddress):
+                reason = failure.getErrorMessage()
+            else:
+                reason = f"not fetched: {failure.getErrorMessage()}"
             self._remember(fetch, Extraction("skipped", None, reason, None), None, None)
             yield from self._document_items(
                 request.meta["source"], self._document_waiters.pop(fetch, []), fetch
