@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_council_crawl import WINDOW, crawl, rows, write_councils
+from test_council_crawl import WINDOW, crawl, kinds, rows, write_councils
 
 from crawlers.scope import address_kind, parse_allowed, refusal
 from crawlers.sim.moderngov import ModernGovSim
@@ -256,3 +256,72 @@ def test_the_resolver_refuses_even_without_the_middleware(tmp_path: Path) -> Non
         "/secret": "CannotResolveHostError: DNS lookup failed: "
         "no results for hostname lookup: localhost."
     }
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_browser_reaches_only_the_councils_own_host(
+    chromium_path: str, tmp_path: Path, trap: SimServer
+) -> None:
+    """Council pages fetched by Chromium: the page's third-party scripts, images and frames
+    are aborted, and a redirect off the council's host fails the fetch with the reason."""
+    sim = ModernGovSim(huge_bytes=3_000_000)
+    elsewhere = f"http://127.0.0.2:{trap.port}"
+    injected = (
+        f'<img src="{elsewhere}/beacon.gif"><script src="{elsewhere}/tracker.js"></script>'
+        '<iframe src="http://169.254.169.254/latest/meta-data/"></iframe>'
+        '<script>fetch("http://10.0.0.5/admin").catch(() => null)</script>'
+    )
+
+    def app(request: SimRequest) -> SimResponse:
+        if request.path.startswith("/documents/s2003/"):
+            return SimResponse(status=302, headers={"Location": f"{elsewhere}/stolen.pdf"})
+        response = sim(request)
+        if "html" in response.content_type:
+            body = response.body if isinstance(response.body, str) else response.body.decode()
+            response.body = body.replace("</body>", injected + "</body>")
+        return response
+
+    database = tmp_path / "oursay.db"
+    with SimServer(app) as server:
+        councils = write_councils(
+            tmp_path / "councils.csv",
+            [{"code": "ZZB", "name": "Browser (sample)", "platform": "moderngov",
+              "base_url": server.url, "browser": "true"}],
+        )  # fmt: skip
+        result = subprocess.run(
+            [
+                *[sys.executable, "-m", "scrapy", "crawl", "moderngov", "-a", "council=ZZB"],
+                *["-a", "parts=decisions", "-a", "since=2026-01-01", "-a", "until=2026-06-30"],
+                *["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"],
+                *["-s", "DOWNLOAD_MAXSIZE=2000000", "-s", "OURSAY_BROWSER=auto"],
+            ],
+            cwd=REPO,
+            env={
+                **os.environ,
+                "OURSAY_DATABASE_URL": f"sqlite:///{database}",
+                "OURSAY_EXTRA_COUNCILS": str(councils),
+                "OURSAY_CHROMIUM": chromium_path,
+                "OURSAY_LOG_LEVEL": "INFO",
+            },
+            capture_output=True,
+            text=True,
+            timeout=110,
+        )
+        requests = list(server.requests)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert trap.requests == []
+    assert len(requests) > 10
+    assert "browser: aborted http://127.0.0.2" in result.stderr
+    assert "browser: aborted http://169.254.169.254/" in result.stderr
+    assert "browser: aborted http://10.0.0.5/admin" in result.stderr
+    assert "'playwright/page_count'" in result.stderr  # the pages did go through Chromium
+    assert kinds(database)["decision"] == 6
+    documents = rows(database, "select url, status, error from documents where url like ?",
+                     "%/s2003/%")  # fmt: skip
+    assert documents and all(status == "skipped" for _, status, _ in documents)
+    assert all(
+        error.startswith("refused: 127.0.0.2 is not one of the council's own hosts")
+        and f"(redirected to {elsewhere}/stolen.pdf)" in error
+        for _, _, error in documents
+    ), documents
