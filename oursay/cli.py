@@ -138,6 +138,24 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_db(args: argparse.Namespace) -> int:
+    from oursay.export_db import PRIVATE_COLUMNS, PRIVATE_TABLES, export_db
+    from storage.migrate import check_schema
+
+    check_schema()
+    exported = export_db(Path(args.out), force=args.force)
+    left_out = [
+        *PRIVATE_TABLES,
+        *(f"{t}.{c}" for t, cs in PRIVATE_COLUMNS.items() for c in sorted(cs)),
+    ]
+    print(
+        f"wrote {exported.path}: {exported.rows.get('records', 0)} records, "
+        f"{sum(exported.rows.values())} rows in {len(exported.rows)} tables"
+    )
+    print(f"left out (staff data): {', '.join(left_out)}")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from oursay.export import export
     from storage.migrate import check_schema
@@ -285,6 +303,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--flagged", action="store_true", help="only flagged records")
     p.add_argument("--council", action="append", metavar="CODE", help="only these councils")
     p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser(
+        "export-db", help="write a shareable SQLite copy without staff data (Datasette)"
+    )
+    p.add_argument("out", metavar="OUT.db", help="the copy to write (never the database itself)")
+    p.add_argument("--force", action="store_true", help="replace OUT.db if it exists")
+    p.set_defaults(func=cmd_export_db)
 
     p = commands.add_parser("serve", help="web app and scheduler in one process")
     p.add_argument("--host", default="127.0.0.1")
