@@ -73,6 +73,7 @@ _AWARD_SUFFIX = re.compile(r"\s*-\s*award\s*$", re.I)
 def _same_name(text: str) -> str:
     return _AWARD_SUFFIX.sub("", _SPACES.sub(" ", text).strip()).casefold()
 
+
 # A title shorter than this ("Lot 1", "Rochdale Borough Council") names no one procurement.
 _MIN_TITLE = 20
 

@@ -3,7 +3,8 @@
 
 Modules: ``base`` (labels, the rule records, regex helpers), ``vocabulary`` (services, goods,
 the public, the in-house option, assets: shared by several labels), ``outsourcing``,
-``assets``, ``consultation``, ``inhouse`` (each label's rules and false friends),
+``not_outsourcing`` (outsourcing's false friends), ``assets``, ``consultation``, ``inhouse``
+(each label's rules and false friends),
 ``decisions`` (records that decide nothing yet, blockers, the shape of a decision sentence)
 and ``subject`` (what a whole record is about: a service, or goods, works and advice).
 This package re-exports them all: ``from monitor import rules as R`` then ``R.ASSET_RULES``.
@@ -61,12 +62,12 @@ from monitor.rules.inhouse import (
     INHOUSE_FALSE_FRIENDS,
     INHOUSE_RULES,
 )
+from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS
 from monitor.rules.outsourcing import (
     NOT_LETTING_NOTICE_TYPES,
     NOTICE_SERVICE_SUBJECT,
     NOTICE_SIGNALS,
     NOTICE_TITLE_SERVICE,
-    OUTSOURCING_FALSE_FRIENDS,
     OUTSOURCING_NOTICE_TYPES,
     OUTSOURCING_RULES,
 )

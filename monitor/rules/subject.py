@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from monitor.rules.base import _re
-from monitor.rules.outsourcing import OUTSOURCING_FALSE_FRIENDS
+from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS
 from monitor.rules.vocabulary import SERVICE_DOMAIN
 
 # A record's subject: a contract award or procurement sentence that names no service ("award

@@ -1,0 +1,105 @@
+"""False friends of outsourcing: contracts that are not a public service let out (advice,
+surveys and design for the council's own use, goods and works), public-to-public
+arrangements, council-owned companies, grants, and bidders for land."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    _O,
+    FalseFriend,
+    _re,
+)
+from monitor.rules.vocabulary import (
+    _GOODS_HEAD,
+    ASSET_OBJECT,
+    GOODS,
+    SERVICE_DOMAIN,
+)
+
+OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "own_use_consultancy",
+        _O,
+        "Hiring consultants, investigators or advisers for the council's own use is not"
+        " outsourcing a public service.",
+        _re(
+            r"\bconsultants?\b|\binvestigat\w*|\bforensic\b|\bediscovery\b|\bmarket research\b",
+            r"\blegal (?:advice|fees)\b|\bprofessional fees\b|\bcounsel\b|\bbarristers?\b",
+            r"\bvaluation (?:advice|services)\b|\bauditors?\b",
+            # Surveys, studies and design bought to inform the council's own decisions or works.
+            r"\b(?:condition|stock condition|topographical|structural|asbestos|measured|building|"
+            r"site|ground|utilit(?:y|ies)|traffic|parking|drainage) (?:surveys?|investigations?)\b",
+            r"\bfeasibility stud(?:y|ies)\b|\b(?:design|architectural|engineering|quantity "
+            r"surveying|surveying|project management|cost consultancy|multi-disciplinary) "
+            r"(?:services|team|consultancy|consultants?|advisers?)\b|\bconsultancy\b",
+            r"\b(?:legal|financial|commercial|technical|procurement|property|valuation|tax|"
+            r"payroll|hr|treasury) advis(?:ers?|ors?|ory services|ory support)\b",
+            # A partner that helps the council change itself ("the procurement of a
+            # performance partner to develop the process") advises; it runs no service.
+            r"\b(?:performance|transformation|efficiency|improvement|change|programme) "
+            r"(?:management )?partners?\b",
+        ),
+    ),
+    FalseFriend(
+        "own_use_purchase",
+        _O,
+        "Training, apprenticeships, insurance and agency staff bought for the council itself.",
+        _re(r"\btraining\b|\bapprentice\w*|\binsurance\b|\brecruitment agenc\w*"),
+        scope="after",
+    ),
+    FalseFriend(
+        "goods_or_works",
+        _O,
+        "Buying goods or building works is not contracting out a service.",
+        _re(rf"\b{GOODS}\b"),
+        # A service phrase rescues the match, unless it only describes the goods ("refuse
+        # collection vehicles", "ICT services hardware").
+        unless=_re(
+            rf"\b(?:provision|delivery|management|operation|running) of (?:the )?"
+            rf"(?:[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",
+            rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
+            rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)",
+        ),
+    ),
+    FalseFriend(
+        "to_council_owned_company",
+        _O,
+        "A wholly council-owned company (LATCo, Teckal, ALMO) stays under council control.",
+        _re(
+            r"\blocal authority (?:trading|owned) compan\w*|\blatcos?\b|\bteckal\b",
+            r"\bwholly[- ]owned\b|\bcouncil[- ]owned (?:compan\w*|trusts?|subsidiar\w*)",
+            r"\barm['’]?s[- ]length (?:management )?organisation\b|\balmo\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "public_to_public",
+        _O,
+        "Shared services between councils and transfers to other public bodies are not"
+        " outsourcing.",
+        _re(
+            r"\bshared (?:\w+ )?services?\b",
+            r"\bto (?:the |a |an )?(?:\w+ ){0,3}?(?:town|parish|county|district|borough|city|"
+            r"neighbouring|other) (?:councils?|authorit\w*)\b",
+            r"\bto (?:the )?nhs\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "grant_funding",
+        _O,
+        "Grants to voluntary groups are not contracts for a council service.",
+        _re(
+            r"\bgrant (?:funding|aid|agreements?)\b",
+            r"\bgrants? (?:to|for) (?:the )?(?:local )?(?:voluntary|community|third)\b",
+        ),
+    ),
+    FalseFriend(
+        "bidder_for_land",
+        _O,
+        "A preferred bidder or offer for land is an asset sale, not a service contract.",
+        _re(rf"\b(?:purchasers?|acquisition|sale of|dispos\w*|{ASSET_OBJECT})\b"),
+        unless=_re(rf"\b{SERVICE_DOMAIN}\b|\bservices?\b|\bbusiness transfer\b"),
+        only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
+    ),
+)
