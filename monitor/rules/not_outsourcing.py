@@ -41,6 +41,31 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "own_use_professional_services",
+        _O,
+        "Professional advice, panels of advisers, surveys of residents or staff and design or"
+        " inspection work bought for the council's own use are not a public service let out.",
+        _re(
+            # "specialist payroll, tax and pensions compliance advice", "legal services panel"
+            r"\b(?:legal|tax|payroll|pensions?|treasury|accountancy|actuarial|audit|valuation|"
+            r"procurement|hr|employment law|insurance|engineering|architectural|estates?|lease|"
+            r"disposal|acquisition)(?:,? (?:and )?[\w-]+){0,3}? (?:advice|advisory|advisers?|"
+            r"advisors?)\b",
+            r"\b(?:external |specialist )?(?:legal|professional|consultancy|advisory|actuarial|"
+            r"accountancy|audit) services? (?:panels?|contracts?|frameworks?|support|partners?)\b",
+            r"\b(?:highways?|property|built environment|technical|construction|multi-disciplinary)"
+            r" professional services\b|\bprofessional services (?:contracts?|frameworks?|"
+            r"panels?|partners?|consultants?)\b",
+            # Research the council buys about itself ("run the annual City Survey of residents").
+            r"\b(?:annual|city|county|borough|district|residents?['’]?|citizens?['’]?|tenants?['’]?"
+            r"|staff|employee|customer|satisfaction|perception|household) (?:survey|panel survey|"
+            r"omnibus)s?\b(?! (?:responses|results|findings|showed|found))",
+            r"\b(?:design|inspection|transport planning|modelling|monitoring and evaluation) "
+            r"(?:and [\w ]{1,30})?work\b|\b(?:bridge|structural|principal) inspections?\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
         "own_use_purchase",
         _O,
         "Training, apprenticeships, insurance and agency staff bought for the council itself.",

@@ -112,6 +112,16 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"(?:a |an |the |new )(?:new |single |preferred |suitable |external |experienced |"
             rf"specialist )?{_OBJECT_WORDS}(?:services?|operators?|providers?|(?:delivery |"
             r"strategic |commercial )?partners?|contractors?|operating partner)\b",
+            # "procure homelessness prevention, hostel and supported accommodation services":
+            # no article, a longer list of what is bought (no preposition inside it).
+            r"\b(?:procure|re-?procure|commission|re-?commission|tender|re-?tender)\b "
+            r"(?!(?:a|an|the|for|of|to|in|from|with|by|on|at)\b)"
+            r"(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)[\w'’&/,()-]+ ){1,7}?(?:services|"
+            r"support services|support)\b",
+            # "procure a temporary accommodation resettlement and support service"
+            r"\b(?:procure|procuring|re-?procure|commission|commissioning|re-?commission)\w* "
+            r"(?:a |an |the )(?:new )?(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)"
+            r"[\w'’&/,()-]+ ){5,7}?services?\b",
             # "procure service provision for the supported housing project"
             r"\b(?:procure|procuring|commission|commissioning|re-?procure|re-?commission)\w* "
             r"(?:of )?(?:the )?(?:services?|support) (?:provision|providers?)\b",
@@ -370,12 +380,16 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         OUTSOURCING,
         "Setting up a framework or dynamic purchasing system of providers for a service.",
         _re(
-            r"\b(?:frameworks?(?: agreements?)?|dynamic purchasing systems?) for (?:the provision"
-            rf" of )?{_words(6)}services?\b",
-            r"\b(?:establish|set up|setting up|create|procure)\w* (?:a |an |the )?(?:new )?"
-            r"(?:framework|dynamic purchasing system|dps)\b",
+            r"\b(?:frameworks?(?: agreements?)?|dynamic purchasing systems?|dynamic markets?) for "
+            rf"(?:the provision of )?{_words(6)}services?\b",
+            # "a Dynamic Purchasing System for home to school transport"
+            r"\b(?:frameworks?(?: agreements?)?|dynamic purchasing systems?|dps|dynamic markets?)"
+            rf" (?:for|of) (?:the provision of )?{_words(4)}{SERVICE_DOMAIN}\b",
+            r"\b(?:establish|set up|setting up|create|procure|commission|re-?commission|"
+            r"re-?procure)\w*(?: of)? (?:a |an |the )?(?:new )?(?:[\w-]+ )?(?:framework|"
+            r"dynamic purchasing system|dps|dynamic market)\b",
         ),
-        also=_re(r"\bservices?\b"),
+        also=_re(rf"\bservices?\b|\b{SERVICE_DOMAIN}\b|\bplacements?\b"),
         trigger=("framework", "dynamic purchasing", "dps"),
     ),
     Rule(

@@ -36,6 +36,9 @@ SERVICE_DOMAIN = _alt(
     r"it managed service|ict|managed service|revenues|benefits|customer services",
     r"contact centre|payroll|hr|building control|enforcement|environmental health",
     r"security|concierge|hygiene|monitoring",
+    # Equipment lent to disabled people and their homes: a service with goods in it.
+    r"community equipment|(?:integrated )?equipment (?:loans?|stores?) services?|wheelchair",
+    r"telecare|assistive technology",
 )
 
 # Goods and capital works: buying them is not contracting out a service.
