@@ -80,8 +80,22 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "parents and carers had been involved in shaping the new service"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:involved|engaged|participated) in (?:shaping|"
             r"developing|designing|co-?designing|the (?:development|design|shaping|review) of)\b",
+            # "412 passengers responded"; "parents ... took part in engagement workshops"
+            rf"\b\d[\d,]* (?:[\w-]+ )?{PUBLIC}\b (?:responded|replied|took part|completed the "
+            r"(?:survey|questionnaire)|gave (?:their )?views)\b",
+            rf"\b{PUBLIC}\b[^.;]{{0,90}}?\b(?:took part|participated|were involved|joined in|"
+            r"attended) (?:in )?(?:the |a |an )?(?:[\w-]+ )?(?:engagement|consultation|workshops?|"
+            r"focus groups?|surveys?|listening events?|drop-in sessions?)\b",
         ),
         trigger=(
+            "responded",
+            "replied",
+            "took part",
+            "participated",
+            "completed the",
+            "were involved",
+            "joined in",
+            "attended",
             "views",
             "opinion",
             "comment",

@@ -80,7 +80,7 @@ PUBLIC = _alt(
     r"users?|carers?|famil(?:y|ies)|tenants?|leaseholders?|patients?|parents?|pupils?",
     r"young people|older people|local people|people who use|people using",
     r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
-    r"customers?|citizens?|visitors?|households?|local businesses|neighbours?",
+    r"customers?|citizens?|visitors?|households?|local businesses|neighbours?|passengers",
     r"the people of|taxpayers|voters|electors|friends groups?|user groups?",
 )
 PUBLIC_RE = _re(rf"\b{PUBLIC}\b")
@@ -159,6 +159,9 @@ OPTION_CONTEXT = _alt(
     r"business case|preferred|recommend\w*|disadvantages?|do nothing|status quo",
     r"lack(?:s|ing)? (?:of )?(?:the )?(?:capacity|expertise|skills|resources|infrastructure)",
     r"(?:tested|evaluated|assessed|benchmarked|compared) against",
+    r"modell?ed|costed|tested|examined|explored|weighed|looked at|scored",
+    r"would (?:require|cost|need|mean|involve)|(?:does|do|did) not (?:have|hold) (?:the )?"
+    r"(?:capacity|workforce|staff|expertise|skills|resources|fleet|licen[cs]es?|operator)",
 )
 
 # The in-house option, however councils name it.
@@ -169,6 +172,13 @@ INHOUSE_TERM = _alt(
     r"(?:the services? )?internally",
     r"internal (?:delivery|provision|provider|service|services|option|bid|team bid)",
     r"direct (?:service )?(?:provision|delivery)|direct (?:labour|services) organisation|DSO",
+    # "direct council provision", "continued operation by the Council", "to deliver
+    # reablement directly"
+    r"direct (?:council|local authority|authority|public) (?:provision|delivery|management)",
+    r"(?:continued|continuing|continuation of) (?:the )?(?:operation|provision|delivery|"
+    r"management|running)(?: of [\w'’ -]{1,40}?)? by the (?:council|authority)",
+    r"(?:deliver|provide|run|operate)(?:s|ing)? (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
+    r"(?:services? )?(?:directly|itself)",
     r"directly (?:provided|delivered|managed|run|operated|employed)",
     r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
     r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management)",
@@ -223,6 +233,9 @@ _INHOUSE_TRIGGER = (
     "trading compan",
     "latco",
     "teckal",
+    "itself",
+    "by the council",
+    "by the authority",
 )
 
 # Reasons councils give why the current (in-house) service cannot go on as it is.
