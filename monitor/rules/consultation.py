@@ -61,8 +61,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
         _re(
             rf"\b{_CONSULT}\b[^.;]{{0,120}}?\b{PUBLIC}\b",
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b{_CONSULT}\b",
+            # "Families living in temporary accommodation were surveyed."
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
+            r"(?:surveyed|polled|interviewed|asked (?:for )?their views)\b",
         ),
-        trigger=("consult",),
+        trigger=("consult", "surveyed", "polled", "interviewed", "their views"),
     ),
     Rule(
         "public_views_sought",

@@ -227,7 +227,12 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
 _ONLY_AN_OPTION = _re(
     r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
     r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
-    r"(?:an|the) option|would (?:cost|require|mean|need)|instead of)\b"
+    r"(?:an|the) option|would (?:cost|require|mean|need)|instead of|evaluated|appraised|"
+    r"assessed|modell?ed|costed|reconsider\w*|(?:was|were) (?:examined|explored|reviewed))\b",
+    # One item of a lettered list of options, written as a noun phrase ("(d) setting up a
+    # wholly owned company."), not as a decision ("(d) approves the setting up of ...").
+    r"^\W*(?:and |or )?\(?(?:[a-h]|i{1,3}|iv|v|vi)\)\s*(?:setting up|establishing|creating|"
+    r"forming|bringing|transferring|moving|returning)\b",
 )
 
 # A record that lets outside contracts end: not renewed, re-commissioned, re-procured,

@@ -167,6 +167,8 @@ OPTION_CONTEXT = _alt(
 # The in-house option, however councils name it.
 INHOUSE_TERM = _alt(
     r"in[- ]?house",
+    # "Insourcing was evaluated": weighing insourcing is weighing the in-house option.
+    r"in-?sourc(?:e|ed|ing)",
     # Bare "internally" ("monitored internally") is too loose; delivery verbs make it an option.
     r"(?:delivered|provided|run|managed|operated|deliver(?:ing)?|provid(?:e|ing)) "
     r"(?:the services? )?internally",
@@ -234,6 +236,7 @@ _INHOUSE_TRIGGER = (
     "latco",
     "teckal",
     "itself",
+    "sourc",
     "by the council",
     "by the authority",
 )
