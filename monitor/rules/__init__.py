@@ -53,6 +53,7 @@ from monitor.rules.consultation import (
 )
 from monitor.rules.decisions import (
     BLOCKERS,
+    DATED_PAST_DECISION,
     DECISION_FALSE_FRIENDS,
     DECISION_SENTENCE,
     FORMAL_PROPOSAL_SENTENCE,
@@ -113,6 +114,7 @@ __all__ = [
     "CONSULTATION_FALSE_FRIENDS",
     "CONSULTATION_RULES",
     "COUNCILLORS",
+    "DATED_PAST_DECISION",
     "DECISION_FALSE_FRIENDS",
     "DECISION_SENTENCE",
     "FALSE_FRIENDS",

@@ -60,6 +60,34 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "consultation_on_proposals",
+        _OA,
+        "A decision to consult on proposals or options decides only to consult: the proposals"
+        " are not yet decided.",
+        _re(
+            r"\b(?:approv\w*|agree\w*|launch\w*|undertak\w*|carry out|begin|commenc\w*|hold|"
+            r"run|start)\b (?:a |an |the )?(?:[\w-]+ )?(?:public |formal |statutory |full |"
+            r"further |wider )?consultation (?:exercise |process )?(?:on|about|regarding|into) "
+            r"(?:the )?(?:[\w'’-]+ ){0,3}?(?:proposals?|options?|plans?|changes?|future|draft)\b"
+        ),
+        unless=_re(
+            r"\b(?:following|after|in (?:the )?light of|having considered|outcome of|results of|"
+            r"responses to)\b[^.;]{0,40}?\bconsultation\b"
+        ),
+    ),
+    FalseFriend(
+        "not_this_paper",
+        _OA,
+        "'The strategy does not itself approve the disposal of any asset' says what the paper"
+        " does not decide.",
+        _re(
+            r"\b(?:does|do|did|will|would|shall) not (?:itself |of itself |in itself |directly )?"
+            r"(?:approve|authori[sz]e|agree|decide|commit (?:the council )?to|involve|constitute|"
+            r"seek approval for)\b[^.;]{0,40}$"
+        ),
+        scope="lead",
+    ),
+    FalseFriend(
         "decided_against",
         _OA,
         "'Not to re-commission', 'not reprocuring', 'cease to' are decisions *against* a"
@@ -346,6 +374,21 @@ PROPOSAL_SENTENCE = _re(
     r"notice is hereby given|decid\w*|decision|will|shall|minded to)\b",
     r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
     r"re-?tendered|commissioned|extended|varied|novated)\b",
+)
+
+# A decision told as a dated past event ("tenders approved by the Executive in 2023", "the
+# sale ... agreed by Cabinet in May", "extended in June 2024"): in a long paper that is the
+# history of an earlier decision, not the paper's own (see monitor.deciding).
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+DATED_PAST_DECISION = _re(
+    r"\b(?:approved|agreed|authori[sz]ed|endorsed|decided|resolved|recommended|declared|"
+    r"delegated|awarded|extended|let|procured|tendered|commissioned|sold|disposed of)\b"
+    r"(?: (?:by|at|through) (?:the |a |its )?[\w' ’-]{1,40}?)?,? (?:in|on|during|at (?:its|their"
+    r"|the) meetings? (?:in|on|of)|last|earlier this|previously in) (?:the )?(?:\d{1,2} )?"
+    rf"(?:(?:19|20)\d\d\b|{_MONTH}\b|(?:year|month|spring|summer|autumn|winter)\b)",
 )
 
 # The narrower test for long papers (strategies, budget papers, full reports): a decision verb

@@ -111,6 +111,15 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="after",
     ),
     FalseFriend(
+        "asset_transfer_of_building",
+        _O,
+        "A community asset transfer hands over a building (an asset sale); it lets out a"
+        " service only when the service itself goes with it.",
+        _re(r"\b(?:community )?asset transfers?\b"),
+        scope="before",
+        unless=_re(r"\bservices?\b|\b(?:operation|management|running|provision|delivery) of\b"),
+    ),
+    FalseFriend(
         "grant_funding",
         _O,
         "Grants to voluntary groups are not contracts for a council service.",

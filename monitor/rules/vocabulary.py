@@ -272,6 +272,8 @@ ASSET_OBJECT = _alt(
     r"greens?|bowling greens?|pitch(?:es)?|playgrounds?|gardens?|woods?|meadows?|commons?",
     r"quarr(?:y|ies)|pubs?|cottages?|flats?|workshops?|stores?|barns?|kiosks?|toilets",
     r"m²|sq\.? ?m",
+    # The county farms estate: smallholdings and agricultural holdings are let and sold.
+    r"smallholdings?|agricultural (?:holdings?|land|units?)",
 )
 
 # A gap inside one sentence; "£1.2m" does not end it.
