@@ -64,8 +64,20 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "Families living in temporary accommodation were surveyed."
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
             r"(?:surveyed|polled|interviewed|asked (?:for )?their views)\b",
+            # "Residents near each site were sent letters and invited to comment."
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:invited|asked|encouraged) to (?:comment|respond|"
+            r"give (?:their )?views|have their say|share (?:their )?views|take part)\b",
         ),
-        trigger=("consult", "surveyed", "polled", "interviewed", "their views"),
+        trigger=(
+            "consult",
+            "surveyed",
+            "polled",
+            "interviewed",
+            "their views",
+            "invited to",
+            "asked to",
+            "encouraged to",
+        ),
     ),
     Rule(
         "public_views_sought",

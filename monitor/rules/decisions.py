@@ -139,6 +139,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "'Option 3: re-procure ...' lists an option; only the recommended one is a proposal.",
         _re(
             r"^\W*(?:option|alternative|scenario)\s*[\w.]{0,4}\s*[:–—-]",
+            # "Options include keeping the centres, commissioning services from ..."
+            r"\b(?:the )?options? (?:include|included|includes|are|were|being considered are)\b",
             r"\b(?:this|that|each|either|under the|under this) option\b",
             # "This plan would involve transferring sites ... to a trust" describes a proposal
             r"\b(?:this|that|the) (?:plan|proposal|idea|model) would (?:involve|mean|see|"

@@ -118,6 +118,12 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"(?!(?:a|an|the|for|of|to|in|from|with|by|on|at)\b)"
             r"(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)[\w'’&/,()-]+ ){1,7}?(?:services|"
             r"support services|support)\b",
+            # "commission day opportunities ... from independent providers"
+            r"\b(?:commission|re-?commission|procure|re-?procure|purchase|buy)(?:s|d|ed)? "
+            r"[^.;]{0,80}?\bfrom "
+            r"(?:an? |the )?(?:independent|external|private|voluntary(?: and community)?|"
+            r"third[- ]sector|specialist|community|not[- ]for[- ]profit|commercial)(?: sector)? "
+            r"(?:[\w-]+ )?(?:providers?|organisations?|operators?|suppliers?|sector)\b",
             # "procure a temporary accommodation resettlement and support service"
             r"\b(?:procure|procuring|re-?procure|commission|commissioning|re-?commission)\w* "
             r"(?:a |an |the )(?:new )?(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)"
