@@ -49,9 +49,7 @@ def check_base_url(url: str) -> str:
         raise ValueError(f"base URL {url!r} is not a URL: {error}") from error
     if parts.scheme.lower() not in WEB_SCHEMES:
         found = f"not {parts.scheme}://" if parts.scheme else "and it has no scheme"
-        raise ValueError(
-            f"base URL {url!r}: only http:// and https:// URLs are accepted, {found}"
-        )
+        raise ValueError(f"base URL {url!r}: only http:// and https:// URLs are accepted, {found}")
     if not parts.hostname:
         raise ValueError(f"base URL {url!r} has no host")
     return url.strip()
