@@ -302,3 +302,74 @@ def test_assumed_receipts_are_not_a_sale_but_an_approved_sale_is() -> None:
         doc_type="decision",
     )
     assert sold.is_asset_sale
+
+
+# ---- a third batch: passive resolutions, own workforce, co-design, noting, freeholds
+
+
+def test_passive_resolution_puts_a_service_to_the_market() -> None:
+    c = classify(
+        "RESOLVED that the young carers service be tendered for a three year contract.",
+        doc_type="decision",
+    )
+    assert c.is_outsourcing
+    assert "service_passive_step" in rules_for(c, "is_outsourcing")
+
+
+def test_a_step_that_should_be_considered_is_not_a_resolution() -> None:
+    c = classify(
+        "Officers will consider whether future support should be commissioned jointly with the"
+        " county council.",
+        doc_type="report",
+    )
+    assert not c.is_outsourcing
+
+
+def test_councils_own_workforce_weighed_is_an_inhouse_option() -> None:
+    c = classify(
+        f"{AWARD} Using the Council's own workforce was compared and rejected on cost.",
+        doc_type="decision",
+    )
+    assert c.has_inhouse_statement
+
+
+def test_councils_own_procurement_team_is_not_an_inhouse_option() -> None:
+    c = classify(
+        f"{AWARD} The Council's own procurement team recommended the preferred bidder.",
+        doc_type="decision",
+    )
+    assert not c.has_inhouse_statement
+
+
+def test_people_who_co_designed_the_service_were_consulted() -> None:
+    c = classify(
+        f"{AWARD} People with lived experience co-designed the specification.",
+        doc_type="decision",
+    )
+    assert c.has_consultation
+
+
+def test_project_management_support_is_own_use() -> None:
+    c = classify(
+        "Decision: To award a contract for programme and project management support for the"
+        " regeneration programme to Example Consulting.",
+        doc_type="decision",
+    )
+    assert not c.is_outsourcing
+
+
+def test_freehold_transfer_to_a_trust_is_a_sale_not_outsourcing() -> None:
+    c = classify(
+        "Decision: To transfer the freehold of the youth centre to Example Youth Trust for £1.",
+        doc_type="decision",
+    )
+    assert c.is_asset_sale and not c.is_outsourcing
+
+
+def test_noting_an_award_under_its_heading_decides_nothing() -> None:
+    c = classify(
+        "Information item: Award of Day Care Contracts\n\nRecommendation: That members note the"
+        " award of day care contracts made under delegated powers in May 2025.",
+        doc_type="report",
+    )
+    assert not c.is_outsourcing

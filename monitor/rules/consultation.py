@@ -95,6 +95,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "parents and carers had been involved in shaping the new service"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:involved|engaged|participated) in (?:shaping|"
             r"developing|designing|co-?designing|the (?:development|design|shaping|review) of)\b",
+            # "People with lived experience co-designed the service specification"
+            rf"\b{PUBLIC}\b[^.;]{{0,80}}?\b(?:co-?designed|co-?produced|helped (?:to )?(?:design|"
+            r"shape|write)|shaped)\b",
             # "412 passengers responded"; "parents ... took part in engagement workshops"
             rf"\b\d[\d,]* (?:[\w-]+ )?{PUBLIC}\b (?:responded|replied|took part|completed the "
             r"(?:survey|questionnaire)|gave (?:their )?views)\b",
@@ -103,6 +106,10 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"focus groups?|surveys?|listening events?|drop-in sessions?)\b",
         ),
         trigger=(
+            "designed",
+            "produced",
+            "shape",
+            "helped",
             "responded",
             "replied",
             "took part",

@@ -20,10 +20,16 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "noted_only",
         _OA,
         "An item that only notes an earlier transfer, sale or contract is not a new decision.",
-        _re(r"\b(?:be|is|was|were|being|are) noted\b|\bto note\b|\bnoted that\b|^[\W\d]*note\b"),
+        _re(
+            r"\b(?:be|is|was|were|being|are) noted\b|\bto note\b|\bnoted that\b|^[\W\d]*note\b",
+            # "That members note the award of ...", "the Committee notes the extension"
+            r"\b(?:members|cabinet|committee|council|board|panel|executive|commission|forum)"
+            r" (?:is asked to |are asked to )?notes?\b",
+        ),
+        # ("made under delegated powers" tells how an earlier step was taken.)
         unless=_re(
-            r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|delegat\w*|proceed\w*|"
-            r"instruct\w*)\b"
+            r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|delegat\w*(?! powers\b)|"
+            r"proceed\w*|instruct\w*)\b"
         ),
     ),
     FalseFriend(

@@ -60,6 +60,8 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:annual|city|county|borough|district|residents?['’]?|citizens?['’]?|tenants?['’]?"
             r"|staff|employee|customer|satisfaction|perception|household) (?:survey|panel survey|"
             r"omnibus)s?\b(?! (?:responses|results|findings|showed|found))",
+            r"\b(?:programme|project|portfolio)(?: and (?:programme|project))? management "
+            r"(?:support|services|consultancy|office)\b",
             r"\b(?:design|inspection|transport planning|modelling|monitoring and evaluation) "
             r"(?:and [\w ]{1,30})?work\b|\b(?:bridge|structural|principal) inspections?\b",
         ),
@@ -115,9 +117,17 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _O,
         "A community asset transfer hands over a building (an asset sale); it lets out a"
         " service only when the service itself goes with it.",
-        _re(r"\b(?:community )?asset transfers?\b"),
+        _re(
+            r"\b(?:community )?asset transfers?\b",
+            # "transfer the freehold of the youth centre to the trust"
+            r"\btransfer\w* (?:of )?(?:the |its )?(?:freehold|leasehold|long lease|title|"
+            r"ownership)\b",
+        ),
         scope="before",
-        unless=_re(r"\bservices?\b|\b(?:operation|management|running|provision|delivery) of\b"),
+        unless=_re(
+            r"\bservices?\b|\b(?:operation|management|running|provision|delivery) of\b|\bgoing "
+            r"concerns?\b"
+        ),
     ),
     FalseFriend(
         "grant_funding",

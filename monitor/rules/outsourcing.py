@@ -119,7 +119,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)[\w'’&/,()-]+ ){1,7}?(?:services|"
             r"support services|support)\b",
             # "commission day opportunities ... from independent providers"
-            r"\b(?:commission|re-?commission|procure|re-?procure|purchase|buy)(?:s|d|ed)? "
+            r"\b(?:commission|re-?commission|procure|re-?procure|purchase|buy) "
             r"[^.;]{0,80}?\bfrom "
             r"(?:an? |the )?(?:independent|external|private|voluntary(?: and community)?|"
             r"third[- ]sector|specialist|community|not[- ]for[- ]profit|commercial)(?: sector)? "
@@ -294,6 +294,29 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             "to continue",
             "to run on",
             "to remain in",
+        ),
+    ),
+    Rule(
+        "service_passive_step",
+        OUTSOURCING,
+        "'That the tenancy sustainment service be tendered', 'the contract with the operator be"
+        " extended for five years': a service or its contract put to the market or kept with"
+        " the provider, in the passive of a resolution.",
+        _re(
+            rf"\b(?:contracts?|services?|{_SERVICE_AGREEMENT}|{SERVICE_DOMAIN})\b[^.;]{{0,100}}?"
+            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )"
+            r"(?:be|to be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
+            r"procured|commissioned|extended|renewed|let|outsourced|market[- ]tested)\b",
+        ),
+        trigger=(
+            "tendered",
+            "procured",
+            "commissioned",
+            "extended",
+            "renewed",
+            " let",
+            "outsourced",
+            "tested",
         ),
     ),
     Rule(

@@ -33,6 +33,7 @@ GENERIC_CONTRACT_RULES = frozenset(
         "preferred_bidder",
         "appoint_provider",
         "contract_extension",
+        "service_passive_step",
         "framework_for_services",
         "contract_proposed",
     }

@@ -195,6 +195,10 @@ INHOUSE_TERM = _alt(
     # A council-owned company is council control: weighing one is weighing in-house delivery.
     r"(?:local authority|council)[- ](?:owned )?trading compan(?:y|ies)|latcos?|teckal compan\w*",
     r"council[- ](?:run|operated|managed|delivered|provided)",
+    # "using the Council's own workforce", "the Council's own housing support team was costed"
+    r"(?:council|authority)['’]s own (?!(?:procurement|legal|commissioning|finance|audit|"
+    r"contract management|client|property|estates|it)\b)(?:[\w-]+ ){0,2}?(?:workforce|staff|"
+    r"employees|teams?|officers|fleet|provision|units?|day centres?|care homes?)",
     r"(?:other |existing )?local authority (?:run |operated |managed )?(?:day centres?|"
     r"care homes?|homes|provision)",
     r"retention of (?:the )?(?:existing|current) (?:in-house )?services?",
@@ -238,6 +242,7 @@ _INHOUSE_TRIGGER = (
     "teckal",
     "itself",
     "sourc",
+    "s own",
     "by the council",
     "by the authority",
 )
