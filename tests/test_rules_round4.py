@@ -373,3 +373,58 @@ def test_noting_an_award_under_its_heading_decides_nothing() -> None:
         doc_type="report",
     )
     assert not c.is_outsourcing
+
+
+# ---- a fourth batch: press wording, ballots, holders, "Decision: To outsource", alongside
+
+
+def test_handing_management_to_a_charity_is_outsourcing() -> None:
+    c = classify(
+        "The Executive has agreed to hand management of its country parks to a conservation"
+        " charity under a 25 year agreement.",
+        doc_type="other",
+    )
+    assert c.is_outsourcing
+
+
+def test_handing_over_keys_is_not_outsourcing() -> None:
+    c = classify(
+        "The contractor will hand over the keys of the new pavilion to the council in May.",
+        doc_type="other",
+    )
+    assert not c.is_outsourcing
+
+
+def test_decision_to_outsource_in_a_decision_line() -> None:
+    c = classify(
+        "Decision: To outsource the out of hours telephone service to a specialist company.",
+        doc_type="decision",
+    )
+    assert c.is_outsourcing
+    assert "outsourcing_agreed" in rules_for(c, "is_outsourcing")
+
+
+def test_tenants_ballot_is_consultation_but_councillors_voting_is_not() -> None:
+    base = "Full Council resolved to transfer the Council's housing stock to a housing association"
+    balloted = classify(f"{base} after a tenants' ballot.", doc_type="decision")
+    assert balloted.has_consultation
+    voted = classify(f"{base}; councillors voted 30 to 12.", doc_type="decision")
+    assert not voted.has_consultation
+
+
+def test_allotment_holders_consulted() -> None:
+    c = classify(
+        "Decision: To grant a 40 year lease of the allotment sites to the allotment society."
+        " Allotment holders were consulted.",
+        doc_type="decision",
+    )
+    assert c.is_asset_sale and c.has_consultation
+
+
+def test_inhouse_service_carrying_on_alongside_is_not_an_option() -> None:
+    c = classify(
+        "Recommendations: Cabinet is asked to approve the recommissioning of home care through an"
+        " open tender, with the in-house reablement service continuing alongside it.",
+        doc_type="report",
+    )
+    assert c.is_outsourcing and not c.has_inhouse_statement

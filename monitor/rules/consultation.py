@@ -95,6 +95,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "parents and carers had been involved in shaping the new service"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:involved|engaged|participated) in (?:shaping|"
             r"developing|designing|co-?designing|the (?:development|design|shaping|review) of)\b",
+            # A tenants' ballot on a stock transfer is the formal tenant consultation.
+            r"\b(?:tenants?|residents?|leaseholders?)['’]? (?:ballot|test of opinion)\b",
+            rf"\bballot\b[^.;]{{0,60}}?\b{PUBLIC}\b[^.;]{{0,20}}?\bvoted\b",
             # "People with lived experience co-designed the service specification"
             rf"\b{PUBLIC}\b[^.;]{{0,80}}?\b(?:co-?designed|co-?produced|helped (?:to )?(?:design|"
             r"shape|write)|shaped)\b",
@@ -106,6 +109,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"focus groups?|surveys?|listening events?|drop-in sessions?)\b",
         ),
         trigger=(
+            "ballot",
+            "test of opinion",
             "designed",
             "produced",
             "shape",

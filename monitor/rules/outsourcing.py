@@ -340,6 +340,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
             r"(?:be |to be |being |was |were |are )?transferred to (?:a |an |the )?"
             rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # "hand management of its country parks to a conservation charity"
+            r"\bhand(?:s|ed|ing)?(?: over)? (?:the )?(?:management|running|operation|delivery)"
+            rf"(?: of)?\b[^.;]{{0,80}}?\bto (?:a|an|the) (?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
             # "the museums should be run by an independent charitable trust"
             r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered) by "
             r"(?:a|an|the) (?:new |single |independent |local |not[- ]for[- ]profit )?"
@@ -350,6 +353,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         ),
         trigger=(
             "transfer",
+            "hand",
             "take over",
             "model",
             "run by",
@@ -365,7 +369,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         _re(r"\b(?:outsourc\w*|externalis\w*|externaliz\w*|contract(?:ing)? out)\b"),
         also=_re(
             r"\b(?:agree\w*|approv\w*|endors\w*|in principle|proceed\w*|authoris\w*|resolved|"
-            r"decided|recommend\w*)\b"
+            r"decided|recommend\w*)\b",
+            # "Decision: To outsource the monitoring of public space CCTV ..."
+            r"^\W*decision\W+to (?:outsourc|externalis|contract)",
         ),
         trigger=("outsourc", "externali", "contract out", "contracting out"),
     ),
@@ -429,7 +435,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:run|manage|operate|deliver|provide)\w*\b[^.;]{0,60}?\bon (?:the|its|their) "
             r"(?:council['’]s |councils['’] |authority['’]s )?behalf\b",
         ),
-        also=_re(r"\bpartner|\bprovider|\boperator|\bcontract"),
+        also=_re(r"\bpartner|\bprovider|\boperator|\bcontract|\bcharit|\btrust\b|\bagreement"),
         trigger=("behalf",),
     ),
     Rule(

@@ -80,6 +80,7 @@ PUBLIC = _alt(
     r"users?|carers?|famil(?:y|ies)|tenants?|leaseholders?|patients?|parents?|pupils?",
     r"young people|older people|local people|people who use|people using",
     r"care leavers|survivors|people with lived experience|experts by experience",
+    r"(?:allotment|plot|ticket|pass|badge|membership|season ticket) holders",
     r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
     r"customers?|citizens?|visitors?|households?|local businesses|neighbours?|passengers",
     r"the people of|taxpayers|voters|electors|friends groups?|user groups?",
