@@ -428,3 +428,36 @@ def test_inhouse_service_carrying_on_alongside_is_not_an_option() -> None:
         doc_type="report",
     )
     assert c.is_outsourcing and not c.has_inhouse_statement
+
+
+# ---- a fifth batch: IT support for the council, a reason for not considering in-house
+
+
+def test_network_support_is_own_use_but_support_workers_are_not() -> None:
+    it = classify(
+        "Decision: To award a three year contract for network support and maintenance to an IT"
+        " company.",
+        doc_type="decision",
+    )
+    assert not it.is_outsourcing
+    care = classify(
+        "Decision: To award the supported living contract to Example Care and its support"
+        " workers' employer for three years.",
+        doc_type="decision",
+    )
+    assert care.is_outsourcing
+
+
+def test_not_considered_with_a_reason_is_an_inhouse_statement() -> None:
+    c = classify(
+        f"{AWARD} Insourcing was not considered because the service needs a registered provider.",
+        doc_type="decision",
+    )
+    assert c.has_inhouse_statement
+
+
+def test_not_considered_without_a_reason_is_not() -> None:
+    c = classify(
+        f"{AWARD} An in-house option had not been considered by the Cabinet.", doc_type="decision"
+    )
+    assert not c.has_inhouse_statement

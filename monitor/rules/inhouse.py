@@ -90,7 +90,9 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bnot (?:been |be |being )?(?:considered|included|explored|assessed|appraised|"
             r"discussed|examined|looked at)\b(?! (?:to be )?(?:a )?(?:viable|feasible|"
             r"affordable|practical|practicable|possible|appropriate|suitable|realistic|"
-            r"sustainable|deliverable|value for money|cost[- ]effective)\b)",
+            r"sustainable|deliverable|value for money|cost[- ]effective)\b)"
+            # "was not considered because the service needs a registered provider": a reason.
+            r"(?! (?:because|as|since|due to|given)\b)",
             r"\bno (?:discussion|consideration|assessment|appraisal|analysis)\b",
             r"\bdid not include\b|\bwithout (?:considering|consideration)\b",
             r"\b(?:asked|questioned|queried) (?:why|whether|if)\b|\bwhy (?:not|was|were|had|did)\b",

@@ -60,6 +60,10 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:annual|city|county|borough|district|residents?['’]?|citizens?['’]?|tenants?['’]?"
             r"|staff|employee|customer|satisfaction|perception|household) (?:survey|panel survey|"
             r"omnibus)s?\b(?! (?:responses|results|findings|showed|found))",
+            # Support of the council's own IT: "network support and maintenance".
+            r"\b(?:(?:network|server|software|system|hardware|licen[cs]e|application|printer|"
+            r"firewall)s?|ict|it|telephony|desktop|data centre) (?:support|maintenance|hosting)"
+            r"(?: and (?:support|maintenance|hosting))?\b",
             r"\b(?:programme|project|portfolio)(?: and (?:programme|project))? management "
             r"(?:support|services|consultancy|office)\b",
             r"\b(?:design|inspection|transport planning|modelling|monitoring and evaluation) "
