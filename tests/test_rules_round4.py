@@ -461,3 +461,38 @@ def test_not_considered_without_a_reason_is_not() -> None:
         f"{AWARD} An in-house option had not been considered by the Cabinet.", doc_type="decision"
     )
     assert not c.has_inhouse_statement
+
+
+# ---- a sixth batch: named buildings, management agreements, letting a contract
+
+
+def test_disposal_of_a_former_fire_station_is_a_sale() -> None:
+    c = classify(
+        "Cabinet is recommended to approve the disposal of the former fire station to the"
+        " preferred bidder.",
+        doc_type="report",
+    )
+    assert c.is_asset_sale
+
+
+def test_extending_a_management_agreement_is_outsourcing() -> None:
+    c = classify(
+        "Decision: To extend the sport and leisure management agreement for two years.",
+        doc_type="decision",
+    )
+    assert c.is_outsourcing
+
+
+@pytest.mark.parametrize(
+    ("text", "outsourcing"),
+    [
+        (
+            "Decision: To let a contract for the management of council garages to an external"
+            " company.",
+            True,
+        ),
+        ("Decision: To let the cleaning contract expire in March and not renew it.", False),
+    ],
+)
+def test_letting_a_contract(text: str, outsourcing: bool) -> None:
+    assert classify(text, doc_type="decision").is_outsourcing is outsourcing

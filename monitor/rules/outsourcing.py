@@ -219,6 +219,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
             r"(?: contracts?)?\b",
             r"\bcontract awards?\b",
+            # "to let a contract for the management of ..." (not "let the contract expire")
+            rf"\blet(?:s|ting)? (?:a |an |the |new )(?:new )?{_words(3)}contracts?\b"
+            r"(?![^.;]{0,30}?\b(?:expire|lapse|end|run out)\b)",
             r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
             r"(?:to|for)\b",
             r"\b(?:successful|winning) (?:tenderers?|bidders?|providers?|contractors?)\b",
@@ -267,7 +270,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         _re(
             rf"\bextensions? (?:of|to) (?:the )?{_words(10)}(?:contracts?|{_SERVICE_AGREEMENT})\b",
             rf"\bextend(?:s|ed|ing)? (?:the )?{_words(8)}(?:contracts?|framework"
-            r"(?: agreements?)?)\b",
+            rf"(?: agreements?)?|{_SERVICE_AGREEMENT})\b",
             r"\bcontract (?:extensions?|variations?)\b",
             # "contracts for domiciliary care be revised" (a section 106 agreement is not one)
             rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,60}}?\b(?:be|to be|are to be|"

@@ -281,6 +281,10 @@ ASSET_OBJECT = _alt(
     r"m²|sq\.? ?m",
     # The county farms estate: smallholdings and agricultural holdings are let and sold.
     r"smallholdings?|agricultural (?:holdings?|land|units?)",
+    # Named kinds of building councils sell ("the former fire station", "the old baths").
+    r"(?:fire|police|ambulance|bus|railway) stations?|chapels?|churches|mills?|warehouses?",
+    r"baths|swimming pools?|clinics?|surgeries|nurser(?:y|ies)|museums?|theatres?|cinemas?",
+    r"annexes?|lodges?|guildhalls?|town halls?|civic (?:centres?|offices)|community centres?",
 )
 
 # A gap inside one sentence; "£1.2m" does not end it.
