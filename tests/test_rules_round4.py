@@ -496,3 +496,37 @@ def test_extending_a_management_agreement_is_outsourcing() -> None:
 )
 def test_letting_a_contract(text: str, outsourcing: bool) -> None:
     assert classify(text, doc_type="decision").is_outsourcing is outsourcing
+
+
+# ---- limits of the round 4 patterns
+
+
+def test_a_service_whose_hours_are_extended_is_not_outsourcing() -> None:
+    c = classify(
+        "RESOLVED that the library service opening hours be extended on Saturdays.",
+        doc_type="decision",
+    )
+    assert not c.is_outsourcing
+
+
+def test_a_survey_named_after_an_award_does_not_undo_it() -> None:
+    c = classify(
+        "RESOLVED to award the leisure management contract to Example Leisure, as the annual"
+        " residents survey showed support for the new operator.",
+        doc_type="decision",
+    )
+    assert c.is_outsourcing
+
+
+def test_a_provider_delivering_care_directly_is_not_the_inhouse_option() -> None:
+    c = classify(
+        f"{AWARD} The bids were compared and the winning provider will deliver care directly to"
+        " people in their homes.",
+        doc_type="decision",
+    )
+    assert not c.has_inhouse_statement
+
+
+def test_procuring_legal_services_is_own_use() -> None:
+    c = classify("Cabinet agreed to procure external legal services.", doc_type="decision")
+    assert not c.is_outsourcing

@@ -57,9 +57,13 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r" professional services\b|\bprofessional services (?:contracts?|frameworks?|"
             r"panels?|partners?|consultants?)\b",
             # Research the council buys about itself ("run the annual City Survey of residents").
-            r"\b(?:annual|city|county|borough|district|residents?['’]?|citizens?['’]?|tenants?['’]?"
-            r"|staff|employee|customer|satisfaction|perception|household) (?:survey|panel survey|"
-            r"omnibus)s?\b(?! (?:responses|results|findings|showed|found))",
+            # Anchored near the match: the survey is what the contract buys, not a survey
+            # mentioned later in the sentence as consultation.
+            r"^[^.;]{0,60}?\b(?:to run|to carry out|to conduct|to deliver|to undertake|for)\b"
+            r" (?:the |an? )?(?:annual |biennial )?(?:[\w'’-]+ ){0,2}?(?:city|county|borough|"
+            r"district|residents?['’]?|citizens?['’]?|tenants?['’]?|staff|employee|customer|"
+            r"satisfaction|perception|household) (?:survey|panel survey|omnibus)s?\b",
+            r"\b(?:external |specialist )?legal services?\b",
             # Support of the council's own IT: "network support and maintenance".
             r"\b(?:(?:network|server|software|system|hardware|licen[cs]e|application|printer|"
             r"firewall)s?|ict|it|telephony|desktop|data centre) (?:support|maintenance|hosting)"

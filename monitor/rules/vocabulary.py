@@ -181,8 +181,8 @@ INHOUSE_TERM = _alt(
     r"direct (?:council|local authority|authority|public) (?:provision|delivery|management)",
     r"(?:continued|continuing|continuation of) (?:the )?(?:operation|provision|delivery|"
     r"management|running)(?: of [\w'’ -]{1,40}?)? by the (?:council|authority)",
-    r"(?:deliver|provide|run|operate)(?:s|ing)? (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
-    r"(?:services? )?(?:directly|itself)",
+    r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
+    r"this |these |its )?(?:[\w-]+ ){0,3}?(?:services? )?directly",
     r"directly (?:provided|delivered|managed|run|operated|employed)",
     r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
     r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management)",
