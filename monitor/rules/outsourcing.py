@@ -304,17 +304,18 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         OUTSOURCING,
         "'That the tenancy sustainment service be tendered', 'the contract with the operator be"
         " extended for five years': a service or its contract put to the market or kept with"
-        " the provider, in the passive of a resolution.",
+        " the provider, in the passive of a resolution (not 'a desire for the contracts to be"
+        " renewed').",
         _re(
             # A contract or agreement extended, renewed, let or put to the market ...
             rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,100}}?"
             r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )"
-            r"(?:be|to be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
+            r"(?<!\bto )(?:be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
             r"procured|commissioned|extended|renewed|let|outsourced|market[- ]tested)\b",
             # ... a service put to the market (a service "extended" is longer opening hours).
             rf"\b(?:services?|{SERVICE_DOMAIN})\b[^.;]{{0,60}}?"
             r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )"
-            r"(?:be|to be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
+            r"(?<!\bto )(?:be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
             r"procured|commissioned|outsourced|market[- ]tested)\b",
         ),
         trigger=(
