@@ -3,7 +3,8 @@
 
 Modules: ``base`` (labels, the rule records, regex helpers), ``vocabulary`` (services, goods,
 the public, the in-house option, assets: shared by several labels), ``outsourcing``,
-``not_outsourcing`` (outsourcing's false friends), ``assets``, ``consultation``, ``inhouse``
+``not_outsourcing`` (outsourcing's false friends), ``notice_words`` (what notices name),
+``assets``, ``consultation``, ``inhouse``
 (each label's rules and false friends),
 ``decisions`` (records that decide nothing yet, blockers, the shape of a decision sentence)
 and ``subject`` (what a whole record is about: a service, or goods, works and advice).
@@ -64,14 +65,14 @@ from monitor.rules.inhouse import (
     INHOUSE_RULES,
 )
 from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS
-from monitor.rules.outsourcing import (
+from monitor.rules.notice_words import (
     NOT_LETTING_NOTICE_TYPES,
     NOTICE_SERVICE_SUBJECT,
     NOTICE_SIGNALS,
     NOTICE_TITLE_SERVICE,
     OUTSOURCING_NOTICE_TYPES,
-    OUTSOURCING_RULES,
 )
+from monitor.rules.outsourcing import OUTSOURCING_RULES
 from monitor.rules.subject import (
     GENERIC_CONTRACT_RULES,
     NAMES_A_SERVICE,
