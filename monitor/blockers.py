@@ -47,7 +47,10 @@ def _background_only(
     elif any(_decides_or_proposes(h) for h in kept):
         return False
     policy = any(reason == "disposal_policy" for _, reason in aside)
-    if deciding_part and not policy and any(_is_heading(h) for h in kept):
+    # "Information item: Award of Home Care Contracts" over "That members note the award ...":
+    # when the deciding part only notes the step, the heading names what is noted.
+    noted = any(reason == "noted_only" and not _is_heading(h) for h, reason in aside)
+    if deciding_part and not policy and not noted and any(_is_heading(h) for h in kept):
         return False
     return deciding_part or policy or long_paper
 

@@ -67,9 +67,7 @@ __all__ = [
 # UK5 transparency (direct award), UK6 contract award, UK7 contract details, UK10 contract
 # change (an extension or variation is a decision about who runs the service), UK13 dynamic
 # market establishment: steps towards letting a contract.
-LETTING_TYPES: Final = frozenset(
-    {"UK1", "UK2", "UK3", "UK4", "UK5", "UK6", "UK7", "UK10", "UK13"}
-)
+LETTING_TYPES: Final = frozenset({"UK1", "UK2", "UK3", "UK4", "UK5", "UK6", "UK7", "UK10", "UK13"})
 # UK8 payments compliance, UK9 contract performance, UK11 contract termination, UK12
 # procurement termination, UK15 dynamic market cessation: reports on a contract or process.
 REPORT_TYPES: Final = frozenset({"UK8", "UK9", "UK11", "UK12", "UK15"})
@@ -96,6 +94,8 @@ OUTSOURCING: Final = "outsourcing"
 NOT_OUTSOURCING: Final = "not_outsourcing"
 SILENT: Final = "silent"
 SILENT_SIGNAL: Final = "notice_structure_silent"
+
+
 @dataclass(frozen=True)
 class Cpv:
     code: str
@@ -129,7 +129,7 @@ class NoticeFacts:
 
     @property
     def stage(self) -> str:
-        """"letting", "report" or "unknown"."""
+        """ "letting", "report" or "unknown"."""
         if self.notice_type in REPORT_TYPES:
             return "report"
         if self.notice_type in LETTING_TYPES:
@@ -216,9 +216,7 @@ def notice_facts(
     if kind and not kind.startswith("UK"):
         kind = f"UK{kind}"
     title = tender.get("title") if isinstance(tender.get("title"), str) else ""
-    return NoticeFacts(
-        kind, tags, tuple(categories), tuple(_cpvs(release, cpv_codes)), title=title
-    )
+    return NoticeFacts(kind, tags, tuple(categories), tuple(_cpvs(release, cpv_codes)), title=title)
 
 
 def with_text(release: NoticeFacts, text: NoticeFacts) -> NoticeFacts:

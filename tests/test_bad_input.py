@@ -41,9 +41,7 @@ def run_oursay(
         "OURSAY_DATABASE_URL": f"sqlite:///{database}",
         "OURSAY_EXTRA_COUNCILS": str(SAMPLE_COUNCILS_CSV),
     }
-    return subprocess.run(
-        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
 def oursay_ingest(tmp_path: Path, *files: Path) -> subprocess.CompletedProcess[str]:

@@ -143,8 +143,10 @@ def test_without_structure_the_words_decide_and_the_notice_is_never_background()
     assert {FROM_TEXT, SILENT_SIGNAL, "notice:structure_no_cpv"} <= set(c.signals)
     assert not any(e.rule == "background_only" for e in c.discounted)
     # A title whose head is a service is the last resort of the words.
-    c = classify("Riverside Substance Use: Treatment Service\n\nTerm up to ten years.",
-                 doc_type="procurement")
+    c = classify(
+        "Riverside Substance Use: Treatment Service\n\nTerm up to ten years.",
+        doc_type="procurement",
+    )
     assert c.is_outsourcing
 
 

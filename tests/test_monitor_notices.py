@@ -91,8 +91,9 @@ def test_supported_housing_with_social_care_cpv_is_outsourcing(
         assert assessment.is_outsourcing, record.title
         assert "notice:cpv_division_85" in assessment.signals
         structural = [e for e in assessment.evidence if e["rule"] == "notice:cpv_division_85"]
-        assert structural and "CPV 85311000 Social work services with accommodation" in (
-            structural[0]["quote"]
+        assert (
+            structural
+            and "CPV 85311000 Social work services with accommodation" in (structural[0]["quote"])
         )
         assert "mainProcurementCategory=services" in structural[0]["quote"]
     # Its transparency notice and its award notice are one procurement: one flag.
@@ -172,7 +173,8 @@ def test_cancellation_notices_report_and_let_nothing(
         earlier = [
             a
             for r, a in real_notices
-            if r.ocid == cancellation.ocid and r.id != cancellation.id
+            if r.ocid == cancellation.ocid
+            and r.id != cancellation.id
             and r.published_at < cancellation.published_at
         ]
         for assessment in earlier:
@@ -290,9 +292,13 @@ def test_grouping_needs_a_shared_key() -> None:
     def row(id: int, ocid: str, title: str, buyer: str = "B1", **data: Any) -> NoticeRow:
         return NoticeRow(id, ocid, None, buyer, title, ("60000000",), f"h{id}", data)
 
-    framework = {"release": {"relatedProcesses": [
-        {"relationship": ["framework"], "scheme": "ocid", "identifier": "ocds-fw-1"}
-    ]}}
+    framework = {
+        "release": {
+            "relatedProcesses": [
+                {"relationship": ["framework"], "scheme": "ocid", "identifier": "ocds-fw-1"}
+            ]
+        }
+    }
     groups = procurement_groups(
         [
             row(1, "o-1", "Lot A", **framework),
@@ -325,23 +331,41 @@ def _call_off(number: int, day: int) -> dict[str, Any]:
             {"id": "GB-SAMPLE-KENT", "name": "Kent County Council", "roles": ["buyer"]},
         ],
         "relatedProcesses": [
-            {"id": "1", "relationship": ["framework"], "scheme": "ocid",
-             "identifier": "ocds-h6vhtk-sampleframework"}
+            {
+                "id": "1",
+                "relationship": ["framework"],
+                "scheme": "ocid",
+                "identifier": "ocds-h6vhtk-sampleframework",
+            }
         ],
         "tender": {"id": f"SAMPLE-CALL-OFF-{number}", "title": f"Sample call-off {number}"},
         "awards": [
             {
                 "id": "1",
                 "mainProcurementCategory": "services",
-                "items": [{"id": "1", "additionalClassifications": [
-                    {"scheme": "CPV", "id": "85312000",
-                     "description": "Social work services without accommodation"}
-                ]}],
+                "items": [
+                    {
+                        "id": "1",
+                        "additionalClassifications": [
+                            {
+                                "scheme": "CPV",
+                                "id": "85312000",
+                                "description": "Social work services without accommodation",
+                            }
+                        ],
+                    }
+                ],
             }
         ],
-        "contracts": [{"id": "1", "awardID": "1", "documents": [
-            {"id": notice_id, "noticeType": "UK7", "documentType": "contractNotice"}
-        ]}],
+        "contracts": [
+            {
+                "id": "1",
+                "awardID": "1",
+                "documents": [
+                    {"id": notice_id, "noticeType": "UK7", "documentType": "contractNotice"}
+                ],
+            }
+        ],
     }
 
 

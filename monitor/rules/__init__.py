@@ -3,7 +3,9 @@
 
 Modules: ``base`` (labels, the rule records, regex helpers), ``vocabulary`` (services, goods,
 the public, the in-house option, assets: shared by several labels), ``outsourcing``,
-``assets``, ``consultation``, ``inhouse`` (each label's rules and false friends),
+``not_outsourcing`` (outsourcing's false friends), ``notice_words`` (what notices name),
+``assets``, ``consultation``, ``inhouse``
+(each label's rules and false friends),
 ``decisions`` (records that decide nothing yet, blockers, the shape of a decision sentence)
 and ``subject`` (what a whole record is about: a service, or goods, works and advice).
 This package re-exports them all: ``from monitor import rules as R`` then ``R.ASSET_RULES``.
@@ -52,6 +54,7 @@ from monitor.rules.consultation import (
 )
 from monitor.rules.decisions import (
     BLOCKERS,
+    DATED_PAST_DECISION,
     DECISION_FALSE_FRIENDS,
     DECISION_SENTENCE,
     FORMAL_PROPOSAL_SENTENCE,
@@ -61,15 +64,15 @@ from monitor.rules.inhouse import (
     INHOUSE_FALSE_FRIENDS,
     INHOUSE_RULES,
 )
-from monitor.rules.outsourcing import (
+from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS
+from monitor.rules.notice_words import (
     NOT_LETTING_NOTICE_TYPES,
     NOTICE_SERVICE_SUBJECT,
     NOTICE_SIGNALS,
     NOTICE_TITLE_SERVICE,
-    OUTSOURCING_FALSE_FRIENDS,
     OUTSOURCING_NOTICE_TYPES,
-    OUTSOURCING_RULES,
 )
+from monitor.rules.outsourcing import OUTSOURCING_RULES
 from monitor.rules.subject import (
     GENERIC_CONTRACT_RULES,
     NAMES_A_SERVICE,
@@ -112,6 +115,7 @@ __all__ = [
     "CONSULTATION_FALSE_FRIENDS",
     "CONSULTATION_RULES",
     "COUNCILLORS",
+    "DATED_PAST_DECISION",
     "DECISION_FALSE_FRIENDS",
     "DECISION_SENTENCE",
     "FALSE_FRIENDS",

@@ -253,7 +253,31 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _A,
         "A budget or strategy that only mentions possible future disposals is not a disposal"
         " decision.",
-        _re(r"\b(?:budget|medium[- ]term financial|mtfs|capital programme|savings proposals?)\b"),
-        unless=_re(r"\b(?:approv\w*|agree\w*|authoris\w*)\b[^.;]{0,60}\bdispos"),
+        _re(
+            r"\b(?:budget|medium[- ]term financial|mtfs|capital programme|savings proposals?)\b",
+            # "the strategy assumes capital receipts of £5m a year from the disposal of ..."
+            r"\b(?:assum\w*|forecast\w*|budgeted|projected|targets?|targeted) (?:[\w£.,]+ ){0,3}?"
+            r"(?:capital )?receipts?\b",
+            r"\b(?:capital )?receipts? (?:of £[\d.,]+ ?(?:m|million|k|bn)? )?(?:are|is|were|was) "
+            r"(?:forecast|assumed|budgeted|projected)\b",
+        ),
+        # "approve the disposal ...", "the sale of ... be approved ... receipts used for the
+        # capital programme"
+        unless=_re(
+            r"\b(?:approv\w*|agree\w*|authoris\w*)\b[^.;]{0,60}\b(?:dispos|sale\b|sell)",
+            r"\b(?:dispos\w*|sales?|sell\w*)\b[^.;]{0,80}?\b(?:be|is|are|to be) (?:approved|"
+            r"agreed|authorised)\b",
+        ),
+    ),
+    FalseFriend(
+        "advice_on_disposals",
+        _A,
+        "Buying advice on disposals, valuations or estates work is a service for the council's"
+        " own use, not a sale.",
+        _re(
+            r"\b(?:disposals?|sales?|acquisitions?|lease|leasing|estates?|valuation|property|"
+            r"land) (?:and [\w-]+ )?(?:advice|advisory|advisers?|advisors?|consultancy)\b"
+        ),
+        scope="after",
     ),
 )

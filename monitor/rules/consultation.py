@@ -61,8 +61,23 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
         _re(
             rf"\b{_CONSULT}\b[^.;]{{0,120}}?\b{PUBLIC}\b",
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b{_CONSULT}\b",
+            # "Families living in temporary accommodation were surveyed."
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
+            r"(?:surveyed|polled|interviewed|asked (?:for )?their views)\b",
+            # "Residents near each site were sent letters and invited to comment."
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:invited|asked|encouraged) to (?:comment|respond|"
+            r"give (?:their )?views|have their say|share (?:their )?views|take part)\b",
         ),
-        trigger=("consult",),
+        trigger=(
+            "consult",
+            "surveyed",
+            "polled",
+            "interviewed",
+            "their views",
+            "invited to",
+            "asked to",
+            "encouraged to",
+        ),
     ),
     Rule(
         "public_views_sought",
@@ -80,8 +95,34 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "parents and carers had been involved in shaping the new service"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:involved|engaged|participated) in (?:shaping|"
             r"developing|designing|co-?designing|the (?:development|design|shaping|review) of)\b",
+            # A tenants' ballot on a stock transfer is the formal tenant consultation.
+            r"\b(?:tenants?|residents?|leaseholders?)['’]? (?:ballot|test of opinion)\b",
+            rf"\bballot\b[^.;]{{0,60}}?\b{PUBLIC}\b[^.;]{{0,20}}?\bvoted\b",
+            # "People with lived experience co-designed the service specification"
+            rf"\b{PUBLIC}\b[^.;]{{0,80}}?\b(?:co-?designed|co-?produced|helped (?:to )?(?:design|"
+            r"shape|write)|shaped)\b",
+            # "412 passengers responded"; "parents ... took part in engagement workshops"
+            rf"\b\d[\d,]* (?:[\w-]+ )?{PUBLIC}\b (?:responded|replied|took part|completed the "
+            r"(?:survey|questionnaire)|gave (?:their )?views)\b",
+            rf"\b{PUBLIC}\b[^.;]{{0,90}}?\b(?:took part|participated|were involved|joined in|"
+            r"attended) (?:in )?(?:the |a |an )?(?:[\w-]+ )?(?:engagement|consultation|workshops?|"
+            r"focus groups?|surveys?|listening events?|drop-in sessions?)\b",
         ),
         trigger=(
+            "ballot",
+            "test of opinion",
+            "designed",
+            "produced",
+            "shape",
+            "helped",
+            "responded",
+            "replied",
+            "took part",
+            "participated",
+            "completed the",
+            "were involved",
+            "joined in",
+            "attended",
             "views",
             "opinion",
             "comment",

@@ -20,10 +20,16 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "noted_only",
         _OA,
         "An item that only notes an earlier transfer, sale or contract is not a new decision.",
-        _re(r"\b(?:be|is|was|were|being|are) noted\b|\bto note\b|\bnoted that\b|^[\W\d]*note\b"),
+        _re(
+            r"\b(?:be|is|was|were|being|are) noted\b|\bto note\b|\bnoted that\b|^[\W\d]*note\b",
+            # "That members note the award of ...", "the Committee notes the extension"
+            r"\b(?:members|cabinet|committee|council|board|panel|executive|commission|forum)"
+            r" (?:is asked to |are asked to )?notes?\b",
+        ),
+        # ("made under delegated powers" tells how an earlier step was taken.)
         unless=_re(
-            r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|delegat\w*|proceed\w*|"
-            r"instruct\w*)\b"
+            r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|delegat\w*(?! powers\b)|"
+            r"proceed\w*|instruct\w*)\b"
         ),
     ),
     FalseFriend(
@@ -58,6 +64,34 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\breview (?:of )?(?:the )?(?:options|future (?:delivery|options|management)|"
             r"management arrangements|delivery models?)\b",
         ),
+    ),
+    FalseFriend(
+        "consultation_on_proposals",
+        _OA,
+        "A decision to consult on proposals or options decides only to consult: the proposals"
+        " are not yet decided.",
+        _re(
+            r"\b(?:approv\w*|agree\w*|launch\w*|undertak\w*|carry out|begin|commenc\w*|hold|"
+            r"run|start)\b (?:a |an |the )?(?:[\w-]+ )?(?:public |formal |statutory |full |"
+            r"further |wider )?consultation (?:exercise |process )?(?:on|about|regarding|into) "
+            r"(?:the )?(?:[\w'’-]+ ){0,3}?(?:proposals?|options?|plans?|changes?|future|draft)\b"
+        ),
+        unless=_re(
+            r"\b(?:following|after|in (?:the )?light of|having considered|outcome of|results of|"
+            r"responses to)\b[^.;]{0,40}?\bconsultation\b"
+        ),
+    ),
+    FalseFriend(
+        "not_this_paper",
+        _OA,
+        "'The strategy does not itself approve the disposal of any asset' says what the paper"
+        " does not decide.",
+        _re(
+            r"\b(?:does|do|did|will|would|shall) not (?:itself |of itself |in itself |directly )?"
+            r"(?:approve|authori[sz]e|agree|decide|commit (?:the council )?to|involve|constitute|"
+            r"seek approval for)\b[^.;]{0,40}$"
+        ),
+        scope="lead",
     ),
     FalseFriend(
         "decided_against",
@@ -111,6 +145,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "'Option 3: re-procure ...' lists an option; only the recommended one is a proposal.",
         _re(
             r"^\W*(?:option|alternative|scenario)\s*[\w.]{0,4}\s*[:–—-]",
+            # "Options include keeping the centres, commissioning services from ..."
+            r"\b(?:the )?options? (?:include|included|includes|are|were|being considered are)\b",
             r"\b(?:this|that|each|either|under the|under this) option\b",
             # "This plan would involve transferring sites ... to a trust" describes a proposal
             r"\b(?:this|that|the) (?:plan|proposal|idea|model) would (?:involve|mean|see|"
@@ -227,7 +263,12 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
 _ONLY_AN_OPTION = _re(
     r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
     r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
-    r"(?:an|the) option|would (?:cost|require|mean|need)|instead of)\b"
+    r"(?:an|the) option|would (?:cost|require|mean|need)|instead of|evaluated|appraised|"
+    r"assessed|modell?ed|costed|reconsider\w*|(?:was|were) (?:examined|explored|reviewed))\b",
+    # One item of a lettered list of options, written as a noun phrase ("(d) setting up a
+    # wholly owned company."), not as a decision ("(d) approves the setting up of ...").
+    r"^\W*(?:and |or )?\(?(?:[a-h]|i{1,3}|iv|v|vi)\)\s*(?:setting up|establishing|creating|"
+    r"forming|bringing|transferring|moving|returning)\b",
 )
 
 # A record that lets outside contracts end: not renewed, re-commissioned, re-procured,
@@ -341,6 +382,21 @@ PROPOSAL_SENTENCE = _re(
     r"notice is hereby given|decid\w*|decision|will|shall|minded to)\b",
     r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
     r"re-?tendered|commissioned|extended|varied|novated)\b",
+)
+
+# A decision told as a dated past event ("tenders approved by the Executive in 2023", "the
+# sale ... agreed by Cabinet in May", "extended in June 2024"): in a long paper that is the
+# history of an earlier decision, not the paper's own (see monitor.deciding).
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+DATED_PAST_DECISION = _re(
+    r"\b(?:approved|agreed|authori[sz]ed|endorsed|decided|resolved|recommended|declared|"
+    r"delegated|awarded|extended|let|procured|tendered|commissioned|sold|disposed of)\b"
+    r"(?: (?:by|at|through) (?:the |a |its )?[\w' ’-]{1,40}?)?,? (?:in|on|during|at (?:its|their"
+    r"|the) meetings? (?:in|on|of)|last|earlier this|previously in) (?:the )?(?:\d{1,2} )?"
+    rf"(?:(?:19|20)\d\d\b|{_MONTH}\b|(?:year|month|spring|summer|autumn|winter)\b)",
 )
 
 # The narrower test for long papers (strategies, budget papers, full reports): a decision verb

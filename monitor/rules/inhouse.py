@@ -86,8 +86,13 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "Text saying the in-house option was *not* considered, or asking why not, is the"
         " opposite of an in-house statement.",
         _re(
+            # ("was not considered viable" is a reason against, not a gap.)
             r"\bnot (?:been |be |being )?(?:considered|included|explored|assessed|appraised|"
-            r"discussed|examined|looked at)\b",
+            r"discussed|examined|looked at)\b(?! (?:to be )?(?:a )?(?:viable|feasible|"
+            r"affordable|practical|practicable|possible|appropriate|suitable|realistic|"
+            r"sustainable|deliverable|value for money|cost[- ]effective)\b)"
+            # "was not considered because the service needs a registered provider": a reason.
+            r"(?! (?:because|as|since|due to|given)\b)",
             r"\bno (?:discussion|consideration|assessment|appraisal|analysis)\b",
             r"\bdid not include\b|\bwithout (?:considering|consideration)\b",
             r"\b(?:asked|questioned|queried) (?:why|whether|if)\b|\bwhy (?:not|was|were|had|did)\b",
@@ -95,12 +100,25 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "inhouse_alongside",
+        _I,
+        "An in-house service that carries on beside the one being let ('with the in-house"
+        " reablement service continuing alongside it') is another service, not an option.",
+        _re(
+            r"^in[- ]?house (?:[\w-]+ ){0,3}?(?:services?|teams?|provision|provider)\b (?:will )?"
+            r"(?:continu\w*|remain\w*|(?:running |operating |working )?alongside)\b"
+        ),
+        scope="after",
+    ),
+    FalseFriend(
         "inhouse_team",
         _I,
         "'In-house team / resources / expertise' is about staff, not an in-house delivery"
         " option (an in-house team bidding as a new trust is outsourcing).",
         _re(
-            r"\bin[- ]?house (?:(?-i:[A-Z])[\w&'’-]* ){0,3}(?:team|resources?|expertise|capacity|"
+            # Anchored: the in-house words matched are the team's own ("to deliver reablement
+            # directly ... recruitment to an in-house team was not viable" keeps its option).
+            r"^in[- ]?house (?:(?-i:[A-Z])[\w&'’-]* ){0,3}(?:team|resources?|expertise|capacity|"
             r"skills|staff|legal|lawyers?|"
             r"commissioning|procurement|specialists?|knowledge|support|officers?|design|client|"
             r"project)\b"

@@ -4,19 +4,14 @@ friends that set aside services that are not public or not outside the public se
 from __future__ import annotations
 
 from monitor.rules.base import (
-    _O,
     _OBJECT_WORDS,
     OUTSOURCING,
-    FalseFriend,
     Rule,
     _alt,
     _re,
     _words,
 )
 from monitor.rules.vocabulary import (
-    _GOODS_HEAD,
-    ASSET_OBJECT,
-    GOODS,
     SERVICE_DOMAIN,
 )
 
@@ -117,6 +112,22 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"(?:a |an |the |new )(?:new |single |preferred |suitable |external |experienced |"
             rf"specialist )?{_OBJECT_WORDS}(?:services?|operators?|providers?|(?:delivery |"
             r"strategic |commercial )?partners?|contractors?|operating partner)\b",
+            # "procure homelessness prevention, hostel and supported accommodation services":
+            # no article, a longer list of what is bought (no preposition inside it).
+            r"\b(?:procure|re-?procure|commission|re-?commission|tender|re-?tender)\b "
+            r"(?!(?:a|an|the|for|of|to|in|from|with|by|on|at)\b)"
+            r"(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)[\w'’&/,()-]+ ){1,7}?(?:services|"
+            r"support services|support)\b",
+            # "commission day opportunities ... from independent providers"
+            r"\b(?:commission|re-?commission|procure|re-?procure|purchase|buy) "
+            r"[^.;]{0,80}?\bfrom "
+            r"(?:an? |the )?(?:independent|external|private|voluntary(?: and community)?|"
+            r"third[- ]sector|specialist|community|not[- ]for[- ]profit|commercial)(?: sector)? "
+            r"(?:[\w-]+ )?(?:providers?|organisations?|operators?|suppliers?|sector)\b",
+            # "procure a temporary accommodation resettlement and support service"
+            r"\b(?:procure|procuring|re-?procure|commission|commissioning|re-?commission)\w* "
+            r"(?:a |an |the )(?:new )?(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)"
+            r"[\w'’&/,()-]+ ){5,7}?services?\b",
             # "procure service provision for the supported housing project"
             r"\b(?:procure|procuring|commission|commissioning|re-?procure|re-?commission)\w* "
             r"(?:of )?(?:the )?(?:services?|support) (?:provision|providers?)\b",
@@ -187,8 +198,14 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:mobilis|mobiliz|activat|invok|award|appoint)\w* (?:of )?(?:the )?reserve(?:d)? "
             r"(?:contracts?|bidders?|providers?|contractors?|operators?|suppliers?)\b",
         ),
-        trigger=("new provider", "new operator", "new contractor", "new supplier",
-                 "new service provider", "reserve"),
+        trigger=(
+            "new provider",
+            "new operator",
+            "new contractor",
+            "new supplier",
+            "new service provider",
+            "reserve",
+        ),
     ),
     Rule(
         "contract_award",
@@ -202,6 +219,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
             r"(?: contracts?)?\b",
             r"\bcontract awards?\b",
+            # "to let a contract for the management of ..." (not "let the contract expire")
+            rf"\blet(?:s|ting)? (?:a |an |the |new )(?:new )?{_words(3)}contracts?\b"
+            r"(?![^.;]{0,30}?\b(?:expire|lapse|end|run out)\b)",
             r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
             r"(?:to|for)\b",
             r"\b(?:successful|winning) (?:tenderers?|bidders?|providers?|contractors?)\b",
@@ -250,7 +270,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         _re(
             rf"\bextensions? (?:of|to) (?:the )?{_words(10)}(?:contracts?|{_SERVICE_AGREEMENT})\b",
             rf"\bextend(?:s|ed|ing)? (?:the )?{_words(8)}(?:contracts?|framework"
-            r"(?: agreements?)?)\b",
+            rf"(?: agreements?)?|{_SERVICE_AGREEMENT})\b",
             r"\bcontract (?:extensions?|variations?)\b",
             # "contracts for domiciliary care be revised" (a section 106 agreement is not one)
             rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,60}}?\b(?:be|to be|are to be|"
@@ -280,6 +300,36 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "service_passive_step",
+        OUTSOURCING,
+        "'That the tenancy sustainment service be tendered', 'the contract with the operator be"
+        " extended for five years': a service or its contract put to the market or kept with"
+        " the provider, in the passive of a resolution (not 'a desire for the contracts to be"
+        " renewed').",
+        _re(
+            # A contract or agreement extended, renewed, let or put to the market ...
+            rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,100}}?"
+            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )"
+            r"(?<!\bto )(?:be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
+            r"procured|commissioned|extended|renewed|let|outsourced|market[- ]tested)\b",
+            # ... a service put to the market (a service "extended" is longer opening hours).
+            rf"\b(?:services?|{SERVICE_DOMAIN})\b[^.;]{{0,60}}?"
+            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )"
+            r"(?<!\bto )(?:be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
+            r"procured|commissioned|outsourced|market[- ]tested)\b",
+        ),
+        trigger=(
+            "tendered",
+            "procured",
+            "commissioned",
+            "extended",
+            "renewed",
+            " let",
+            "outsourced",
+            "tested",
+        ),
+    ),
+    Rule(
         "transfer_to_provider",
         OUTSOURCING,
         "Transferring a service to a trust, mutual, social enterprise or provider outsources it.",
@@ -300,6 +350,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
             r"(?:be |to be |being |was |were |are )?transferred to (?:a |an |the )?"
             rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # "hand management of its country parks to a conservation charity"
+            r"\bhand(?:s|ed|ing)?(?: over)? (?:the )?(?:management|running|operation|delivery)"
+            rf"(?: of)?\b[^.;]{{0,80}}?\bto (?:a|an|the) (?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
             # "the museums should be run by an independent charitable trust"
             r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered) by "
             r"(?:a|an|the) (?:new |single |independent |local |not[- ]for[- ]profit )?"
@@ -310,6 +363,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         ),
         trigger=(
             "transfer",
+            "hand",
             "take over",
             "model",
             "run by",
@@ -325,7 +379,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         _re(r"\b(?:outsourc\w*|externalis\w*|externaliz\w*|contract(?:ing)? out)\b"),
         also=_re(
             r"\b(?:agree\w*|approv\w*|endors\w*|in principle|proceed\w*|authoris\w*|resolved|"
-            r"decided|recommend\w*)\b"
+            r"decided|recommend\w*)\b",
+            # "Decision: To outsource the monitoring of public space CCTV ..."
+            r"^\W*decision\W+to (?:outsourc|externalis|contract)",
         ),
         trigger=("outsourc", "externali", "contract out", "contracting out"),
     ),
@@ -369,12 +425,16 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         OUTSOURCING,
         "Setting up a framework or dynamic purchasing system of providers for a service.",
         _re(
-            r"\b(?:frameworks?(?: agreements?)?|dynamic purchasing systems?) for (?:the provision"
-            rf" of )?{_words(6)}services?\b",
-            r"\b(?:establish|set up|setting up|create|procure)\w* (?:a |an |the )?(?:new )?"
-            r"(?:framework|dynamic purchasing system|dps)\b",
+            r"\b(?:frameworks?(?: agreements?)?|dynamic purchasing systems?|dynamic markets?) for "
+            rf"(?:the provision of )?{_words(6)}services?\b",
+            # "a Dynamic Purchasing System for home to school transport"
+            r"\b(?:frameworks?(?: agreements?)?|dynamic purchasing systems?|dps|dynamic markets?)"
+            rf" (?:for|of) (?:the provision of )?{_words(4)}{SERVICE_DOMAIN}\b",
+            r"\b(?:establish|set up|setting up|create|procure|commission|re-?commission|"
+            r"re-?procure)\w*(?: of)? (?:a |an |the )?(?:new )?(?:[\w-]+ )?(?:framework|"
+            r"dynamic purchasing system|dps|dynamic market)\b",
         ),
-        also=_re(r"\bservices?\b"),
+        also=_re(rf"\bservices?\b|\b{SERVICE_DOMAIN}\b|\bplacements?\b"),
         trigger=("framework", "dynamic purchasing", "dps"),
     ),
     Rule(
@@ -385,7 +445,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:run|manage|operate|deliver|provide)\w*\b[^.;]{0,60}?\bon (?:the|its|their) "
             r"(?:council['’]s |councils['’] |authority['’]s )?behalf\b",
         ),
-        also=_re(r"\bpartner|\bprovider|\boperator|\bcontract"),
+        also=_re(r"\bpartner|\bprovider|\boperator|\bcontract|\bcharit|\btrust\b|\bagreement"),
         trigger=("behalf",),
     ),
     Rule(
@@ -427,116 +487,5 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"approved|agreed|let|awarded|put forward|entered into)\b",
         ),
         trigger=("contract",),
-    ),
-)
-
-# Procurement notices (Find a Tender, Contracts Finder) describe what is bought: a service
-# subject makes a tender or award notice an outsourcing notice.
-NOTICE_SERVICE_SUBJECT = _re(
-    rf"\b(?:provision|delivery|management|operation|running) of {_words(6)}(?:services?|"
-    r"facilities|centres?)\b",
-    rf"\b{SERVICE_DOMAIN} (?:services?|operators?|providers?|contracts?|framework)\b",
-    r"\b[\w-]+ services\b|\bplacements?\b|\bto operate\b|\boperation of\b",
-)
-# In a notice's title (its first sentence) a service word alone names the subject
-# ("Home to School Transport", "Grounds Maintenance").
-NOTICE_TITLE_SERVICE = _re(rf"\b{SERVICE_DOMAIN}\b")
-# Procurement Act notice types that are steps towards letting a contract.
-OUTSOURCING_NOTICE_TYPES = frozenset({"UK1", "UK2", "UK3", "UK4", "UK5", "UK6", "UK7"})
-NOTICE_SIGNALS = {
-    "UK9": "performance_notice",
-    "UK10": "contract_change",
-    "UK11": "termination",
-    "UK12": "procurement_termination",
-}
-# Notices that report on a contract (performance, termination, cancellation) rather than let one.
-NOT_LETTING_NOTICE_TYPES = frozenset({"UK9", "UK11", "UK12"})
-
-
-OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
-    FalseFriend(
-        "own_use_consultancy",
-        _O,
-        "Hiring consultants, investigators or advisers for the council's own use is not"
-        " outsourcing a public service.",
-        _re(
-            r"\bconsultants?\b|\binvestigat\w*|\bforensic\b|\bediscovery\b|\bmarket research\b",
-            r"\blegal (?:advice|fees)\b|\bprofessional fees\b|\bcounsel\b|\bbarristers?\b",
-            r"\bvaluation (?:advice|services)\b|\bauditors?\b",
-            # Surveys, studies and design bought to inform the council's own decisions or works.
-            r"\b(?:condition|stock condition|topographical|structural|asbestos|measured|building|"
-            r"site|ground|utilit(?:y|ies)|traffic|parking|drainage) (?:surveys?|investigations?)\b",
-            r"\bfeasibility stud(?:y|ies)\b|\b(?:design|architectural|engineering|quantity "
-            r"surveying|surveying|project management|cost consultancy|multi-disciplinary) "
-            r"(?:services|team|consultancy|consultants?|advisers?)\b|\bconsultancy\b",
-            r"\b(?:legal|financial|commercial|technical|procurement|property|valuation|tax|"
-            r"payroll|hr|treasury) advis(?:ers?|ors?|ory services|ory support)\b",
-            # A partner that helps the council change itself ("the procurement of a
-            # performance partner to develop the process") advises; it runs no service.
-            r"\b(?:performance|transformation|efficiency|improvement|change|programme) "
-            r"(?:management )?partners?\b",
-        ),
-    ),
-    FalseFriend(
-        "own_use_purchase",
-        _O,
-        "Training, apprenticeships, insurance and agency staff bought for the council itself.",
-        _re(r"\btraining\b|\bapprentice\w*|\binsurance\b|\brecruitment agenc\w*"),
-        scope="after",
-    ),
-    FalseFriend(
-        "goods_or_works",
-        _O,
-        "Buying goods or building works is not contracting out a service.",
-        _re(rf"\b{GOODS}\b"),
-        # A service phrase rescues the match, unless it only describes the goods ("refuse
-        # collection vehicles", "ICT services hardware").
-        unless=_re(
-            rf"\b(?:provision|delivery|management|operation|running) of (?:the )?"
-            rf"(?:[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",
-            rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
-            rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)",
-        ),
-    ),
-    FalseFriend(
-        "to_council_owned_company",
-        _O,
-        "A wholly council-owned company (LATCo, Teckal, ALMO) stays under council control.",
-        _re(
-            r"\blocal authority (?:trading|owned) compan\w*|\blatcos?\b|\bteckal\b",
-            r"\bwholly[- ]owned\b|\bcouncil[- ]owned (?:compan\w*|trusts?|subsidiar\w*)",
-            r"\barm['’]?s[- ]length (?:management )?organisation\b|\balmo\b",
-        ),
-        scope="after",
-    ),
-    FalseFriend(
-        "public_to_public",
-        _O,
-        "Shared services between councils and transfers to other public bodies are not"
-        " outsourcing.",
-        _re(
-            r"\bshared (?:\w+ )?services?\b",
-            r"\bto (?:the |a |an )?(?:\w+ ){0,3}?(?:town|parish|county|district|borough|city|"
-            r"neighbouring|other) (?:councils?|authorit\w*)\b",
-            r"\bto (?:the )?nhs\b",
-        ),
-        scope="after",
-    ),
-    FalseFriend(
-        "grant_funding",
-        _O,
-        "Grants to voluntary groups are not contracts for a council service.",
-        _re(
-            r"\bgrant (?:funding|aid|agreements?)\b",
-            r"\bgrants? (?:to|for) (?:the )?(?:local )?(?:voluntary|community|third)\b",
-        ),
-    ),
-    FalseFriend(
-        "bidder_for_land",
-        _O,
-        "A preferred bidder or offer for land is an asset sale, not a service contract.",
-        _re(rf"\b(?:purchasers?|acquisition|sale of|dispos\w*|{ASSET_OBJECT})\b"),
-        unless=_re(rf"\b{SERVICE_DOMAIN}\b|\bservices?\b|\bbusiness transfer\b"),
-        only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
     ),
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from monitor.rules.base import _re
-from monitor.rules.outsourcing import OUTSOURCING_FALSE_FRIENDS
+from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS
 from monitor.rules.vocabulary import SERVICE_DOMAIN
 
 # A record's subject: a contract award or procurement sentence that names no service ("award
@@ -17,7 +17,7 @@ from monitor.rules.vocabulary import SERVICE_DOMAIN
 SUBJECT_NOT_A_SERVICE: tuple[re.Pattern[str], ...] = tuple(
     ff.pattern
     for ff in OUTSOURCING_FALSE_FRIENDS
-    if ff.name in {"own_use_consultancy", "goods_or_works"}
+    if ff.name in {"own_use_consultancy", "own_use_professional_services", "goods_or_works"}
 )
 # Rules that find a contract, tender or appointment without saying what it is for; the other
 # rules (transfers to a trust, spin-outs, operators running a facility) name a service.
@@ -33,6 +33,7 @@ GENERIC_CONTRACT_RULES = frozenset(
         "preferred_bidder",
         "appoint_provider",
         "contract_extension",
+        "service_passive_step",
         "framework_for_services",
         "contract_proposed",
     }

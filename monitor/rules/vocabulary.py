@@ -36,6 +36,9 @@ SERVICE_DOMAIN = _alt(
     r"it managed service|ict|managed service|revenues|benefits|customer services",
     r"contact centre|payroll|hr|building control|enforcement|environmental health",
     r"security|concierge|hygiene|monitoring",
+    # Equipment lent to disabled people and their homes: a service with goods in it.
+    r"community equipment|(?:integrated )?equipment (?:loans?|stores?) services?|wheelchair",
+    r"telecare|assistive technology",
 )
 
 # Goods and capital works: buying them is not contracting out a service.
@@ -76,8 +79,10 @@ PUBLIC = _alt(
     r"[- ]users?",
     r"users?|carers?|famil(?:y|ies)|tenants?|leaseholders?|patients?|parents?|pupils?",
     r"young people|older people|local people|people who use|people using",
+    r"care leavers|survivors|people with lived experience|experts by experience",
+    r"(?:allotment|plot|ticket|pass|badge|membership|season ticket) holders",
     r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
-    r"customers?|citizens?|visitors?|households?|local businesses|neighbours?",
+    r"customers?|citizens?|visitors?|households?|local businesses|neighbours?|passengers",
     r"the people of|taxpayers|voters|electors|friends groups?|user groups?",
 )
 PUBLIC_RE = _re(rf"\b{PUBLIC}\b")
@@ -156,16 +161,28 @@ OPTION_CONTEXT = _alt(
     r"business case|preferred|recommend\w*|disadvantages?|do nothing|status quo",
     r"lack(?:s|ing)? (?:of )?(?:the )?(?:capacity|expertise|skills|resources|infrastructure)",
     r"(?:tested|evaluated|assessed|benchmarked|compared) against",
+    r"modell?ed|costed|tested|examined|explored|weighed|looked at|scored",
+    r"would (?:require|cost|need|mean|involve)|(?:does|do|did) not (?:have|hold) (?:the )?"
+    r"(?:capacity|workforce|staff|expertise|skills|resources|fleet|licen[cs]es?|operator)",
 )
 
 # The in-house option, however councils name it.
 INHOUSE_TERM = _alt(
     r"in[- ]?house",
+    # "Insourcing was evaluated": weighing insourcing is weighing the in-house option.
+    r"in-?sourc(?:e|ed|ing)",
     # Bare "internally" ("monitored internally") is too loose; delivery verbs make it an option.
     r"(?:delivered|provided|run|managed|operated|deliver(?:ing)?|provid(?:e|ing)) "
     r"(?:the services? )?internally",
     r"internal (?:delivery|provision|provider|service|services|option|bid|team bid)",
     r"direct (?:service )?(?:provision|delivery)|direct (?:labour|services) organisation|DSO",
+    # "direct council provision", "continued operation by the Council", "to deliver
+    # reablement directly"
+    r"direct (?:council|local authority|authority|public) (?:provision|delivery|management)",
+    r"(?:continued|continuing|continuation of) (?:the )?(?:operation|provision|delivery|"
+    r"management|running)(?: of [\w'’ -]{1,40}?)? by the (?:council|authority)",
+    r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
+    r"this |these |its )?(?:[\w-]+ ){0,3}?(?:services? )?directly",
     r"directly (?:provided|delivered|managed|run|operated|employed)",
     r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
     r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management)",
@@ -179,6 +196,10 @@ INHOUSE_TERM = _alt(
     # A council-owned company is council control: weighing one is weighing in-house delivery.
     r"(?:local authority|council)[- ](?:owned )?trading compan(?:y|ies)|latcos?|teckal compan\w*",
     r"council[- ](?:run|operated|managed|delivered|provided)",
+    # "using the Council's own workforce", "the Council's own housing support team was costed"
+    r"(?:council|authority)['’]s own (?!(?:procurement|legal|commissioning|finance|audit|"
+    r"contract management|client|property|estates|it)\b)(?:[\w-]+ ){0,2}?(?:workforce|staff|"
+    r"employees|teams?|officers|fleet|provision|units?|day centres?|care homes?)",
     r"(?:other |existing )?local authority (?:run |operated |managed )?(?:day centres?|"
     r"care homes?|homes|provision)",
     r"retention of (?:the )?(?:existing|current) (?:in-house )?services?",
@@ -220,6 +241,11 @@ _INHOUSE_TRIGGER = (
     "trading compan",
     "latco",
     "teckal",
+    "itself",
+    "sourc",
+    "s own",
+    "by the council",
+    "by the authority",
 )
 
 # Reasons councils give why the current (in-house) service cannot go on as it is.
@@ -253,6 +279,12 @@ ASSET_OBJECT = _alt(
     r"greens?|bowling greens?|pitch(?:es)?|playgrounds?|gardens?|woods?|meadows?|commons?",
     r"quarr(?:y|ies)|pubs?|cottages?|flats?|workshops?|stores?|barns?|kiosks?|toilets",
     r"m²|sq\.? ?m",
+    # The county farms estate: smallholdings and agricultural holdings are let and sold.
+    r"smallholdings?|agricultural (?:holdings?|land|units?)",
+    # Named kinds of building councils sell ("the former fire station", "the old baths").
+    r"(?:fire|police|ambulance|bus|railway) stations?|chapels?|churches|mills?|warehouses?",
+    r"baths|swimming pools?|clinics?|surgeries|nurser(?:y|ies)|museums?|theatres?|cinemas?",
+    r"annexes?|lodges?|guildhalls?|town halls?|civic (?:centres?|offices)|community centres?",
 )
 
 # A gap inside one sentence; "£1.2m" does not end it.

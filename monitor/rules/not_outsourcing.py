@@ -1,0 +1,157 @@
+"""False friends of outsourcing: contracts that are not a public service let out (advice,
+surveys and design for the council's own use, goods and works), public-to-public
+arrangements, council-owned companies, grants, and bidders for land."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    _O,
+    FalseFriend,
+    _re,
+)
+from monitor.rules.vocabulary import (
+    _GOODS_HEAD,
+    ASSET_OBJECT,
+    GOODS,
+    SERVICE_DOMAIN,
+)
+
+OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "own_use_consultancy",
+        _O,
+        "Hiring consultants, investigators or advisers for the council's own use is not"
+        " outsourcing a public service.",
+        _re(
+            r"\bconsultants?\b|\binvestigat\w*|\bforensic\b|\bediscovery\b|\bmarket research\b",
+            r"\blegal (?:advice|fees)\b|\bprofessional fees\b|\bcounsel\b|\bbarristers?\b",
+            r"\bvaluation (?:advice|services)\b|\bauditors?\b",
+            # Surveys, studies and design bought to inform the council's own decisions or works.
+            r"\b(?:condition|stock condition|topographical|structural|asbestos|measured|building|"
+            r"site|ground|utilit(?:y|ies)|traffic|parking|drainage) (?:surveys?|investigations?)\b",
+            r"\bfeasibility stud(?:y|ies)\b|\b(?:design|architectural|engineering|quantity "
+            r"surveying|surveying|project management|cost consultancy|multi-disciplinary) "
+            r"(?:services|team|consultancy|consultants?|advisers?)\b|\bconsultancy\b",
+            r"\b(?:legal|financial|commercial|technical|procurement|property|valuation|tax|"
+            r"payroll|hr|treasury) advis(?:ers?|ors?|ory services|ory support)\b",
+            # A partner that helps the council change itself ("the procurement of a
+            # performance partner to develop the process") advises; it runs no service.
+            r"\b(?:performance|transformation|efficiency|improvement|change|programme) "
+            r"(?:management )?partners?\b",
+        ),
+    ),
+    FalseFriend(
+        "own_use_professional_services",
+        _O,
+        "Professional advice, panels of advisers, surveys of residents or staff and design or"
+        " inspection work bought for the council's own use are not a public service let out.",
+        _re(
+            # "specialist payroll, tax and pensions compliance advice", "legal services panel"
+            r"\b(?:legal|tax|payroll|pensions?|treasury|accountancy|actuarial|audit|valuation|"
+            r"procurement|hr|employment law|insurance|engineering|architectural|estates?|lease|"
+            r"disposal|acquisition)(?:,? (?:and )?[\w-]+){0,3}? (?:advice|advisory|advisers?|"
+            r"advisors?)\b",
+            r"\b(?:external |specialist )?(?:legal|professional|consultancy|advisory|actuarial|"
+            r"accountancy|audit) services? (?:panels?|contracts?|frameworks?|support|partners?)\b",
+            r"\b(?:highways?|property|built environment|technical|construction|multi-disciplinary)"
+            r" professional services\b|\bprofessional services (?:contracts?|frameworks?|"
+            r"panels?|partners?|consultants?)\b",
+            # Research the council buys about itself ("run the annual City Survey of residents").
+            # Anchored near the match: the survey is what the contract buys, not a survey
+            # mentioned later in the sentence as consultation.
+            r"^[^.;]{0,60}?\b(?:to run|to carry out|to conduct|to deliver|to undertake|for)\b"
+            r" (?:the |an? )?(?:annual |biennial )?(?:[\w'’-]+ ){0,2}?(?:city|county|borough|"
+            r"district|residents?['’]?|citizens?['’]?|tenants?['’]?|staff|employee|customer|"
+            r"satisfaction|perception|household) (?:survey|panel survey|omnibus)s?\b",
+            r"\b(?:external |specialist )?legal services?\b",
+            # Support of the council's own IT: "network support and maintenance".
+            r"\b(?:(?:network|server|software|system|hardware|licen[cs]e|application|printer|"
+            r"firewall)s?|ict|it|telephony|desktop|data centre) (?:support|maintenance|hosting)"
+            r"(?: and (?:support|maintenance|hosting))?\b",
+            r"\b(?:programme|project|portfolio)(?: and (?:programme|project))? management "
+            r"(?:support|services|consultancy|office)\b",
+            r"\b(?:design|inspection|transport planning|modelling|monitoring and evaluation) "
+            r"(?:and [\w ]{1,30})?work\b|\b(?:bridge|structural|principal) inspections?\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "own_use_purchase",
+        _O,
+        "Training, apprenticeships, insurance and agency staff bought for the council itself.",
+        _re(r"\btraining\b|\bapprentice\w*|\binsurance\b|\brecruitment agenc\w*"),
+        scope="after",
+    ),
+    FalseFriend(
+        "goods_or_works",
+        _O,
+        "Buying goods or building works is not contracting out a service.",
+        _re(rf"\b{GOODS}\b"),
+        # A service phrase rescues the match, unless it only describes the goods ("refuse
+        # collection vehicles", "ICT services hardware").
+        unless=_re(
+            rf"\b(?:provision|delivery|management|operation|running) of (?:the )?"
+            rf"(?:[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",
+            rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
+            rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)",
+        ),
+    ),
+    FalseFriend(
+        "to_council_owned_company",
+        _O,
+        "A wholly council-owned company (LATCo, Teckal, ALMO) stays under council control.",
+        _re(
+            r"\blocal authority (?:trading|owned) compan\w*|\blatcos?\b|\bteckal\b",
+            r"\bwholly[- ]owned\b|\bcouncil[- ]owned (?:compan\w*|trusts?|subsidiar\w*)",
+            r"\barm['’]?s[- ]length (?:management )?organisation\b|\balmo\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "public_to_public",
+        _O,
+        "Shared services between councils and transfers to other public bodies are not"
+        " outsourcing.",
+        _re(
+            r"\bshared (?:\w+ )?services?\b",
+            r"\bto (?:the |a |an )?(?:\w+ ){0,3}?(?:town|parish|county|district|borough|city|"
+            r"neighbouring|other) (?:councils?|authorit\w*)\b",
+            r"\bto (?:the )?nhs\b",
+        ),
+        scope="after",
+    ),
+    FalseFriend(
+        "asset_transfer_of_building",
+        _O,
+        "A community asset transfer hands over a building (an asset sale); it lets out a"
+        " service only when the service itself goes with it.",
+        _re(
+            r"\b(?:community )?asset transfers?\b",
+            # "transfer the freehold of the youth centre to the trust"
+            r"\btransfer\w* (?:of )?(?:the |its )?(?:freehold|leasehold|long lease|title|"
+            r"ownership)\b",
+        ),
+        scope="before",
+        unless=_re(
+            r"\bservices?\b|\b(?:operation|management|running|provision|delivery) of\b|\bgoing "
+            r"concerns?\b"
+        ),
+    ),
+    FalseFriend(
+        "grant_funding",
+        _O,
+        "Grants to voluntary groups are not contracts for a council service.",
+        _re(
+            r"\bgrant (?:funding|aid|agreements?)\b",
+            r"\bgrants? (?:to|for) (?:the )?(?:local )?(?:voluntary|community|third)\b",
+        ),
+    ),
+    FalseFriend(
+        "bidder_for_land",
+        _O,
+        "A preferred bidder or offer for land is an asset sale, not a service contract.",
+        _re(rf"\b(?:purchasers?|acquisition|sale of|dispos\w*|{ASSET_OBJECT})\b"),
+        unless=_re(rf"\b{SERVICE_DOMAIN}\b|\bservices?\b|\bbusiness transfer\b"),
+        only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
+    ),
+)

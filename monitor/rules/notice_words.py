@@ -1,0 +1,29 @@
+"""What procurement notices say about outsourcing: the service a notice's text or title
+names, and which Procurement Act notice types let a contract or only report on one."""
+
+from __future__ import annotations
+
+from monitor.rules.base import _re, _words
+from monitor.rules.vocabulary import SERVICE_DOMAIN
+
+# Procurement notices (Find a Tender, Contracts Finder) describe what is bought: a service
+# subject makes a tender or award notice an outsourcing notice.
+NOTICE_SERVICE_SUBJECT = _re(
+    rf"\b(?:provision|delivery|management|operation|running) of {_words(6)}(?:services?|"
+    r"facilities|centres?)\b",
+    rf"\b{SERVICE_DOMAIN} (?:services?|operators?|providers?|contracts?|framework)\b",
+    r"\b[\w-]+ services\b|\bplacements?\b|\bto operate\b|\boperation of\b",
+)
+# In a notice's title (its first sentence) a service word alone names the subject
+# ("Home to School Transport", "Grounds Maintenance").
+NOTICE_TITLE_SERVICE = _re(rf"\b{SERVICE_DOMAIN}\b")
+# Procurement Act notice types that are steps towards letting a contract.
+OUTSOURCING_NOTICE_TYPES = frozenset({"UK1", "UK2", "UK3", "UK4", "UK5", "UK6", "UK7"})
+NOTICE_SIGNALS = {
+    "UK9": "performance_notice",
+    "UK10": "contract_change",
+    "UK11": "termination",
+    "UK12": "procurement_termination",
+}
+# Notices that report on a contract (performance, termination, cancellation) rather than let one.
+NOT_LETTING_NOTICE_TYPES = frozenset({"UK9", "UK11", "UK12"})
