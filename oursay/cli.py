@@ -104,15 +104,24 @@ def cmd_monitor(args: argparse.Namespace) -> int:
 
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
     from monitor.principles.report import load_cards, text_table
     from monitor.principles.scorecard import recompute
     from storage.councils import check_council_codes
     from storage.db import session_factory
     from storage.migrate import check_schema
+    from storage.models import Council
 
     codes = [code.strip().upper() for code in args.council or () if code.strip()]
-    check_council_codes(codes)
     check_schema()
+    with session_factory()() as session:
+        # The database's councils (the register plus OURSAY_EXTRA_COUNCILS) are the ones
+        # with scorecards; the register's message names the closest codes.
+        unknown = sorted(set(codes) - set(session.scalars(select(Council.code))))
+    if unknown:
+        check_council_codes(unknown)
+        raise ValueError(f"council {', '.join(unknown)} is not in this database")
     if not args.stored:
         recompute()
     with session_factory()() as session:
