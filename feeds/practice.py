@@ -81,7 +81,7 @@ def practice_feed(card: Card, fmt: str, *, self_url: str, page_url: str) -> byte
         link = safe_url(piece.url) or page_url
         entry.link(href=link, rel="alternate", type="text/html")
         entry.content(
-            f"<p>{html.escape(piece.text)}</p><p>{html.escape(label)}: "
+            f"<p>{html.escape(piece.text, quote=False)}</p><p>{html.escape(label)}: "
             f'{html.escape(title)}. <a href="{html.escape(page_url)}">'
             "The council's scorecard</a></p>",
             type="html",
