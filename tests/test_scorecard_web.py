@@ -20,7 +20,7 @@ import pytest
 import uvicorn
 from conftest import free_port
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from test_scorecard import PAGES
+from test_scorecard import PAGES, RECORDED_AS_OF
 
 from crawlers.ingest import ingest_files
 from monitor.assess import monitor
@@ -38,6 +38,7 @@ def site(sqlite_database: str, shared_dir: Path) -> Iterator[str]:
     folder = shared_dir / "fixtures/real/procurement"
     assert ingest_files([folder / name for name in PAGES], out=io.StringIO()) == 0
     assert not monitor(database_url=sqlite_database).errors
+    recompute(sqlite_database, as_of=RECORDED_AS_OF)
     app = create_app(sqlite_database, marker_ttl=0, secret="scorecard-test-" + "k" * 32)
     port = free_port()
     server = uvicorn.Server(
@@ -171,7 +172,7 @@ def test_good_practice_feed_through_feedparser(site: str, sqlite_database: str) 
 
     # GUIDs are stable when the scorecard is computed again.
     before = [e.id for e in mik.entries]
-    recompute(sqlite_database)
+    recompute(sqlite_database, as_of=RECORDED_AS_OF)
     again = feedparser.parse(fetch(site + "/feeds/practice/mik.rss"))
     assert [e.id for e in again.entries] == before and len(set(before)) == len(before)
     assert urllib.request.urlopen(site + "/scorecard").status == 200
