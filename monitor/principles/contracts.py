@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from feeds.items import clean_text
 from monitor.principles.base import (
     COPY_GRACE_DAYS,
     EPOCH,
@@ -56,8 +57,6 @@ class Contract:
 
     @property
     def title(self) -> str:
-        from feeds.items import clean_text
-
         return clean_text(self.data.get("title"), 200) or self.notice.title
 
     def describe(self) -> str:
