@@ -32,6 +32,8 @@ from feeds.build import (
     usable_councils,
 )
 from feeds.opml import OPML_PATH, opml_bytes
+from feeds.practice import write_practice_feeds
+from monitor.principles.report import load_cards
 from storage.db import session_factory
 from storage.queries import RecordState
 
@@ -86,6 +88,10 @@ def write_site(
                 if spec.name == council.slug:
                     flagged_counts[council.code] = len(selected)
             builder.forget(s.record.id for s in mine if s.record.id not in keep)
+        # Each council's good-practice feed from its scorecard (feeds/practice.py).
+        usable = [c.code for c in usable_councils(councils.values())]
+        practice = write_practice_feeds(out, load_cards(session, usable), base_url)
+        feed_count, changed = feed_count + practice[0], changed + practice[1]
 
     opml_path = out / OPML_PATH
     changed += _write_if_changed(opml_path, opml_bytes(councils.values(), links))

@@ -28,6 +28,7 @@ from monitor.confidence import Reading, UnreadDocument, judge, searched
 from monitor.decision_groups import load_decision_groups, settle_decisions
 from monitor.link import link_all
 from monitor.notices import ProcurementGroup, load_groups, notice_facts, settle_groups
+from monitor.principles.scorecard import recompute as recompute_scorecard
 from storage.db import session_factory
 from storage.models import Assessment, Document, Record, RecordLink
 
@@ -57,6 +58,7 @@ class MonitorResult:
     needs_review: int = 0  # records waiting for staff: uncertain flags, unread documents
     links: int = 0
     decisions_grouped: int = 0  # decisions whose records were joined into one item
+    scorecard_changes: int = 0  # scorecard entries that changed (monitor/principles/)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # worth saying, not a failure
 
@@ -392,4 +394,10 @@ def monitor(reassess: bool = False, database_url: str | None = None) -> MonitorR
     result.flagged = sum(1 for flag, _ in rows if flag)
     result.published = sum(1 for flag, state in rows if flag and state in (None, "published"))
     result.needs_review = sum(1 for _, state in rows if state == "needs_review")
+    # Last: the scorecard reads the assessments settled above. It writes only its own tables,
+    # so a failure there is reported and leaves the assessments as they are.
+    try:
+        result.scorecard_changes = recompute_scorecard(database_url).changes
+    except Exception as error:
+        result.errors.append(f"scorecard: {error}")
     return result

@@ -111,6 +111,45 @@ def cmd_monitor(args: argparse.Namespace) -> int:
     return run_monitor(reassess=args.all)
 
 
+def cmd_scorecard(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from monitor.principles.report import load_cards, text_table
+    from monitor.principles.scorecard import recompute
+    from storage.councils import check_council_codes
+    from storage.db import session_factory
+    from storage.migrate import check_schema
+    from storage.models import Council
+
+    codes = [code.strip().upper() for code in args.council or () if code.strip()]
+    check_schema()
+    with session_factory()() as session:
+        # The database's councils (the register plus OURSAY_EXTRA_COUNCILS) are the ones
+        # with scorecards; the register's message names the closest codes.
+        unknown = sorted(set(codes) - set(session.scalars(select(Council.code))))
+    if unknown:
+        check_council_codes(unknown)
+        raise ValueError(f"council {', '.join(unknown)} is not in this database")
+    if not args.stored:
+        recompute()
+    with session_factory()() as session:
+        cards = load_cards(session, codes or None)
+    if not (codes or args.all):
+        # The named councils always; otherwise those with any evidence at all.
+        cards = [card for card in cards if card.has_evidence]
+    if args.json:
+        json.dump(
+            {"councils": [card.as_json() for card in cards]},
+            sys.stdout,
+            indent=1,
+            ensure_ascii=False,
+        )
+        print()
+        return 0
+    print(text_table(cards))
+    return 0
+
+
 def cmd_classify(args: argparse.Namespace) -> int:
     from monitor.evaluate import run_classify
 
@@ -279,6 +318,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="re-assess every record, not only changed ones"
     )
     p.set_defaults(func=cmd_monitor)
+
+    p = commands.add_parser(
+        "scorecard", help="each council on the nine Our Services Our Say principles"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--council", action="append", metavar="CODE", help="only these councils (repeatable)"
+    )
+    p.add_argument(
+        "--all", action="store_true", help="every council, also those with no evidence at all"
+    )
+    p.add_argument(
+        "--stored", action="store_true", help="print the stored scorecard without recomputing"
+    )
+    p.set_defaults(func=cmd_scorecard)
 
     p = commands.add_parser("classify", help="classify JSON lines (id, text, title, doc_type)")
     p.add_argument("file", nargs="?", metavar="FILE|-", help="input file; default: standard input")

@@ -325,3 +325,38 @@ class Review(Base):
 
     record: Mapped[Record] = relationship(back_populates="reviews")
     reviewer: Mapped[StaffUser | None] = relationship()
+
+
+class ScorecardEntry(Base):
+    """What oursay says now of one council on one Our Services Our Say principle ("1" to
+    "9", or "motion": a motion adopting them). A council with no row has no evidence on
+    anything yet (monitor/principles/)."""
+
+    __tablename__ = "scorecard_entries"
+
+    council_code: Mapped[str] = mapped_column(ForeignKey("councils.code"), primary_key=True)
+    principle: Mapped[str] = mapped_column(String(8), primary_key=True)
+    # practised | partly | not practised | no evidence (| adopted, for "motion")
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    # [{"url", "record_id", "text", "date", "good"}]
+    evidence: Mapped[list[Any]] = mapped_column(default=list)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ScorecardChange(Base):
+    """Every change of a scorecard entry's status or reason, kept so that staff can see
+    when a council improved or slipped."""
+
+    __tablename__ = "scorecard_changes"
+    __table_args__ = (Index("ix_scorecard_changes_council", "council_code", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    council_code: Mapped[str] = mapped_column(ForeignKey("councils.code"))
+    principle: Mapped[str] = mapped_column(String(8))
+    old_status: Mapped[str | None] = mapped_column(String(16))
+    new_status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[list[Any]] = mapped_column(default=list)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -66,3 +66,18 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert re.search(r"^make test\b", ci, flags=re.MULTILINE), (
         ".ci/run must run the README's test command"
     )
+
+
+def test_scorecard_thresholds_are_the_ones_documented() -> None:
+    from monitor.principles.base import (
+        COPY_GRACE_DAYS,
+        LARGE_CONTRACT,
+        LOOKBACK_DAYS,
+        SOCIAL_VALUE_MIN_WEIGHT,
+    )
+
+    text = (REPO / "docs" / "scorecard.md").read_text(encoding="utf-8")
+    assert f"**£{LARGE_CONTRACT / 1_000_000:.0f}m**" in text
+    assert f"**{COPY_GRACE_DAYS} days**" in text
+    assert LOOKBACK_DAYS == 2 * 365 and "**last two years**" in text
+    assert f"**{SOCIAL_VALUE_MIN_WEIGHT:.0f}%**" in text

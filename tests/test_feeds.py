@@ -302,8 +302,9 @@ def test_every_feed_file_round_trips(site: Site) -> None:
     with Session(get_engine(url)) as session:
         codes = sorted(load_councils(session))
     files = sorted((out / "feeds").rglob("*.*"))
-    # Five all-council feeds and four per council, each as RSS and Atom.
-    assert len(files) == 2 * (5 + 4 * len(codes))
+    # Five all-council feeds and five per council (four of flags and notices, one of good
+    # practice on the scorecard), each as RSS and Atom.
+    assert len(files) == 2 * (5 + 5 * len(codes))
     for path in files:
         parsed = parse(path)
         expected = "rss20" if path.suffix == ".rss" else "atom10"

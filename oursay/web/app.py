@@ -63,6 +63,7 @@ from oursay.web.feedcache import (
     sqlite_signature,
 )
 from oursay.web.linked import linked_records
+from oursay.web.scorecard import add_scorecard_routes
 from oursay.web.search import CATEGORIES, FLAGS, PAGE_SIZE, REVIEWS, SearchForm
 from storage.db import database_url as default_database_url
 from storage.db import session_factory
@@ -171,6 +172,9 @@ def create_app(
         )
 
     # ------------------------------------------------------------------ public pages
+
+    # The scorecard first: its /feeds/practice/ route must come before /feeds/{name}.
+    add_scorecard_routes(app, sessions, render)
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request, q: str = "") -> HTMLResponse:
