@@ -65,7 +65,7 @@ def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Bl
         # Long papers: a blocker that only sits in the background ("councils are increasingly
         # insourcing waste services") gives way to an outsourcing the record decides; one that
         # is itself decided or proposed still blocks.
-        if blocker.yields_to_decision or not _decides_or_proposes(hit):
+        if not blocker.fact and (blocker.yields_to_decision or not _decides_or_proposes(hit)):
             if decided is None:
                 decided = any(_decides(h) for h in kept if h.seg is not hit.seg)
             if decided:

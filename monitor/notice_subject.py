@@ -152,3 +152,21 @@ def names_a_service(title: str | None) -> str | None:
         if _SERVICE_HEAD.search(head) and len(head.split()) >= 2:
             return head
     return None
+
+
+# Services residents deal with directly that CPV files under divisions for the council's own
+# use: housing repairs under "repair and maintenance" (50), revenues and benefits under
+# "administration" (75) or "business services" (79). A title that names one makes an own-use
+# code mixed, and the notice's words decide.
+_PUBLIC_FACING: Final = re.compile(
+    r"\b(?:housing|tenants?['’]?|council homes?|responsive) (?:\w+ )?repairs\b|\bvoids\b|"
+    r"\brevenues?,? (?:and|&) benefits\b|\bcouncil tax (?:collection|administration|billing)\b|"
+    r"\bbenefits? (?:administration|processing|service)\b|\bcustomer (?:services?|contact)\b|"
+    r"\b(?:contact|call) cent(?:re|er)s?\b",
+    _I,
+)
+
+
+def names_public_facing_service(title: str | None) -> bool:
+    """Whether a notice title names a service residents use that CPV files as own use."""
+    return bool(title) and _PUBLIC_FACING.search(" ".join((title or "").split())) is not None

@@ -63,7 +63,7 @@ _CODE_LAST: Final = re.compile(r"^(?P<desc>[A-Za-z].*?)\s*[-–]\s*(?P<code>\d{8
 # "CPV: 90500000", "Industry: 71000000 Architectural ...", "classified under CPV code 71315200".
 _CODE_INLINE: Final = re.compile(
     r"\b(?:cpv(?:\s+codes?|\s+classifications?)?|industry)\b[^\d\n]{0,30}?(?P<code>\d{8})"
-    r"(?:-\d)?(?:\s*[-–]?\s*(?P<desc>[A-Z][\w ,;'()&/-]{3,90}))?",
+    r"(?:-\d)?(?:\s*[-–]?\s*(?P<desc>[A-Z][\w ,'()&/-]{3,90}))?",
     _I,
 )
 # A division line of an aggregator's copy ("85 - Health and social work services") or a
@@ -78,6 +78,18 @@ _STAGE_LINE: Final = re.compile(
     r"^(?:tender|award|planning|contract|opportunity|awarded contract|early engagement|"
     r"future opportunity|pipeline|tender notice|contract notice|contract award notice)$",
     _I,
+)
+# "Transparency notice", "UK4 tender notice", "Contract details notice".
+_KIND_LINE: Final = re.compile(r"^(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice$", _I)
+# A buyer's name on a line of its own.
+_BUYER_LINE: Final = re.compile(
+    r"^(?:the )?(?:(?:london|royal) borough|city|county|borough|district|metropolitan borough)"
+    r" of [\w' &.-]+$|^(?:[\w'&.-]+ ){1,5}(?:council|authority|combined authority)$",
+    _I,
+)
+# Further codes on one line, after the first: "; 45453000 - Overhaul and refurbishment work".
+_MORE_CODES: Final = re.compile(
+    r"[;,]\s*(?P<code>\d{8})(?:-\d)?(?:\s*[-–]?\s*(?P<desc>[A-Z][\w ,'()&/-]{3,90}))?"
 )
 # What makes a text (not labelled procurement) read as a notice page: two of these.
 NOTICE_MARKERS: Final = re.compile(
@@ -136,11 +148,14 @@ def _title(lines: Sequence[str], given: str | None) -> str:
             found = _next_value(lines, i)
             if found:
                 return found[1]
-    first = [line for line in lines if line][:2]
-    if first and _STAGE_LINE.match(first[0]) and len(first) > 1:
-        return first[1]
-    if first and len(first[0]) <= 160 and not NOTICE_MARKERS.search(first[0]):
-        return first[0]
+    # The first line that is not the notice's kind ("Transparency notice") or its buyer
+    # ("London Borough of Southwark"), which notice pages print above the title.
+    for line in [line for line in lines if line][:4]:
+        if _STAGE_LINE.match(line) or _KIND_LINE.match(line) or _BUYER_LINE.match(line):
+            continue
+        if len(line) <= 160 and not NOTICE_MARKERS.search(line):
+            return line
+        break
     return ""
 
 
@@ -206,6 +221,9 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
         in_cpv_block = False
         for inline in _CODE_INLINE.finditer(line):
             add_code(inline.group("code"), inline.group("desc"), inline.group(0).strip())
+            # "CPV: 50700000 - Repair ...; 45453000 - Overhaul ...": the codes after the first
+            for more in _MORE_CODES.finditer(line, inline.end()):
+                add_code(more.group("code"), more.group("desc"), more.group(0).strip(" ;,"))
     return NoticeFacts(
         notice_type=None,
         tags=tuple(tags),

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from monitor import cpv_groups as C
-from monitor.notice_subject import subject_of
+from monitor.notice_subject import names_public_facing_service, subject_of
 
 # Grouping lives in monitor.procurement_groups; its names stay importable from here.
 from monitor.procurement_groups import (
@@ -317,6 +317,15 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             _division_rule(cpv),
             f"{_describe(facts, cpv)}{_source(facts, cpv)}: {group.name}, a service delivered "
             "to the public on the council's behalf",
+        )
+    if group.kind in (C.OWN_USE, C.MIXED) and names_public_facing_service(facts.title):
+        # "Housing Responsive Repairs Service" under code 50, "Customer Contact Centre" under
+        # 7951: the title says the service is for residents.
+        return StructuralDecision(
+            OUTSOURCING,
+            "notice:title_public_service",
+            f'title "{" ".join(facts.title.split())}" with {_describe(facts, cpv)}'
+            f"{_source(facts, cpv)}: a service residents use, let to a provider",
         )
     if group.kind == C.MIXED:
         return _silent(facts, cpv, "cpv_group_mixed")

@@ -54,6 +54,9 @@ PUBLIC_TABLES: frozenset[str] = frozenset(
         "crawl_failures",
         "assessments",
         "record_links",
+        # The scorecard is published on the web pages and feeds as it stands.
+        "scorecard_entries",
+        "scorecard_changes",
     }
 )
 # Rows per INSERT batch: bounded memory for document_pages on a large database.

@@ -49,6 +49,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"agreed|wish\w*) to sell\b",
             rf"\b{ASSET_OBJECT}\b[^.;]{{0,80}}?\b(?:be|being|is|are|to be|was|were) sold\b",
             r"\b(?:land|property|asset|site) sales? programme\b",
+            # "the marketing of the property for sale on the open market"
+            r"\b(?:market\w*|advertis\w*|offer\w*|plac\w*)\b[^.;]{0,60}?"
+            r"\bfor sale\b",
         ),
         trigger=("sale", "sell", "sold"),
     ),
@@ -247,6 +250,27 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\brenewal of (?:the |a )?lease\b|\blicen[cs]e to occupy\b|\btenancy at will\b",
         ),
         only_rules=frozenset({"long_lease", "best_consideration"}),
+    ),
+    FalseFriend(
+        "general_statement",
+        _A,
+        "What the council would do in general ('where disposal is proposed', 'any proposals"
+        " for disposal will be brought forward', 'disposals of open space will be"
+        " advertised', its powers to dispose of land) decides no sale.",
+        _re(
+            r"\b(?:where|if|when|whenever|should|unless|once)\b[^,.;]{0,80}?\b(?:is|are|be|were|"
+            r"been) (?:proposed|declared|identified|considered|deemed|found)\b",
+            r"\bany (?:future |individual |further |such )?(?:proposals?|disposals?|sales?)\b",
+            r"^\W*(?:[\d.]+\s+)?(?:disposals|sales) of (?:[\w-]+ ){0,3}?(?:land|open spaces?|"
+            r"assets|propert(?:y|ies)|buildings)\b[^.;]{0,60}?\b(?:will|must|should|are to) be\b",
+            r"\bpowers? to (?:[\w,]+ ){0,3}?(?:dispose|sell)\b",
+        ),
+        # A named site is a decision about it, however the sentence is put.
+        unless=_re(
+            r"\b(?:land|site|property|building|premises|hall|depot|offices?) (?:at|known as|"
+            r"off|adjacent to)\b",
+            r"\bedged red\b",
+        ),
     ),
     FalseFriend(
         "budget_mention",

@@ -37,16 +37,26 @@ def _hyphen_tolerant(source: str) -> str:
     return source
 
 
+# "Within one clause" gaps ([^.;]) stop at a full stop; a decimal point ("0.42 hectares",
+# "£1.2m") is not one, so a figure never hides the object of a decision from its verb.
+_CLAUSE_GAP = "[^.;]"
+_CLAUSE_GAP_WITH_DECIMALS = r"(?:[^.;]|\.(?=\d))"
+
+
 def _re(*parts: str) -> re.Pattern[str]:
     """Compile alternatives (one way of saying it per argument), case-insensitive, with
-    hyphens that tolerate a line-end break (see ``_HYPHEN_FORMS``)."""
+    hyphens that tolerate a line-end break (see ``_HYPHEN_FORMS``) and clause gaps that run
+    over decimal points."""
     source = parts[0] if len(parts) == 1 else "|".join(parts)
+    source = source.replace(_CLAUSE_GAP, _CLAUSE_GAP_WITH_DECIMALS)
     return re.compile(_hyphen_tolerant(source), re.I)
 
 
 def _words(n: int) -> str:
     """A lazy gap of up to ``n`` words (hyphenated words, "&", "/" and commas included)."""
-    return rf"(?:[\w'’&/,()-]+ ){{0,{n}}}?"
+    # "." inside a word: figures ("0.42 hectares") and abbreviations; a sentence's full stop
+    # never has a word after it in the same segment.
+    return rf"(?:[\w'’&/,().-]+ ){{0,{n}}}?"
 
 
 # Up to four words of an object that do not run across a preposition ("secure a future for a
@@ -106,6 +116,9 @@ class Blocker:
     # under a decision heading, in a decision sentence or in the title): a record that ends
     # one contract and lets another is still outsourcing.
     yields_to_decision: bool = False
+    # A fact about the parties ("an ALEO controlled by the Council") blocks wherever the
+    # record states it: it is not a background mention that a decision could outweigh.
+    fact: bool = False
 
 
 _O, _A, _C, _I = (frozenset({x}) for x in (OUTSOURCING, ASSET_SALE, CONSULTATION, INHOUSE))

@@ -220,9 +220,14 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
 )
 
 # A document-level hint that any unqualified consultation it mentions is staff or market
-# consultation (weak consultation rules are then not enough on their own).
+# consultation, or consultation of members and officers (weak consultation rules are then
+# not enough on their own).
 STAFF_OR_MARKET_CONSULTATION = _re(
     rf"\b{STAFF} consultations?\b",
+    # ... or with the council's own members and officers
+    rf"\b{COUNCILLORS}\b[^.;]{{0,60}}?\b(?:have been|has been|were|was) consulted\b",
+    r"\bconsult\w* (?:has |have )?(?:taken place |been undertaken )?with (?:the )?(?:cabinet "
+    r"members?|portfolio holders?|lead members?|ward members|local members)\b",
     r"\bconsult(?:ation|ing|ed)? with (?:the )?(?:affected |recognised )?(?:staff|employees|"
     r"trade unions?|unions|the workforce)\b",
     r"\b(?:market|provider|supplier) consultation\b|\bconsultation with (?:the )?market\b",
@@ -285,6 +290,19 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=PUBLIC_RE,
     ),
     FalseFriend(
+        "internal_consultees",
+        _C,
+        "Consultation 'with the Cabinet Member, the Director of Finance and Legal Services' is"
+        " the council asking its own members and officers, not the public.",
+        _re(
+            r"\bconsult\w*\b[^.;]{0,40}?\bwith (?:the |relevant |appropriate |all )?(?:\w+ ){0,3}?"
+            r"(?:cabinet members?|portfolio holders?|lead members?|leader|directors?|officers?|"
+            r"s\.? ?151|section 151|legal|finance|monitoring officer|heads? of service|"
+            r"(?:ward|local|divisional) members|councillors|members)\b",
+        ),
+        unless=PUBLIC_RE,
+    ),
+    FalseFriend(
         "councillors_only",
         _C,
         "Consulting ward members, councillors or partner bodies is not public consultation.",
@@ -331,6 +349,16 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bplanning (?:application|permission|process|authority)",
         ),
         scope="before",
+    ),
+    FalseFriend(
+        "planning_consultation",
+        _C,
+        "Consultation a purchaser or developer carries out for its own planning application is"
+        " the planning process, not the council consulting on its decision.",
+        _re(
+            r"\b(?:as part of|for|through|in) (?:its|their|the (?:purchaser|developer|buyer|"
+            r"applicant)['’]?s?) (?:own )?planning applications?\b",
+        ),
     ),
     FalseFriend(
         "impact_assessment",

@@ -5,6 +5,9 @@ and the sentence shape of a decision."""
 from __future__ import annotations
 
 from monitor.rules.base import (
+    _A,
+    _C,
+    _I,
     _O,
     _OA,
     Blocker,
@@ -16,6 +19,17 @@ from monitor.rules.vocabulary import (
 )
 
 DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "amendment_moved",
+        _O | _A | _C | _I,
+        "An amendment moved in a meeting ('that the decision be deferred to allow a public"
+        " consultation') is what a councillor asked for, not what was decided.",
+        _re(
+            r"\b(?:moved|proposed|seconded) (?:an|the|a further) amendment\b",
+            r"\bamendment\b[^.;]{0,80}?\b(?:was|were|is) (?:lost|defeated|not carried|"
+            r"withdrawn|fell)\b",
+        ),
+    ),
     FalseFriend(
         "noted_only",
         _OA,
@@ -304,6 +318,24 @@ BLOCKERS: tuple[Blocker, ...] = (
         trigger=("sourc", "back", "in-house provision", "in house provision", "employment", "into"),
     ),
     Blocker(
+        "stays_in_house",
+        "A decision that the service remains in-house, having weighed handing it out, lets"
+        " nothing.",
+        _re(
+            r"\b(?:remain|stay|be retained|continue to be (?:delivered|provided|run|managed|"
+            r"operated))\s+in[- ]house\b",
+            r"\bretain\w* (?:the )?(?:[\w-]+ ){0,4}?services? in[- ]house\b",
+            # "be managed directly by the Council (in-house) from 1 April"
+            r"\bbe (?:managed|run|delivered|operated|provided) directly by the (?:council|"
+            r"authority)\b",
+        ),
+        also=_re(
+            r"\b(?:agree\w*|decid\w*|resolv\w*|approv\w*|determin\w*|endorse\w*|recommend\w*)\b"
+        ),
+        yields_to_decision=True,
+        trigger=("in-house", "in house"),
+    ),
+    Blocker(
         "council_owned_company",
         "Setting up a wholly council-owned company (LATCo / Teckal) keeps the service in public"
         " control.",
@@ -314,6 +346,21 @@ BLOCKERS: tuple[Blocker, ...] = (
         ),
         unless=_ONLY_AN_OPTION,
         trigger=("compan", "latco", "teckal"),
+    ),
+    Blocker(
+        "council_controlled_body",
+        "A body the council controls (an ALEO, a company or trust with the council as sole"
+        " member or shareholder) delivers the service under council control: not outsourcing"
+        " (eval README: council-owned companies and trusts).",
+        _re(
+            r"\b(?:aleos?|arm['’]?s[- ]length external organisations?)\b",
+            r"\b(?:controlled|wholly[- ]owned) by the (?:council|authority)\b",
+            r"\b(?:the )?(?:council|authority) (?:is|as) (?:its |the )?sole (?:member|shareholder|"
+            r"owner)\b",
+        ),
+        unless=_ONLY_AN_OPTION,
+        trigger=("aleo", "external organisation", "controlled by", "owned by", "sole "),
+        fact=True,
     ),
     Blocker(
         "shared_service",
@@ -371,7 +418,10 @@ DECISION_SENTENCE = _re(
     r"council|committee|executive|members?) )?(?:(?:is|are) (?:asked|recommended) to )?"
     r"(?:approves?|agrees?|authoris\w*|resolved|delegates?|endorses?|awards?|decided|"
     # The imperative of a recommendation list: "1) Declare surplus and approve the disposal".
-    r"declares?)\b"
+    r"declares?)\b",
+    # Minutes record a resolution's list in the past tense: "b) Approved the disposal of ...".
+    r"^\W*\(?\w{1,3}[.)]\s*(?:approved|agreed|declared|delegated|endorsed|awarded|"
+    r"authori[sz]ed)\b",
 )
 
 # A sentence that decides or formally proposes something, in any wording: what makes an

@@ -225,6 +225,11 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
             r"(?:to|for)\b",
             r"\b(?:successful|winning) (?:tenderers?|bidders?|providers?|contractors?)\b",
+            # "Accepts the tender from Keys Group Limited", "the bid of X be accepted"
+            r"\baccept(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ ){0,2}?(?:tenders?|bids?|quotations?) "
+            r"(?:from|of|submitted by)\b",
+            r"\b(?:tenders?|bids?) (?:from|of|submitted by) [^.;]{0,60}?\b(?:be|is|was|were|"
+            r"has been) accepted\b",
             # "X Ltd has been successful in securing the contract for grounds maintenance",
             # "won the contract", "contracts to be issued for 1 April".
             r"\b(?:won|wins|win|secured|securing|winning|obtaining) (?:the |a |an )?(?:new )?"
@@ -236,7 +241,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"[^.;]{0,40}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:operators?|providers?|bidders?|"
             r"tenderers?)\b",
         ),
-        trigger=("award", "contract", "concession", "successful", "winning"),
+        trigger=("award", "contract", "concession", "successful", "winning", "accept"),
     ),
     Rule(
         "preferred_bidder",
@@ -259,6 +264,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"strategic partners?|contractors?)\b",
             r"\b(?:a|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
             r"(?:would be |will be |to be |be )?(?:selected|appointed|procured)\b",
+            # "has appointed Freedom Leisure to manage the Water Meadows leisure complex"
+            r"\bappoint(?:s|ed|ing)? (?:[\w&'’-]+ ){1,5}?to (?:manage|run|operate|deliver|provide)"
+            rf"\b[^.;]{{0,60}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
         ),
         trigger=("appoint", "operator"),
     ),
@@ -337,18 +345,20 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\btransfer(?:s|red|ring)? (?:of )?(?:the |this |these |its |their |all )?"
             rf"{_words(6)}(?:services?|management|operation|provision|running|{SERVICE_DOMAIN} "
             r"(?:centres?|facilities|homes)|librar(?:y|ies)|museums?|theatres?|galler(?:y|ies))\b"
-            r"[^.;]{0,80}?\bto\b"
+            # a list of named sites may stand between the service and its new operator
+            r"[^.;]{0,240}?\bto\b"
             rf"[^.;]{{0,80}}?\b{_TRANSFER_TARGET}\b",
-            r"\b(?:services?|management|operation)\b[^.;]{0,40}?\b(?:be |to be |being |was |were"
-            r" )?transferred to (?:a |an |the )(?:new |existing |independent )?(?:[\w-]+ ){0,2}?"
+            r"\b(?:services?|management|operation)\b[^.;]{0,80}?\b(?:be |to be |being |was |were"
+            r" )?transferred to (?:a |an |the )?(?:new |existing |independent )?(?:[\w-]+ ){0,3}?"
             r"(?:trusts?|organisations?|mutuals?|providers?|operators?|compan(?:y|ies)|"
             r"charit(?:y|ies))\b",
             # "an independent charitable trust to take over the running of the museum"
             rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
             r"management|operation|delivery|provision) of\b",
             # "the leisure centres be transferred to a new non-profit distributing organisation"
+            # and the bare subjunctive of a resolution: "that the library service transfer to"
             rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
-            r"(?:be |to be |being |was |were |are )?transferred to (?:a |an |the )?"
+            r"(?:be |to be |being |was |were |are )?transfer(?:red)? to (?:a |an |the )?"
             rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
             # "hand management of its country parks to a conservation charity"
             r"\bhand(?:s|ed|ing)?(?: over)? (?:the )?(?:management|running|operation|delivery)"

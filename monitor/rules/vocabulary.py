@@ -52,6 +52,9 @@ GOODS = _alt(
     r" work",
     r"refurbish\w*|renovat\w*|fit(?:ting)?[- ]out|new build|construction of|build(?:ing)? of",
     r"installation of|erection of",
+    # The verbs of building work ("a contractor to demolish the former offices").
+    r"demolish\w*|resurfac\w*|(?:contractors?|builders?) (?:to|will|would) (?:construct|erect|"
+    r"build|extend|convert|refurbish|re-?roof)\b",
     r"design and build|demolition|retrofit|works? (?:contracts?|programmes?|packages?|"
     r"frameworks?)",
     r"(?:roofs?|roofing|lifts?|boilers?|windows?|heating|kitchens?|bathrooms?|walls?|"
@@ -99,11 +102,12 @@ NOT_PEOPLE = _re(
     r"infrastructure|interest compan\w*|centres?|halls?|hubs?|wealth|development|"
     r"investment programme|infrastructure levy)\b",
     # Job and committee titles: "Cabinet Member for Communities", "Director of Children and
-    # Families" (the capitalised words after "for"/"of").
+    # Families", "Strategic Director - Communities" (the capitalised words after "for"/"of"/a
+    # dash).
     r"\b(?:cabinet|executive|portfolio|lead|deputy) (?:member|holder|councillor|lead)s?"
     r"(?: for| of)(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the| for){1,6}",
     r"\b(?:director|directorate|head|manager|department|service|services|team|officer|"
-    r"scrutiny|committee|panel|board|select committee)(?: of| for)"
+    r"scrutiny|committee|panel|board|select committee)(?: of| for| [-–]|:)"
     r"(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the){1,6}",
     r"\b(?:customer|user|resident|tenant|family|visitor)s?['’]? (?:services?|experience team|"
     r"requirements|numbers|charter|charges|fees|parking|permits?|portal|accounts?)\b",
