@@ -37,12 +37,12 @@ _MARKED = re.compile(
     r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4})(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.I,
 )
-_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,100})$")
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,160})$")
 # A ModernGov item number on a line of its own ("39."), its title on the next line.
 _BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?$")
 # An item heading names its matter in a few words; a longer line is prose ("109/2009 The
 # Cabinet agreed to the contract being awarded to ...").
-_MAX_HEADING_WORDS = 14
+_MAX_HEADING_WORDS = 20
 # An item holds more than its heading: a list of report titles ("53 Disposal of Small Surplus
 # Sites" under "Exclusion of the press and public") is part of the item that lists them.
 _MIN_ITEM_WORDS = 12

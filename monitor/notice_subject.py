@@ -77,6 +77,14 @@ MAINTENANCE_OF_EQUIPMENT: Final = re.compile(
 LANGUAGE_SERVICES: Final = re.compile(
     r"\b(?:translation|interpreting|interpretation|transcription)\b", _I
 )
+# Office support for the council itself, wherever it stands in the title: its post and
+# confidential papers, printing ("Secure Collection and Destruction of Confidential Waste").
+# Not couriers: "delivery of waste sacks to trade waste customers" is part of a service.
+OFFICE_SUPPORT: Final = re.compile(
+    r"\b(?:confidential (?:waste|papers?|documents?)|shredding|postal services?|"
+    r"mail(?:room| services?)|document (?:storage|scanning)|printing|photocopi\w*|stationery)\b",
+    _I,
+)
 # Goods: "Supply and delivery of ...", "Purchase of ..." (not "Supply of ... services").
 GOODS_PURCHASE: Final = re.compile(
     r"\b(?:supply|purchase|acquisition)(?:\s+(?:and|&)\s+(?:delivery|installation|fitting))?"
@@ -122,6 +130,9 @@ def subject_of(title: str | None) -> Subject | None:
     m = WORKS_TITLE.search(title)
     if m:
         return Subject("works", m.group(0), "works are not outsourcing of a public service")
+    m = OFFICE_SUPPORT.search(title)
+    if m:
+        return Subject("own_use", m.group(0), "office support bought for the council itself")
     for head in _heads(title):
         m = OWN_USE_HEAD.search(head) or LANGUAGE_SERVICES.search(head)
         if m:
@@ -167,6 +178,14 @@ _PUBLIC_FACING: Final = re.compile(
 )
 
 
+# The council's own tools for such a service: "Contact Centre Software Licences".
+_TOOLS: Final = re.compile(
+    r"\b(?:software|licen[cs]\w*|systems?|platforms?|hardware|telephony|equipment|saas)\b", _I
+)
+
+
 def names_public_facing_service(title: str | None) -> bool:
-    """Whether a notice title names a service residents use that CPV files as own use."""
-    return bool(title) and _PUBLIC_FACING.search(" ".join((title or "").split())) is not None
+    """Whether a notice title names a service residents use that CPV files as own use (and
+    not the council's tools for it)."""
+    text = " ".join((title or "").split())
+    return bool(text) and _PUBLIC_FACING.search(text) is not None and not _TOOLS.search(text)

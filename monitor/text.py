@@ -186,8 +186,18 @@ _ANY_HEADING = re.compile(
 
 
 def heading_kind(line: str) -> str | None:
-    """Kind of section heading that starts ``line``, if any (short lines only)."""
+    """Kind of section heading that starts ``line``, if any. A long line counts only when its
+    heading ends in a colon or dash within its first 80 characters ("Decision – (a) That the
+    award of 612 route contracts ... be approved.": minutes put the heading and the whole
+    resolution on one line)."""
     if len(line) > 160:
+        head = line[:80]
+        m = _HEADING_NUMBER.match(head)
+        if m:
+            head = head[m.end() :]
+        found = _ANY_HEADING.match(head)
+        if found is not None and found.group(0).rstrip()[-1:] in (":", "-", "–", "—"):
+            return found.lastgroup
         return None
     m = _HEADING_NUMBER.match(line)
     if m:

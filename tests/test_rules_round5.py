@@ -118,10 +118,196 @@ OUT, SALE, CONS, INH = (
             SALE,
             True,
         ),
+        # A numbered recommendation in the imperative decides.
+        (
+            "Decision: the Executive agreed to:\n1. Transfer the operation of the Council's "
+            "library and theatre services to Sample Leisure Trust, an independent charitable "
+            "trust, under a 10-year funding agreement.",
+            "decision",
+            OUT,
+            True,
+        ),
+        # Care homes handed over as going concerns.
+        (
+            "Decision: the Director be authorised to transfer Elm House as a going concern to "
+            "an independent registered care provider, with the sale of the freehold, as the "
+            "cost of refurbishment is not affordable.",
+            "decision",
+            OUT,
+            True,
+        ),
+        # Stock transfers: the homes and the landlord service.
+        (
+            "Tenants in Northfield have voted in favour of transferring ownership of their "
+            "homes from the Council to Northfield Homes, a new not-for-profit housing "
+            "association. Of the 1,900 tenants balloted, 70% took part.",
+            "other",
+            OUT,
+            True,
+        ),
+        (
+            "Resolved:\n1. To approve the transfer of the freehold of the Council's three "
+            "sheltered housing schemes (Ash Court, Northfield; Beech Court, Southfield; Oak "
+            "Court, Westfield), comprising 96 homes, to Sample Homes Ltd, a registered "
+            "provider, together with the housing management service.",
+            "decision",
+            SALE,
+            True,
+        ),
+        # A service run today by a contractor is not a decision to let it.
+        (
+            "Since April 2024 the Council's leisure centres have been managed by Sample Leisure "
+            "on the Council's behalf under a 15-year contract.",
+            "other",
+            OUT,
+            False,
+        ),
     ],
 )
 def test_round5_label(text: str, doc_type: str, label: str, expected: bool) -> None:
     assert getattr(classify(text, doc_type=doc_type), label) is expected
+
+
+def test_tenants_balloted_were_consulted() -> None:
+    text = (
+        "Tenants in Northfield have voted in favour of transferring ownership of their homes "
+        "to Northfield Homes, a housing association. Of the 1,900 tenants balloted, 70% took "
+        "part."
+    )
+    assert classify(text, doc_type="other").has_consultation is True
+
+
+def test_keeping_a_home_under_council_operation_is_an_in_house_option() -> None:
+    text = (
+        "Decision: to transfer Elm House as a going concern to an independent care provider. "
+        "Option A (retain and refurbish under Council operation) was rejected on cost."
+    )
+    assert classify(text, doc_type="decision").has_inhouse_statement is True
+
+
+def test_long_numbered_item_headings_start_their_own_item() -> None:
+    minutes = (
+        "1. Apologies for Absence\nApologies were received from Councillor Ash and "
+        "Councillor Birch and Councillor Cedar.\n\n"
+        "2. Treasury Management Annual Report\nRESOLVED that the annual report on treasury "
+        "management for the year be noted by the Council.\n\n"
+        "3. Home to School Transport – Award of Contracts for September 2026 and Fleet "
+        "Capacity Review\nDecision – (a) That the award of 400 route contracts for home to "
+        "school transport to the operators listed in the exempt appendix be approved.\n\n"
+        "4. Forward Plan of Key Decisions\nRESOLVED that the forward plan of key decisions be "
+        "noted by the Cabinet.\n"
+    )
+    result = classify(minutes, doc_type="decision")
+    assert result.is_outsourcing is True
+    assert any(s.startswith("item:3. Home to School Transport") for s in result.signals)
+
+
+def test_a_resolution_on_the_same_line_as_its_heading_is_the_decision() -> None:
+    award = (
+        "That the award of 400 route contracts for home to school transport to the operators "
+        "listed in the exempt appendix, for terms of up to three academic years, at an "
+        "estimated annual value of £30m, be approved."
+    )
+    text = f"Background: the routes were re-tendered in the spring.\nDecision – (a) {award}"
+    result = classify(text, doc_type="decision")
+    assert result.is_outsourcing and "is_outsourcing" in result.decided_in
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Decision: To sell approximately 86 m2 of amenity grass land adjoining 4 Elm Gardens to "
+        "the owner of that property for garden use for £4,000.",
+        "Decision: That the Council grants a 35-year lease of Elm Community Centre at a "
+        "peppercorn rent to Elm Together CIO under the Council's Community Asset Transfer "
+        "Policy, subject to an agreed business plan.",
+    ],
+)
+def test_small_sales_and_leases_under_a_policy_are_sales(decision: str) -> None:
+    text = f"Delegated Officer Decision – Assistant Director Assets\nLand at Elm\n{decision}"
+    assert classify(text, doc_type="decision").is_asset_sale is True
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "label", "expected"),
+    [
+        # A café concession is a trading pitch, not a public service let.
+        (
+            "Decision: To grant a concession licence for the operation of the cafe at Elm Park "
+            "to Sample Coffee Ltd for three years at a fee of £12,000 a year.",
+            "decision",
+            OUT,
+            False,
+        ),
+        # Leaving a shared service to let the service out is not a shared service.
+        (
+            "Decision: (1) to approve the award of a contract for the delivery of the Council's "
+            "revenues and benefits service to Sample Services Ltd for seven years; (2) to "
+            "delegate authority to finalise the contract and the exit arrangements from the "
+            "current shared service.",
+            "decision",
+            OUT,
+            True,
+        ),
+        # Awarding places on a framework of care providers.
+        (
+            "The Committee AGREED to award places on the Care at Home Framework to 12 providers "
+            "for three years from 1 April.",
+            "decision",
+            OUT,
+            True,
+        ),
+        # A council's procurement strategy and its pipeline let nothing.
+        (
+            "Recommendations\n1) That Cabinet approves the Procurement Strategy 2025-2028.\n\n"
+            "The first pipeline notice lists 40 contracts, including the re-procurement of home "
+            "care and highways maintenance.",
+            "report",
+            OUT,
+            False,
+        ),
+        # A contract for a provider to administer a service.
+        (
+            "RESOLVED that the Council enters into a contract with Sample Consult Ltd for the "
+            "administration of building control applications for three years.",
+            "decision",
+            OUT,
+            True,
+        ),
+    ],
+)
+def test_round5_h7_families(text: str, doc_type: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type=doc_type), label) is expected
+
+
+def test_an_in_house_team_weighed_as_the_provider_is_an_in_house_option() -> None:
+    text = (
+        "Decision: That the contract for the domestic abuse outreach service be awarded to "
+        "Sample Refuge for four years.\nAlternative options: Delivery by an in-house Council "
+        "team was considered but was discounted, as specialist services benefit from "
+        "independence."
+    )
+    assert classify(text, doc_type="decision").has_inhouse_statement is True
+
+
+def test_a_returning_in_house_option_reviewed_does_not_block_the_award() -> None:
+    text = (
+        "Decision: That a new 5-year contract for the delivery of the library service be "
+        "awarded to Sample Libraries (an independent charity). A review of options including "
+        "returning the service to direct Council management concluded that the charity offers "
+        "better value."
+    )
+    result = classify(text, doc_type="decision")
+    assert result.is_outsourcing is True and result.has_inhouse_statement is True
+
+
+def test_a_software_tool_for_a_residents_service_stays_own_use() -> None:
+    text = (
+        "Contract award notice\nSampleton District Council\nContact Centre Software Licences "
+        "and Implementation\nMain procurement category: services\nCPV: 72268000 - Software "
+        "supply services"
+    )
+    assert classify(text, doc_type="procurement").is_outsourcing is False
 
 
 def test_general_statements_about_disposals_sell_nothing_a_named_site_still_does() -> None:
@@ -183,6 +369,13 @@ def test_a_job_title_after_a_dash_is_not_the_community() -> None:
         ("Customer Contact Centre Out of Hours Service", "79512000 - Call centre", True),
         ("Payroll Advice and Support", "79211100 - Payroll services", False),
         ("Maintenance of Council Office Lifts", "50750000 - Lift-maintenance services", False),
+        # Office support for the council itself, under a public-service code.
+        (
+            "Secure Collection and Shredding of Confidential Waste",
+            "90500000 - Refuse services",
+            False,
+        ),
+        ("Household Waste Collection Service", "90500000 - Refuse services", True),
     ],
 )
 def test_a_notice_title_naming_a_residents_service_outweighs_an_own_use_code(

@@ -13,16 +13,14 @@ from monitor.rules.base import (
 from monitor.rules.vocabulary import (
     _GAP80,
     ASSET_OBJECT,
+    STOCK_TRANSFER,
 )
 
 # --------------------------------------------------------------------------------------------
 # Asset sales
 # --------------------------------------------------------------------------------------------
 
-_STOCK_TRANSFER = _re(
-    r"\b(?:housing )?stock transfer\b",
-    r"\btransfer (?:of )?(?:the council['’]s )?housing stock\b",
-)
+_STOCK_TRANSFER = _re(*STOCK_TRANSFER)
 
 ASSET_RULES: tuple[Rule, ...] = (
     Rule(
@@ -43,8 +41,9 @@ ASSET_RULES: tuple[Rule, ...] = (
         _re(
             r"\bsales? of (?:the |a |an |its |this |these |council |surplus )?"
             rf"{_words(4)}{ASSET_OBJECT}\b",
+            # "to sell approximately 86 m2 of amenity grass land": a measure and a kind of land
             r"\b(?:sell|selling|sold|sells)(?: off)? (?:the |these |this |a |an |its |their |some "
-            rf"|council )?{_words(4)}{ASSET_OBJECT}\b",
+            rf"|council )?{_words(7)}{ASSET_OBJECT}\b",
             rf"\b{ASSET_OBJECT}\b (?:[\w-]+ ){{0,4}}?(?:propos\w*|intend\w*|plann\w*|decided|"
             r"agreed|wish\w*) to sell\b",
             rf"\b{ASSET_OBJECT}\b[^.;]{{0,80}}?\b(?:be|being|is|are|to be|was|were) sold\b",
@@ -156,7 +155,7 @@ ASSET_RULES: tuple[Rule, ...] = (
         ASSET_SALE,
         "A housing stock transfer also transfers the homes themselves.",
         _STOCK_TRANSFER,
-        trigger=("stock",),
+        trigger=("stock", "transfer"),
     ),
 )
 
@@ -183,8 +182,10 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         # A named disposal carried out under a policy is still a disposal.
         unless=_re(
             # "... in accordance with the Disposals Policy" (not "in line with the regulations")
-            r"\bin (?:accordance|line) with (?:the |its |our |this )?(?:council['’]s )?"
-            r"(?:[\w-]+ ){0,5}?(?:polic(?:y|ies)|strateg(?:y|ies)|procedures?|framework|process)\b",
+            # (gaps of any width: a name such as "Community Asset Transfer" may be masked out)
+            r"\b(?:in (?:accordance|line) with|under)\s+(?:(?:the|its|our|this)\s+)?(?:council['’]s"
+            r"\s+)?(?:[\w-]+\s+){0,5}?(?:polic(?:y|ies)|strateg(?:y|ies)|procedures?|framework|process)"
+            r"\b",
             r"\bedged red\b",
             r"\b(?:sites?|land|propert(?:y|ies)|buildings?|assets?) (?:listed|set out|described|"
             r"shown|identified) (?:in|at) (?:the )?(?:exempt )?appendi(?:x|ces)\b",
@@ -259,7 +260,11 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " advertised', its powers to dispose of land) decides no sale.",
         _re(
             r"\b(?:where|if|when|whenever|should|unless|once)\b[^,.;]{0,80}?\b(?:is|are|be|were|"
-            r"been) (?:proposed|declared|identified|considered|deemed|found)\b",
+            r"been)(?: to be)? (?:proposed|declared|identified|considered|deemed|found|released|"
+            r"sold|disposed)\b",
+            # the law that governs disposals, restated: "Section 123 ... requires the Council"
+            r"\b(?:section|s\.?) ?123\b[^.;]{0,80}?\brequires?\b",
+            r"\bframework within which\b",
             r"\bany (?:future |individual |further |such )?(?:proposals?|disposals?|sales?)\b",
             r"^\W*(?:[\d.]+\s+)?(?:disposals|sales) of (?:[\w-]+ ){0,3}?(?:land|open spaces?|"
             r"assets|propert(?:y|ies)|buildings)\b[^.;]{0,60}?\b(?:will|must|should|are to) be\b",

@@ -36,7 +36,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"questionnaire|engagement|focus groups?|panel|ballot|feedback|views|workshops?|"
             r"drop-in)s?\b",
             r"\bhave their say\b",
-            r"\btenant ballot\b|\b(?:tenants?|residents?|leaseholders?)\b[^.;]{0,60}?\bballot\b",
+            r"\btenant ballot\b",
+            r"\b(?:tenants?|residents?|leaseholders?)\b[^.;]{0,60}?\bballot(?:ed|s|ing)?\b",
             r"\bballot of (?:all )?(?:tenants|residents|leaseholders)\b",
         ),
         trigger=(

@@ -20,6 +20,35 @@ from monitor.rules.vocabulary import (
 
 DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
     FalseFriend(
+        "existing_arrangement",
+        _O,
+        "'Since April 2024 the leisure centres have been managed by X' describes how a service"
+        " is run today, not a decision to let it.",
+        _re(
+            r"^\W*(?:[\d.]+\s+)?since (?:(?:\d{1,2} )?\w+ )?(?:19|20)\d\d\b[^.;]{0,120}?"
+            r"\b(?:have|has) been (?:managed|run|operated|delivered|provided)\b",
+            r"\b(?:have|has) been (?:managed|run|operated|delivered|provided) by [^.;]{0,80}?"
+            r"\bsince (?:(?:\d{1,2} )?\w+ )?(?:19|20)\d\d\b",
+        ),
+    ),
+    FalseFriend(
+        "procurement_policy",
+        _O,
+        "Approving the council's procurement strategy, policy or rules sets how it buys, not"
+        " what it lets.",
+        _re(
+            r"\bprocurement (?:strateg(?:y|ies)|polic(?:y|ies)|rules|regulations|standing orders|"
+            r"procedure rules)\b(?! (?:for|to) )",
+        ),
+    ),
+    FalseFriend(
+        "pipeline_list",
+        _O,
+        "A procurement pipeline lists contracts the council may let in coming years; a place on"
+        " it is not a decision to let any of them.",
+        _re(r"\bpipeline(?: notices?)?\b[^.;]{0,80}?\b(?:lists?|includes?|including|sets out)\b"),
+    ),
+    FalseFriend(
         "amendment_moved",
         _O | _A | _C | _I,
         "An amendment moved in a meeting ('that the decision be deferred to allow a public"
@@ -231,6 +260,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:were|if|should)(?: \w+ly)? (?:members|councillors|the council|cabinet|"
             r"the cabinet|we|it|the cabinet member|the committee)\b[^.;]{0,60}$",
             r"\bif (?:an? )?(?:alternative|different|future) decision\b[^.;]{0,40}$",
+            # "before any existing contract for a service is re-procured"
+            r"\b(?:before|when|whenever|where) (?:any|an?|each) (?:existing |current )?"
+            r"(?:contract|service)\b[^.;]{0,60}$",
         ),
         scope="lead",
         unless=_re(r"\b(?:approv\w*|agree\w*|endors\w*|authoris\w*|resolv\w*)\b"),
@@ -277,7 +309,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
 _ONLY_AN_OPTION = _re(
     r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
     r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
-    r"(?:an|the) option|would (?:cost|require|mean|need)|instead of|evaluated|appraised|"
+    r"(?:an|the) option|options? (?:includ\w*|such as)|review of (?:the )?options|"
+    r"would (?:cost|require|mean|need)|instead of|evaluated|appraised|"
     r"assessed|modell?ed|costed|reconsider\w*|(?:was|were) (?:examined|explored|reviewed))\b",
     # One item of a lettered list of options, written as a noun phrase ("(d) setting up a
     # wholly owned company."), not as a decision ("(d) approves the setting up of ...").
@@ -366,8 +399,8 @@ BLOCKERS: tuple[Blocker, ...] = (
         "shared_service",
         "A shared service between councils is public-to-public, not outsourcing.",
         _re(
-            r"\b(?:implement\w*|establish\w*|creat\w*|agree\w*|approv\w*|form\w*|join\w*)\b"
-            r"[^.;]{0,60}?\bshared (?:\w+ )?services?\b",
+            r"\b(?:implement\w*|establish\w*|creat\w*|agree(?:s|d|ing)?|approv\w*|form\w*|join\w*)"
+            r"\b[^.;]{0,60}?\bshared (?:\w+ )?services?\b",
             r"\bshared (?:\w+ )?services?\b[^.;]{0,40}?\b(?:implement\w*|established|created|"
             r"approved|agreed)\b",
             # "the Service Level Agreement with Scarborough Borough Council ... be renewed"
@@ -375,7 +408,12 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"(?:[\w-]+ ){1,3}?(?:borough|district|county|city|metropolitan|unitary) councils?\b"
             r"[^.;]{0,80}?\b(?:renew\w*|extend\w*|continu\w*|approv\w*|agree\w*)\b",
         ),
-        unless=_re(r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b"),
+        unless=_re(
+            r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b",
+            # leaving a shared service (to let the service out) is not forming one
+            r"\b(?:exit\w*|leav\w*|withdraw\w*|end\w*|terminat\w*|dissol\w*) (?:\w+ ){0,3}?"
+            r"(?:from |of )?(?:the )?(?:current |existing )?shared (?:\w+ )?services?\b",
+        ),
         trigger=("shared", "level agreement", "sla ", "authority agreement"),
     ),
     Blocker(
@@ -419,6 +457,10 @@ DECISION_SENTENCE = _re(
     r"(?:approves?|agrees?|authoris\w*|resolved|delegates?|endorses?|awards?|decided|"
     # The imperative of a recommendation list: "1) Declare surplus and approve the disposal".
     r"declares?)\b",
+    # A numbered recommendation in the imperative: "1. Transfer the operation of the library
+    # service to ...", "2) Award the contract to ...".
+    r"^\W*\(?\w{1,3}[.)]\s*(?:approve|agree|transfer|award|extend|procure|tender|re-?tender|"
+    r"commission|dispose|sell|lease|grant|authorise|delegate|enter into|appoint)\b",
     # Minutes record a resolution's list in the past tense: "b) Approved the disposal of ...".
     r"^\W*\(?\w{1,3}[.)]\s*(?:approved|agreed|declared|delegated|endorsed|awarded|"
     r"authori[sz]ed)\b",

@@ -124,5 +124,14 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"project)\b"
         ),
         scope="after",
+        # "Delivery by an in-house Council team was considered ... but discounted" weighs the
+        # option: the team is the in-house provider.
+        unless=_re(
+            r"\b(?:delivery|provision|running|operation) (?:of [\w' -]{1,40} )?by (?:an? |the )?"
+            r"in[- ]?house\b",
+            r"\bin[- ]?house (?:[\w-]+ ){0,3}?team\b[^.;]{0,60}?\b(?:was|were|is|has been) "
+            r"(?:considered|discounted|rejected|appraised|dismissed|assessed)\b",
+        ),
+        unless_in_sentence=True,
     ),
 )

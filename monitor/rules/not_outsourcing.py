@@ -94,6 +94,20 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             rf"(?:[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",
             rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
             rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)",
+            # a business handed over whole, staff and residents with it
+            r"\bas (?:a )?going concerns?\b",
+        ),
+    ),
+    FalseFriend(
+        "cafe_concession",
+        _O,
+        "A concession to run a café or kiosk is a commercial letting of a trading pitch, not a"
+        " public service contracted out.",
+        _re(
+            r"\b(?:caf[eé]s?|kiosks?|refreshments?|ice[- ]cream|mobile catering|tea rooms?|"
+            r"coffee (?:shops?|bars?))\b[^.;]{0,60}?\bconcession",
+            r"\bconcession\w*\b[^.;]{0,80}?\b(?:caf[eé]s?|kiosks?|refreshments?|ice[- ]cream|"
+            r"mobile catering|tea rooms?|coffee (?:shops?|bars?))\b",
         ),
     ),
     FalseFriend(
@@ -134,7 +148,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="before",
         unless=_re(
             r"\bservices?\b|\b(?:operation|management|running|provision|delivery) of\b|\bgoing "
-            r"concerns?\b"
+            r"concerns?\b",
+            # homes to a housing association: a stock transfer takes the landlord service too
+            r"\bhousing associations?\b|\bregistered (?:social )?(?:landlords?|providers?)\b"
         ),
     ),
     FalseFriend(

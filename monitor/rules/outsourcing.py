@@ -13,6 +13,7 @@ from monitor.rules.base import (
 )
 from monitor.rules.vocabulary import (
     SERVICE_DOMAIN,
+    STOCK_TRANSFER,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -94,7 +95,8 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\benter(?:s|ed|ing)? into (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,3}?(?:contract|"
             r"management agreement|concession|partnership agreement|service agreement|"
             r"operating agreement)s?\b[^.;]{0,100}?\b(?:for (?:the )?(?:provision|management|"
-            r"delivery|operation|running)|to (?:provide|deliver|manage|operate|run))\b",
+            r"delivery|operation|running|administration)|to (?:provide|deliver|manage|operate|run|"
+            r"administer))\b",
             # "enters into contracts with the providers named in the table"
             r"\benter(?:s|ed|ing)? into (?:a |the )?(?:new )?(?:[\w-]+ ){0,2}?(?:contracts?|"
             r"agreements?) with (?:the |each of the )?(?:following |named |listed |successful |"
@@ -392,6 +394,8 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"decided|recommend\w*)\b",
             # "Decision: To outsource the monitoring of public space CCTV ..."
             r"^\W*decision\W+to (?:outsourc|externalis|contract)",
+            # a heading that names the matter: "Item 9: Outsourcing of Building Control"
+            r"^\W*(?:item \d+\W+)?(?:outsourc\w*|externalis\w*) of\b",
         ),
         trigger=("outsourc", "externali", "contract out", "contracting out"),
     ),
@@ -424,11 +428,8 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         "stock_transfer",
         OUTSOURCING,
         "A housing stock transfer moves the landlord service to a housing association.",
-        _re(
-            r"\b(?:housing )?stock transfer\b",
-            r"\btransfer (?:of )?(?:the council['’]s )?housing stock\b",
-        ),
-        trigger=("stock",),
+        _re(*STOCK_TRANSFER),
+        trigger=("stock", "transfer"),
     ),
     Rule(
         "framework_for_services",
@@ -443,9 +444,13 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:establish|set up|setting up|create|procure|commission|re-?commission|"
             r"re-?procure)\w*(?: of)? (?:a |an |the )?(?:new )?(?:[\w-]+ )?(?:framework|"
             r"dynamic purchasing system|dps|dynamic market)\b",
+            # "AGREED to award places on the Care at Home Framework to 14 providers"
+            r"\b(?:award|admit|appoint)\w* (?:\w+ ){0,2}?(?:places?|positions?|providers?|"
+            r"suppliers?) (?:on|to) (?:the |a |an )?(?:[\w-]+ ){0,5}?(?:framework|dynamic "
+            r"purchasing system|dps|dynamic market)\b",
         ),
         also=_re(rf"\bservices?\b|\b{SERVICE_DOMAIN}\b|\bplacements?\b"),
-        trigger=("framework", "dynamic purchasing", "dps"),
+        trigger=("framework", "dynamic purchasing", "dps", "dynamic market"),
     ),
     Rule(
         "run_on_councils_behalf",

@@ -41,6 +41,20 @@ SERVICE_DOMAIN = _alt(
     r"telecare|assistive technology",
 )
 
+# A housing stock transfer: the council's homes, and with them the landlord service, pass to
+# a housing association or other registered provider (eval README: both outsourcing and a
+# sale). "Tenants voted in favour of transferring ownership of their homes to X Housing".
+STOCK_TRANSFER = (
+    r"\b(?:housing )?stock transfer\b",
+    r"\btransfer (?:of )?(?:the council['’]s )?housing stock\b",
+    r"\btransfer\w*\b(?:[^.;]|\.(?=\d)){0,160}?\b(?:homes|houses|dwellings|flats|housing "
+    r"(?:stock|schemes?|estates?)|sheltered (?:housing|schemes?)(?: schemes?)?)\b"
+    # a list of the schemes, in brackets and with semicolons, may come before the new landlord
+    r"(?:[^.]|\.(?=\d)){0,240}?\bto (?:a |an |the )?(?:[\w'’&,-]+ ){0,6}?(?:a |an |the )?"
+    r"(?:[\w-]+ ){0,3}?(?:housing associations?|registered (?:social )?"
+    r"(?:landlords?|providers?)|housing (?:trusts?|compan(?:y|ies)|groups?))\b",
+)
+
 # Goods and capital works: buying them is not contracting out a service.
 GOODS = _alt(
     r"vehicles?|fleet|lorries|vans|licen[cs](?:e|es|ing)|re-?sell(?:er|ers|ing)?",
@@ -188,8 +202,10 @@ INHOUSE_TERM = _alt(
     r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
     r"this |these |its )?(?:[\w-]+ ){0,3}?(?:services? )?directly",
     r"directly (?:provided|delivered|managed|run|operated|employed)",
+    # "comparing the cost of employing Council cleaning staff with contracting the service"
+    r"employ\w* (?:the )?council(?:['’]s)? (?:own )?(?:[\w-]+ ){0,2}?(?:staff|employees|workforce)",
     r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
-    r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management)",
+    r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management|operation)",
     r"(?:under|in|within|into) direct (?:control|ownership|management)",
     # "the council delivering the service directly", "the council running the centres itself"
     r"(?:council|authority) (?:deliver(?:ing|s)?|provid(?:ing|es)?|run(?:ning|s)?|"
