@@ -121,9 +121,14 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "decision",
         re.compile(
-            r"^(?:decisions?(?: made| taken)?|decision\(s\)(?: recommended)?|resolved|"
+            r"^(?:decisions?(?: made| taken)?|decision\(s\)(?: recommended)?|resolved(?: that)?|"
             r"recommendations?|recommendation\(s\)|it was resolved|"
-            r"the (?:cabinet|committee|executive) resolved|delegated decision)" + _END,
+            r"the (?:cabinet|committee|executive) resolved|delegated decision)" + _END
+            # Minutes: "Following consideration, the Committee agreed:", "Thereafter, the
+            # Committee agreed:-" over a list of what was agreed.
+            + r"|^(?:[\w ,]{1,60}, )?(?:the )?(?:cabinet|committee|"
+            r"council|executive|board|panel|sub-committee)(?: [\w-]+){0,3}? (?:agreed|resolved|"
+            r"decided|determined)(?: as follows)?\s*:",
             re.I,
         ),
     ),

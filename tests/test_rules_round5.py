@@ -310,6 +310,33 @@ def test_a_software_tool_for_a_residents_service_stays_own_use() -> None:
     assert classify(text, doc_type="procurement").is_outsourcing is False
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Following consideration, the Committee agreed:",
+        "Thereafter, the Committee agreed:-",
+        "RESOLVED that:",
+    ],
+)
+def test_a_minuted_list_of_what_was_agreed_is_the_decision(lead: str) -> None:
+    text = (
+        "The Head of Estates presented the report and answered questions from members about "
+        "the condition of the building and the marketing plan.\n"
+        f"{lead}\n(i) to declare the former school annexe at Harbour Street surplus;\n(ii) to "
+        "the marketing and disposal of the property on the open market."
+    )
+    result = classify(text, doc_type="decision")
+    assert result.is_asset_sale and "is_asset_sale" in result.decided_in
+
+
+def test_suspending_the_procurement_rules_to_extend_a_contract_is_a_decision() -> None:
+    text = (
+        "2. That the procurement procedure rules be suspended to allow the extension of the "
+        "waste collection contract with Sample Environmental for two years."
+    )
+    assert classify(text, doc_type="decision").is_outsourcing is True
+
+
 def test_general_statements_about_disposals_sell_nothing_a_named_site_still_does() -> None:
     strategy = (
         "Recommendations\n2.1 That Cabinet approves the Asset Management Strategy.\n\n"

@@ -36,9 +36,10 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _O,
         "Approving the council's procurement strategy, policy or rules sets how it buys, not"
         " what it lets.",
+        # (Suspending the procurement rules to extend a contract *is* a decision to let it.)
         _re(
-            r"\bprocurement (?:strateg(?:y|ies)|polic(?:y|ies)|rules|regulations|standing orders|"
-            r"procedure rules)\b(?! (?:for|to) )",
+            r"\b(?:approv\w*|adopt\w*|endors\w*|agree[sd]?|not(?:e|es|ed|ing)|refresh\w*|updat\w*)"
+            r"\b[^.;]{0,40}?\bprocurement (?:strateg(?:y|ies)|polic(?:y|ies))\b(?! (?:for|to) )",
         ),
     ),
     FalseFriend(
