@@ -165,6 +165,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"portfolio holder|cabinet member|specific delegation|"
             # The closing parts of a report, which end whatever section came before.
             r"[\w ,&/-]{0,40} implications|risks?|conclusions?|appendices|"
+            # "Appendix A - Summary of changes": an appendix starts afresh
+            r"appendix [a-z0-9]{1,3}|annex(?:e)? [a-z0-9]{1,3}|"
             r"background (?:documents|papers)|contact details|report authors?)"
             r"\b\s*(?::|-|–|\?|$)",
             re.I,

@@ -337,6 +337,64 @@ def test_suspending_the_procurement_rules_to_extend_a_contract_is_a_decision() -
     assert classify(text, doc_type="decision").is_outsourcing is True
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The council has awarded the leisure contract to Sample Leisure for ten years. We "
+            "looked at every option, including running the centres ourselves, and this offers "
+            "the best value.",
+            True,
+        ),
+        (
+            "Decision: the cleaning contract for the leisure centres has been awarded to Sample "
+            "Cleaning Ltd. The committee compared the cost of employing Council cleaning staff "
+            "with contracting the service.",
+            True,
+        ),
+        (
+            "Call-in of the decision to re-tender home care: the decision did not consider "
+            "whether home care could be delivered by an expanded Council in-house service.",
+            False,
+        ),
+        (
+            "RESOLVED that the decision to award the leisure contract be referred back to "
+            "Cabinet, with a recommendation that an appraisal of direct Council management be "
+            "included.",
+            False,
+        ),
+    ],
+)
+def test_in_house_options_weighed_or_only_asked_for(text: str, expected: bool) -> None:
+    assert classify(text, doc_type="decision").has_inhouse_statement is expected
+
+
+def test_an_appendix_ends_the_consultation_section() -> None:
+    text = (
+        "Recommendations\n1. Approve the procurement of passenger transport services for "
+        "children with SEND through a dynamic market.\n\nConsultation\n20. The Cabinet Member "
+        "for Education has been consulted.\n\nAppendix A - Summary of changes since the "
+        "review\nA.1 Route planning: provisional routes are now confirmed to families by 31 "
+        "July."
+    )
+    assert classify(text, doc_type="report").has_consultation is False
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Families of attendees were sent a letter informing them of the decision.", False),
+        ("Families of attendees were sent a letter inviting their views on the proposal.", True),
+    ],
+)
+def test_people_informed_of_a_decision_were_not_consulted(line: str, expected: bool) -> None:
+    text = (
+        "Decision: to transfer the day centre service to Sample Care, an independent provider."
+        f"\n\nConsultation\n{line}"
+    )
+    assert classify(text, doc_type="decision").has_consultation is expected
+
+
 def test_general_statements_about_disposals_sell_nothing_a_named_site_still_does() -> None:
     strategy = (
         "Recommendations\n2.1 That Cabinet approves the Asset Management Strategy.\n\n"

@@ -304,6 +304,21 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=PUBLIC_RE,
     ),
     FalseFriend(
+        "informed_only",
+        _C,
+        "Telling people of a decision ('families were sent a letter informing them of the"
+        " decision') is not asking them about it.",
+        _re(
+            r"\b(?:inform(?:ed|ing|s)?|notif(?:ied|y|ies|ying)|told|advis(?:ed|ing) of|kept up to "
+            r"date)\b(?: (?:them|him|her|all|each|every|of|about|that|when|once))",
+            r"\bletters? (?:informing|explaining|notifying|confirming)\b",
+        ),
+        unless=_re(
+            r"\b(?:views?|comments?|respon(?:d|ses?)|feedback|consult\w*|survey\w*|asked|invited|"
+            r"have their say|objections?)\b"
+        ),
+    ),
+    FalseFriend(
         "councillors_only",
         _C,
         "Consulting ward members, councillors or partner bodies is not public consultation.",

@@ -95,6 +95,13 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?! (?:because|as|since|due to|given)\b)",
             r"\bno (?:discussion|consideration|assessment|appraisal|analysis)\b",
             r"\bdid not include\b|\bwithout (?:considering|consideration)\b",
+            # call-in grounds: "the decision did not consider whether ... in-house"
+            r"\b(?:did|does|do|had|has|have) not (?:consider|include|appraise|assess|look at|"
+            r"explore|examine)\b",
+            # "with a recommendation that an appraisal of direct Council management be included":
+            # an appraisal asked for is not one made
+            r"\b(?:recommendation|request|requested|asked|asks|calls?) (?:that |for )(?:an? |the )?"
+            r"(?:[\w-]+ ){0,2}?(?:appraisal|assessment|review|comparison|evaluation)\b",
             r"\b(?:asked|questioned|queried) (?:why|whether|if)\b|\bwhy (?:not|was|were|had|did)\b",
             r"\bfailed to consider\b",
         ),

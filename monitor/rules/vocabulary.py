@@ -202,6 +202,9 @@ INHOUSE_TERM = _alt(
     r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
     r"this |these |its )?(?:[\w-]+ ){0,3}?(?:services? )?directly",
     r"directly (?:provided|delivered|managed|run|operated|employed)",
+    # "including running the centres ourselves" (a council speaking of itself)
+    r"(?:run(?:ning)?|deliver(?:ing)?|manag(?:e|ing)|operat(?:e|ing)|provid(?:e|ing)|do(?:ing)?) "
+    r"(?:the |these |this |it |them |that )?(?:[\w-]+ ){0,3}?ourselves",
     # "comparing the cost of employing Council cleaning staff with contracting the service"
     r"employ\w* (?:the )?council(?:['’]s)? (?:own )?(?:[\w-]+ ){0,2}?(?:staff|employees|workforce)",
     r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
@@ -266,6 +269,8 @@ _INHOUSE_TRIGGER = (
     "s own",
     "by the council",
     "by the authority",
+    "ourselves",
+    "employ",
 )
 
 # Reasons councils give why the current (in-house) service cannot go on as it is.
