@@ -85,6 +85,13 @@ OFFICE_SUPPORT: Final = re.compile(
     r"mail(?:room| services?)|document (?:storage|scanning)|printing|photocopi\w*|stationery)\b",
     _I,
 )
+# Training and development of the council's own staff ("Leadership and Management
+# Development Programme"), not skills programmes for residents.
+STAFF_DEVELOPMENT: Final = re.compile(
+    r"\b(?:staff|employee|workforce|leadership|management|managers?['’]?|organisational)"
+    r"(?: and management)? (?:training|development|learning)\b",
+    _I,
+)
 # Goods: "Supply and delivery of ...", "Purchase of ..." (not "Supply of ... services").
 GOODS_PURCHASE: Final = re.compile(
     r"\b(?:supply|purchase|acquisition)(?:\s+(?:and|&)\s+(?:delivery|installation|fitting))?"
@@ -130,7 +137,7 @@ def subject_of(title: str | None) -> Subject | None:
     m = WORKS_TITLE.search(title)
     if m:
         return Subject("works", m.group(0), "works are not outsourcing of a public service")
-    m = OFFICE_SUPPORT.search(title)
+    m = OFFICE_SUPPORT.search(title) or STAFF_DEVELOPMENT.search(title)
     if m:
         return Subject("own_use", m.group(0), "office support bought for the council itself")
     for head in _heads(title):

@@ -309,6 +309,14 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             + (" (from the text)" if facts.from_text else ""),
         )
     if main is None:
+        if names_public_facing_service(facts.title):
+            # "Responsive Repairs, Voids and Planned Maintenance Partner", no code given
+            return StructuralDecision(
+                OUTSOURCING,
+                "notice:title_public_service",
+                f'title "{" ".join(facts.title.split())}" (no CPV code): a service residents '
+                "use, let to a provider",
+            )
         return _silent(facts, None, "no_cpv")
     cpv, group = main
     if group.kind == C.PUBLIC:

@@ -395,6 +395,58 @@ def test_people_informed_of_a_decision_were_not_consulted(line: str, expected: b
     assert classify(text, doc_type="decision").has_consultation is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "doc_type", "label", "expected"),
+    [
+        (
+            'Question from Councillor Ash: "Will the Cabinet Member confirm whether the Council '
+            'intends to sell Elm Park lodge?"',
+            "other",
+            SALE,
+            False,
+        ),
+        (
+            "The Portfolio Holder replied that there were no plans to dispose of the car park.",
+            "decision",
+            SALE,
+            False,
+        ),
+        (
+            "Cabinet decision: To approve a 12 week public consultation on options for the "
+            "future operation of the recycling centres, including transfer to an external "
+            "operator.",
+            "decision",
+            OUT,
+            False,
+        ),
+        (
+            "Contract award notice\nSampleton Council\nLeadership and Management Development "
+            "Programme\nTraining for 300 council managers.",
+            "procurement",
+            OUT,
+            False,
+        ),
+        (
+            "Tender notice\nSampleton Council\nResponsive Repairs, Voids and Planned "
+            "Maintenance Partner\nRepairs to 20,000 council homes, with 24/7 call handling.",
+            "procurement",
+            OUT,
+            True,
+        ),
+    ],
+)
+def test_round5_h8_families(text: str, doc_type: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type=doc_type), label) is expected
+
+
+def test_people_who_responded_to_a_consultation_were_consulted() -> None:
+    text = (
+        "Q: Who will run the leisure centre? A: Cabinet decided to award a 15-year management "
+        "contract to Sample Leisure. Over 1,800 people responded to our leisure consultation."
+    )
+    assert classify(text, doc_type="other").has_consultation is True
+
+
 def test_general_statements_about_disposals_sell_nothing_a_named_site_still_does() -> None:
     strategy = (
         "Recommendations\n2.1 That Cabinet approves the Asset Management Strategy.\n\n"

@@ -265,6 +265,7 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # the law that governs disposals, restated: "Section 123 ... requires the Council"
             r"\b(?:section|s\.?) ?123\b[^.;]{0,80}?\brequires?\b",
             r"\bframework within which\b",
+            r"\bmay (?:in (?:the )?future )?be considered for\b",
             r"\bany (?:future |individual |further |such )?(?:proposals?|disposals?|sales?)\b",
             r"^\W*(?:[\d.]+\s+)?(?:disposals|sales) of (?:[\w-]+ ){0,3}?(?:land|open spaces?|"
             r"assets|propert(?:y|ies)|buildings)\b[^.;]{0,60}?\b(?:will|must|should|are to) be\b",

@@ -86,6 +86,10 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
         "Seeking or receiving the views of residents or service users is consultation in"
         " substance.",
         _re(
+            # "Over 1,800 people responded to our leisure consultation"
+            r"\b(?:\d[\d,]*|people|residents|users|members of the public)\b[^.;]{0,30}?\brespond"
+            r"\w* to (?:the |our |a |this )?(?:[\w-]+ ){0,3}?(?:consultation|survey|"
+            r"questionnaire)\b",
             r"\b(?:views|opinions|comments|feedback|responses|representations|engagement|"
             r"co-?production|co-?produced|co-?design\w*|involvement|listening events?|drop-in "
             r"sessions?|focus groups?|surveys?|questionnaires?|workshops?)\b (?:of |with |from |by"

@@ -83,6 +83,10 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " scrutiny comments), is not a decision.",
         _re(
             r"\b(?:asked|questioned|queried|enquired|wondered) (?:whether|why|if|what|how|about)\b",
+            # "Question from Councillor Smith: 'Will the Cabinet Member confirm whether ...'"
+            r"^\W*(?:supplementary )?question (?:from|by|to) (?:councillor|cllr|a member|the)\b",
+            r"\b(?:will|would|can|could) (?:the )?(?:cabinet member|portfolio holder|leader|"
+            r"council|officer)s? (?:please )?(?:confirm|say|tell|explain) (?:whether|if|why)\b",
             r"\b(?:information|clarification|confirmation|details?|assurances?|explanation|"
             r"disclosure)\b[^.;]{0,30}?\b(?:was |were |is |are |be |being )?(?:sought|requested|"
             r"asked for)\b",
@@ -116,7 +120,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " are not yet decided.",
         _re(
             r"\b(?:approv\w*|agree\w*|launch\w*|undertak\w*|carry out|begin|commenc\w*|hold|"
-            r"run|start)\b (?:a |an |the )?(?:[\w-]+ )?(?:public |formal |statutory |full |"
+            r"run|start)\b (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:public |formal |statutory |full |"
             r"further |wider )?consultation (?:exercise |process )?(?:on|about|regarding|into) "
             r"(?:the )?(?:[\w'’-]+ ){0,3}?(?:proposals?|options?|plans?|changes?|future|draft)\b"
         ),
@@ -145,7 +149,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:not|never|no longer|nor|cease|ceasing|cessation of|stop|stopping|against|"
             r"instead of|rather than|decommission\w*)\b(?: (?:intend|propos|plan|seek|wish|want|"
-            r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$"
+            r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$",
+            # "there were no plans to dispose of the car park"
+            r"\bno (?:current |present |immediate )?(?:plans?|proposals?|intention) to\s*$"
         ),
         scope="just_before",
     ),
