@@ -14,6 +14,7 @@ from feeds.build import (
     council_specs,
     usable_councils,
 )
+from feeds.practice import practice_path
 
 OPML_PATH = "feeds.opml"
 
@@ -32,10 +33,19 @@ def opml_bytes(councils: Iterable[CouncilInfo], links: Links) -> bytes:
     for spec in aggregate_specs():
         _feed_outline(group, spec.title, links.feed(spec, "rss", OPML_PATH), links, spec)
 
+    usable = list(usable_councils(councils))
     group = ET.SubElement(body, "outline", text="Councils", title="Councils")
-    for council in usable_councils(councils):
+    for council in usable:
         spec = council_specs(council)[0]
         _feed_outline(group, council.name, links.feed(spec, "rss", OPML_PATH), links, spec)
+
+    # Each council's good practice from its scorecard (feeds/practice.py), to celebrate.
+    title = "Good practice (scorecard)"
+    group = ET.SubElement(body, "outline", text=title, title=title)
+    for council in usable:
+        spec = council_specs(council)[0]
+        xml_url = links.url(practice_path(council.code, "rss"), OPML_PATH)
+        _feed_outline(group, f"{council.name}: good practice", xml_url, links, spec)
     ET.indent(root, space=" ")
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 

@@ -32,7 +32,7 @@ from feeds.build import (
     usable_councils,
 )
 from feeds.opml import OPML_PATH, opml_bytes
-from feeds.practice import write_practice_feeds
+from feeds.practice import practice_path, write_practice_feeds
 from monitor.principles.report import load_cards
 from storage.db import session_factory
 from storage.queries import RecordState
@@ -162,7 +162,10 @@ def index_html(
             f'<a href="{e(links.url(assets.path("rss"), "index.html"))}">asset sales'
             f'<span class="visually-hidden">: {e(name)}</span></a> · '
             f'<a href="{e(links.url(notices.path("rss"), "index.html"))}">every notice'
-            f'<span class="visually-hidden">: {e(name)}</span></a></td></tr>'
+            f'<span class="visually-hidden">: {e(name)}</span></a> · '
+            # The scorecard's good practice (feeds/practice.py), written for every council.
+            f'<a href="{e(links.url(practice_path(council.code, "rss"), "index.html"))}">good '
+            f'practice<span class="visually-hidden">: {e(name)}</span></a></td></tr>'
         )
     opml = e(links.url(OPML_PATH, "index.html"))
     all_rss = e(links.url("feeds/all.rss", "index.html"))

@@ -467,6 +467,14 @@ def test_opml_lists_every_council_feed(built: Site) -> None:
         assert (out / (xml_url or "")).is_file()
     names = {o.get("text") for o in councils.findall("outline")}
     assert "Exampleshire Sample Council" in names
+    # Each council's good-practice feed (the scorecard's), and a file behind each.
+    practice = next(o for o in root.iter("outline") if o.get("text") == "Good practice (scorecard)")
+    practice_urls = [o.get("xmlUrl") for o in practice.findall("outline")]
+    assert practice_urls == [f"feeds/practice/{code.lower()}.rss" for code in codes]
+    for xml_url in practice_urls:
+        assert (out / (xml_url or "")).is_file()
+    index = (out / "index.html").read_text("utf-8")
+    assert f'href="feeds/practice/{codes[0].lower()}.rss">good practice' in index
 
 
 def test_rss_best_practices_profile(built: Site) -> None:
