@@ -30,7 +30,12 @@ from sqlalchemy.orm import Session
 
 from feeds.items import guid_for
 from monitor.link import TITLES_ALIKE_METHOD
-from monitor.procurement_groups import SAME_PROCUREMENT, ProcurementGroup, own_flag
+from monitor.procurement_groups import (
+    SAME_PROCUREMENT,
+    ProcurementGroup,
+    current_assessments,
+    own_flag,
+)
 from storage.models import Assessment, Record, RecordLink
 
 SAME_DECISION: Final = "same_decision_as:"
@@ -233,18 +238,7 @@ def settle_decisions(session: Session, groups: Sequence[DecisionGroup]) -> int:
     whose flag the group folded or cleared. Records that left a group get their own verdict
     back. Idempotent: only changed assessments are written."""
     grouped = {m.id for g in groups for m in g.members}
-    current: dict[int, Assessment] = {}
-    ids = sorted(grouped)
-    for start in range(0, len(ids), 500):
-        current.update(
-            (a.record_id, a)
-            for a in session.scalars(
-                select(Assessment).where(
-                    Assessment.record_id.in_(ids[start : start + 500]),
-                    Assessment.is_current.is_(True),
-                )
-            )
-        )
+    current = current_assessments(session, grouped)
     # Records that were grouped last time and are not now.
     for assessment in session.scalars(
         select(Assessment).where(

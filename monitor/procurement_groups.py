@@ -199,15 +199,10 @@ def load_groups(session: Session) -> dict[int, ProcurementGroup]:
     )
 
 
-def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> int:
-    """Leave one flag per procurement: the newest notice that would flag alone carries it
-    (none does when the newest notice stopped the procurement); the others keep their own
-    assessment but say which notice carries the flag. Returns the
-    number of flags folded into another notice's. Idempotent: a notice's own verdict stays
-    readable (:func:`own_flag`, and a ``same_procurement_as:`` signal)."""
-    folded = 0
+def current_assessments(session: Session, record_ids: Iterable[int]) -> dict[int, Assessment]:
+    """Record id -> its current assessment, for the records that have one."""
     current: dict[int, Assessment] = {}
-    ids = sorted(groups)
+    ids = sorted(set(record_ids))
     # In slices: SQLite allows a limited number of bound parameters in one statement.
     for start in range(0, len(ids), 500):
         current.update(
@@ -219,6 +214,17 @@ def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> i
                 )
             )
         )
+    return current
+
+
+def settle_groups(session: Session, groups: Mapping[int, ProcurementGroup]) -> int:
+    """Leave one flag per procurement: the newest notice that would flag alone carries it
+    (none does when the newest notice stopped the procurement); the others keep their own
+    assessment but say which notice carries the flag. Returns the
+    number of flags folded into another notice's. Idempotent: a notice's own verdict stays
+    readable (:func:`own_flag`, and a ``same_procurement_as:`` signal)."""
+    folded = 0
+    current = current_assessments(session, groups)
     done: set[str] = set()
     for group in groups.values():
         if group.signature in done:
