@@ -29,6 +29,7 @@ from monitor.decision_groups import load_decision_groups, settle_decisions
 from monitor.link import link_all
 from monitor.notices import ProcurementGroup, load_groups, notice_facts, settle_groups
 from monitor.principles.scorecard import recompute as recompute_scorecard
+from monitor.review_carry import carry_reviews, group_bearers
 from storage.db import session_factory
 from storage.models import Assessment, Document, Record, RecordLink
 
@@ -58,6 +59,7 @@ class MonitorResult:
     needs_review: int = 0  # records waiting for staff: uncertain flags, unread documents
     links: int = 0
     decisions_grouped: int = 0  # decisions whose records were joined into one item
+    reviews_carried: int = 0  # staff reviews carried to the record now bearing their flag
     scorecard_changes: int = 0  # scorecard entries that changed (monitor/principles/)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # worth saying, not a failure
@@ -376,10 +378,20 @@ def monitor(reassess: bool = False, database_url: str | None = None) -> MonitorR
             session.commit()
     with Session_() as session:
         # One decision, one item: its records share one flag from all their evidence.
-        decision_groups, too_large = load_decision_groups(session, load_groups(session))
+        procurement = load_groups(session)
+        decision_groups, too_large = load_decision_groups(session, procurement)
         settle_decisions(session, decision_groups)
+        session.flush()
+        # A review of a decision holds when its flag moves to a newer record of it.
+        members = {g.signature: g.members for g in procurement.values()}.values()
+        result.reviews_carried = carry_reviews(session, group_bearers(session, members))
         session.commit()
     result.decisions_grouped = len(decision_groups)
+    if result.reviews_carried:
+        result.notes.append(
+            f"{result.reviews_carried} staff reviews carried to the record that now bears "
+            "their decision's flag"
+        )
     if too_large:
         result.notes.append(
             f"{too_large} chains of linked records were too long to be one decision "

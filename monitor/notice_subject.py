@@ -180,7 +180,11 @@ _PUBLIC_FACING: Final = re.compile(
     r"\b(?:housing|tenants?['’]?|council homes?|responsive) (?:\w+ )?repairs\b|\bvoids\b|"
     r"\brevenues?,? (?:and|&) benefits\b|\bcouncil tax (?:collection|administration|billing)\b|"
     r"\bbenefits? (?:administration|processing|service)\b|\bcustomer (?:services?|contact)\b|"
-    r"\b(?:contact|call) cent(?:re|er)s?\b",
+    r"\b(?:contact|call) cent(?:re|er)s?\b|"
+    # Employment support for residents (DWP-funded programmes such as Connect to Work) is
+    # filed under recruitment services, which is otherwise the council's own hiring.
+    r"\bindividual placement and support|\b(?:supported|into) employment\b|"
+    r"\bemployment support\b|\bjob ?(?:search|clubs?)\b",
     _I,
 )
 

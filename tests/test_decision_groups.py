@@ -22,7 +22,7 @@ from oursay.export import export_row
 from oursay.web import create_app
 from storage import records as store
 from storage.db import get_engine
-from storage.models import Assessment, Record, RecordLink
+from storage.models import Assessment, Record, RecordLink, Review
 from storage.queries import iter_states
 
 T0 = datetime(2026, 1, 5, tzinfo=UTC)
@@ -320,3 +320,45 @@ def test_each_years_decision_is_its_own(database: str) -> None:
     assert ("d/26", "ai/26") in pairs and ("d/26", "ai/25") not in pairs
     assert ("d/x", "ai/26") in pairs or ("d/x", "ai/x") in pairs
     assert ("d/x", "ai/25") not in pairs
+
+
+def test_a_review_follows_the_decision_when_its_flag_moves_on(database: str) -> None:
+    _stages(database, notice=False)
+    run_monitor(database_url=database)
+    with Session(get_engine(database)) as session:
+        decision = _current(session, "d/1")
+        assert decision.should_flag
+        decision_id = decision.record_id
+        session.add(
+            Review(
+                record_id=decision_id,
+                status="dismissed",
+                reason="the board kept the service in-house",
+                note="private: rang the clerk",
+            )
+        )
+        _add(
+            session,
+            "n/1",
+            "notice",
+            "Riverside and Hilltop leisure centres management",
+            NOTICE,
+            200,
+            notice_type="UK6",
+        )
+        session.commit()
+    result = run_monitor(database_url=database)
+    assert result.reviews_carried == 1
+    with Session(get_engine(database)) as session:
+        notice = _current(session, "n/1")
+        assert notice.should_flag  # the notice now bears the decision's flag ...
+        carried = session.scalars(
+            select(Review).where(Review.record_id == notice.record_id)
+        ).one()
+        assert carried.status == "dismissed" and carried.reviewer_id is None
+        assert f"record {decision_id}" in (carried.reason or "")
+        assert "kept the service in-house" in (carried.reason or "")
+        assert carried.note is None  # the private note stays where staff wrote it
+    assert _published(database) == []  # ... and staff's dismissal still holds
+    # Carried once: a second run finds the bearer's review newest already.
+    assert run_monitor(database_url=database).reviews_carried == 0
