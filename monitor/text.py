@@ -113,7 +113,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "reasons",
         re.compile(
-            r"^(?:considerations ?/ ?)?(?:reasons?(?:\(s\))?|rationale)(?: for (?:the )?"
+            r"^(?:considerations ?/ ?)?(?:reason(?:s|\(s\)|/s)?|rationale)(?: for (?:the )?"
             r"(?:decisions?|recommendations?(?:\(s\))?|proposals?))?" + _END,
             re.I,
         ),
@@ -121,8 +121,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "decision",
         re.compile(
-            r"^(?:decisions?(?: made| taken)?|decision\(s\)(?: recommended)?|resolved(?: that)?|"
-            r"recommendations?|recommendation\(s\)|it was resolved|"
+            r"^(?:decision(?:s|/s)?(?: made| taken)?|decision\(s\)(?: recommended)?|"
+            r"resolved(?: that)?|recommendation(?:s|\(s\)|/s)?|it was resolved|"
             r"the (?:cabinet|committee|executive) resolved|delegated decision)" + _END
             # Minutes: "Following consideration, the Committee agreed:", "Thereafter, the
             # Committee agreed:-" over a list of what was agreed.
@@ -254,7 +254,9 @@ _LIST_START = re.compile(
     r"^(?:[•·▪‣◦●■□✓*–—-]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,5}|[A-Z])[.)]\s|"
     # Numbered report paragraphs: "2.5 The current contract ..." starts a new paragraph.
     # "(a) ", "(iv) ", "(12) " but not a bracketed acronym that wraps to a new line ("(ECC) runs").
-    r"\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s|\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z‘'\"“(]))"
+    r"\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s|\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z‘'\"“(]|"
+    # "1.2 to NOTE that ...": the numbered clauses of a resolution start in lower case.
+    r"(?:to|that)\s))"
 )
 # Sentence ends: punctuation, then a capital, digit, bracket or bullet. Abbreviations that
 # councils use before a capital ("Cllr. Smith", "No. 5") are guarded below.

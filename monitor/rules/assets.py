@@ -223,6 +223,18 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="after",
     ),
     FalseFriend(
+        "disposal_of_goods",
+        _A,
+        "Selling old vehicles, plant or equipment (at auction, for scrap) disposes of goods, not"
+        " of council land or buildings.",
+        _re(
+            r"\b(?:dispos\w*|sale|sell\w*|auction\w*|scrap\w*)\b (?:of )?(?:the |its |our |any |"
+            r"surplus |redundant |old |existing |replaced )?(?:[\w-]+ ){0,3}?(?:vehicles?|fleet|"
+            r"plant|equipment|furniture|machinery|ict|laptops?|devices|bins|containers)\b",
+        ),
+        unless=_re(r"\b(?:land|site|property|building|premises|depot|freehold|lease\w*)\b"),
+    ),
+    FalseFriend(
         "investigation_of_sale",
         _A,
         "An investigation or audit *about* a past sale is not a sale.",

@@ -337,8 +337,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _C,
         "Explicit negatives: no consultation, not consulted, no requirement to consult.",
         _re(
-            r"\bno (?:formal |public |external |further |prior |meaningful |specific |statutory )?"
-            r"(?:consultation|engagement)\b",
+            r"\bno (?:(?:formal|public|external|further|prior|meaningful|specific|statutory|wider|"
+            r"separate|additional) ){0,3}(?:consultation|engagement)\b",
             r"\b(?:consultation|engagement) (?:has|have|was|were|is|will) not\b",
             r"\bnot (?:been )?(?:consulted|subject to (?:any )?(?:public )?consultation)\b",
             r"\bwithout (?:any )?(?:public |prior )?consultation\b",

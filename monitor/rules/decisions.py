@@ -39,7 +39,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         # (Suspending the procurement rules to extend a contract *is* a decision to let it.)
         _re(
             r"\b(?:approv\w*|adopt\w*|endors\w*|agree[sd]?|not(?:e|es|ed|ing)|refresh\w*|updat\w*)"
-            r"\b[^.;]{0,40}?\bprocurement (?:strateg(?:y|ies)|polic(?:y|ies))\b(?! (?:for|to) )",
+            r"\b[^.;]{0,40}?\bprocurement (?:strateg(?:y|ies)|polic(?:y|ies))\b"
+            # "a procurement strategy report" / "strategy for home care" is about one contract
+            r"(?! (?:for|to|reports?)\b)",
         ),
     ),
     FalseFriend(
@@ -352,6 +354,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"returning|transfer\w*)\b[^.;]{0,60}?\bback (?:in[- ]house|into (?:the )?(?:direct )?"
             r"(?:council|\w+ (?:county |borough |city |district )?council))\b",
             r"\bmoved to an in[- ]house provision\b|\bdirect employment of the council\b",
+            # "transfer of the leisure service ... into direct management by the Council",
+            # "Return to Direct Council Management"
+            r"\b(?:into|to|under) (?:the )?direct (?:council |in-house )?(?:management|control|"
+            r"delivery|provision|operation)\b(?! (?:fees?|costs?)\b)",
             r"\bservices? into [A-Z][\w ]{0,40}(?:council|authority)\b",
         ),
         unless=_ONLY_AN_OPTION,

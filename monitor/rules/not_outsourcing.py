@@ -86,12 +86,15 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "goods_or_works",
         _O,
         "Buying goods or building works is not contracting out a service.",
-        _re(rf"\b{GOODS}\b"),
+        # Goods named only after a purpose ("extended by two years to allow for amortisation of
+        # the new vehicles") are why the service contract changes, not what it buys.
+        _re(rf"^(?:(?!\b(?:to allow|in order to|so as to|so that|to reflect|due to)\b).)*?"
+            rf"\b{GOODS}\b"),
         # A service phrase rescues the match, unless it only describes the goods ("refuse
         # collection vehicles", "ICT services hardware").
         unless=_re(
             rf"\b(?:provision|delivery|management|operation|running) of (?:the )?"
-            rf"(?:[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",
+            rf"(?:(?!frozen\b)[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",  # frozen food is goods
             rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
             rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)",
             # a business handed over whole, staff and residents with it

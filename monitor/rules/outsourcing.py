@@ -42,6 +42,8 @@ _TRANSFER_TARGET = _alt(
     r"community benefit societ(?:y|ies)|(?:industrial and provident|co-?operative) societ(?:y|ies)",
     r"npdos?|community (?:groups?|associations?)|volunteers",
     r"community interest compan(?:y|ies)|cic|charit(?:y|ies)|providers?|operators?",
+    # charitable incorporated organisations (Scottish ones: SCIO)
+    r"s?cios?|charitable incorporated organi[sz]ations?",
     r"compan(?:y|ies)|partners?|sector",
 )
 
@@ -285,7 +287,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             # "contracts for domiciliary care be revised" (a section 106 agreement is not one)
             rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,60}}?\b(?:be|to be|are to be|"
             r"will be) (?:revised|amended|varied|re-?negotiated)\b",
-            rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(6)}contracts?\b",
+            rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(9)}contracts?\b",
             rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
             rf"{_SERVICE_AGREEMENT})\b",
             # "allowing the existing ... contract to continue until 31st March 2019"

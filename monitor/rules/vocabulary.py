@@ -59,7 +59,8 @@ STOCK_TRANSFER = (
 GOODS = _alt(
     r"vehicles?|fleet|lorries|vans|licen[cs](?:e|es|ing)|re-?sell(?:er|ers|ing)?",
     r"software|hardware|equipment|furniture|fuel|materials|laptops?|devices|uniforms",
-    r"bins|containers|bus shelters|frozen meals|supply (?:of|and delivery)|purchase of",
+    r"bins|containers|bus shelters|frozen (?:ready )?meals|supply (?:and (?:home )?delivery )?of|"
+    r"supply and (?:home )?delivery|purchase of",
     r"(?:capital|construction|building|refurbishment|highway|resurfacing|demolition|repair"
     r"|maintenance|improvement|civil|remediation|groundworks?) works",
     r"(?:refurbishment|construction|demolition|installation|remedial|capital|civil|building)"
@@ -77,6 +78,10 @@ GOODS = _alt(
     r"replacement (?:of )?(?:the |a )?(?:roofs?|lifts?|passenger lifts?|boilers?|windows?|"
     r"heating|retaining walls?)",
     r"(?:venue|vehicle|equipment|plant|room|car|coach) hire",
+    # The contracts of a building project: "a Pre-Construction Services Agreement with the
+    # contractor appointed via the Construction Framework", "RIBA stages 2 to 4".
+    r"pre-?construction|construction (?:frameworks?|partners?|contractors?)|"
+    r"(?:main|principal|building) contractors?|riba stages?",
 )
 # Nouns that make a service word a mere description of goods ("street cleansing vehicles").
 _GOODS_HEAD = (
@@ -202,6 +207,12 @@ INHOUSE_TERM = _alt(
     r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
     r"this |these |its )?(?:[\w-]+ ){0,3}?(?:services? )?directly",
     r"directly (?:provided|delivered|managed|run|operated|employed)",
+    # A stock options appraisal: "retention of the stock by the Council", "retention options"
+    r"retention (?:of (?:the |its )?(?:[\w-]+ ){0,3}?)?by the (?:council|authority)|"
+    r"(?:stock )?retention options?",
+    # "Continuing to run the library directly was considered" (not "directly to residents")
+    r"(?:continu\w*|keep\w*|retain\w*) (?:to )?(?:run|operat|deliver|manag|provid)\w* "
+    r"(?:the |this |these |its )?(?:[\w-]+ ){0,3}?directly\b(?! (?:to|with|from|by)\b)",
     # "including running the centres ourselves" (a council speaking of itself)
     r"(?:run(?:ning)?|deliver(?:ing)?|manag(?:e|ing)|operat(?:e|ing)|provid(?:e|ing)|do(?:ing)?) "
     r"(?:the |these |this |it |them |that )?(?:[\w-]+ ){0,3}?ourselves",
