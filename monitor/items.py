@@ -37,6 +37,13 @@ _MARKED = re.compile(
     r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4})(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.I,
 )
+# A forward plan's entries, each under its reference ("Ref: FP/2025/011", "Key decision
+# reference: KD123"): numbered in the order they come, since references need not rise.
+_PLAN_ENTRY = re.compile(
+    r"^(?:ref(?:erence)?(?:\s+no\.?)?|(?:key\s+)?decision\s+(?:ref(?:erence)?|no\.?)|"
+    r"forward\s+plan\s+(?:ref(?:erence)?|no\.?))\s*[:.]\s*(?P<ref>[\w/.-]*\d[\w/.-]*)\s*$",
+    re.I,
+)
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,160})$")
 # A ModernGov item number on a line of its own ("39."), its title on the next line.
 _BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?$")
@@ -109,13 +116,18 @@ def _short_title(title: str) -> bool:
 
 # What an item heading line starts with (a number, "Item", "Agenda item", "Minute", "CAB 45/"):
 # one cheap test that lets most lines of a long paper through untouched.
-_MAY_BE_HEADING = re.compile(r"\s*(?:\d|(?:agenda\s+)?item\b|min|[A-Z]{1,5}\s?\d)", re.I)
+_MAY_BE_HEADING = re.compile(
+    r"\s*(?:\d|(?:agenda\s+)?item\b|min|[A-Z]{1,5}\s?\d|ref|key|decision\s+(?:ref|no)|forward)",
+    re.I,
+)
 
 
-def _heading_and_number(line: str) -> tuple[str, int] | None:
+def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
     if not _MAY_BE_HEADING.match(line):
         return None
     line = " ".join(line.split())
+    if _PLAN_ENTRY.match(line):
+        return line, last + 1
     # Every line of a long paper comes here: the cheap anchored patterns first, the section
     # heading test (one large pattern) only for the few lines that look like item headings.
     if not line or len(line.split()) > _MAX_HEADING_WORDS:
@@ -152,7 +164,7 @@ def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
         start = 0
         k = 0
         while k < len(lines):
-            found = _heading_and_number(lines[k])
+            found = _heading_and_number(lines[k], last)
             begin = k
             bare = _BARE_NUMBER.match(lines[k].strip()) if found is None else None
             if found is None and bare is not None:

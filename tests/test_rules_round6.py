@@ -214,3 +214,146 @@ def test_no_formal_public_consultation_is_a_negative() -> None:
 )
 def test_employment_support_titles_are_public_facing(title: str, expected: bool) -> None:
     assert names_public_facing_service(title) is expected
+
+
+# ------------------------------------------------------------------ from h11 and h12
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # A kerbside collection is a public service, whatever vehicles the report mentions.
+        (
+            "The report compared the cost of running the service in-house, including 5 new "
+            "vehicles, with an external contract.\n\nRecommendation\nThat Members approve the "
+            "procurement of a kerbside glass collection contract for five years.",
+            OUT,
+            True,
+        ),
+        # Modelling and consultancy frameworks serve the council's own decisions.
+        (
+            "Decision:\nTo award a call-off contract under the Engineering and Project "
+            "Management framework to Sample Consulting Ltd for the development of the updated "
+            "regional transport model.",
+            OUT,
+            False,
+        ),
+        # "Professional Services Contracts" beside works and supplies let no service.
+        (
+            "Title: Capital Programme – Approval to Award Works, Supply and Professional "
+            "Services Contracts\n\nRecommendations\n2.1 That Cabinet approves the award of the "
+            "following contracts:\n(a) construction of a new school hall;\n(b) the supply of "
+            "six replacement gritting vehicles.",
+            OUT,
+            False,
+        ),
+        # A lease of a building "for a term of 30 years", the term after the parties.
+        (
+            "Recommendations\n(b) grant the trust a lease of the library building and the "
+            "adjoining car park for a term of 30 years at a peppercorn rent.",
+            SALE,
+            True,
+        ),
+        # The council as tenant, and nothing of its own disposed of.
+        (
+            "RESOLVED that the lease of office space at Sample House be taken by the Council "
+            "as tenant; no Council property was being disposed of.",
+            SALE,
+            False,
+        ),
+    ],
+)
+def test_round6b_subjects(text: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type="report"), label) is expected
+
+
+_SALE = (
+    "Decision: the Cabinet agreed to grant a 99-year lease of the Sampleton Community Centre "
+    "to Sampleton Community Partnership Ltd.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Users of the centre had not been asked their views.", False),
+        ("The report contained no evidence of consultation with residents.", False),
+        ("The asset transfer policy did not require a public consultation in every case.", False),
+        ("Members regretted the absence of any consultation with residents.", False),
+        ("Councillor Smith asked whether residents would be consulted on the lease.", False),
+        (
+            "Any planning application for the site will be subject to the usual public "
+            "consultation by the Council as local planning authority.",
+            False,
+        ),
+        ("A public consultation ran for six weeks and 340 residents responded.", True),
+    ],
+)
+def test_round6b_consultation_false_friends(sentence: str, expected: bool) -> None:
+    result = classify(_SALE + "Consultation\n" + sentence, doc_type="decision")
+    assert result.is_asset_sale and result.has_consultation is expected
+
+
+def test_a_provider_questionnaire_is_market_engagement() -> None:
+    text = (
+        "Recommendations\n(a) approve the re-procurement of the supported living framework.\n\n"
+        "Consultation\nA provider questionnaire on pricing and lotting received 18 responses."
+    )
+    assert classify(text, doc_type="report").has_consultation is False
+
+
+_TENDER = (
+    "Recommendation\n1. approves the procurement of floating support services for three "
+    "years.\n\nOptions appraisal\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Option 1 – deliver the service through the council's in-house Housing Support "
+            "Team. This was discounted: the team is fully committed.",
+            True,
+        ),
+        (
+            "Several neighbouring authorities had brought their support services back in-house "
+            "in recent years.",
+            False,
+        ),
+        ("A councillor said the Council should at least have costed the in-house option.", False),
+    ],
+)
+def test_round6b_inhouse_wording(sentence: str, expected: bool) -> None:
+    assert classify(_TENDER + sentence, doc_type="report").has_inhouse_statement is expected
+
+
+def test_a_forward_plan_is_read_entry_by_entry() -> None:
+    entry = (
+        "Ref: FP/2027/{n}\n\nSubject: {subject}\n\nDecision: {decision}\n\n"
+        "Decision maker: Cabinet\n\nConsultees: {consultees}\n\n"
+        "--------------------------------------------------------------\n\n"
+    )
+    plan = "SAMPLESHIRE COUNTY COUNCIL\n\nFORWARD PLAN OF KEY DECISIONS\n\n" + "".join(
+        [
+            entry.format(
+                n="003",
+                subject="Local Transport Plan",
+                decision="To adopt the Local Transport Plan following public consultation.",
+                consultees="The public, through a twelve-week public consultation",
+            ),
+            entry.format(
+                n="009",
+                subject="Carers' Support Service",
+                decision=(
+                    "To approve the procurement of the carers' support service through a "
+                    "competitive tender for a new contract from April."
+                ),
+                consultees="Cabinet Member for Adult Social Care",
+            ),
+        ]
+    )
+    result = classify(plan, doc_type="forward_plan")
+    # The transport plan's public consultation belongs to its own entry, not the tender's.
+    assert result.is_outsourcing and result.has_consultation is False and result.should_flag
+    assert "item:Ref: FP/2027/009" in result.signals

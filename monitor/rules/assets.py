@@ -120,6 +120,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:leas(?:e|es|ed|ing)|let(?:ting)?) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,5}?to "
             r"(?:the |a |an )?(?:[\w'’-]+ ){0,4}?for (?:a (?:term|period) of )?(?:2[5-9]|[3-9]\d|"
             r"1\d\d|999) years\b",
+            # "grant the CIO a lease of the library building and car park for a term of 30 years"
+            r"\bleases?\b[^.;]{0,100}?\bfor (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|"
+            r"1\d\d|999) years\b",
         ),
         trigger=("leas", "letting"),
     ),
@@ -233,6 +236,18 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"plant|equipment|furniture|machinery|ict|laptops?|devices|bins|containers)\b",
         ),
         unless=_re(r"\b(?:land|site|property|building|premises|depot|freehold|lease\w*)\b"),
+    ),
+    FalseFriend(
+        "nothing_disposed",
+        _A,
+        "A sentence saying no council property is being sold ('no Council property was being"
+        " disposed of') is the opposite of a disposal.",
+        _re(
+            r"\bno (?:council |council['’]s |other )?(?:land|propert(?:y|ies)|assets?|sites?|"
+            r"buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be)(?: being)? "
+            r"(?:disposed|sold|transferred)\b",
+            r"\b(?:is|was|were|are|will|would) not (?:be )?(?:being )?(?:disposed of|sold)\b",
+        ),
     ),
     FalseFriend(
         "investigation_of_sale",

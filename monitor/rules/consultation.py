@@ -268,7 +268,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"incumbent )*(?:market|providers?|suppliers?|bidders?|operators?|contractors?|"
             r"incumbents?)\b",
             r"\b(?:providers?|suppliers?|operators?)['’]? (?:engagement|consultation|forums?|"
-            r"events?|days?)\b",
+            r"events?|days?|questionnaires?|surveys?)\b",
+            r"\b(?:questionnaires?|surveys?) (?:of|to|for|with) (?:the |all |existing |current )?"
+            r"(?:providers?|suppliers?|operators?|market)\b",
             # "12 responses to the invitation to tender" are bids, not views.
             r"\b(?:responses?|bids?|submissions?|expressions? of interest)\b[^.;]{0,40}"
             r"\b(?:tenders?|invitation|procurement|itt|bidders?|suppliers?|providers?|market)\b",
@@ -345,6 +347,18 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
             r"\bdid not (?:include|consult|cover)\b",
             r"\bconsultation:? (?:none|n/?a|not applicable)\b",
+            # "users of the centre had not been asked their views", "contained no evidence of
+            # consultation", "the policy did not require a public consultation"
+            r"\b(?:had|have|has|were|was) not been (?:asked|consulted|engaged|involved)\b",
+            r"\bnot (?:been )?asked (?:for )?(?:their|its|his|her) views\b",
+            r"\bno evidence of (?:any )?(?:(?:public|formal|prior) )?(?:consultation|engagement)\b",
+            r"\b(?:absence|lack) of (?:any )?(?:(?:public|formal|prior|meaningful) )?"
+            r"(?:consultation|engagement)\b",
+            # "the Cabinet decision did not depend on such engagement"
+            r"\b(?:did|does|was|is|were) not (?:depend on|rely on|informed by|subject to|based on) "
+            r"(?:such |any |the )?(?:[\w-]+ )?(?:engagement|consultation)\b",
+            r"\b(?:did|does|do|would|will) not require (?:a |any )?(?:(?:formal|public|statutory|"
+            r"separate) ){0,2}(?:consultation|engagement)\b",
         ),
     ),
     FalseFriend(
@@ -378,7 +392,23 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:as part of|for|through|in) (?:its|their|the (?:purchaser|developer|buyer|"
             r"applicant)['’]?s?) (?:own )?planning applications?\b",
+            # "Any planning application for the conversion will be subject to the usual public
+            # consultation by the Council as local planning authority": the planning process.
+            r"\b(?:any|the|a|future|subsequent) planning applications?\b[^.;]{0,80}?\b(?:subject "
+            r"to|will (?:be|involve|require))\b",
+            r"\bas (?:the )?local planning authority\b",
         ),
+    ),
+    FalseFriend(
+        "asked_about_consultation",
+        _C,
+        "A councillor or member of the public asking whether people will be consulted is a"
+        " question, not a consultation.",
+        _re(
+            r"\b(?:asked|questioned|queried|enquired|wondered|sought assurance) (?:whether|why|if|"
+            r"what|how|about|when)\b",
+        ),
+        scope="before",
     ),
     FalseFriend(
         "impact_assessment",

@@ -104,6 +104,19 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:[\w-]+ ){0,2}?(?:appraisal|assessment|review|comparison|evaluation)\b",
             r"\b(?:asked|questioned|queried) (?:why|whether|if)\b|\bwhy (?:not|was|were|had|did)\b",
             r"\bfailed to consider\b",
+            # a member's criticism: "the Council should at least have costed that option"
+            r"\bshould (?:at least |also )?have (?:costed|considered|appraised|assessed|looked at|"
+            r"explored|included)\b",
+        ),
+    ),
+    FalseFriend(
+        "other_councils_inhouse",
+        _I,
+        "What other councils did ('several neighbouring authorities had brought their waste"
+        " services back in-house') is not this council weighing its own in-house option.",
+        _re(
+            r"\b(?:other|neighbouring|nearby|several|many|some|a number of|comparable) (?:other )?"
+            r"(?:local )?(?:authorities|councils)\b(?! ['’])",
         ),
     ),
     FalseFriend(
@@ -138,6 +151,11 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"in[- ]?house\b",
             r"\bin[- ]?house (?:[\w-]+ ){0,3}?team\b[^.;]{0,60}?\b(?:was|were|is|has been) "
             r"(?:considered|discounted|rejected|appraised|dismissed|assessed)\b",
+            # "Option 1 – deliver the service through the council's in-house Housing Support
+            # Team": the team is the in-house provider of an option weighed.
+            r"^\W*option \w{1,3}\b",
+            r"\bdeliver\w* (?:the |this |these )?(?:[\w-]+ ){0,3}?(?:through|by|using|via) (?:the |"
+            r"an? )?(?:council['’]s |authority['’]s )?in[- ]?house\b",
         ),
         unless_in_sentence=True,
     ),

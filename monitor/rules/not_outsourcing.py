@@ -72,6 +72,11 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:support|services|consultancy|office)\b",
             r"\b(?:design|inspection|transport planning|modelling|monitoring and evaluation) "
             r"(?:and [\w ]{1,30})?work\b|\b(?:bridge|structural|principal) inspections?\b",
+            # Models the council commissions to decide things, and consultancy frameworks.
+            r"\b(?:transport|traffic|demand|financial|carbon|flood|land use) "
+            r"(?:models?|modelling)\b",
+            r"\b(?:engineering|project management|professional services|consultancy|technical)"
+            r"(?: and [\w ]{1,30})? frameworks?\b",
         ),
         scope="after",
     ),

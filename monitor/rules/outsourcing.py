@@ -484,8 +484,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         OUTSOURCING,
         "A new or proposed operator / management contract for council facilities.",
         _re(
-            r"\b(?:operator|operating|management|concession|service|services|outsourced) "
-            r"(?:contract|agreement)s?\b"
+            # (not "Professional Services Contracts": advice and design for the council)
+            r"\b(?<!professional )(?<!consultancy )(?<!technical )(?:operator|operating|management|"
+            r"concession|service|services|outsourced) (?:contract|agreement)s?\b"
         ),
         also=_re(
             r"\b(?:new|proposed|future|next|procur\w*|award\w*|tender\w*|re-?let|appoint\w*|"

@@ -24,6 +24,7 @@ SERVICE_DOMAIN = _alt(
     r"wellbeing|leisure|sports?|swimming|pools?|golf|gyms?|librar(?:y|ies)|museums?",
     r"theatres?|arts|culture|cultural|heritage|parks?|grounds maintenance|green spaces?",
     r"waste|refuse|recycling|street cleansing|cleansing|cleaning|catering|meals",
+    r"kerbside|(?:glass|food|garden|green|bulky|textiles?|household|domestic) collections?",
     r"facilities management|hard fm|soft fm|maintenance|repairs|housing management",
     r"homeless\w*|temporary accommodation|emergency accommodation|highways|street lighting",
     r"parking enforcement",
