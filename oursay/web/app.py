@@ -42,7 +42,9 @@ from feeds.build import (
     usable_councils,
 )
 from oursay import __version__
+from oursay.alerts import FREQUENCIES
 from oursay.export import export_row, write_rows
+from oursay.web.alerts import add_alert_routes
 from oursay.web.auth import (
     LoginThrottle,
     SessionCookies,
@@ -55,6 +57,7 @@ from oursay.web.auth import (
     secret_key,
     staff_user,
 )
+from oursay.web.feed_views import add_feed_view_routes
 from oursay.web.feedcache import (
     CACHE_CONTROL,
     FeedCache,
@@ -133,6 +136,7 @@ def create_app(
         review_statuses=REVIEW_STATUSES,
         version=__version__,
         sentence=sentence,
+        alert_frequencies=FREQUENCIES,
     )
     templates.env.filters["day"] = format_date
 
@@ -140,9 +144,8 @@ def create_app(
     app.state.feeds = feeds
     app.state.database_url = url
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(
-        SessionCookies, secret=secret or secret_key(url), secure=cookie_mode(cookie_secure)
-    )
+    secret = secret or secret_key(url)
+    app.add_middleware(SessionCookies, secret=secret, secure=cookie_mode(cookie_secure))
     app.add_middleware(SecurityHeaders)
 
     def render(
@@ -175,6 +178,8 @@ def create_app(
 
     # The scorecard first: its /feeds/practice/ route must come before /feeds/{name}.
     add_scorecard_routes(app, sessions, render)
+    add_feed_view_routes(app, sessions, render, feeds)  # topics, regions, searches
+    add_alert_routes(app, sessions, render, secret)
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request, q: str = "") -> HTMLResponse:
