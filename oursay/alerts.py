@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer, URLSafeTimedSerializer
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -171,8 +171,9 @@ def unsubscribe(session: Session, tokens: Tokens, token: str) -> bool:
 def forget(session: Session, email: str) -> int:
     """Delete every subscription of an address (``oursay alerts forget``)."""
     address = normalise_email(email)
+    # Any spelling of the address: a deletion request must not miss a row over case.
     rows = session.scalars(
-        select(Subscription).where(Subscription.email.in_({address, address.lower()}))
+        select(Subscription).where(func.lower(Subscription.email) == address.lower())
     ).all()
     ids = [s.id for s in rows]
     if ids:
