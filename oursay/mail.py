@@ -1,4 +1,4 @@
-"""Outgoing mail through the SMTP server the settings name (``OURSAY_SMTP_*``).
+"""Outgoing mail through the SMTP server the settings name (docs/configuration.md).
 
 One connection per batch: ``oursay alerts send`` opens it once and sends every alert of the
 run through it. STARTTLS is on unless ``OURSAY_SMTP_STARTTLS=0`` (a relay on the same host),
