@@ -22,6 +22,9 @@
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title><xsl:value-of select="$title"/> (feed)</title>
+<!-- The web app's stylesheet (its Content-Security-Policy blocks the inline one below);
+     on a static site without it, the inline style applies instead. -->
+<link rel="stylesheet" href="/static/style.css"/>
 <style>
 body { font: 1rem/1.5 system-ui, sans-serif; color: #1b1b1b; background: #fff;
   max-width: 48rem; margin: 0 auto; padding: 0 1rem; overflow-wrap: anywhere; }
@@ -33,7 +36,7 @@ button { font: inherit; padding: .3rem .8rem; }
 </style>
 </head>
 <body>
-<main>
+<main id="main" class="wrap">
 <p class="about" id="what-is-this"><strong>This is a news feed.</strong> It is meant for a feed
 reader, an app that checks it for you and tells you when something new appears. You can read
 it here too.</p>

@@ -62,6 +62,7 @@ from oursay.web.feedcache import (
     CACHE_CONTROL,
     FeedCache,
     http_date,
+    media_type_for,
     not_modified,
     sqlite_signature,
 )
@@ -377,6 +378,7 @@ def create_app(
             "ETag": cached.etag,
             "Last-Modified": http_date(cached.last_modified),
             "Cache-Control": CACHE_CONTROL,
+            "Vary": "Accept",  # browsers get the feed as application/xml (media_type_for)
         }
         if not_modified(
             cached,
@@ -384,9 +386,8 @@ def create_app(
             request.headers.get("if-modified-since"),
         ):
             return Response(status_code=304, headers=headers)
-        return Response(
-            cached.body, media_type=f"{cached.media_type}; charset=utf-8", headers=headers
-        )
+        media_type = media_type_for(cached.media_type, request.headers.get("accept"))
+        return Response(cached.body, media_type=f"{media_type}; charset=utf-8", headers=headers)
 
     @app.api_route("/feeds/{name:path}", methods=["GET", "HEAD"])
     async def feed(request: Request, name: str) -> Response:

@@ -21,7 +21,13 @@ from feeds.choices import feed_key, find_feed, render_feed
 from feeds.regions import area_specs
 from feeds.stylesheet import STYLESHEET_TYPE, stylesheet_bytes
 from feeds.topics import topic_specs
-from oursay.web.feedcache import CACHE_CONTROL, FeedCache, http_date, not_modified
+from oursay.web.feedcache import (
+    CACHE_CONTROL,
+    FeedCache,
+    http_date,
+    media_type_for,
+    not_modified,
+)
 
 Render = Callable[..., HTMLResponse]
 
@@ -61,14 +67,14 @@ def add_feed_view_routes(
             "ETag": cached.etag,
             "Last-Modified": http_date(cached.last_modified),
             "Cache-Control": CACHE_CONTROL,
+            "Vary": "Accept",  # browsers get the feed as application/xml (media_type_for)
         }
         if not_modified(
             cached, request.headers.get("if-none-match"), request.headers.get("if-modified-since")
         ):
             return Response(status_code=304, headers=headers)
-        return Response(
-            cached.body, media_type=f"{cached.media_type}; charset=utf-8", headers=headers
-        )
+        media_type = media_type_for(cached.media_type, request.headers.get("accept"))
+        return Response(cached.body, media_type=f"{media_type}; charset=utf-8", headers=headers)
 
     @app.api_route("/feeds/feed.xsl", methods=["GET", "HEAD"])
     def stylesheet() -> Response:
