@@ -103,6 +103,7 @@ def test_rss_feed_in_the_browser_explains_itself(page: Page, base: str) -> None:
     )
     expect(page.get_by_role("heading", level=1)).to_have_text("E-mail alerts")
     expect(page.get_by_label("Your e-mail address")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "subscribe-form.png"), full_page=True)
 
 
 def test_atom_topic_feed_in_the_browser(page: Page, base: str) -> None:
