@@ -55,18 +55,24 @@ def base(sqlite_database: str) -> Iterator[str]:
         thread.join(timeout=15)
 
 
-@pytest.fixture
-def page(chromium_path: str) -> Iterator[Page]:
+@pytest.fixture(scope="module")
+def browser(chromium_path: str) -> Iterator[Browser]:
+    """One Chromium for the module: launching it is most of these tests' time."""
     with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(
-            executable_path=chromium_path, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         try:
-            yield context.new_page()
+            yield browser
         finally:
-            context.close()
             browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def test_rss_feed_in_the_browser_explains_itself(page: Page, base: str) -> None:
