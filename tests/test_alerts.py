@@ -222,9 +222,18 @@ def test_subscribe_confirm_alert_digest_unsubscribe(
     assert count(database, Subscription) == 0 and count(database, AlertDelivery) == 0
 
 
+@pytest.fixture
+def sqlite_client(sqlite_database: str, inbox: Inbox) -> Iterator[TestClient]:
+    """For what does not depend on the database: SQLite only."""
+    sample_database(sqlite_database)
+    with TestClient(create_app(sqlite_database, marker_ttl=0)) as test_client:
+        yield test_client
+
+
 def test_requests_are_rate_limited_and_bad_links_refused(
-    client: TestClient, inbox: Inbox, database: str
+    sqlite_client: TestClient, inbox: Inbox, sqlite_database: str
 ) -> None:
+    client, database = sqlite_client, sqlite_database
     answers = [subscribe(client, "stranger@example.org", "feeds/exs", "daily") for _ in range(6)]
     assert [a.status_code for a in answers] == [200] * 5 + [429]
     assert "Too many subscription requests" in answers[-1].text
@@ -244,8 +253,9 @@ def test_requests_are_rate_limited_and_bad_links_refused(
 
 
 def test_without_smtp_settings_the_form_says_so(
-    database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    sqlite_database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    database = sqlite_database
     sample_database(database)
     monkeypatch.delenv("OURSAY_SMTP_HOST", raising=False)
     with TestClient(create_app(database, marker_ttl=0, secret=SECRET)) as client:

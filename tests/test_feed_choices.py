@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from conftest import _create_postgres_database, _drop_postgres_database
 from lxml import etree
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -20,30 +21,50 @@ from feeds.choices import feed_key
 from feeds.topics import load_topics
 from oursay.web import create_app
 from storage.db import get_engine
+from storage.migrate import upgrade
 from storage.models import Council, Record
 
 XSL = b'<?xml-stylesheet type="text/xsl" href="http://testserver/feeds/feed.xsl"?>'
 
 
-@pytest.fixture
-def client(database: str) -> Iterator[TestClient]:
-    sample_database(database)
-    with Session(get_engine(database)) as session:
-        session.execute(update(Council).where(Council.code == "EXS").values(region="South East"))
-        session.execute(update(Council).where(Council.code == "SMP").values(region="London"))
-        # Coded, not worded: only its CPV code (CPV 2008 92511000 Library services) says libraries.
-        record_id = add_record(
-            session,
-            "books",
-            title="Sample contract for the service at Mill Road",
-            published=T0 + 12 * timedelta(days=1),
-            assessment={},
-        )
-        session.get_one(Record, record_id).cpv_codes = ["92511000"]
-        session.commit()
-    app = create_app(database, marker_ttl=0, secret="test-secret-" + "x" * 32)
-    with TestClient(app) as test_client:
-        yield test_client
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def client(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """One sample database per backend for the module: every test here only reads."""
+    if request.param == "sqlite":
+        url, drop = f"sqlite:///{tmp_path_factory.mktemp('choices') / 'oursay.db'}", None
+    else:
+        admin_url = request.getfixturevalue("postgres_admin_url")
+        name, url = _create_postgres_database(admin_url)
+        drop = (admin_url, name)
+    try:
+        upgrade(url)
+        sample_database(url)
+        with Session(get_engine(url)) as session:
+            session.execute(
+                update(Council).where(Council.code == "EXS").values(region="South East")
+            )
+            session.execute(update(Council).where(Council.code == "SMP").values(region="London"))
+            # Coded, not worded: only its CPV code (CPV 2008 92511000 Library services) says
+            # libraries.
+            record_id = add_record(
+                session,
+                "books",
+                title="Sample contract for the service at Mill Road",
+                published=T0 + 12 * timedelta(days=1),
+                assessment={},
+            )
+            session.get_one(Record, record_id).cpv_codes = ["92511000"]
+            session.commit()
+        app = create_app(url, marker_ttl=0, secret="test-secret-" + "x" * 32)
+        with TestClient(app) as test_client:
+            yield test_client
+    finally:
+        if drop:
+            _drop_postgres_database(*drop)
 
 
 def parsed(client: TestClient, url: str) -> feedparser.FeedParserDict:
