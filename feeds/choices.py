@@ -30,8 +30,8 @@ from feeds.build import (
     load_councils,
     sort_key,
 )
-from feeds.regions import area_specs
-from feeds.topics import topic_specs
+from feeds.regions import AreaSpec, area_specs
+from feeds.topics import TopicSpec, topic_specs
 from storage.queries import RecordState
 
 SEARCH_NAME = "search"
@@ -57,9 +57,6 @@ class SearchSpec(FeedSpec):
     def path(self, fmt: str) -> str:
         return f"feeds/{SEARCH_NAME}.{fmt}?{urlencode(self.params)}"
 
-    @property
-    def key(self) -> str:
-        return f"feeds/{self.name}"
 
     def matches(self, state: RecordState) -> bool:
         return True  # the search query selected it
@@ -128,6 +125,23 @@ def feed_states(session: Session, spec: FeedSpec) -> list[RecordState]:
     return sorted((s for s in states if spec.matches(s)), key=sort_key, reverse=True)
 
 
+class ChoiceLinks(Links):
+    """Links whose feed pages are the web app's page for each kind of chosen feed: a
+    topic's row on /topics, the /topics page for nations and regions, the search page for a
+    saved search (the channel ``<link>`` and Atom ``rel="alternate"``)."""
+
+    def page_path(self, spec: FeedSpec) -> str:
+        if self.web:
+            if isinstance(spec, SearchSpec):
+                return f"search?{urlencode(spec.params)}"
+            if isinstance(spec, TopicSpec) and spec.topic is not None:
+                return f"topics#topic-{spec.topic.slug}"
+            if isinstance(spec, AreaSpec):
+                return "topics"
+        return super().page_path(spec)
+
+
 def render_feed(session: Session, spec: FeedSpec, fmt: str, links: Links) -> bytes:
+    links = ChoiceLinks(links.base_url, links.web)
     builder = FeedBuilder(load_councils(session), links)
     return builder.render(spec, fmt, feed_states(session, spec))

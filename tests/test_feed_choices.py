@@ -95,7 +95,9 @@ def test_topic_feeds_by_words_and_by_cpv_code(client: TestClient) -> None:
     assert ids_of(parsed(client, "/feeds/topics/home-care.atom")) == [title_guid("other")]
     # The dismissed grounds-maintenance item is not flagged, so not in the parks topic.
     assert ids_of(parsed(client, "/feeds/topics/parks.rss")) == []
-    assert ids_of(parsed(client, "/feeds/topics/libraries.rss")) == [title_guid("books")]
+    libraries = parsed(client, "/feeds/topics/libraries.rss")
+    assert ids_of(libraries) == [title_guid("books")]
+    assert libraries.feed.link == "http://testserver/topics#topic-libraries"
     assert client.get("/feeds/topics/nothing.rss").status_code == 404
 
 
@@ -114,6 +116,7 @@ def test_saved_search_feed(client: TestClient) -> None:
     feed = parsed(client, "/feeds/search.rss?q=sample+depot")
     assert ids_of(feed) == [title_guid("asset")]
     assert "depot" in feed.feed.title
+    assert feed.feed.link == "http://testserver/search?q=sample+depot"
     # Search feeds hold what the search page finds, flagged or not.
     unflagged = parsed(client, "/feeds/search.atom?q=catering")
     assert ids_of(unflagged) == [title_guid("unflagged")]

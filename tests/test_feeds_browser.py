@@ -121,3 +121,21 @@ def test_atom_topic_feed_in_the_browser(page: Page, base: str) -> None:
         ["Exampleshire Sample Council: Sample leisure centres to be run by an external operator"]
     )
     page.screenshot(path=str(SCREENSHOTS / "feed-atom-topic-xslt.png"), full_page=True)
+
+
+@pytest.mark.parametrize("path", ["/councils/exs", "/topics"])
+def test_subscribe_form_and_topics_fit_a_phone(browser: Browser, base: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(base + path)
+        if path == "/topics":
+            expect(page.locator('a[href="/feeds/topics/libraries.rss"]')).to_be_visible()
+        else:
+            expect(page.get_by_label("Your e-mail address")).to_be_visible()
+            expect(page.get_by_role("button", name="Get e-mail alerts")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        name = "topics-390" if path == "/topics" else "council-subscribe-390"
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    finally:
+        context.close()
