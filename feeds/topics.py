@@ -95,10 +95,16 @@ def topic_specs() -> list[TopicSpec]:
         TopicSpec(
             f"topics/{topic.slug}",
             f"oursay: {topic.title.lower()}, all councils",
-            f"Council decisions about {topic.description[:1].lower() + topic.description[1:]} "
-            "flagged because oursay found no public consultation or no in-house option.",
+            f"Council decisions about {_about(topic)}, flagged because oursay found no "
+            "public consultation or no in-house option.",
             "flagged",
             topic=topic,
         )
         for topic in load_topics()
     ]
+
+
+def _about(topic: Topic) -> str:
+    """The description as part of a sentence: "leisure centres, … and their management"."""
+    text = topic.description.rstrip(".")
+    return text[:1].lower() + text[1:]

@@ -72,7 +72,6 @@ most podcast and news apps):</p>
 <xsl:template match="item">
 <article class="item">
 <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
-<p><small><xsl:value-of select="pubDate"/></small></p>
 <div><xsl:value-of select="description" disable-output-escaping="yes"/></div>
 </article>
 </xsl:template>
@@ -80,7 +79,6 @@ most podcast and news apps):</p>
 <xsl:template match="atom:entry">
 <article class="item">
 <h3><a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a></h3>
-<p><small><xsl:value-of select="atom:published"/></small></p>
 <div><xsl:value-of select="atom:content" disable-output-escaping="yes"/></div>
 </article>
 </xsl:template>
