@@ -36,6 +36,7 @@ from feeds.items import (
     sentence,
     summarise,
 )
+from feeds.stylesheet import STYLESHEET_PATH, with_stylesheet
 from storage.models import Council, Record
 from storage.queries import RecordState, states_query
 
@@ -448,8 +449,10 @@ class FeedBuilder:
             for entry, _ in entries:
                 fg.add_entry(entry, order="append")  # feedgen prepends by default
         document = fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
+        # Browsers show the feed through the stylesheet (feeds.stylesheet); readers ignore it.
+        stylesheet = self.links.url(STYLESHEET_PATH, from_path)
         if not splice:
-            return document
+            return with_stylesheet(document, stylesheet)
         # feedgen writes the channel and closes it; the entries, serialised once each by
         # feedgen and lxml, go before the closing tags. ``splice=False`` (the plain
         # feedgen path) gives the same bytes; tests hold the two together.
@@ -457,7 +460,7 @@ class FeedBuilder:
         if not document.endswith(closing):
             raise ValueError(f"unexpected end of a feedgen {fmt} document")
         items = b"".join(entry.serialised(fmt) for entry, _ in entries)
-        return document[: -len(closing)] + items + closing
+        return with_stylesheet(document[: -len(closing)] + items + closing, stylesheet)
 
 
 def build_feed(

@@ -4,7 +4,7 @@ a journalist can import every council feed into a reader."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from feeds.build import (
     CouncilInfo,
@@ -19,8 +19,11 @@ from feeds.practice import practice_path
 OPML_PATH = "feeds.opml"
 
 
-def opml_bytes(councils: Iterable[CouncilInfo], links: Links) -> bytes:
-    """Every council's RSS feed (flagged decisions), plus the all-council feeds. Names were
+def opml_bytes(
+    councils: Iterable[CouncilInfo], links: Links, chosen: Sequence[FeedSpec] = ()
+) -> bytes:
+    """Every council's RSS feed (flagged decisions), plus the all-council feeds and the
+    ``chosen`` ones (nations, regions, topics: feeds.regions, feeds.topics). Names were
     cleaned by :func:`feeds.build.load_councils`; ElementTree escapes them. No date
     elements: the bytes change only when the list of councils does."""
     root = ET.Element("opml", version="2.0")
@@ -32,6 +35,13 @@ def opml_bytes(councils: Iterable[CouncilInfo], links: Links) -> bytes:
     group = ET.SubElement(body, "outline", text="All councils", title="All councils")
     for spec in aggregate_specs():
         _feed_outline(group, spec.title, links.feed(spec, "rss", OPML_PATH), links, spec)
+
+    if chosen:
+        title = "Nations, regions and topics"
+        group = ET.SubElement(body, "outline", text=title, title=title)
+        for spec in chosen:
+            name = spec.title.removeprefix("oursay: ")
+            _feed_outline(group, name, links.feed(spec, "rss", OPML_PATH), links, spec)
 
     usable = list(usable_councils(councils))
     group = ET.SubElement(body, "outline", text="Councils", title="Councils")

@@ -33,6 +33,9 @@ from feeds.build import (
 )
 from feeds.opml import OPML_PATH, opml_bytes
 from feeds.practice import practice_path, write_practice_feeds
+from feeds.regions import area_specs
+from feeds.stylesheet import STYLESHEET_PATH, stylesheet_bytes
+from feeds.topics import topic_specs
 from monitor.principles.report import load_cards
 from storage.db import session_factory
 from storage.queries import RecordState
@@ -88,15 +91,23 @@ def write_site(
                 if spec.name == council.slug:
                     flagged_counts[council.code] = len(selected)
             builder.forget(s.record.id for s in mine if s.record.id not in keep)
+        # Nations, regions and topics (feeds/regions.py, feeds/topics.py), from the same read.
+        chosen = [*area_specs(session), *topic_specs()]
+        for spec in chosen:
+            write(spec, states)
         # Each council's good-practice feed from its scorecard (feeds/practice.py).
         usable = [c.code for c in usable_councils(councils.values())]
         practice = write_practice_feeds(out, load_cards(session, usable), base_url)
         feed_count, changed = feed_count + practice[0], changed + practice[1]
 
+    # What a browser shows for a feed; no e-mail form: a static site takes no subscriptions.
+    changed += _write_if_changed(out / STYLESHEET_PATH, stylesheet_bytes(email=False))
     opml_path = out / OPML_PATH
-    changed += _write_if_changed(opml_path, opml_bytes(councils.values(), links))
+    changed += _write_if_changed(opml_path, opml_bytes(councils.values(), links, chosen))
     index_path = out / "index.html"
-    changed += _write_if_changed(index_path, index_html(councils, flagged_counts, links))
+    changed += _write_if_changed(
+        index_path, index_html(councils, flagged_counts, links, chosen)
+    )
     return SiteWritten(
         out, feed_count, changed, index_path, opml_path, time.perf_counter() - started
     )
@@ -130,7 +141,10 @@ def _write_if_changed(path: Path, data: bytes) -> int:
 
 
 def index_html(
-    councils: dict[str, CouncilInfo], flagged_counts: dict[str, int], links: Links
+    councils: dict[str, CouncilInfo],
+    flagged_counts: dict[str, int],
+    links: Links,
+    chosen: Sequence[FeedSpec] = (),
 ) -> bytes:
     """A plain, accessible page listing every council with links to its feeds."""
     e = html.escape
@@ -147,6 +161,12 @@ def index_html(
         f"<li>{e(spec.title.removeprefix('oursay: ').capitalize())}: "
         f"{feed_links(spec.path('rss'), spec.path('atom'), spec.title)}</li>"
         for spec in aggregate_specs()
+    )
+    # Nations, regions and topics: one list item each.
+    chosen_rows = "".join(
+        f"<li>{e(spec.title.removeprefix('oursay: ').capitalize())}: "
+        f"{feed_links(spec.path('rss'), spec.path('atom'), spec.title)}</li>"
+        for spec in chosen
     )
     rows = []
     by_name = sorted(usable_councils(councils.values()), key=lambda c: (c.name.lower(), c.code))
@@ -197,6 +217,8 @@ address to any feed reader; no account is needed.
 <a href="{opml}">All council feeds as OPML</a>.</p>
 <h2>All councils</h2>
 <ul>{aggregate_rows}</ul>
+<h2>Nations, regions and topics</h2>
+<ul>{chosen_rows}</ul>
 <h2>Councils</h2>
 <table>
 <caption class="visually-hidden">Feeds for each council</caption>

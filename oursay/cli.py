@@ -229,6 +229,45 @@ def cmd_staff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_alerts_send(args: argparse.Namespace) -> int:
+    from oursay.alerts import Tokens, send_alerts
+    from oursay.mail import SmtpSettings
+    from oursay.web.auth import secret_key
+    from storage.db import database_url, session_factory
+    from storage.migrate import check_schema
+
+    check_schema()
+    base_url = args.base_url or os.environ.get("OURSAY_PUBLIC_URL", "").strip()
+    if not base_url.startswith(("http://", "https://")):
+        raise ValueError(
+            "the site's public address is needed for links in the e-mails: "
+            "set OURSAY_PUBLIC_URL or pass --base-url https://…"
+        )
+    settings = SmtpSettings.from_environment()
+    url = database_url()
+    with session_factory(url)() as session:
+        report = send_alerts(session, Tokens(secret_key(url)), settings, base_url, args.digest)
+    print(
+        f"{args.digest}: {report.mails} e-mails with {report.items} items "
+        f"to {report.subscriptions} subscriptions"
+    )
+    for failure in report.failures:
+        print(f"not sent: {failure}", file=sys.stderr)
+    return 1 if report.failures else 0
+
+
+def cmd_alerts_forget(args: argparse.Namespace) -> int:
+    from oursay.alerts import forget
+    from storage.db import session_factory
+    from storage.migrate import check_schema
+
+    check_schema()
+    with session_factory()() as session:
+        removed = forget(session, args.email)
+    print(f"deleted {removed} subscription{'' if removed == 1 else 's'} of that address")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from oursay.cycle import run_cycle
 
@@ -381,6 +420,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the password from standard input instead of prompting",
     )
     add.set_defaults(func=cmd_staff)
+
+    p = commands.add_parser("alerts", help="send supporters' e-mail alerts, or forget an address")
+    alerts = p.add_subparsers(dest="alerts_command", required=True, metavar="ACTION")
+    send = alerts.add_parser("send", help="mail each subscription the new items of its feed")
+    send.add_argument(
+        "--digest",
+        choices=["immediate", "daily"],
+        default="immediate",
+        help="which subscriptions: immediate (run after every feeds update) or daily "
+        "(run once a day); default: immediate",
+    )
+    send.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the site's public address for links in the e-mails (default: OURSAY_PUBLIC_URL)",
+    )
+    send.set_defaults(func=cmd_alerts_send)
+    forget = alerts.add_parser("forget", help="delete every subscription of an e-mail address")
+    forget.add_argument("email", metavar="EMAIL")
+    forget.set_defaults(func=cmd_alerts_forget)
 
     p = commands.add_parser(
         "run", help="one full cycle: crawl every enabled source, monitor, feeds"

@@ -35,6 +35,8 @@ from storage.models import Base
 # Table -> why it never leaves the campaign.
 PRIVATE_TABLES: dict[str, str] = {
     "staff_users": "staff logins and password hashes",
+    "subscriptions": "supporters' e-mail addresses, kept only to send their alerts",
+    "alert_deliveries": "which alerts each subscriber was sent",
 }
 # Table -> columns that never leave the campaign (the rest of the table is public).
 PRIVATE_COLUMNS: dict[str, frozenset[str]] = {

@@ -87,6 +87,7 @@ class Council:
     nice_name: str
     nation: str
     type: str
+    region: str = ""
     alt_names: list[str] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -166,6 +167,7 @@ def read_mysociety(path: Path) -> tuple[dict[str, Council], dict[str, str], dict
                 name=" ".join(row["official-name"].split()),  # "North Somerset  Council"
                 nice_name=" ".join(row["nice-name"].split()),
                 nation=row["nation"],
+                region=row["region"] or row["nation"],
                 type=row["local-authority-type"],
             )
             council.alt_names.extend(_split_alt_names(row["alt-names"]))
@@ -349,6 +351,7 @@ def resolve(councils: dict[str, Council], dead: set[str], refused: set[str]) -> 
                 "name": council.name,
                 "nice_name": council.nice_name,
                 "nation": council.nation,
+                "region": council.region,
                 "type": council.type,
                 "platform": platform,
                 "base_url": base_url,

@@ -167,6 +167,7 @@ def seed_councils(session: Session) -> int:
             "name": entry.name,
             "nice_name": entry.nice_name or None,
             "nation": entry.nation or None,
+            "region": entry.region or None,
             "type": entry.type or None,
             "platform": entry.platform or None,
             "base_url": entry.base_url or None,

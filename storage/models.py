@@ -76,6 +76,8 @@ class Council(Base):
     name: Mapped[str] = mapped_column(String(200))
     nice_name: Mapped[str | None] = mapped_column(String(200))
     nation: Mapped[str | None] = mapped_column(String(32))
+    # England's nine regions (mySociety's ``region``); the nation's name elsewhere.
+    region: Mapped[str | None] = mapped_column(String(64))
     type: Mapped[str | None] = mapped_column(String(8))
     platform: Mapped[str | None] = mapped_column(String(32))
     base_url: Mapped[str | None] = mapped_column(String(500))
@@ -360,3 +362,40 @@ class ScorecardChange(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[list[Any]] = mapped_column(default=list)
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Subscription(Base):
+    """A supporter's e-mail alert for one feed, stored only once its owner confirmed it
+    (double opt-in: before that the request lives only in the signed confirmation link).
+    The address is used for these alerts and nothing else; unsubscribing deletes the row."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("email", "feed", name="uq_subscription_email_feed"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    # The feed's path under the site root without extension: "feeds/ken",
+    # "feeds/topics/leisure", "feeds/search?q=leisure+centre".
+    feed: Mapped[str] = mapped_column(String(500))
+    # immediate | daily
+    frequency: Mapped[str] = mapped_column(String(16))
+    confirmed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_sent_at: Mapped[datetime | None]
+
+    deliveries: Mapped[list[AlertDelivery]] = relationship(
+        back_populates="subscription", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class AlertDelivery(Base):
+    """One item mailed to one subscription: each subscriber gets each item once."""
+
+    __tablename__ = "alert_deliveries"
+
+    subscription_id: Mapped[int] = mapped_column(
+        ForeignKey("subscriptions.id", ondelete="CASCADE"), primary_key=True
+    )
+    guid: Mapped[str] = mapped_column(String(600), primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    subscription: Mapped[Subscription] = relationship(back_populates="deliveries")

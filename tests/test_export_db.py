@@ -121,7 +121,10 @@ def test_export_db_command(sqlite_database: str, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "oursay", "export-db", str(tmp_path / "share.db")]
     first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert first.returncode == 0, first.stderr
-    assert "left out (staff data): staff_users, reviews.note, reviews.reviewer_id" in first.stdout
+    assert (
+        "left out (staff data): staff_users, subscriptions, alert_deliveries, "
+        "reviews.note, reviews.reviewer_id"
+    ) in first.stdout
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert again.returncode != 0
     assert again.stderr.strip().count("\n") == 0 and "--force" in again.stderr

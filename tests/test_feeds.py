@@ -28,7 +28,9 @@ from feeds.build import (
     load_councils,
     safe_url,
 )
+from feeds.regions import area_specs
 from feeds.static import write_site
+from feeds.topics import topic_specs
 from storage.db import get_engine
 from storage.models import Assessment, Council, Record, Review, StaffUser
 
@@ -301,10 +303,15 @@ def test_every_feed_file_round_trips(site: Site) -> None:
     out, _, url = site
     with Session(get_engine(url)) as session:
         codes = sorted(load_councils(session))
-    files = sorted((out / "feeds").rglob("*.*"))
-    # Five all-council feeds and five per council (four of flags and notices, one of good
-    # practice on the scorecard), each as RSS and Atom.
-    assert len(files) == 2 * (5 + 5 * len(codes))
+    files = sorted(p for p in (out / "feeds").rglob("*.*") if p.name != "feed.xsl")
+    with Session(get_engine(url)) as session:
+        chosen = len(area_specs(session)) + len(topic_specs())
+    # Five all-council feeds, five per council (four of flags and notices, one of good
+    # practice on the scorecard) and the nation, region and topic feeds, each as RSS and
+    # Atom; and the stylesheet a browser shows them with.
+    assert len(files) == 2 * (5 + 5 * len(codes) + chosen)
+    assert (out / "feeds/feed.xsl").read_bytes().startswith(b"<?xml")
+    assert b"/alerts/subscribe" not in (out / "feeds/feed.xsl").read_bytes()
     for path in files:
         parsed = parse(path)
         expected = "rss20" if path.suffix == ".rss" else "atom10"
@@ -320,7 +327,8 @@ def test_bytes_and_guids_are_stable_across_builds(site: Site, tmp_path: Path) ->
         assert (again / path.relative_to(out)).read_bytes() == path.read_bytes(), path
     # Writing over an unchanged site rewrites nothing (mtimes and server ETags stay put).
     assert write_site(again, database_url=url).changed == 0
-    assert second.feed_count == len(list((again / "feeds").rglob("*.*")))
+    feed_files = [p for p in (again / "feeds").rglob("*.*") if p.name != "feed.xsl"]
+    assert second.feed_count == len(feed_files)
 
     # A new record changes the feed but not the GUIDs of the items already in it.
     before = guids(parse(out / "feeds/exs.rss"))

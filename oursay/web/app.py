@@ -42,7 +42,9 @@ from feeds.build import (
     usable_councils,
 )
 from oursay import __version__
+from oursay.alerts import FREQUENCIES
 from oursay.export import export_row, write_rows
+from oursay.web.alerts import add_alert_routes
 from oursay.web.auth import (
     LoginThrottle,
     SessionCookies,
@@ -55,10 +57,12 @@ from oursay.web.auth import (
     secret_key,
     staff_user,
 )
+from oursay.web.feed_views import add_feed_view_routes
 from oursay.web.feedcache import (
     CACHE_CONTROL,
     FeedCache,
     http_date,
+    media_type_for,
     not_modified,
     sqlite_signature,
 )
@@ -133,6 +137,7 @@ def create_app(
         review_statuses=REVIEW_STATUSES,
         version=__version__,
         sentence=sentence,
+        alert_frequencies=FREQUENCIES,
     )
     templates.env.filters["day"] = format_date
 
@@ -140,9 +145,8 @@ def create_app(
     app.state.feeds = feeds
     app.state.database_url = url
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(
-        SessionCookies, secret=secret or secret_key(url), secure=cookie_mode(cookie_secure)
-    )
+    secret = secret or secret_key(url)
+    app.add_middleware(SessionCookies, secret=secret, secure=cookie_mode(cookie_secure))
     app.add_middleware(SecurityHeaders)
 
     def render(
@@ -175,6 +179,8 @@ def create_app(
 
     # The scorecard first: its /feeds/practice/ route must come before /feeds/{name}.
     add_scorecard_routes(app, sessions, render)
+    add_feed_view_routes(app, sessions, render, feeds)  # topics, regions, searches
+    add_alert_routes(app, sessions, render, secret)
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request, q: str = "") -> HTMLResponse:
@@ -372,6 +378,7 @@ def create_app(
             "ETag": cached.etag,
             "Last-Modified": http_date(cached.last_modified),
             "Cache-Control": CACHE_CONTROL,
+            "Vary": "Accept",  # browsers get the feed as application/xml (media_type_for)
         }
         if not_modified(
             cached,
@@ -379,9 +386,8 @@ def create_app(
             request.headers.get("if-modified-since"),
         ):
             return Response(status_code=304, headers=headers)
-        return Response(
-            cached.body, media_type=f"{cached.media_type}; charset=utf-8", headers=headers
-        )
+        media_type = media_type_for(cached.media_type, request.headers.get("accept"))
+        return Response(cached.body, media_type=f"{media_type}; charset=utf-8", headers=headers)
 
     @app.api_route("/feeds/{name:path}", methods=["GET", "HEAD"])
     async def feed(request: Request, name: str) -> Response:

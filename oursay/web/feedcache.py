@@ -29,6 +29,8 @@ from sqlalchemy.orm import Session
 
 from feeds.build import EMPTY_FEED_DATE, FORMATS, Links, build_feed, load_councils
 from feeds.opml import opml_bytes
+from feeds.regions import area_specs
+from feeds.topics import topic_specs
 from storage.models import Assessment, Council, Record, Review
 
 CACHE_CONTROL = "public, max-age=300"
@@ -154,7 +156,8 @@ class FeedCache:
         with self.sessions() as session:
             if name == "feeds.opml":
                 councils = load_councils(session)
-                return opml_bytes(councils.values(), links), "text/x-opml"
+                chosen = [*area_specs(session), *topic_specs()]
+                return opml_bytes(councils.values(), links, chosen), "text/x-opml"
             stem, _, fmt = name.removeprefix("feeds/").rpartition(".")
             if not name.startswith("feeds/") or fmt not in FORMATS:
                 return None
@@ -232,6 +235,16 @@ def not_modified(
             since = since.replace(tzinfo=UTC)
         return cached.last_modified <= since
     return False
+
+
+def media_type_for(media_type: str, accept: str | None) -> str:
+    """The type to send a feed as. Browsers show ``application/rss+xml`` as plain text and
+    never apply its stylesheet, so a request that accepts HTML (a browser navigating to the
+    feed) gets the same bytes as ``application/xml``, which browsers render through the
+    stylesheet (feeds.stylesheet); feed readers get the feed's own type."""
+    if media_type in FORMATS.values() and accept and "text/html" in accept:
+        return "application/xml"
+    return media_type
 
 
 def http_date(value: datetime) -> str:
