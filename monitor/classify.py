@@ -18,6 +18,7 @@ least one quote; a false label needs none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -65,6 +66,13 @@ _EXTERNALISING = frozenset(
         "business_transfer",
         "stock_transfer",
     }
+)
+
+
+# A field that names what a contract is for, in a table of tenders or a decision record.
+_FIELD_TITLE = re.compile(
+    r"^(?:title of (?:the )?(?:tender|contract|procurement)|contract title|tender title|"
+    r"subject(?: matter)?|title)\s*:", re.I
 )
 
 
@@ -132,7 +140,16 @@ def _classify_chunks(
     # After the blockers: a record about ending contracts says so whatever else it mentions.
     if out_kept and subject_not_a_service(
         ((h.rule, h.seg.text) for h in out_kept),
-        (c.analysed.norm for c in chunks if c.is_title),
+        [
+            *(c.analysed.norm for c in chunks if c.is_title),
+            # the titles a contracts update lists: "Title of tender: Provision of cleaning ..."
+            *(
+                seg.text
+                for c in chunks
+                for seg in c.analysed.segments
+                if _FIELD_TITLE.match(seg.text)
+            ),
+        ],
         (seg.text for c in chunks for seg in c.analysed.segments),
     ):
         discounted += [(h, "subject_not_a_service") for h in out_kept]

@@ -77,8 +77,19 @@ _NAMES = {"is_outsourcing": "outsourcing", "is_asset_sale": "asset sale"}
 # structured signals count without a change here.
 _STRUCTURED_PREFIXES = ("notice:", "notice_cpv", "notice_category", "notice_type")
 _WORDS_ONLY_SIGNALS = frozenset({"notice_structure_silent", "procurement_notice"})
-# Set-asides that only say a sentence is an option weighed, not the one taken.
-_OPTION_RULES = frozenset({"rejected_option", "listed_option"})
+# Set-asides that only say a sentence is an option weighed, or the context of the decision
+# (its history, the policy it applies), not the step taken.
+_OPTION_RULES = frozenset(
+    {
+        "rejected_option",
+        "listed_option",
+        "background_history",
+        "disposal_policy",
+        "general_statement",
+        "procurement_policy",
+        "pipeline_list",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -170,9 +181,10 @@ def _flag_score(
         factors.append(f"{len(rules)} rules agree ({', '.join(sorted(rules))})")
     aside = [ev for ev in c.discounted if ev.label in verdicts]
     if any(v in c.decided_in for v in verdicts):
-        # Beside a decision, the options it weighed and rejected are set aside as a matter of
-        # course ("Option 2 – re-tender the contract: rejected"): a paper that sets out its
-        # options is read more surely, not less.
+        # Beside a decision, the options it weighed and rejected, and the policy and history
+        # it sits in, are set aside as a matter of course ("Option 2 – re-tender the
+        # contract: rejected", "the Community Asset Transfer Policy provides a framework"):
+        # a paper that sets them out is read more surely, not less.
         aside = [ev for ev in aside if ev.rule not in _OPTION_RULES]
     if aside:
         near = _places(c.evidence, verdicts) & {(ev.document, ev.page) for ev in aside}

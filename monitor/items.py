@@ -203,6 +203,10 @@ def _is_pack(items: Sequence[Item]) -> bool:
     headed = [item for item in items if item.heading is not None]
     if len(headed) < _MIN_ITEMS:
         return False  # (most documents: no need to read every item for a resolution)
+    # A forward plan's entries are each a decision to come, whatever their fields are called
+    # ("Decision:", "Description:", "Key decision:").
+    if sum(1 for item in headed if _PLAN_ENTRY.match(item.heading or "")) >= _MIN_ITEMS:
+        return True
     deciding = (item for item in headed if _DECIDES.search(item.text()))
     return len(list(islice(deciding, _MIN_ITEMS))) >= _MIN_ITEMS
 

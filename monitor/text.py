@@ -123,6 +123,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:decision(?:s|/s)?(?: made| taken)?|decision\(s\)(?: recommended)?|"
             r"resolved(?: that)?|recommendation(?:s|\(s\)|/s)?|it was resolved|"
+            # "Cabinet Member / Officer Recommendations:"
+            r"(?:cabinet|officers?|members?|committee|portfolio holder|executive|director)"
+            r"['’]?s?[\w /&'’-]{0,30} recommendations?|"
             r"the (?:cabinet|committee|executive) resolved|delegated decision)" + _END
             # Minutes: "Following consideration, the Committee agreed:", "Thereafter, the
             # Committee agreed:-" over a list of what was agreed.

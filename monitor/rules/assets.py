@@ -121,7 +121,7 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"(?:the |a |an )?(?:[\w'’-]+ ){0,4}?for (?:a (?:term|period) of )?(?:2[5-9]|[3-9]\d|"
             r"1\d\d|999) years\b",
             # "grant the CIO a lease of the library building and car park for a term of 30 years"
-            r"\bleases?\b[^.;]{0,100}?\bfor (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|"
+            r"\bleases?\b[^.;]{0,160}?\bfor (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|"
             r"1\d\d|999) years\b",
         ),
         trigger=("leas", "letting"),
@@ -138,6 +138,10 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\btransfer (?:by|on a) (?:long )?(?:lease|freehold|leasehold)\b",
             r"\b(?:leasehold|freehold) (?:asset )?transfers?\b",
             r"\btransfer (?:of )?(?:the )?assets? of\b",
+            # "the transfer of ownership of the building and grounds for a consideration of £1"
+            r"\btransfer of (?:the )?(?:ownership|title)(?: of)? (?:the |its )?(?:[\w-]+ ){0,3}?"
+            r"(?:land|sites?|buildings?|propert(?:y|ies)|premises|grounds|centres?|halls?|homes?|"
+            r"librar(?:y|ies))\b",
             r"\btransfer\w* (?:of )?(?:the )?(?:freehold|land|site|property|building)s?\b"
             r"(?! to the council| (?:services|team|function|management|maintenance)\b)",
             r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"
@@ -247,6 +251,8 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be)(?: being)? "
             r"(?:disposed|sold|transferred)\b",
             r"\b(?:is|was|were|are|will|would) not (?:be )?(?:being )?(?:disposed of|sold)\b",
+            # "No decision to dispose of any individual property is sought in this report"
+            r"\bno (?:decision|proposal|recommendation) (?:to|on whether to) (?:dispose|sell)\b",
         ),
     ),
     FalseFriend(
@@ -336,5 +342,17 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"land) (?:and [\w-]+ )?(?:advice|advisory|advisers?|advisors?|consultancy)\b"
         ),
         scope="after",
+    ),
+    FalseFriend(
+        "valuation_for_disposals",
+        _A,
+        "Agents and valuers bought for the council's disposals in general ('disposal agency"
+        " services', 'valuations required for disposals at less than best consideration') sell"
+        " nothing themselves.",
+        _re(
+            r"\b(?:disposal|letting|sales?) agen(?:cy|ts?)\b",
+            r"\bvaluations?\b[^.;]{0,30}?\b(?:for|required for|needed for|on|of) (?:any |future |"
+            r"such |all )?disposals\b",
+        ),
     ),
 )

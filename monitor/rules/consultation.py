@@ -175,6 +175,17 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
         "A filled-in 'Consultation' field that names residents or service users (an empty or"
         " councillors-only field does not count).",
         PUBLIC_RE,
+        # A sentence that only describes people ("22 garages are let to residents of the
+        # estate") asks them nothing: the field counts when it says they were asked, or is a
+        # short list of who was consulted ("Residents of Mill Lane; ward members").
+        also=_re(
+            r"consult|engag|survey|views|feedback|respon|meetings?\b|workshops?|drop-?in|"
+            r"questionnaire|asked|comments|co-?produc|involv|listen|focus groups?|events?\b|"
+            r"sessions?\b|forums?\b|panels?\b|ballot|objection|representation|invited|"
+            r"support(?:ed|ive)\b|agreed|told us|said",
+            r"^(?!.*\b(?:is|are|was|were|will|would|be|been|has|have|had)\b)\W*(?:\S+\s+){0,14}"
+            r"\S+\W*$",
+        ),
         section="consultation",
     ),
     Rule(
@@ -347,6 +358,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
             r"\bdid not (?:include|consult|cover)\b",
             r"\bconsultation:? (?:none|n/?a|not applicable)\b",
+            # no open-space notice needed: "no notice under section 123(2A) ... is required"
+            r"\bno (?:statutory |public |newspaper )?notices? (?:under|pursuant|is|are|was|were|"
+            r"will|needs?)\b",
             # "users of the centre had not been asked their views", "contained no evidence of
             # consultation", "the policy did not require a public consultation"
             r"\b(?:had|have|has|were|was) not been (?:asked|consulted|engaged|involved)\b",

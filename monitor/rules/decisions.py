@@ -354,6 +354,11 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"returning|transfer\w*)\b[^.;]{0,60}?\bback (?:in[- ]house|into (?:the )?(?:direct )?"
             r"(?:council|\w+ (?:county |borough |city |district )?council))\b",
             r"\bmoved to an in[- ]house provision\b|\bdirect employment of the council\b",
+            # "Approves the delivery of security and CCTV monitoring services ... in-house from
+            # 1 June 2025"
+            r"\b(?:approv\w*|agree\w*|resolv\w*|decid\w*)\b[^.;]{0,20}?\b(?:the )?(?:delivery|"
+            r"provision|running|operation|management) of\b[^.;]{0,150}?\bin[- ]house\b"
+            r"(?! (?:team|legal|expertise|resources?)\b)",
             # "transfer of the leisure service ... into direct management by the Council",
             # "Return to Direct Council Management"
             r"\b(?:into|to|under) (?:the )?direct (?:council |in-house )?(?:management|control|"
@@ -361,7 +366,7 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\bservices? into [A-Z][\w ]{0,40}(?:council|authority)\b",
         ),
         unless=_ONLY_AN_OPTION,
-        trigger=("sourc", "back", "in-house provision", "in house provision", "employment", "into"),
+        trigger=("sourc", "back", "in-house", "in house", "employment", "into", "direct"),
     ),
     Blocker(
         "stays_in_house",

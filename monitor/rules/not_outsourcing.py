@@ -100,8 +100,14 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=_re(
             rf"\b(?:provision|delivery|management|operation|running) of (?:the )?"
             rf"(?:(?!frozen\b)[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",  # frozen food is goods
+            # (not "kitchens operated by the Council's Facilities Management service": the
+            # council's own service is who uses the goods)
+            rf"(?<!council's )(?<!council’s )(?<!in-house )(?<!our own )"
             rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
-            rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)",
+            rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)"
+            # (not the name of the framework the works are called off: "under the London
+            # Highways Alliance Contract (LoHAC) framework")
+            r"(?!(?: \([\w -]+\))? framework)",
             # a business handed over whole, staff and residents with it
             r"\bas (?:a )?going concerns?\b",
         ),

@@ -60,6 +60,10 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             # "the required procurement process is undertaken in line with the Procurement Act"
             rf"\b{_PROC} (?:process|exercise|procedure) (?:be|is to be|will be|to be|was|has been"
             r"|had|is|are) (?:undertaken|commenced|carried out|launched|run|started|approved)\b",
+            # a contracts update: "approved the public advertisement of tenders as detailed in
+            # Appendix 1" (what the tenders are for comes from the rest of the record)
+            r"\b(?:approv\w*|agree\w*|authoris\w*)\b[^.;]{0,20}?\b(?:public )?(?:advertisement|"
+            r"advertising|publication) of (?:the )?(?:following )?tenders?\b",
         ),
         trigger=("procure", "tender"),
     ),
@@ -287,6 +291,10 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             # "contracts for domiciliary care be revised" (a section 106 agreement is not one)
             rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,60}}?\b(?:be|to be|are to be|"
             r"will be) (?:revised|amended|varied|re-?negotiated)\b",
+            # "the public realm services contract with Sample Ltd, covering highway maintenance
+            # and street lighting, be extended for 12 months"
+            r"\bcontracts? with\b[^.;]{0,200}?\b(?:be|to be|are to be|will be|is to be) "
+            r"(?:extended|renewed|varied)\b",
             rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(9)}contracts?\b",
             rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
             rf"{_SERVICE_AGREEMENT})\b",

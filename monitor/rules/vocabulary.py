@@ -81,8 +81,10 @@ GOODS = _alt(
     r"(?:venue|vehicle|equipment|plant|room|car|coach) hire",
     # The contracts of a building project: "a Pre-Construction Services Agreement with the
     # contractor appointed via the Construction Framework", "RIBA stages 2 to 4".
-    r"pre-?construction|construction (?:frameworks?|partners?|contractors?)|"
+    r"pre-?construction|construction (?:frameworks?|partners?|contractors?|contracts?)|"
     r"(?:main|principal|building) contractors?|riba stages?",
+    # a capital programme of repairs: "Highways Planned Maintenance Programme 2025/26"
+    r"planned maintenance (?:programmes?|schemes?|works)",
 )
 # Nouns that make a service word a mere description of goods ("street cleansing vehicles").
 _GOODS_HEAD = (
@@ -203,8 +205,8 @@ INHOUSE_TERM = _alt(
     # "direct council provision", "continued operation by the Council", "to deliver
     # reablement directly"
     r"direct (?:council|local authority|authority|public) (?:provision|delivery|management)",
-    r"(?:continued|continuing|continuation of) (?:the )?(?:operation|provision|delivery|"
-    r"management|running)(?: of [\w'’ -]{1,40}?)? by the (?:council|authority)",
+    r"(?:continued|continuing|continuation of) (?:the )?(?:direct )?(?:operation|provision|"
+    r"delivery|management|running)(?: of [\w'’ -]{1,40}?)? by the (?:council|authority)",
     r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
     r"this |these |its )?(?:[\w-]+ ){0,3}?(?:services? )?directly",
     r"directly (?:provided|delivered|managed|run|operated|employed)",

@@ -1,0 +1,186 @@
+"""Round 6c families: wording found in blind held-out sets h13 (short, half of them ordinary
+council texts) and h14 (long papers), written as general patterns.
+
+Every sentence here is written for these tests (fictional councils, places and firms); each
+family has a case that must change and one that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.classify import classify
+from monitor.confidence import judge, reading_of_pages
+
+OUT, SALE, CONS, INH = (
+    "is_outsourcing",
+    "is_asset_sale",
+    "has_consultation",
+    "has_inhouse_statement",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # Goods for the council's own service: its name does not make them a service.
+        (
+            "After consideration, the Committee approved the award of a contract for the "
+            "supply and delivery of fresh vegetables to school kitchens operated by the "
+            "Council's Facilities Management service.",
+            OUT,
+            False,
+        ),
+        (
+            "After consideration, the Committee approved the award of a contract for the "
+            "provision of school catering services to Sample Catering Ltd.",
+            OUT,
+            True,
+        ),
+        # A contracts update: the tenders' titles say what they are for.
+        (
+            "The Committee:\n- approved the public advertisement of tenders as detailed in "
+            "Appendix 1.\n\nTitle of tender: Provision of cleaning services for the civic "
+            "buildings\nDescription: daily office cleaning and window cleaning.",
+            OUT,
+            True,
+        ),
+        (
+            "The Committee:\n- approved the public advertisement of tenders as detailed in "
+            "Appendix 1.\n\nTitle of tender: Supply of personal protective equipment\n"
+            "Description: gloves, boots and workwear for depot staff.",
+            OUT,
+            False,
+        ),
+        # "the ... contract with X, covering ..., be extended"
+        (
+            "Decision:\na) the public realm services contract with Sample Living Places Ltd, "
+            "covering highway maintenance, street lighting and winter service, be extended for "
+            "12 months in accordance with its terms.",
+            OUT,
+            True,
+        ),
+        # Building contracts and planned maintenance programmes are works.
+        (
+            "Decision made:\n1. To award the construction contract for the four-classroom "
+            "extension at Sampleton Primary School to Sample Build Ltd.",
+            OUT,
+            False,
+        ),
+        (
+            "Subject: Highways Planned Maintenance Programme 2027/28 - Award of Call-Off "
+            "Contracts\nDescription: the award of call-off contracts for carriageway "
+            "resurfacing under the Regional Highways Alliance Contract framework.",
+            OUT,
+            False,
+        ),
+        # Delivering a service in-house, decided, is insourcing.
+        (
+            "Officer Recommendations:\n1. Approves the delivery of security and CCTV "
+            "monitoring services for corporate buildings in-house from 1 June, instead of "
+            "re-procuring the contract.",
+            OUT,
+            False,
+        ),
+        # A going-concern transfer that hands over the building is also a disposal.
+        (
+            "Recommendations\ni. agree the transfer of Elm House Care Home as a going concern "
+            "to Sample Care Co-operative Ltd, including the transfer of ownership of the "
+            "building and grounds for a consideration of £1.",
+            SALE,
+            True,
+        ),
+        # A capital strategy that says no disposal is decided.
+        (
+            "RECOMMENDED that Council approves the Capital Strategy.\n\n4.3 The Asset Review "
+            "has identified 12 properties that may be surplus. No decision to dispose of any "
+            "individual property is sought in this report.",
+            SALE,
+            False,
+        ),
+        # Valuers and disposal agents are bought for disposals in general.
+        (
+            "Decision:\nTo approve a framework of four firms for valuation advice and "
+            "disposal agency services, including the valuations required for disposals at "
+            "less than best consideration.",
+            SALE,
+            False,
+        ),
+    ],
+)
+def test_round6c_subjects(text: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type="report"), label) is expected
+
+
+def test_continued_direct_operation_by_the_council_is_the_inhouse_option() -> None:
+    text = (
+        "Recommendations\ni. agree the transfer of Elm House Care Home as a going concern to "
+        "Sample Care Co-operative Ltd.\n\n5. Options\n5.1 The Council considered (a) continued "
+        "direct operation by the Council, which would need £1.5m of works; (b) closure; and "
+        "(c) transfer to the co-operative. Option (c) is recommended."
+    )
+    assert classify(text, doc_type="report").has_inhouse_statement is True
+
+
+_DISPOSAL = (
+    "Decision\n2. That the garage sites listed in Appendix 1 be disposed of by sale on the "
+    "open market.\n\nConsultation:\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # Describing people asks them nothing; a short list of consultees is a field value.
+        ("Ward members have been consulted. 40 garages are let to residents of the estate.", False),
+        ("Garage tenants and residents of the estate.", True),
+        ("Residents of the estate were invited to two drop-in sessions.", True),
+        (
+            "None of the sites is open space, and no notice under section 123(2A) of the Local "
+            "Government Act 1972 is required.",
+            False,
+        ),
+    ],
+)
+def test_round6c_consultation_fields(sentences: str, expected: bool) -> None:
+    result = classify(_DISPOSAL + sentences, doc_type="decision")
+    assert result.is_asset_sale and result.has_consultation is expected
+
+
+def test_a_forward_plan_with_description_fields_is_read_entry_by_entry() -> None:
+    entry = "Ref: KD/{n}\nSubject: {subject}\nDescription: {what}\nConsultation: {who}\n\n---\n\n"
+    plan = "FORWARD PLAN OF KEY DECISIONS\n\n" + "".join(
+        [
+            entry.format(
+                n="101",
+                subject="Sample Trading Company - Business Plan",
+                what="Approval of the business plan of the Council's wholly-owned company.",
+                who="None.",
+            ),
+            entry.format(
+                n="102",
+                subject="Parking Enforcement - Future Delivery",
+                what=(
+                    "The report will ask Cabinet to decide whether to tender a new contract "
+                    "for parking enforcement services or to bring them in-house."
+                ),
+                who="None proposed.",
+            ),
+        ]
+    )
+    result = classify(plan, doc_type="forward_plan")
+    # The company entry's council-owned company does not block the parking tender's entry.
+    assert result.is_outsourcing and result.should_flag
+    assert "item:Ref: KD/102" in result.signals
+
+
+def test_the_policy_a_decision_applies_does_not_lower_its_confidence() -> None:
+    text = (
+        "Recommendation\n1) Cabinet approves the grant of a 99-year lease of the Elm Road "
+        "Community Centre to Elm Road Community Association Ltd.\n\n1.1 The Council's "
+        "Community Asset Transfer Policy provides a framework for the transfer of land and "
+        "buildings to community organisations."
+    )
+    result = classify(text, doc_type="report")
+    assert result.is_asset_sale and result.should_flag
+    confidence = judge(result, reading_of_pages([(None, None, text)]), doc_type="report")
+    assert confidence.published, confidence.reason
