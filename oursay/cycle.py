@@ -43,11 +43,13 @@ def run_step(
     timeout: float,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
     who: str = "oursay run",
+    grace: float = TERMINATE_GRACE,
 ) -> int:
     """Run one command in its own process group; kill the group if it overruns (a crawl
     can have children: browsers for firewall-challenged councils). Returns the exit
     status, or -1 after a timeout. ``on_start`` receives the process (the service keeps
-    it to stop a running cycle when it shuts down); ``who`` starts each line it prints."""
+    it to stop a running cycle when it shuts down); ``who`` starts each line it prints;
+    ``grace`` is how long an overrunning step gets after SIGTERM (``kill_group``)."""
     started = time.monotonic()
     _say(f"running: {' '.join(args)}", who)
     process = subprocess.Popen(list(args), start_new_session=True)
@@ -57,7 +59,7 @@ def run_step(
         status = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         _say(f"timed out after {timeout:.0f}s: {' '.join(args)}", who)
-        kill_group(process)
+        kill_group(process, grace)
         return -1
     _say(f"exit {status} after {time.monotonic() - started:.0f}s: {' '.join(args)}", who)
     return status

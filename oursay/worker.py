@@ -49,7 +49,8 @@ class LocalLauncher(Launcher):
     """Each crawl an ``oursay crawl`` child in its own process group, as Scrapyd does:
     a Twisted reactor cannot restart, and a wedged crawl is killed with its children."""
 
-    def __init__(self) -> None:
+    def __init__(self, grace: float) -> None:
+        self.grace = grace  # after SIGTERM, before SIGKILL (timeouts.stop_grace_seconds)
         self._lock = threading.Lock()
         self._children: list[subprocess.Popen[bytes]] = []
         self._stopping: float | None = None  # the grace, once stopping
@@ -75,7 +76,7 @@ class LocalLauncher(Launcher):
             self.track(process)
 
         try:
-            status = run_step(args, timeout, on_start, who=WHO)
+            status = run_step(args, timeout, on_start, who=WHO, grace=self.grace)
         finally:
             self.untrack(started)
         return (status, timeout) if status == -1 else (status, None)
@@ -110,12 +111,12 @@ class Worker:
 
     def __init__(self, timetable: Timetable, launcher: Launcher | None = None) -> None:
         self.timetable = timetable
-        self.launcher = launcher or LocalLauncher()
-        self.local = LocalLauncher()  # monitor and feeds always run here
-        self.judgement = Judgement.from_settings(timetable.settings["judge"])
         timeouts = timetable.settings["timeouts"]
         self.crawl_timeout = float(timeouts["crawl_minutes"]) * 60
         self.grace = float(timeouts["stop_grace_seconds"])
+        self.launcher = launcher or LocalLauncher(self.grace)
+        self.local = LocalLauncher(self.grace)  # monitor and feeds always run here
+        self.judgement = Judgement.from_settings(timetable.settings["judge"])
         self.stopped: str | None = None  # why, once the worker is stopping
         self._idle = threading.Condition()
         self._active = 0
