@@ -127,6 +127,9 @@ def close_run(
         elif timed_out is not None:
             run.status, run.finish_reason = "failed", "timeout"
             run.error = f"killed after the {timed_out:.0f} s timeout"
+        elif exit_status is None:  # a Scrapyd job: its node's log says more
+            run.status, run.finish_reason = "failed", "ended unrecorded"
+            run.error = "the crawl ended without recording its end (see its Scrapyd log)"
         else:
             run.status, run.finish_reason = "failed", f"exit {exit_status}"
             run.error = f"the crawl process ended (exit status {exit_status}) without recording"

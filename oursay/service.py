@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from oursay.worker import configure_logging, run_worker, stop_on_signals
+from oursay.worker import configure_logging, make_launcher, run_worker, stop_on_signals
 
 # After uvicorn has stopped, how long the worker gets to stop its children and record
 # their runs (their grace is stop_grace_seconds in the timetable) before the process ends.
@@ -32,11 +32,12 @@ def serve(host: str, port: int, scheduler: bool) -> int:
 
         configure_logging()
         timetable = load_timetable()
+        launcher = make_launcher()
         upgrade()
         worker = threading.Thread(
             target=run_worker,
             args=(timetable, stop),
-            kwargs={"why_stopped": received},
+            kwargs={"why_stopped": received, "launcher": launcher},
             name="oursay-worker",
             daemon=True,
         )

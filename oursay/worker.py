@@ -315,6 +315,15 @@ def configure_logging() -> None:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
+def make_launcher() -> Launcher | None:
+    """Scrapyd nodes when ``OURSAY_SCRAPYD_URLS`` names some; else None (local processes)."""
+    from oursay.scrapyd import ScrapydLauncher, check_configuration, scrapyd_urls
+
+    urls = scrapyd_urls()
+    check_configuration(database_url(), urls)
+    return ScrapydLauncher(urls) if urls else None
+
+
 def run_worker(
     timetable: Timetable,
     stop: threading.Event,
@@ -326,6 +335,11 @@ def run_worker(
     """Log the timetable, wait to be the active scheduler, schedule until ``stop``."""
     log_start(timetable)
     worker = Worker(timetable, launcher)
+    urls = getattr(launcher, "urls", None)
+    log.info(
+        "crawls run %s",
+        f"on Scrapyd: {', '.join(urls)}" if urls else "here, each in its own process",
+    )
     lock = SchedulerLock(database_url())
     retry = standby_retry_seconds()
     try:
@@ -358,9 +372,10 @@ def worker_main(run_now: Sequence[str] = ()) -> int:
 
     configure_logging()
     timetable = load_timetable()
+    launcher = make_launcher()
     upgrade()
     stop, received = stop_on_signals()
-    return run_worker(timetable, stop, run_now=run_now, why_stopped=received)
+    return run_worker(timetable, stop, run_now=run_now, launcher=launcher, why_stopped=received)
 
 
 def stop_on_signals() -> tuple[threading.Event, Callable[[], str]]:

@@ -1,0 +1,191 @@
+"""Scale-out: a real Scrapyd node on 127.0.0.1 receives the project's egg (built and sent
+by scrapyd-deploy), and the worker dispatches a crawl of a simulated Find a Tender to it;
+the items and the run reach a real PostgreSQL database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import _create_postgres_database, _drop_postgres_database, free_port
+from sqlalchemy import func, select
+
+from crawlers.sim.procurement import (
+    SAMPLE_COUNCILS_CSV,
+    SAMPLE_SINCE,
+    SAMPLE_UNTIL,
+    FindATenderSim,
+)
+from crawlers.sim.server import SimServer
+from oursay.schedule import Crawl, load_timetable
+from oursay.scrapyd import ScrapydLauncher, check_configuration, dispatch_arguments
+from oursay.worker import Worker
+from storage.db import session_factory
+from storage.models import CrawlRun, Record
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def postgres_database(postgres_admin_url: str) -> Iterator[str]:
+    from storage.migrate import upgrade
+
+    name, url = _create_postgres_database(postgres_admin_url)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        _drop_postgres_database(postgres_admin_url, name)
+
+
+def get_json(url: str, timeout: float = 5) -> dict:
+    with urllib.request.urlopen(url, timeout=timeout) as answer:
+        return json.loads(answer.read())
+
+
+@pytest.fixture
+def scrapyd_node(postgres_database: str, tmp_path: Path) -> Iterator[str]:
+    """A Scrapyd node with its own config and directories, writing to the test database."""
+    home = tmp_path / "scrapyd"
+    home.mkdir()
+    port = free_port()
+    (home / "scrapyd.conf").write_text(
+        f"""[scrapyd]
+bind_address = 127.0.0.1
+http_port = {port}
+eggs_dir = {home / "eggs"}
+logs_dir = {home / "logs"}
+dbs_dir = {home / "dbs"}
+# Start queued jobs within half a second, not five.
+poll_interval = 0.5
+max_proc = 2
+""",
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        # The node's own configuration: the shared database, the sample councils.
+        "OURSAY_DATABASE_URL": postgres_database,
+        "OURSAY_EXTRA_COUNCILS": str(SAMPLE_COUNCILS_CSV),
+        "HOME": str(home),  # no ~/.scrapyd.conf of the machine's
+    }
+    log = (home / "scrapyd.out").open("wb")
+    node = subprocess.Popen(
+        [str(BIN / "scrapyd")], cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if get_json(f"{url}/daemonstatus.json")["status"] == "ok":
+                    break
+            except OSError:
+                pass
+            if node.poll() is not None or time.monotonic() > deadline:
+                pytest.fail((home / "scrapyd.out").read_text()[-3000:])
+            time.sleep(0.2)
+        yield url
+    finally:
+        node.terminate()
+        try:
+            node.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            node.kill()
+            node.wait()
+        log.close()
+
+
+def deploy(url: str, tmp_path: Path) -> None:
+    """scrapyd-deploy builds the egg from the repository, then sends it to the node."""
+    egg = tmp_path / "oursay.egg"
+    subprocess.run(
+        [str(BIN / "scrapyd-deploy"), "--build-egg", str(egg)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    # A scrapy.cfg naming this node as a target, as a campaign adds one per node.
+    target = tmp_path / "deploy"
+    target.mkdir()
+    (target / "scrapy.cfg").write_text(
+        f"[settings]\ndefault = crawlers.settings\n[deploy:test]\nurl = {url}/\nproject = oursay\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [str(BIN / "scrapyd-deploy"), "test", "--egg", str(egg), "-v", "1"],
+        cwd=target,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    # Scrapyd lists them by running `scrapy list` in the egg's environment: seconds.
+    spiders = get_json(f"{url}/listspiders.json?project=oursay", timeout=120)["spiders"]
+    assert set(spiders) >= {"find_a_tender", "contracts_finder", "moderngov", "cmis"}
+
+
+def test_a_dispatched_crawl_runs_on_scrapyd_and_reaches_postgresql(
+    postgres_database: str,
+    scrapyd_node: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    deploy(scrapyd_node, tmp_path)
+    monkeypatch.setenv("OURSAY_DATABASE_URL", postgres_database)
+    with SimServer(FindATenderSim()) as fts:
+        schedule = tmp_path / "schedule.toml"
+        args = ["--base-url", fts.url, "--since", SAMPLE_SINCE, "--until", SAMPLE_UNTIL]
+        args += ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
+        schedule.write_text(
+            f"[find-a-tender]\nextra_args = {json.dumps(args)}\n"
+            "[contracts-finder]\nenabled = false\n[council-papers]\nenabled = false\n"
+            "[after-crawl]\nmonitor = false\nfeeds = false\n",
+            encoding="utf-8",
+        )
+        launcher = ScrapydLauncher([scrapyd_node], poll=0.3)
+        Worker(load_timetable(schedule), launcher).run_job("crawl:find-a-tender")
+        requests = len(fts.requests)
+    assert requests > 0
+    with session_factory(postgres_database)() as session:
+        (run,) = session.scalars(select(CrawlRun)).all()
+        stored = session.scalar(select(func.count()).select_from(Record))
+    assert (run.status, run.finish_reason, run.error) == ("ok", "finished", None)
+    assert run.stats["oursay/records/inserted"] == stored > 0
+    jobs = get_json(f"{scrapyd_node}/listjobs.json?project=oursay")
+    (job,) = jobs["finished"]
+    assert job["spider"] == "find_a_tender"
+    # The node's crawl process adopted the row the worker wrote (the worker's pid at first).
+    assert run.pid != os.getpid()
+    log = Path(tmp_path / "scrapyd" / "logs" / "oursay" / "find_a_tender" / f"{job['id']}.log")
+    assert f"'oursay/run_id': {run.id}," in log.read_text(encoding="utf-8")
+
+
+def test_dispatch_arguments_and_configuration() -> None:
+    fields = dispatch_arguments(
+        Crawl("moderngov", "KEN"), 7, ["--since", "2026-01-01", "--set", "DOWNLOAD_DELAY=0"]
+    )
+    assert fields == [
+        ("spider", "moderngov"),
+        ("setting", "OURSAY_RUN_ID=7"),
+        ("council", "KEN"),
+        ("since", "2026-01-01"),
+        ("setting", "DOWNLOAD_DELAY=0"),
+    ]
+    with pytest.raises(ValueError, match="--browser cannot be sent"):
+        dispatch_arguments(Crawl("cmis"), 1, ["--browser", "x"])
+    with pytest.raises(ValueError, match="needs OURSAY_DATABASE_URL on PostgreSQL"):
+        check_configuration("sqlite:///oursay.db", ["http://127.0.0.1:6800"])
+    check_configuration("sqlite:///oursay.db", [])
+    check_configuration("postgresql+psycopg://db/oursay", ["http://127.0.0.1:6800"])
