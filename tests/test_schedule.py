@@ -193,7 +193,7 @@ def test_a_crawl_never_overlaps_itself(database: str) -> None:
         assert "without recording" in (closed.error or "")
 
 
-def test_runs_are_judged_against_their_own_history(database: str) -> None:
+def test_runs_are_judged_against_their_own_history(sqlite_database: str) -> None:
     judgement = Judgement(history_runs=5, min_history_runs=3, min_share=0.2)
     with session_factory()() as session:
         for count in (100, 90, 110, 5):  # one poor run among them: the median holds
@@ -229,7 +229,7 @@ def test_runs_are_judged_against_their_own_history(database: str) -> None:
         assert close_run(session, run.id, exit_status=0, judgement=judgement).status == "ok"
 
 
-def test_runs_the_worker_had_to_stop_or_kill(database: str) -> None:
+def test_runs_the_worker_had_to_stop_or_kill(sqlite_database: str) -> None:
     with session_factory()() as session:
         hung, _ = claim_run(session, "find-a-tender", None)
         assert hung is not None
@@ -280,3 +280,31 @@ def test_runs_and_failures_commands(database: str, capsys: pytest.CaptureFixture
     assert (row["items"], row["pages"], row["errors"]) == (40, 42, 0)
     assert main(["failures", "--council", "EXA"]) == 0
     assert capsys.readouterr().out.strip() == "no failed crawl runs"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"OURSAY_SCHEDULE_FILE": "/nonexistent/s.toml"}, "/nonexistent/s.toml does not exist"),
+        (
+            {"OURSAY_SCRAPYD_URLS": "http://127.0.0.1:6800"},
+            "OURSAY_SCRAPYD_URLS needs OURSAY_DATABASE_URL on PostgreSQL",
+        ),
+        ({"OURSAY_SCRAPYD_URLS": "ftp://node"}, "is not an http:// or https:// URL"),
+    ],
+)
+def test_the_worker_checks_its_configuration_before_starting(
+    sqlite_database: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    env: dict[str, str],
+    message: str,
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    if "ftp" in env.get("OURSAY_SCRAPYD_URLS", ""):
+        monkeypatch.setenv("OURSAY_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1/none")
+    assert main(["worker"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("oursay worker: error: ") and message in err
+    assert len(err.strip().splitlines()) == 1
