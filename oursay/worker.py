@@ -17,11 +17,14 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from types import FrameType
+from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.engine import make_url
 
 from oursay.cycle import kill_group, run_step
 from oursay.leader import SchedulerLock, standby_retry_seconds
@@ -120,8 +123,14 @@ class Worker:
         self.stopped: str | None = None  # why, once the worker is stopping
         self._idle = threading.Condition()
         self._active = 0
+        # SQLite has one writer, and refuses at once ("database is locked", no busy wait)
+        # a transaction that read and then wants to write while another process writes,
+        # as the monitor does beside a crawl: there, one step (crawl, monitor, feeds) at a
+        # time. PostgreSQL takes them in parallel.
+        sqlite = make_url(database_url()).get_backend_name() == "sqlite"
+        self.gate: AbstractContextManager[Any] = threading.Lock() if sqlite else nullcontext()
         self._followups = FollowUps(
-            self._followup_steps(), lambda: self.stopped is not None, self.local
+            self._followup_steps(), lambda: self.stopped is not None, self.local, self.gate
         )
 
     def _followup_steps(self) -> list[tuple[str, list[str], float]]:
@@ -165,6 +174,10 @@ class Worker:
 
     def run_crawl(self, job: Job, crawl: Crawl) -> int:
         """Claim, launch, close and judge one crawl; returns 1 if it ran."""
+        with self.gate:
+            return 0 if self.stopped else self._run_crawl(job, crawl)
+
+    def _run_crawl(self, job: Job, crawl: Crawl) -> int:
         sessions = session_factory()
         with sessions() as session:
             run, blocker = claim_run(session, crawl.source, crawl.council)
@@ -233,10 +246,12 @@ class FollowUps:
         steps: list[tuple[str, list[str], float]],
         stopping: Callable[[], bool],
         local: LocalLauncher,
+        gate: AbstractContextManager[Any],
     ) -> None:
         self.steps = steps
         self.stopping = stopping
         self.local = local
+        self.gate = gate
         self._lock = threading.Lock()
         self._wanted = False
         self._running = False
@@ -255,9 +270,10 @@ class FollowUps:
                         return
                     self._wanted = False
                 for name, args, timeout in self.steps:
-                    if self.stopping():
-                        break
-                    status, timed_out = self.local.run_command(args, timeout)
+                    with self.gate:
+                        if self.stopping():
+                            break
+                        status, timed_out = self.local.run_command(args, timeout)
                     if status != 0:
                         log.warning(
                             "%s: %s", name, "timed out" if timed_out else f"exit status {status}"
