@@ -92,17 +92,16 @@ class Job:
     hosts: tuple[str, ...]
     extra_args: tuple[str, ...] = ()
 
-    def next_runs(self, now: datetime, count: int) -> list[datetime]:
-        runs: list[datetime] = []
+    def runs_from(self, now: datetime) -> Iterator[datetime]:
+        """Every fire time at or after ``now``, in order (the trigger's own rules: DST)."""
         previous: datetime | None = None
         moment = now
-        while len(runs) < count:
-            fire = self.trigger.get_next_fire_time(previous, moment)
-            if fire is None:
-                break
-            runs.append(fire)
+        while (fire := self.trigger.get_next_fire_time(previous, moment)) is not None:
+            yield fire
             previous, moment = fire, fire + _TICK
-        return runs
+
+    def next_runs(self, now: datetime, count: int) -> list[datetime]:
+        return list(itertools.islice(self.runs_from(now), count))
 
 
 @dataclass(frozen=True)
@@ -122,13 +121,11 @@ class Timetable:
 
     def next_runs(self, now: datetime, count: int) -> list[tuple[datetime, Job]]:
         """The next ``count`` runs of any job after ``now``, earliest first."""
+        # Lazily: each job computes only as many fire times as the merge takes from it.
         merged = heapq.merge(
-            *(
-                [(at, index) for at in job.next_runs(now, count)]
-                for index, job in enumerate(self.jobs)
-            )
+            *(((at, index) for at in job.runs_from(now)) for index, job in enumerate(self.jobs))
         )
-        return [(at, self.jobs[index]) for at, index in list(merged)[:count]]
+        return [(at, self.jobs[index]) for at, index in itertools.islice(merged, count)]
 
 
 def schedule_file() -> Path:
