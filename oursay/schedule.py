@@ -122,10 +122,13 @@ class Timetable:
     def next_runs(self, now: datetime, count: int) -> list[tuple[datetime, Job]]:
         """The next ``count`` runs of any job after ``now``, earliest first."""
         # Lazily: each job computes only as many fire times as the merge takes from it.
-        merged = heapq.merge(
-            *(((at, index) for at in job.runs_from(now)) for index, job in enumerate(self.jobs))
-        )
+        merged = heapq.merge(*(_numbered(job.runs_from(now), n) for n, job in enumerate(self.jobs)))
         return [(at, self.jobs[index]) for at, index in itertools.islice(merged, count)]
+
+
+def _numbered(runs: Iterator[datetime], index: int) -> Iterator[tuple[datetime, int]]:
+    for at in runs:
+        yield at, index
 
 
 def schedule_file() -> Path:
