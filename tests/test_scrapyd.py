@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -21,10 +22,11 @@ from crawlers.sim.procurement import (
     SAMPLE_COUNCILS_CSV,
     SAMPLE_SINCE,
     SAMPLE_UNTIL,
+    Faults,
     FindATenderSim,
 )
 from crawlers.sim.server import SimServer
-from oursay.schedule import Crawl, load_timetable
+from oursay.schedule import Crawl, Timetable, load_timetable
 from oursay.scrapyd import ScrapydLauncher, check_configuration, dispatch_arguments
 from oursay.worker import Worker
 from storage.db import session_factory
@@ -135,7 +137,7 @@ def deploy(url: str, tmp_path: Path) -> None:
     assert '"spiders": 4' in result.stdout + result.stderr, result.stdout + result.stderr
 
 
-def test_a_dispatched_crawl_runs_on_scrapyd_and_reaches_postgresql(
+def test_a_dispatched_crawl_runs_on_scrapyd_and_reaches_postgresql_and_stops_cleanly(
     postgres_database: str,
     scrapyd_node: str,
     tmp_path: Path,
@@ -144,17 +146,8 @@ def test_a_dispatched_crawl_runs_on_scrapyd_and_reaches_postgresql(
     deploy(scrapyd_node, tmp_path)
     monkeypatch.setenv("OURSAY_DATABASE_URL", postgres_database)
     with SimServer(FindATenderSim()) as fts:
-        schedule = tmp_path / "schedule.toml"
-        args = ["--base-url", fts.url, "--since", SAMPLE_SINCE, "--until", SAMPLE_UNTIL]
-        args += ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
-        schedule.write_text(
-            f"[find-a-tender]\nextra_args = {json.dumps(args)}\n"
-            "[contracts-finder]\nenabled = false\n[council-papers]\nenabled = false\n"
-            "[after-crawl]\nmonitor = false\nfeeds = false\n",
-            encoding="utf-8",
-        )
         launcher = ScrapydLauncher([scrapyd_node], poll=0.3)
-        Worker(load_timetable(schedule), launcher).run_job("crawl:find-a-tender")
+        Worker(timetable(tmp_path, fts.url), launcher).run_job("crawl:find-a-tender")
         requests = len(fts.requests)
     assert requests > 0
     with session_factory(postgres_database)() as session:
@@ -169,6 +162,51 @@ def test_a_dispatched_crawl_runs_on_scrapyd_and_reaches_postgresql(
     assert run.pid != os.getpid()
     log = Path(tmp_path / "scrapyd" / "logs" / "oursay" / "find_a_tender" / f"{job['id']}.log")
     assert f"'oursay/run_id': {run.id}," in log.read_text(encoding="utf-8")
+
+    # Then a crawl that hangs, and the worker stops meanwhile (SIGTERM): the job is
+    # cancelled on the node and the run recorded as abandoned.
+    hanging = FindATenderSim(faults=Faults(hang_after_pages=0, hang_seconds=60))
+    with SimServer(hanging) as fts:
+        worker = Worker(timetable(tmp_path, fts.url), ScrapydLauncher([scrapyd_node], poll=0.3))
+        running = threading.Thread(target=worker.run_job, args=("crawl:find-a-tender",))
+        running.start()
+        try:
+            deadline = time.monotonic() + 90
+            while not adopted(postgres_database) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert adopted(postgres_database), "the crawl never started on the node"
+        finally:
+            worker.stop("SIGTERM")
+            running.join(timeout=120)
+            hanging.release_hang()
+    assert not running.is_alive()
+    with session_factory(postgres_database)() as session:
+        run = session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc())).first()
+    assert run is not None and run.status == "abandoned"
+    assert run.error and run.error.startswith("stopped by the worker (SIGTERM)")
+    jobs = get_json(f"{scrapyd_node}/listjobs.json?project=oursay")
+    assert jobs["running"] == [] and jobs["pending"] == [] and len(jobs["finished"]) == 2
+
+
+def timetable(tmp_path: Path, fts_url: str) -> Timetable:
+    schedule = tmp_path / "schedule.toml"
+    args = ["--base-url", fts_url, "--since", SAMPLE_SINCE, "--until", SAMPLE_UNTIL]
+    args += ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
+    schedule.write_text(
+        f"[find-a-tender]\nextra_args = {json.dumps(args)}\n"
+        "[contracts-finder]\nenabled = false\n[council-papers]\nenabled = false\n"
+        "[after-crawl]\nmonitor = false\nfeeds = false\n"
+        "[timeouts]\nstop_grace_seconds = 2\n",
+        encoding="utf-8",
+    )
+    return load_timetable(schedule)
+
+
+def adopted(database_url: str) -> bool:
+    """A crawl process on the node has taken the running row the worker wrote."""
+    with session_factory(database_url)() as session:
+        run = session.scalars(select(CrawlRun).where(CrawlRun.status == "running")).first()
+        return run is not None and run.pid != os.getpid()
 
 
 def test_dispatch_arguments_and_configuration() -> None:
