@@ -302,8 +302,9 @@ def describe(timetable: Timetable, now: datetime, upcoming: int = 5) -> Iterator
         (next_run,) = job.next_runs(now, 1) or [None]
         when = f"next {next_run:%Y-%m-%d %H:%M}" if next_run else "never"
         yield f"  {', '.join(job.hosts)}: {job.when}, {when}"
-    for job in papers[:3]:
-        (next_run,) = job.next_runs(now, 1)
+    # The council hosts coming up first.
+    upcoming_papers = sorted((job.next_runs(now, 1)[0], job.id, job) for job in papers)
+    for next_run, _, job in upcoming_papers[:3]:
         yield f"  {', '.join(job.hosts)}: {job.when}, next {next_run:%Y-%m-%d %H:%M}"
     if len(papers) > 3:
         yield f"  … and {len(papers) - 3} more council hosts (oursay schedule --json lists all)"
