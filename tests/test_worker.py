@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import _create_postgres_database, _drop_postgres_database, free_port
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from crawlers.sim.procurement import (
     SAMPLE_COUNCILS_CSV,
@@ -266,6 +266,21 @@ def test_one_active_worker_per_postgresql_database(postgres_database: str, tmp_p
         assert "active:" not in second.text()
         assert first.stop(signal.SIGTERM) == 0
         second.wait_for_line("active: scheduling 0 jobs")  # it takes over
+        # Its lock's connection dies (a database restart, a network cut): it stops
+        # scheduling, and schedules again once it holds the lock again.
+        engine = create_engine(postgres_database)
+        with engine.connect() as connection:
+            killed = connection.execute(
+                text(
+                    "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+                    " and granted and database = (select oid from pg_database"
+                    " where datname = current_database())"
+                )
+            ).all()
+        engine.dispose()
+        assert killed == [(True,)]
+        second.wait_for_line("lost the scheduler lock")
+        wait_for("active again", lambda: second.text().count("active: scheduling 0 jobs") == 2)
     finally:
         first.close()
         if second is not None:
