@@ -427,7 +427,10 @@ def build_parser() -> argparse.ArgumentParser:
         p = commands.add_parser(name, help=f"list {what}, newest first")
         p.add_argument("--council", action="append", metavar="CODE", help="only these councils")
         p.add_argument(
-            "--source", action="append", choices=sorted(SOURCES), metavar="SOURCE",
+            "--source",
+            action="append",
+            choices=sorted(SOURCES),
+            metavar="SOURCE",
             help="only these sources (repeatable)",
         )
         p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N (50)")
