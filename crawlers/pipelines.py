@@ -74,7 +74,15 @@ class StoragePipeline:
         spider = spider or self.crawler.spider
         upgrade(self.database_url)
         self.session = session_factory(self.database_url)()
-        run = self._committed(lambda: store.start_run(self._session, spider.name, _scope(spider)))
+        # A scheduler (oursay worker, or Scrapyd dispatch) writes the row before the crawl
+        # starts, so that it can close it whatever happens to this process.
+        adopt = self.crawler.settings.getint("OURSAY_RUN_ID", 0)
+        if adopt:
+            run = self._committed(lambda: store.adopt_run(self._session, adopt))
+        else:
+            run = self._committed(
+                lambda: store.start_run(self._session, spider.name, _scope(spider))
+            )
         self.run_id = run.id
         self.stats.set_value("oursay/run_id", run.id)
 

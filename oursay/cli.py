@@ -209,6 +209,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(host=args.host, port=args.port, scheduler=not args.no_scheduler)
 
 
+def cmd_web(args: argparse.Namespace) -> int:
+    from oursay.service import serve
+
+    return serve(host=args.host, port=args.port, scheduler=False)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from oursay.worker import worker_main
+
+    return worker_main(run_now=args.run_now or ())
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    from oursay.ops_cli import print_schedule
+
+    return print_schedule(at=args.at, count=args.count, as_json=args.json)
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    from oursay.ops_cli import print_runs
+
+    return print_runs(
+        councils=args.council or (),
+        sources=args.source or (),
+        failures_only=args.command == "failures",
+        limit=args.limit,
+        as_json=args.json,
+    )
+
+
 def cmd_staff(args: argparse.Namespace) -> int:
     import getpass
 
@@ -409,6 +439,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-scheduler", action="store_true", help="serve only; run no crawls")
     p.set_defaults(func=cmd_serve)
+
+    p = commands.add_parser("web", help="the web app and feeds only (no scheduler)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_web)
+
+    p = commands.add_parser("worker", help="the scheduler only: crawls, monitor, feeds on time")
+    p.add_argument(
+        "--run-now",
+        action="append",
+        metavar="JOB",
+        help="also run this timetable job at start (repeatable; ids from oursay schedule)",
+    )
+    p.set_defaults(func=cmd_worker)
+
+    p = commands.add_parser("schedule", help="print the timetable and the next runs")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument(
+        "--at", metavar="DATETIME", help="as if it were then (ISO 8601, default Europe/London)"
+    )
+    p.add_argument("--count", type=int, default=5, metavar="N", help="next runs shown (5)")
+    p.set_defaults(func=cmd_schedule)
+
+    for name, what in (("runs", "recorded crawl runs"), ("failures", "failed crawl runs")):
+        p = commands.add_parser(name, help=f"list {what}, newest first")
+        p.add_argument("--council", action="append", metavar="CODE", help="only these councils")
+        p.add_argument(
+            "--source",
+            action="append",
+            choices=sorted(SOURCES),
+            metavar="SOURCE",
+            help="only these sources (repeatable)",
+        )
+        p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N (50)")
+        p.add_argument("--json", action="store_true", help="print a JSON array of objects")
+        p.set_defaults(func=cmd_runs)
 
     p = commands.add_parser("staff", help="add a campaign staff login (or reset its password)")
     staff = p.add_subparsers(dest="staff_command", required=True, metavar="ACTION")

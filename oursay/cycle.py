@@ -42,35 +42,38 @@ def run_step(
     args: Sequence[str],
     timeout: float,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    who: str = "oursay run",
+    grace: float = TERMINATE_GRACE,
 ) -> int:
     """Run one command in its own process group; kill the group if it overruns (a crawl
     can have children: browsers for firewall-challenged councils). Returns the exit
     status, or -1 after a timeout. ``on_start`` receives the process (the service keeps
-    it to stop a running cycle when it shuts down)."""
+    it to stop a running cycle when it shuts down); ``who`` starts each line it prints;
+    ``grace`` is how long an overrunning step gets after SIGTERM (``kill_group``)."""
     started = time.monotonic()
-    _say(f"running: {' '.join(args)}")
+    _say(f"running: {' '.join(args)}", who)
     process = subprocess.Popen(list(args), start_new_session=True)
     if on_start is not None:
         on_start(process)
     try:
         status = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _say(f"timed out after {timeout:.0f}s: {' '.join(args)}")
-        kill_group(process)
+        _say(f"timed out after {timeout:.0f}s: {' '.join(args)}", who)
+        kill_group(process, grace)
         return -1
-    _say(f"exit {status} after {time.monotonic() - started:.0f}s: {' '.join(args)}")
+    _say(f"exit {status} after {time.monotonic() - started:.0f}s: {' '.join(args)}", who)
     return status
 
 
-def _say(message: str) -> None:
+def _say(message: str, who: str = "oursay run") -> None:
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-    print(f"{stamp} oursay run: {message}", file=sys.stderr, flush=True)
+    print(f"{stamp} {who}: {message}", file=sys.stderr, flush=True)
 
 
-def kill_group(process: subprocess.Popen[bytes]) -> None:
+def kill_group(process: subprocess.Popen[bytes], grace: float = TERMINATE_GRACE) -> None:
     """SIGTERM to the step's whole process group, SIGKILL if it is still there after
-    TERMINATE_GRACE seconds."""
-    for sig, wait in ((signal.SIGTERM, TERMINATE_GRACE), (signal.SIGKILL, None)):
+    ``grace`` seconds."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, None)):
         try:
             os.killpg(process.pid, sig)
         except ProcessLookupError:

@@ -200,6 +200,18 @@ def start_run(session: Session, source: str, council_code: str | None = None) ->
     return run
 
 
+def adopt_run(session: Session, run_id: int) -> CrawlRun:
+    """The ``running`` row a scheduler wrote for this crawl (``OURSAY_RUN_ID``), now this
+    process's: the scheduler closes it if the crawl dies, the crawl closes it otherwise."""
+    run = session.get(CrawlRun, run_id)
+    if run is None or run.status != "running":
+        state = "missing" if run is None else f"already {run.status}"
+        raise ValueError(f"crawl run {run_id} cannot be adopted: {state}")
+    run.pid, run.hostname = os.getpid(), socket.gethostname()
+    session.flush()
+    return run
+
+
 def mark_abandoned_runs(session: Session, now: datetime | None = None) -> list[CrawlRun]:
     """Mark ``abandoned`` every ``running`` row whose process is gone.
 

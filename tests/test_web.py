@@ -548,38 +548,6 @@ def test_security_headers(client: TestClient) -> None:
 # ------------------------------------------------------------------ service and cycle
 
 
-def test_scheduler_job_configuration() -> None:
-    from oursay.service import JOB_ID, make_scheduler
-
-    scheduler = make_scheduler(hours=6)
-    job = scheduler.get_job(JOB_ID)
-    assert job is not None and job.id == "cycle"
-    assert str(scheduler.timezone) == "Europe/London"
-    assert job.trigger.interval == timedelta(hours=6)
-    assert job.misfire_grace_time == 1800 and job.coalesce is True and job.max_instances == 1
-    assert job.args == (6 * 3600,)
-    # Adding the job again replaces it instead of failing or duplicating.
-    again = make_scheduler(hours=6)
-    again.start(paused=True)  # jobs reach the job store (and are replaced) once started
-    again.add_job(job.func, "interval", hours=1, args=job.args, id="cycle", replace_existing=True)
-    try:
-        assert [j.id for j in again.get_jobs()] == ["cycle"]
-    finally:
-        again.shutdown(wait=False)
-
-
-def test_cycle_hours_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    from oursay.service import cycle_hours
-
-    monkeypatch.delenv("OURSAY_CYCLE_HOURS", raising=False)
-    assert cycle_hours() == 6
-    monkeypatch.setenv("OURSAY_CYCLE_HOURS", "0.5")
-    assert cycle_hours() == 0.5
-    monkeypatch.setenv("OURSAY_CYCLE_HOURS", "often")
-    with pytest.raises(ValueError, match="OURSAY_CYCLE_HOURS"):
-        cycle_hours()
-
-
 def test_run_cycle_runs_every_step_and_keeps_going(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
