@@ -82,8 +82,11 @@ def make_scheduler(
 
 
 def serve(host: str, port: int, scheduler: bool) -> int:
+    import logging
+
     import uvicorn
 
+    from oursay.logs import uvicorn_log_config
     from oursay.web import create_app
 
     app = create_app()
@@ -93,7 +96,11 @@ def serve(host: str, port: int, scheduler: bool) -> int:
     try:
         # proxy_headers: behind a reverse proxy on this host, https from X-Forwarded-Proto
         # makes the session cookie Secure (see OURSAY_COOKIE_SECURE).
-        uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")
+        # Logged in the command's level and format (oursay.logs; -v, OURSAY_LOG_FORMAT).
+        level = logging.getLevelName(logging.getLogger().getEffectiveLevel())
+        uvicorn.run(
+            app, host=host, port=port, proxy_headers=True, log_config=uvicorn_log_config(level)
+        )
     finally:
         if background is not None:
             background.shutdown(wait=False)

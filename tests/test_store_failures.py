@@ -349,6 +349,7 @@ def test_unknown_council_code_is_a_usage_error(
             "oursay",
             "crawl",
             source,
+            "--create",
             "--council",
             code,
             "--base-url",
