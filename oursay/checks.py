@@ -17,7 +17,13 @@ import sys
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 
 from storage.db import database_url, get_engine, normalise_url
 
@@ -209,6 +215,10 @@ def add_create_option(parser: argparse.ArgumentParser) -> None:
 def check_command(args: argparse.Namespace) -> None:
     """Everything a command needs, checked before it starts; CommandError otherwise."""
     check_environment()
+    if args.command == "serve":
+        from oursay.web.health import failing_days
+
+        failing_days()  # read by /health on each request: a bad value must stop it now
     use = DATABASE_USE.get(args.command)
     if use is None:
         return
@@ -219,10 +229,11 @@ def check_command(args: argparse.Namespace) -> None:
 
 def run_checked(args: argparse.Namespace) -> int:
     """Run a parsed command: one line and a documented exit status for any failure."""
-    from oursay.logs import setup_logging
+    from oursay.logs import remove_our_handlers, setup_logging
     from storage.migrate import SchemaError
 
     name = args.command
+    root_level = logging.getLogger().level
     try:
         # A service logs what it does by default; the other commands are quiet.
         setup_logging(args.verbose, "INFO" if name == "serve" else "WARNING")
@@ -236,12 +247,16 @@ def run_checked(args: argparse.Namespace) -> int:
         return _fail(name, str(error), error.exit_status)
     except SchemaError as error:
         return _fail(name, str(error), EXIT_DATABASE_NOT_READY)
-    except SQLAlchemyError as error:
+    except (OperationalError, InterfaceError) as error:
+        # The database went away mid-command (checked at start, so not a setting).
         return _fail(
             name,
-            f"database error: {first_line(error)}; check OURSAY_DATABASE_URL and the server",
+            f"database unavailable: {first_line(error)}; check that the database server is "
+            "running, then run the command again",
             EXIT_DATABASE_UNREACHABLE,
         )
+    except SQLAlchemyError as error:
+        return _fail(name, f"database error: {first_line(error)}", EXIT_FAILED)
     except (OSError, ValueError) as error:
         return _fail(name, str(error), EXIT_USAGE)
     except KeyboardInterrupt:
@@ -255,6 +270,10 @@ def run_checked(args: argparse.Namespace) -> int:
             "(run again with `oursay -vv` for the details, and report it)",
             EXIT_FAILED,
         )
+    finally:
+        # Leave logging as it was for a caller in the same process (tests, the demo).
+        remove_our_handlers()
+        logging.getLogger().setLevel(root_level)
 
 
 def _fail(command: str, message: str, status: int) -> int:
