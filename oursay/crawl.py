@@ -34,7 +34,7 @@ def run_crawl(
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    from oursay.logs import log_level, remove_our_handlers, restyle_handlers
+    from oursay.logs import log_level, setup_logging
 
     project_settings = get_project_settings()
     # Quiet unless asked (-v): the summary lines say what happened; Scrapy's start-up
@@ -43,10 +43,11 @@ def run_crawl(
     project_settings.set("OURSAY_PROGRESS", True, priority="cmdline")
     for name, value in (settings or {}).items():
         project_settings.set(name, value, priority="cmdline")
-    # Scrapy installs its own root handler; ours (oursay.logs) would print each line twice.
-    remove_our_handlers()
+    # Our handler (oursay.logs: level, text or JSON lines) instead of Scrapy's, which
+    # would log its banner before any other format could be set.
+    project_settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    setup_logging(level=str(project_settings.get("LOG_LEVEL")).upper())
     process = CrawlerProcess(project_settings)
-    restyle_handlers()
     crawler = process.create_crawler(spider_name)
     spider_args = {"since": since, "until": until, "base_url": base_url}
     if councils:

@@ -76,13 +76,18 @@ class StandardError(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
-def setup_logging(verbosity: int = 0, default: str = QUIET_LEVEL) -> str:
-    """Log to standard error in our level and format; returns the level name. Other
-    handlers (a test runner's) are left alone."""
-    level = log_level(verbosity, default)
+def setup_logging(
+    verbosity: int = 0, default: str = QUIET_LEVEL, *, level: str | None = None
+) -> str:
+    """Log to standard error in our level (``level``, else from ``verbosity``) and
+    format; returns the level name. Other handlers (a test runner's) are left alone."""
+    level = level or log_level(verbosity, default)
     remove_our_handlers()
     handler = StandardError()
     handler.setFormatter(formatter())
+    # On the handler too: Scrapy gives its loggers a level of their own (DEBUG), which
+    # the root logger's level does not filter.
+    handler.setLevel(level)
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
@@ -94,14 +99,6 @@ def remove_our_handlers() -> None:
     for handler in list(root.handlers):
         if isinstance(handler, StandardError):
             root.removeHandler(handler)
-
-
-def restyle_handlers() -> None:
-    """Give the handlers another library installed (Scrapy's) our JSON format."""
-    if log_format() != "json":
-        return
-    for handler in logging.getLogger().handlers:
-        handler.setFormatter(formatter())
 
 
 def uvicorn_log_config(level: str) -> dict[str, Any]:
