@@ -255,7 +255,14 @@ def ingest_files(
     if not files:
         print("oursay ingest: no files to load", file=errors)
         return 1
-    bar = tqdm(total=len(files), unit=" files", disable=None if progress else True, leave=False)
+    # Redrawn after every file (mininterval=0): files are few and each takes a while.
+    bar = tqdm(
+        total=len(files),
+        unit=" files",
+        disable=None if progress else True,
+        leave=False,
+        mininterval=0,
+    )
     for done, path in enumerate(files):
         # Counted as each next file starts: the `continue`s below skip any later line.
         bar.set_postfix(releases=total["releases"], refresh=False)

@@ -7,15 +7,18 @@ pipeline counts stored items per council (they count once committed); this exten
 counts pages and time.
 
 With ``OURSAY_PROGRESS`` on (``oursay crawl`` sets it), a progress bar on standard error
-shows pages, items and errors as they come, with the rate; tqdm switches itself off when
+shows pages (council sites) or date windows walked of all to walk (procurement APIs, with
+an ETA), items and errors as they come, with the rate; tqdm switches itself off when
 standard error is not a terminal, so logs and scheduled runs get no bar.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from scrapy import Request, Spider, signals
@@ -57,7 +60,15 @@ class CrawlSummary:
             stats.inc_value(council_stat(code, "pages"))
             stats.set_value(council_stat(code, "seconds"), round(now - first, 1))
         if self.bar is not None:
-            self.bar.update(1)
+            windows = windows_done(spider, stats) if stats is not None else None
+            if windows is None:
+                self.bar.update(1)
+                return
+            # A procurement crawl walks date windows: counting those gives a rate and an
+            # ETA, where a count of pages has no end to measure against.
+            done, total = windows
+            self.bar.total, self.bar.unit = total, " windows"
+            self.bar.update(done - self.bar.n)
 
     def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
         if self.bar is None or self.crawler.stats is None:
@@ -72,6 +83,20 @@ class CrawlSummary:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def windows_done(spider: Spider, stats: Any) -> tuple[int, int] | None:
+    """(windows walked, windows in all) of a procurement crawl; None for other spiders."""
+    window = getattr(spider, "window", None)
+    since, until = stats.get_value("oursay/since"), stats.get_value("oursay/until")
+    if not (isinstance(window, timedelta) and since and until):
+        return None
+    span = datetime.fromisoformat(until) - datetime.fromisoformat(since)
+    total = max(1, math.ceil(span / window))
+    done = stats.get_value("oursay/windows/complete", 0) + stats.get_value(
+        "oursay/windows/not_checkpointed", 0
+    )
+    return min(done, total), total
 
 
 def council_of(request: Request, spider: Spider) -> str | None:

@@ -119,3 +119,48 @@ def test_verbose_json_log_lines(tmp_path: Path) -> None:
     assert len(entries) > 20  # -v: Scrapy's INFO lines are back
     assert {"time", "level", "logger", "message"} <= set(entries[0])
     assert any(e["level"] == "INFO" and e["logger"].startswith("scrapy") for e in entries)
+
+
+def test_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    """``oursay ingest`` of several files shows a progress bar with counts, rate and time
+    left when standard error is a terminal (a pseudo-terminal here), and none otherwise."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    from crawlers.sim.procurement import CF_SAMPLE, FTS_SAMPLE
+
+    files = [str(FTS_SAMPLE), str(CF_SAMPLE), str(FTS_SAMPLE)]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("OURSAY_")}
+    env = {**clean, "OURSAY_DATABASE_URL": f"sqlite:///{tmp_path / 'oursay.db'}"}
+    command = [sys.executable, "-m", "oursay", "ingest", "--create", *files]
+    main, terminal = pty.openpty()
+    # A terminal 120 columns wide: tqdm draws nothing on one of no width.
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
+    try:
+        process = subprocess.Popen(
+            command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=terminal
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal closed: the command has ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+        out, _ = process.communicate(timeout=120)
+    finally:
+        os.close(main)
+    assert process.returncode == 0, shown.decode(errors="replace")[-2000:]
+    bar = shown.decode(errors="replace")
+    assert re.search(r"\d/3 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+ files/s, releases=\d+\]", bar), bar
+    assert "total: " in out.decode()
+
+    piped = subprocess.run(
+        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert piped.returncode == 0 and piped.stderr == ""
