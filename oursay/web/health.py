@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -94,10 +94,10 @@ class Track:
     last_run: CrawlRun | None = None
     last_success: CrawlRun | None = None
     last_failure: CrawlRun | None = None
-    failing_since: datetime | None = None
     records: int = 0
     last_error: CrawlFailure | None = None
-    runs: list[CrawlRun] = field(default_factory=list)
+    # Per merged group of runs: the first failure after that group's last success.
+    first_failures: tuple[datetime, ...] = ()
 
     def merge(
         self,
@@ -109,8 +109,16 @@ class Track:
         self.last_run = _newest(self.last_run, last)
         self.last_success = _newest(self.last_success, success)
         self.last_failure = _newest(self.last_failure, failure)
-        if since is not None and (self.failing_since is None or since < self.failing_since):
-            self.failing_since = since
+        if since is not None:
+            self.first_failures += (since,)
+
+    @property
+    def failing_since(self) -> datetime | None:
+        """The first failure after the last success of all the runs merged (a council
+        crawled alone and with others, a source over all its councils)."""
+        success = self.last_success
+        after = [at for at in self.first_failures if success is None or at > success.started_at]
+        return min(after, default=None)
 
     def is_failing_for(self, now: datetime) -> timedelta | None:
         """How long it has failed, when its newest ended run failed; else None."""
