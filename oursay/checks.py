@@ -196,12 +196,22 @@ DATABASE_USE = {
     "staff": "write",
     "run": "write",
     "serve": "serve",
+    # Issue 10's other commands (another branch): listed here so that they are checked
+    # the same way once merged; a name with no command behind it is never looked up.
+    "web": "serve",
+    "worker": "serve",
+    "runs": "read",
+    "failures": "read",
     "monitor": "read",
     "scorecard": "read",
     "feeds": "read",
     "export": "read",
     "export-db": "read",
 }
+
+
+# Long-running services log what they do by default (INFO); commands are quiet.
+SERVICES = ("serve", "web", "worker")
 
 
 def add_create_option(parser: argparse.ArgumentParser) -> None:
@@ -215,7 +225,7 @@ def add_create_option(parser: argparse.ArgumentParser) -> None:
 def check_command(args: argparse.Namespace) -> None:
     """Everything a command needs, checked before it starts; CommandError otherwise."""
     check_environment()
-    if args.command == "serve":
+    if args.command in ("serve", "web"):
         from oursay.web.health import failing_days
 
         failing_days()  # read by /health on each request: a bad value must stop it now
@@ -236,7 +246,7 @@ def run_checked(args: argparse.Namespace) -> int:
     root_level = logging.getLogger().level
     try:
         # A service logs what it does by default; the other commands are quiet.
-        setup_logging(args.verbose, "INFO" if name == "serve" else "WARNING")
+        setup_logging(args.verbose, "INFO" if name in SERVICES else "WARNING")
         # The command's own arguments first: a typo there is the thing to fix first.
         validate = getattr(args, "validate", None)
         if validate is not None:
