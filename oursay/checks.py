@@ -111,11 +111,6 @@ def check_database(
             )
         if not path.is_file():
             raise DatabaseNotReady(f"database {shown}: {path} is not a file")
-    if path is not None and create and not path.parent.is_dir():
-        raise UsageError(
-            f"database {shown}: the folder {path.parent} does not exist; "
-            "create it or check OURSAY_DATABASE_URL"
-        )
     try:
         with get_engine(text).connect():
             pass
