@@ -24,6 +24,7 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
     StatementError,
 )
+from tqdm import tqdm
 
 from crawlers.buyers import BuyerMatcher
 from crawlers.ocds import (
@@ -227,9 +228,11 @@ def ingest_files(
     out: TextIO | None = None,
     errors: TextIO | None = None,
     database_url: str | None = None,
+    progress: bool = False,
 ) -> int:
     """Load every file; prints one line per file. Non-zero when any file (or release in
-    one) failed; the others are loaded all the same."""
+    one) failed; the others are loaded all the same. ``progress``: a progress bar on
+    standard error when it is a terminal (``oursay ingest``)."""
     from storage.db import session_factory
     from storage.migrate import upgrade
 
@@ -252,7 +255,18 @@ def ingest_files(
     if not files:
         print("oursay ingest: no files to load", file=errors)
         return 1
-    for path in files:
+    # Redrawn after every file (mininterval=0): files are few and each takes a while.
+    bar = tqdm(
+        total=len(files),
+        unit=" files",
+        disable=None if progress else True,
+        leave=False,
+        mininterval=0,
+    )
+    for done, path in enumerate(files):
+        # Counted as each next file starts: the `continue`s below skip any later line.
+        bar.set_postfix(releases=total["releases"], refresh=False)
+        bar.update(done - bar.n)
         with session_factory(database_url)() as session:
             try:
                 counts = ingest_file(path, session, matcher, source=source, errors=errors)
@@ -282,6 +296,8 @@ def ingest_files(
         if counts["errors"]:
             failed += 1
         print(f"{path}: {_summary(counts)}", file=out)
+    bar.update(len(files) - bar.n)
+    bar.close()
     if len(files) > 1:
         print(f"total: {_summary(total)}; {len(files) - failed} of {len(files)} files ok", file=out)
     return 1 if failed else 0

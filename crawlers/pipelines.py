@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from crawlers.items import CheckpointItem, DocumentItem, FailureItem, RecordItem
 from crawlers.outcome import judge
+from crawlers.summary import council_stat
 from storage import records as store
 from storage.db import session_factory
 from storage.migrate import upgrade
@@ -64,6 +65,9 @@ class StoragePipeline:
         self.store_failed = False
         # Set once the database stayed busy through every retry (see _database_unavailable).
         self.unavailable: str | None = None
+        # Council spiders count per council too (crawlers.summary); record -> council.
+        self.per_council = False
+        self.record_councils: dict[tuple[str, str], str] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -72,6 +76,7 @@ class StoragePipeline:
 
     def open_spider(self, spider: Spider | None = None) -> None:
         spider = spider or self.crawler.spider
+        self.per_council = hasattr(spider, "sites")
         upgrade(self.database_url)
         self.session = session_factory(self.database_url)()
         # A scheduler (oursay worker, or Scrapyd dispatch) writes the row before the crawl
@@ -209,8 +214,24 @@ class StoragePipeline:
         )
 
     def _count(self, committed: list[tuple[StoredItem, str]]) -> None:
-        for _, counted_as in committed:
+        for item, counted_as in committed:
             self.stats.inc_value(f"oursay/{counted_as}")
+            code = self._council_of(item)
+            if code:
+                self.stats.inc_value(council_stat(code, counted_as))
+
+    def _council_of(self, item: StoredItem) -> str | None:
+        """The council an item counts for in a council spider's per-council stats
+        (crawlers.summary); None in a procurement crawl, which is summed per source."""
+        if not self.per_council:
+            return None
+        if isinstance(item, DocumentItem):
+            return self.record_councils.get((item.source, item.source_key))
+        code = getattr(item, "council_code", None)
+        if code and isinstance(item, RecordItem):
+            # A document names its record, not its council.
+            self.record_councils[(item.source, item.source_key)] = code
+        return code
 
     # --- transactions --------------------------------------------------------------------------
 

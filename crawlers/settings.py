@@ -65,13 +65,20 @@ DOWNLOAD_VERIFY_CERTIFICATES = True
 DOWNLOAD_HANDLERS = {"https": "crawlers.tls.PerHostTLSHandler"}
 OURSAY_TLS_UNVERIFIED_HOSTS: list[str] = []
 
+# Per-council pages and time for each crawl's summary lines and the health page, and the
+# progress bar of `oursay crawl` on a terminal (crawlers.summary).
+EXTENSIONS = {"crawlers.summary.CrawlSummary": 500}
+# Off for `scrapy crawl` and Scrapyd; `oursay crawl` turns it on (a bar only on a terminal).
+OURSAY_PROGRESS = False
+
 ITEM_PIPELINES = {
     "crawlers.pipelines.StoragePipeline": 300,
 }
 # The reactor Scrapy >= 2.13 uses by default; scrapy-playwright needs it too.
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
-# Items go to the database, not to feed exports; keep Scrapy's logs readable.
+# Items go to the database, not to feed exports; keep Scrapy's logs readable. `oursay
+# crawl` is quieter still (WARNING unless -v; oursay.logs).
 LOG_LEVEL = os.environ.get("OURSAY_LOG_LEVEL", "INFO")
 TELNETCONSOLE_ENABLED = False
 # Storage: None means OURSAY_DATABASE_URL or the default SQLite file.

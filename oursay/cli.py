@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oursay import __version__
+from oursay.checks import add_create_option
 
 SOURCES = {
     # command-line name -> Scrapy spider name
@@ -62,19 +63,18 @@ def cmd_councils(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_crawl(args: argparse.Namespace) -> int:
+def check_crawl(args: argparse.Namespace) -> None:
+    """Refuse bad dates, codes and URLs before the database is opened and before Scrapy
+    starts and buries the message in its log."""
     from crawlers.scope import parse_allowed
     from crawlers.spiders.base import check_base_url, parse_when
-    from oursay.crawl import run_crawl
     from storage.councils import check_council_codes
-    from storage.migrate import upgrade
 
-    # Refuse bad dates and URLs here, before Scrapy starts and buries the message in its log.
     since, until = parse_when(args.since), parse_when(args.until)
     if since and until and since >= until:
         raise ValueError(f"--since {args.since} must be before --until {args.until}")
-    councils = [code.strip().upper() for code in args.council or () if code.strip()]
-    check_council_codes(councils)
+    args.council = [code.strip().upper() for code in args.council or () if code.strip()]
+    check_council_codes(args.council)
     if args.base_url is not None:
         check_base_url(args.base_url)
     # A bad entry here fails the crawl at start (never a scope check silently off): say
@@ -83,24 +83,26 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         "OURSAY_ALLOW_PRIVATE_ADDRESSES", os.environ.get("OURSAY_ALLOW_PRIVATE_ADDRESSES", "")
     )
     parse_allowed(str(allowance).split(","))
-    # And a database it cannot build on: one line here, not a traceback in Scrapy's log
-    # (the pipeline builds or migrates the schema again, a no-op by then).
-    upgrade(dict(args.set or []).get("OURSAY_DATABASE_URL"))
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from oursay.crawl import run_crawl
 
     return run_crawl(
         SOURCES[args.source],
-        councils=councils,
+        councils=args.council,
         since=args.since,
         until=args.until,
         base_url=args.base_url,
         settings=dict(args.set or []),
+        verbosity=args.verbose,
     )
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from crawlers.ingest import ingest_files
 
-    return ingest_files(args.files, source=args.source)
+    return ingest_files(args.files, source=args.source, progress=True)
 
 
 def cmd_monitor(args: argparse.Namespace) -> int:
@@ -193,6 +195,28 @@ def cmd_export_db(args: argparse.Namespace) -> int:
     )
     print(f"left out (staff data): {', '.join(left_out)}")
     return 0
+
+
+def check_export(args: argparse.Namespace) -> None:
+    from storage.councils import check_council_codes
+
+    if args.council:
+        args.council = [code.strip().upper() for code in args.council if code.strip()]
+        check_council_codes(args.council)
+
+
+def check_feeds(args: argparse.Namespace) -> None:
+    from crawlers.spiders.base import check_base_url
+
+    if args.base_url is not None:
+        check_base_url(args.base_url)
+
+
+def check_file_argument(args: argparse.Namespace) -> None:
+    from oursay.checks import check_input_file
+
+    if args.file not in (None, "-"):
+        check_input_file(args.file)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -332,6 +356,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="The database is OURSAY_DATABASE_URL (default: sqlite:///oursay.db).",
     )
     parser.add_argument("--version", action="version", version=f"oursay {__version__}")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log more: -v progress detail, -vv everything (default: warnings only)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = commands.add_parser("init", help="create or migrate the database")
@@ -371,7 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="override a Scrapy setting (repeatable), e.g. DOWNLOAD_DELAY=0",
     )
-    p.set_defaults(func=cmd_crawl)
+    add_create_option(p)
+    p.set_defaults(func=cmd_crawl, validate=check_crawl)
 
     p = commands.add_parser("ingest", help="load OCDS release or record packages from files")
     p.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSON lines files")
@@ -380,6 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["find-a-tender", "contracts-finder"],
         help="which service the files came from; default: from each release's ocid",
     )
+    add_create_option(p)
     p.set_defaults(func=cmd_ingest)
 
     p = commands.add_parser("monitor", help="assess new and changed records, link them, flag")
@@ -405,11 +438,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("classify", help="classify JSON lines (id, text, title, doc_type)")
     p.add_argument("file", nargs="?", metavar="FILE|-", help="input file; default: standard input")
-    p.set_defaults(func=cmd_classify)
+    p.set_defaults(func=cmd_classify, validate=check_file_argument)
 
     p = commands.add_parser("evaluate", help="score classify against labelled JSON lines")
     p.add_argument("file", metavar="FILE")
-    p.set_defaults(func=cmd_evaluate)
+    p.set_defaults(func=cmd_evaluate, validate=check_file_argument)
 
     p = commands.add_parser("feeds", help="write every feed, an index page and OPML")
     p.add_argument("--out", default="site", metavar="DIR", help="output directory (default: site)")
@@ -419,13 +452,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="public address the files will be served from (for rel=self links)",
     )
-    p.set_defaults(func=cmd_feeds)
+    p.set_defaults(func=cmd_feeds, validate=check_feeds)
 
     p = commands.add_parser("export", help="print records as CSV or JSON")
     p.add_argument("--format", choices=["csv", "json"], required=True)
     p.add_argument("--flagged", action="store_true", help="only flagged records")
     p.add_argument("--council", action="append", metavar="CODE", help="only these councils")
-    p.set_defaults(func=cmd_export)
+    p.set_defaults(func=cmd_export, validate=check_export)
 
     p = commands.add_parser(
         "export-db", help="write a shareable SQLite copy without staff data (Datasette)"
@@ -526,14 +559,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from oursay.checks import EXIT_INTERRUPTED, run_checked
+
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        return run_checked(args)
     except KeyboardInterrupt:
-        return 130
-    except (OSError, ValueError) as error:
-        print(f"oursay {args.command}: error: {error}", file=sys.stderr)
-        return 2
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from crawlers.outcome import (
     EXIT_PARTIAL,
     judge,
 )
+from crawlers.summary import council_counts
 
 
 def run_crawl(
@@ -27,14 +28,25 @@ def run_crawl(
     until: str | None = None,
     base_url: str | None = None,
     settings: Mapping[str, Any] | None = None,
+    verbosity: int = 0,
 ) -> int:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from oursay.logs import log_level, setup_logging
+
     project_settings = get_project_settings()
+    # Quiet unless asked (-v): the summary lines say what happened; Scrapy's start-up
+    # banner and stats dump are a hundred-odd lines per run.
+    project_settings.set("LOG_LEVEL", log_level(verbosity), priority="cmdline")
+    project_settings.set("OURSAY_PROGRESS", True, priority="cmdline")
     for name, value in (settings or {}).items():
         project_settings.set(name, value, priority="cmdline")
+    # Our handler (oursay.logs: level, text or JSON lines) instead of Scrapy's, which
+    # would log its banner before any other format could be set.
+    project_settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    setup_logging(level=str(project_settings.get("LOG_LEVEL")).upper())
     process = CrawlerProcess(project_settings)
     crawler = process.create_crawler(spider_name)
     spider_args = {"since": since, "until": until, "base_url": base_url}
@@ -58,10 +70,14 @@ def report(spider_name: str, stats: Mapping[str, Any]) -> int:
     unchanged = stats.get("oursay/records/unchanged", 0)
     failures = stats.get("oursay/failures", 0)
     documents = stats.get("oursay/documents/ok", 0)
+    # One line per council of a council crawl, then the run's own line.
+    for counts in council_counts(stats):
+        print(counts.line(spider_name))
     print(
         f"{spider_name}: {reason}; records {inserted} new, {updated} changed, "
         f"{unchanged} unchanged; documents {documents} extracted; {failures} failures recorded; "
-        f"{stats.get('downloader/request_count', 0)} requests"
+        f"{stats.get('downloader/request_count', 0)} requests; "
+        f"{float(stats.get('elapsed_time_seconds') or 0):.1f}s"
     )
     outcome = judge(stats, reason)
     if outcome.exit_status == EXIT_PARTIAL:

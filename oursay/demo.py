@@ -10,6 +10,7 @@ and says so; nothing here is a real council's decision.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,57 @@ STEP_TIMEOUT = 300
 SAMPLE_SITES_ADDRESS = "127.0.0.1"
 # The sample committee papers are dated within 2026.
 COMMITTEE_SINCE = "2026-01-01"
+# Left in every folder the demo makes: a later demo may replace what it wrote there, and
+# nothing else; a folder without it that holds anything is refused.
+MARKER = ".oursay-demo"
+# What the demo writes in its folder (the database, SQLite's side files, the web app's
+# session key, the static site): all a later run removes.
+OUTPUTS = ("oursay.db", "oursay.db-wal", "oursay.db-shm", "oursay.db.secret-key", "site")
+
+
+def prepare_directory(directory: Path) -> None:
+    """An empty folder for a fresh demo: a new one, an empty one, or one an earlier demo
+    made (only what it wrote is removed). ValueError, one line, for anything else."""
+    if directory.exists() and not directory.is_dir():
+        raise ValueError(f"--dir {directory} is a file, not a folder; choose a new folder")
+    if directory.is_dir():
+        present = sorted(entry.name for entry in directory.iterdir())
+        if present and not (directory / MARKER).is_file():
+            shown = ", ".join(present[:3]) + (", …" if len(present) > 3 else "")
+            raise ValueError(
+                f"--dir {directory} holds files the demo did not make ({shown}); "
+                "nothing was touched: choose a new or empty folder"
+            )
+        for name in OUTPUTS:
+            path = directory / name
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            elif path.exists() or path.is_symlink():
+                path.unlink()
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / MARKER).write_text(
+        "Made by `oursay demo`. A later `oursay demo --dir` here replaces what the demo "
+        f"wrote ({', '.join(OUTPUTS)}) and nothing else.\n",
+        encoding="utf-8",
+    )
+
+
+def oursay_program() -> str:
+    """How to call oursay in a command the user copies: ``oursay`` when that is on PATH
+    and is this installation, else this Python with ``-m oursay``."""
+    found = shutil.which("oursay")
+    if found and Path(found).resolve().parent == Path(sys.executable).resolve().parent:
+        return "oursay"
+    return f"{shlex.quote(sys.executable)} -m oursay"
+
+
+def copyable(env: dict[str, str], *args: str) -> str:
+    """A command that works when pasted into a shell: it carries the demo's settings."""
+    settings = " ".join(
+        f"{name}={shlex.quote(env[name])}"
+        for name in ("OURSAY_DATABASE_URL", "OURSAY_EXTRA_COUNCILS")
+    )
+    return f"  $ {settings} {oursay_program()} {shlex.join(args)}"
 
 
 @contextmanager
@@ -81,7 +133,8 @@ def crawl_steps(sites: dict[str, str]) -> list[tuple[str, list[str]]]:
 
 
 def _run_step(label: str, args: Sequence[str], env: dict[str, str]) -> bool:
-    print(f"\n== {label}: oursay {' '.join(args)}")
+    # The step's command is not shown as one to copy: the sample sites stop with the demo.
+    print(f"\n== {label} (oursay {args[0]})")
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "oursay", *args],
@@ -102,10 +155,8 @@ def _run_step(label: str, args: Sequence[str], env: dict[str, str]) -> bool:
 
 def run_demo(directory: Path, *, serve: bool = False, port: int = 8000) -> int:
     directory = directory.resolve()
-    if directory.exists():
-        # A fresh database each time: the demo shows a first crawl, not an incremental one.
-        shutil.rmtree(directory)
-    directory.mkdir(parents=True)
+    # A fresh database each time: the demo shows a first crawl, not an incremental one.
+    prepare_directory(directory)
     site = directory / "site"
     env = dict(os.environ)
     env["OURSAY_DATABASE_URL"] = f"sqlite:///{directory / 'oursay.db'}"
@@ -138,5 +189,13 @@ def run_demo(directory: Path, *, serve: bool = False, port: int = 8000) -> int:
 
         print(f"\nWeb app: http://127.0.0.1:{port}/   feeds: http://127.0.0.1:{port}/feeds/exa.rss")
         return serve_app(host="127.0.0.1", port=port, scheduler=False)
-    print(f"\nServe the web app on it: make demo DEMO_ARGS=--serve  (http://127.0.0.1:{port}/)")
+    print("\nTry it (each command works as it is, pasted into a shell):")
+    print("Flagged records as CSV:")
+    print(copyable(env, "export", "--format", "csv", "--flagged"))
+    print("Each council on the nine principles:")
+    print(copyable(env, "scorecard"))
+    print(
+        f"The web app on the demo database (then open http://127.0.0.1:{port}/; Ctrl-C stops it):"
+    )
+    print(copyable(env, "serve", "--no-scheduler", "--port", str(port)))
     return 0

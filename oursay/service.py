@@ -19,8 +19,11 @@ WORKER_STOP_WAIT = 180
 
 
 def serve(host: str, port: int, scheduler: bool) -> int:
+    import logging
+
     import uvicorn
 
+    from oursay.logs import uvicorn_log_config
     from oursay.web import create_app
 
     app = create_app()
@@ -45,7 +48,11 @@ def serve(host: str, port: int, scheduler: bool) -> int:
     try:
         # proxy_headers: behind a reverse proxy on this host, https from X-Forwarded-Proto
         # makes the session cookie Secure (see OURSAY_COOKIE_SECURE).
-        uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")
+        # Logged in the command's level and format (oursay.logs; -v, OURSAY_LOG_FORMAT).
+        level = logging.getLevelName(logging.getLogger().getEffectiveLevel())
+        uvicorn.run(
+            app, host=host, port=port, proxy_headers=True, log_config=uvicorn_log_config(level)
+        )
     finally:
         stop.set()
         if worker is not None:

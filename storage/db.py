@@ -17,14 +17,30 @@ DEFAULT_DATABASE_URL = "sqlite:///oursay.db"
 SQLITE_BUSY_TIMEOUT_MS = round(float(os.environ.get("OURSAY_SQLITE_BUSY_TIMEOUT") or 30) * 1000)
 
 
+# Heroku-style hosts and many guides give ``postgres://`` (a scheme SQLAlchemy dropped in
+# 1.4) or ``postgresql://`` (SQLAlchemy's default driver, psycopg2, is not installed): both
+# mean PostgreSQL through psycopg 3, the driver the project installs.
+POSTGRES_SCHEMES = ("postgres://", "postgresql://")
+POSTGRES_DRIVER_SCHEME = "postgresql+psycopg://"
+
+
+def normalise_url(url: str) -> str:
+    """``url`` with a PostgreSQL scheme without a driver given psycopg 3's."""
+    stripped = url.strip()
+    for scheme in POSTGRES_SCHEMES:
+        if stripped.lower().startswith(scheme):
+            return POSTGRES_DRIVER_SCHEME + stripped[len(scheme) :]
+    return stripped
+
+
 def database_url() -> str:
-    return os.environ.get("OURSAY_DATABASE_URL") or DEFAULT_DATABASE_URL
+    return normalise_url(os.environ.get("OURSAY_DATABASE_URL") or DEFAULT_DATABASE_URL)
 
 
 def make_engine(url: str | None = None, *, transactional_ddl: bool = False) -> Engine:
     """An engine for ``url``. ``transactional_ddl`` (for building the schema) makes
     SQLite's DDL part of the transaction SQLAlchemy begins, as PostgreSQL's always is."""
-    url = url or database_url()
+    url = normalise_url(url) if url else database_url()
     if url.startswith("sqlite"):
         _ensure_sqlite_parent(url)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
@@ -73,7 +89,7 @@ _engines: dict[str, Engine] = {}
 
 def get_engine(url: str | None = None) -> Engine:
     """One engine per URL per process (engines own connection pools)."""
-    url = url or database_url()
+    url = normalise_url(url) if url else database_url()
     engine = _engines.get(url)
     if engine is None:
         engine = _engines[url] = make_engine(url)

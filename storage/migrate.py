@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from storage.db import database_url, get_engine, make_engine
+from storage.db import database_url, get_engine, make_engine, normalise_url
 from storage.models import Base, Council
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -35,7 +35,8 @@ class SchemaError(ValueError):
 def alembic_config(url: str | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", (url or database_url()).replace("%", "%%"))
+    url = normalise_url(url) if url else database_url()
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
@@ -46,7 +47,7 @@ def upgrade(url: str | None = None, *, repair: bool = False) -> str | None:
 
     Raises SchemaError, with one line, for anything it cannot build on.
     """
-    url = url or database_url()
+    url = normalise_url(url) if url else database_url()
     sqlite = url.startswith("sqlite")
     # A private engine on SQLite: transactional DDL changes how its connections begin.
     engine = make_engine(url, transactional_ddl=True) if sqlite else get_engine(url)
@@ -78,7 +79,7 @@ def upgrade(url: str | None = None, *, repair: bool = False) -> str | None:
 
 def check_schema(url: str | None = None) -> None:
     """SchemaError, with one line, unless the database is built to the newest revision."""
-    url = url or database_url()
+    url = normalise_url(url) if url else database_url()
     config = alembic_config(url)
     try:
         with get_engine(url).connect() as connection:

@@ -34,6 +34,8 @@ def run_oursay(
 ) -> subprocess.CompletedProcess[str]:
     """``oursay ARGS`` as a user runs it, on a SQLite file, with the sample councils."""
     command = [sys.executable, "-m", "oursay", *args]
+    if args[:1] in (("ingest",), ("crawl",)):
+        command.append("--create")  # a fresh database each test
     for setting in settings:
         command += ["--set", setting]
     env = {
@@ -429,7 +431,7 @@ def test_a_row_the_database_refuses_fails_alone(tmp_path: Path, any_database_url
     path = tmp_path / "nul.json"
     path.write_text(json.dumps({"releases": [with_nul, fts[1]]}))
     result = subprocess.run(
-        [sys.executable, "-m", "oursay", "ingest", str(path)],
+        [sys.executable, "-m", "oursay", "ingest", "--create", str(path)],
         cwd=tmp_path,
         env={
             **os.environ,

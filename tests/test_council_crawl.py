@@ -51,7 +51,7 @@ def crawl(
         "OURSAY_LOG_LEVEL": "INFO",
     }
     return subprocess.run(
-        [sys.executable, "-m", "oursay", "crawl", source, *args, *FAST],
+        [sys.executable, "-m", "oursay", "crawl", source, "--create", *args, *FAST],
         cwd=REPO,
         env=env,
         capture_output=True,

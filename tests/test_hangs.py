@@ -51,7 +51,8 @@ def fts() -> Iterator[tuple[FindATenderSim, SimServer]]:
 
 
 def crawl_command(base_url: str, settings: Sequence[str] = ()) -> list[str]:
-    command = [sys.executable, "-m", "oursay", "crawl", "find-a-tender", "--base-url", base_url]
+    command = [sys.executable, "-m", "oursay", "crawl", "find-a-tender", "--create"]
+    command += ["--base-url", base_url]
     command += WINDOW
     for setting in [*FAST, *settings]:
         command += ["--set", setting]
@@ -203,7 +204,7 @@ def test_a_host_that_asked_for_an_hour_is_not_asked_again_in_the_run(tmp_path: P
             writer.writerow(["code", "name", "platform", "base_url", "verify_tls", "browser"])
             for code in ("ZZA", "ZZB"):
                 writer.writerow([code, f"{code} (sample)", "moderngov", f"{server.url}/{code}"])
-        command = [sys.executable, "-m", "oursay", "crawl", "moderngov"]
+        command = [sys.executable, "-m", "oursay", "crawl", "moderngov", "--create"]
         command += ["--council", "ZZA", "--council", "ZZB"]
         command += ["--since", "2026-01-01", "--until", "2026-06-30"]
         # One request at a time, so the second council's first page enters the downloader

@@ -202,7 +202,7 @@ def test_oursay_ingest_command(tmp_path: Path, sample_councils: None) -> None:
     broken.write_text('{"releases": [')
     database = f"sqlite:///{tmp_path / 'db.sqlite'}"
     result = subprocess.run(
-        [sys.executable, "-m", "oursay", "ingest", str(broken), str(CF_SAMPLE)],
+        [sys.executable, "-m", "oursay", "ingest", "--create", str(broken), str(CF_SAMPLE)],
         env={**os.environ, "OURSAY_DATABASE_URL": database},
         cwd=tmp_path,
         capture_output=True,

@@ -84,7 +84,8 @@ def cf() -> Iterator[tuple[ContractsFinderSim, SimServer]]:
 def crawl_command(
     source: str, base_url: str, *args: str, settings: Sequence[str] = ()
 ) -> list[str]:
-    command = [sys.executable, "-m", "oursay", "crawl", source, "--base-url", base_url, *args]
+    command = [sys.executable, "-m", "oursay", "crawl", source, "--create", "--base-url", base_url]
+    command += args
     for setting in [*FAST, *settings]:
         command += ["--set", setting]
     return command

@@ -70,7 +70,7 @@ def test_an_allowance_lets_only_its_own_networks_through() -> None:
 def test_a_bad_allowance_stops_the_crawl_with_one_line(tmp_path: Path) -> None:
     result = subprocess.run(
         [
-            *[sys.executable, "-m", "oursay", "crawl", "find-a-tender"],
+            *[sys.executable, "-m", "oursay", "crawl", "find-a-tender", "--create"],
             *["--base-url", "http://127.0.0.1:9", "--set", "OURSAY_ALLOW_PRIVATE_ADDRESSES=x/y"],
         ],
         cwd=REPO,
@@ -127,7 +127,7 @@ def test_a_name_that_resolves_to_loopback_is_refused(tmp_path: Path) -> None:
     with serve_fts_sample() as server:
         result = subprocess.run(
             [
-                *[sys.executable, "-m", "oursay", "crawl", "find-a-tender"],
+                *[sys.executable, "-m", "oursay", "crawl", "find-a-tender", "--create"],
                 *["--base-url", f"http://localhost:{server.port}"],
                 *["--since", "2025-03-01", "--until", "2025-03-02"],
                 *["--set", "DOWNLOAD_DELAY=0", "--set", "RETRY_TIMES=0"],

@@ -244,7 +244,7 @@ def test_host_down_for_the_whole_run_is_nothing_collected(tmp_path: Path) -> Non
 def test_killed_crawl_is_abandoned_at_the_next_start_and_not_the_last_crawl(
     fts: tuple[FindATenderSim, SimServer], tmp_path: Path
 ) -> None:
-    from oursay.web.app import health_figures
+    from oursay.web.health import health_figures
 
     app, server = fts
     database = f"sqlite:///{tmp_path / 'db.sqlite'}"
@@ -349,6 +349,7 @@ def test_unknown_council_code_is_a_usage_error(
             "oursay",
             "crawl",
             source,
+            "--create",
             "--council",
             code,
             "--base-url",

@@ -18,11 +18,10 @@ from urllib.parse import quote
 from fastapi import FastAPI, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -66,12 +65,13 @@ from oursay.web.feedcache import (
     not_modified,
     sqlite_signature,
 )
+from oursay.web.health import add_health_routes
 from oursay.web.linked import linked_records
 from oursay.web.scorecard import add_scorecard_routes
 from oursay.web.search import CATEGORIES, FLAGS, PAGE_SIZE, REVIEWS, SearchForm
 from storage.db import database_url as default_database_url
-from storage.db import session_factory
-from storage.models import Council, CrawlRun, Record, Review, StaffUser
+from storage.db import normalise_url, session_factory
+from storage.models import Record, Review
 from storage.queries import RecordState, states_query
 
 HERE = Path(__file__).resolve().parent
@@ -125,7 +125,7 @@ def create_app(
     cookie_secure: str | None = None,
     login_limit: int = 10,
 ) -> FastAPI:
-    url = database_url or default_database_url()
+    url = normalise_url(database_url) if database_url else default_database_url()
     sessions: Callable[[], Session] = session_factory(url)
     feeds = FeedCache(sessions, marker_ttl=marker_ttl, file_signature=sqlite_signature(url))
     throttle = LoginThrottle(limit=login_limit)
@@ -181,6 +181,7 @@ def create_app(
     add_scorecard_routes(app, sessions, render)
     add_feed_view_routes(app, sessions, render, feeds)  # topics, regions, searches
     add_alert_routes(app, sessions, render, secret)
+    add_health_routes(app, sessions, render)
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request, q: str = "") -> HTMLResponse:
@@ -352,18 +353,6 @@ def create_app(
             media_type=media,
             headers={"Content-Disposition": f'attachment; filename="oursay-search-{stamp}.{fmt}"'},
         )
-
-    @app.get("/health")
-    def health() -> JSONResponse:
-        try:
-            with sessions() as session:
-                body = health_figures(session)
-        except SQLAlchemyError as error:
-            return JSONResponse(
-                {"status": "error", "database": f"error: {type(error).__name__}"},
-                status_code=503,
-            )
-        return JSONResponse({"status": "ok", "database": "ok", **body, "version": __version__})
 
     # ------------------------------------------------------------------ feeds
 
@@ -571,36 +560,3 @@ def review_queue(session: Session) -> Any:
         .order_by(None)
         .order_by(date.asc(), Record.id.asc())
     )
-
-
-# crawl_runs statuses of a run that ended and judged itself (crawlers.outcome).
-FINISHED_RUN_STATUSES = ("ok", "partial", "failed")
-
-
-def health_figures(session: Session) -> dict[str, Any]:
-    records = session.scalar(select(func.count(Record.id))) or 0
-    councils = session.scalar(select(func.count()).select_from(Council)) or 0
-    staff = session.scalar(select(func.count(StaffUser.id))) or 0
-    # The last crawl that ended: a row still "running" (or one whose process died,
-    # "abandoned") says nothing about how crawling goes.
-    last = session.scalars(
-        select(CrawlRun)
-        .where(CrawlRun.status.in_(FINISHED_RUN_STATUSES))
-        .order_by(CrawlRun.id.desc())
-        .limit(1)
-    ).first()
-    return {
-        "records": records,
-        "councils": councils,
-        "staff_users": staff,
-        "last_crawl": (
-            {
-                "source": last.source,
-                "status": last.status,
-                "started_at": last.started_at.isoformat(),
-                "finished_at": last.finished_at.isoformat() if last.finished_at else None,
-            }
-            if last is not None
-            else None
-        ),
-    }
