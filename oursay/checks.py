@@ -191,8 +191,6 @@ DATABASE_USE = {
     "staff": "write",
     "run": "write",
     "serve": "serve",
-    # Issue 10's other commands (another branch): listed here so that they are checked
-    # the same way once merged; a name with no command behind it is never looked up.
     "web": "serve",
     "worker": "serve",
     "runs": "read",
@@ -224,6 +222,10 @@ def check_command(args: argparse.Namespace) -> None:
         from oursay.web.health import failing_days
 
         failing_days()  # read by /health on each request: a bad value must stop it now
+    if args.command in ("serve", "worker") and not getattr(args, "no_scheduler", False):
+        from oursay.worker import check_worker_settings
+
+        check_worker_settings()  # the timetable and Scrapyd nodes, before the database
     use = DATABASE_USE.get(args.command)
     if use is None:
         return

@@ -91,6 +91,9 @@ def setup_logging(
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
+    # Alembic says "Context impl SQLiteImpl" at INFO on every start of a service that checks
+    # its schema; that is detail (-vv), not what a running service is doing.
+    logging.getLogger("alembic").setLevel("DEBUG" if level == "DEBUG" else "WARNING")
     return level
 
 

@@ -381,6 +381,16 @@ def run_worker(
     return 0
 
 
+def check_worker_settings() -> None:
+    """The timetable file and the Scrapyd nodes: a bad one is named before the database is
+    opened (ValueError, one line)."""
+    from oursay.schedule import load_timetable
+    from oursay.scrapyd import check_configuration, scrapyd_urls
+
+    load_timetable()
+    check_configuration(database_url(), scrapyd_urls())
+
+
 def worker_main(run_now: Sequence[str] = ()) -> int:
     """``oursay worker``: signals stop it cleanly, with exit status 0."""
     from oursay.schedule import load_timetable
