@@ -96,9 +96,8 @@ def cmis_meeting_problem(response: Response, meeting_id: str) -> str | None:
         return "no Meeting/<id> in the URL"
     if response.xpath(
         "//div[contains(@class, 'holder')]/div[contains(@class, 'DNNLabel')] | "
-        "//*[contains(@class, 'DocumentList')] | //*[contains(@id, 'ViewMeetingPublic')] | "
-        "//*[contains(@class, 'ModCMISMeetings')]"
-    ):
+        "//*[contains(@class, 'DocumentList')] | //*[contains(@id, 'ViewMeetingPublic')]"
+    ):  # not the module class ModCMISMeetingsC: the calendar pages carry it too
         return None
     return "neither a CMIS meeting summary nor its document list"
 

@@ -33,9 +33,7 @@ def council_row(entry: CouncilEntry, on: date) -> dict[str, Any]:
     }
 
 
-def list_councils(
-    on: date, *, current_only: bool, as_json: bool, out: TextIO = sys.stdout
-) -> int:
+def list_councils(on: date, *, current_only: bool, as_json: bool, out: TextIO = sys.stdout) -> int:
     entries = [e for e in load_registry() if e.in_force(on) or not current_only]
     rows = [council_row(entry, on) for entry in entries]
     if as_json:

@@ -128,8 +128,10 @@ def apply_overrides(rows: list[dict[str, str]], overrides: Overrides) -> list[di
         if row is None:
             raise ValueError(f"overrides: fix for {fix.code}, which is not in the registry")
         if all(row.get(field, "") == value for field, value in fix.values.items()):
-            raise ValueError(f"overrides: the fix of {sorted(fix.values)} for {fix.code} "
-                             "changes nothing; the registers have caught up, remove it")
+            raise ValueError(
+                f"overrides: the fix of {sorted(fix.values)} for {fix.code} "
+                "changes nothing; the registers have caught up, remove it"
+            )
         row.update(fix.values)
         if "overrides" not in row["source"]:
             row["source"] = f"{row['source']}; overrides"

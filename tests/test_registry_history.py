@@ -135,7 +135,8 @@ def test_a_bad_overrides_file_stops_the_build_in_one_line(
     code = build_registry.main([str(registry_dir), "--out", str(out), "--overrides", str(bad)])
     assert code == 1 and not out.exists()
     assert capsys.readouterr().err.strip() == (
-        "error: overrides: fix for NOPE, which is not in the registry")
+        "error: overrides: fix for NOPE, which is not in the registry"
+    )
 
 
 def test_council_list_json_on_a_fixed_day() -> None:
