@@ -243,6 +243,13 @@ class ChallengeMiddleware:
             return response
         self.crawler.stats.inc_value("oursay/challenges")
         site = spider.site_for(request)
+        if site is not None and spider.browser_available and not site.browser and (
+            spider.browser_mode == "registry"
+        ):
+            raise FirewallChallenge(
+                f"firewall challenge (HTTP {response.status}); browser path only for councils "
+                "the registry marks browser=true"
+            )
         if site is None or not spider.browser_available:
             raise FirewallChallenge(
                 f"firewall challenge (HTTP {response.status}); browser path "
@@ -455,6 +462,7 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         self.unusable: list[tuple[str, str]] = []  # (council code, why) found before start
         self._session: Any = None
         self.browser_available = False
+        self.browser_mode = "auto"
         self._browser_guards: dict[str, Any] = {}
 
     # configuration from the registry -----------------------------------------------
@@ -544,6 +552,7 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         ``meta["playwright"]`` (councils flagged ``browser`` and challenged ones), every
         other request goes through Scrapy's own HTTP handler as usual."""
         mode = str(settings.get("OURSAY_BROWSER") or "auto").lower()
+        self.browser_mode = mode
         chromium = os.environ.get("OURSAY_CHROMIUM") or DEFAULT_CHROMIUM
         found = bool(shutil.which(chromium)) or os.path.exists(chromium)
         wanted = any(s.browser for s in self.sites.values()) or mode in ("auto", "on")
