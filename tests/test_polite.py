@@ -64,3 +64,22 @@ def test_registry_mode_uses_the_browser_only_for_flagged_councils() -> None:
         _challenged(spider, "KEN")
     retried = _challenged(spider, "TAW")  # Tamworth: browser=true (issue 11 override)
     assert isinstance(retried, Request) and retried.meta.get("playwright") is True
+
+
+def test_a_crawl_of_every_council_leaves_out_those_not_in_force(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text(
+        "code,name,platform,base_url,end_date,successors\n"
+        "ZZO,Old District Council (sample),moderngov,https://old.example.gov.uk,2020-03-31,KEN\n"
+        "ZZN,New Council (sample),moderngov,https://new.example.gov.uk,,\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(EXTRA_ENV, str(extra))
+    settings = Settings()
+    settings.setmodule("crawlers.settings", priority="project")
+    settings.set("OURSAY_BROWSER", "off")
+    crawler = Crawler(ModernGovSpider, settings)
+    spider = crawler._create_spider()
+    assert "ZZN" in spider.sites and "ZZO" not in spider.sites

@@ -483,7 +483,9 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             wanted = [
                 code
                 for code, entry in registry.items()
+                # Only councils in force: an abolished council's site stops changing.
                 if entry.platform == self.platform and entry.base_url
+                and entry.in_force(now.date())
             ]
         for code in wanted:
             entry = registry.get(code)

@@ -593,7 +593,7 @@ class ModernGovSpider(CouncilSpider):
                     continue
                 documents.append(
                     {
-                        "url": site.public_url(url),
+                        "url": site.public_url(canonical_url(url)),
                         "title": decode_twice(_xml_text(doc, "title")),
                         "published": _xml_text(doc, "publicationdate") or None,
                         "attachment_id": _xml_text(doc, "attachmentid") or None,
