@@ -11,7 +11,9 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from oursay import __version__
 from oursay.checks import add_create_option
@@ -37,30 +39,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_councils(args: argparse.Namespace) -> int:
-    from storage.councils import load_registry
+    from oursay.council_list import list_councils
 
-    councils = load_registry()
-    if args.json:
-        rows = [
-            {
-                "code": c.code,
-                "gss_code": c.gss_code,
-                "name": c.name,
-                "nice_name": c.nice_name,
-                "nation": c.nation,
-                "type": c.type,
-                "platform": c.platform,
-                "base_url": c.base_url,
-            }
-            for c in councils
-        ]
-        json.dump(rows, sys.stdout, indent=1, ensure_ascii=False)
-        print()
-        return 0
-    for c in councils:
-        print(f"{c.code:<4} {c.gss_code or '':<10} {c.platform or '':<10} {c.name}")
-    print(f"{len(councils)} councils", file=sys.stderr)
-    return 0
+    return list_councils(args.on or _today(), current_only=args.current, as_json=args.json)
+
+
+def _today() -> date:
+    # The registry's dates are UK civil dates: "today" is London's.
+    return datetime.now(ZoneInfo("Europe/London")).date()
 
 
 def check_crawl(args: argparse.Namespace) -> None:
@@ -370,6 +356,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("councils", help="list the council registry")
     p.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    p.add_argument(
+        "--on", type=date.fromisoformat, metavar="YYYY-MM-DD",
+        help="judge in force / crawlable on this day (default: today)",
+    )
+    p.add_argument("--current", action="store_true", help="only councils in force on that day")
     p.set_defaults(func=cmd_councils)
 
     p = commands.add_parser("crawl", help="run one source's spider (a real Scrapy crawl)")

@@ -20,7 +20,9 @@ The committee platform and base URL come from the first source in this order tha
    scraped from Google and contain other councils' sites).
 
 Hosts that SectorTrace found do not resolve are never used; hosts that answered SectorTrace's
-client with 403 are marked ``browser=true``.
+client with 403 are marked ``browser=true``; hosts whose robots.txt refused it get
+``robots=disallowed``. Last, the hand-verified fixes in ``storage/data/overrides.toml`` are
+applied (``storage/overrides.py``), so a rebuild keeps them.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawlers.urls import strip_session_path
 from storage.councils import COLUMNS, DEFAULT_PATH
+from storage.overrides import DEFAULT_OVERRIDES, apply_overrides, load_overrides
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_REGISTRY_DIR = REPO.parent / "shared" / "fixtures" / "real" / "councils" / "registry"
@@ -88,6 +92,7 @@ class Council:
     nation: str
     type: str
     region: str = ""
+    start_date: str = ""
     alt_names: list[str] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -117,7 +122,8 @@ def _host(url: str) -> str:
 def moderngov_base(url: str) -> str:
     """The directory holding mgWebService.asmx: drop the page, query and trailing slash."""
     parts = urlsplit(url.strip())
-    segments = [s for s in parts.path.split("/") if s]
+    # A cookieless ASP.NET session token in the path ("/(S(…))", Hounslow) is one visitor's.
+    segments = [s for s in strip_session_path(parts.path).split("/") if s]
     if segments and "." in segments[-1]:
         segments.pop()  # mgMemberIndex.aspx, mgCalendarMonthView.aspx (even with a "/" after)
     path = "/" + "/".join(segments) if segments else ""
@@ -169,6 +175,7 @@ def read_mysociety(path: Path) -> tuple[dict[str, Council], dict[str, str], dict
                 nation=row["nation"],
                 region=row["region"] or row["nation"],
                 type=row["local-authority-type"],
+                start_date=row["start-date"].strip(),
             )
             council.alt_names.extend(_split_alt_names(row["alt-names"]))
             councils[code] = council
@@ -269,10 +276,12 @@ def read_poteris(
                 councils[code].candidates.append(Candidate("poteris", platform, base))
 
 
-def read_verification(path: Path) -> tuple[set[str], set[str]]:
-    """Hosts SectorTrace found not to resolve, and hosts that answered its client with 403."""
+def read_verification(path: Path) -> tuple[set[str], set[str], set[str]]:
+    """Hosts SectorTrace found not to resolve, that answered its client with 403, and whose
+    robots.txt disallowed it."""
     dead: set[str] = set()
     refused: set[str] = set()
+    robots: set[str] = set()
     section = ""
     for line in path.read_text("utf-8").splitlines():
         if line.startswith("### "):
@@ -285,7 +294,9 @@ def read_verification(path: Path) -> tuple[set[str], set[str]]:
                 dead.add(_host(url))
             elif section.startswith("403"):
                 refused.add(_host(url))
-    return dead, refused
+            elif section.startswith("blocked by robots"):
+                robots.add(_host(url))
+    return dead, refused, robots
 
 
 # -- resolution ----------------------------------------------------------------------------
@@ -300,7 +311,9 @@ def _plausible_host(council: Council, host: str) -> bool:
     return any(token[:6] in squashed for token in tokens)
 
 
-def resolve(councils: dict[str, Council], dead: set[str], refused: set[str]) -> list[dict]:
+def resolve(
+    councils: dict[str, Council], dead: set[str], refused: set[str], robots: set[str] = frozenset()
+) -> list[dict]:
     # Hosts claimed by the better sources; a poteris URL pointing at one of them for another
     # council is one of its Google-scrape mix-ups (e.g. North East Lincolnshire).
     claimed: dict[str, str] = {}
@@ -359,6 +372,11 @@ def resolve(councils: dict[str, Council], dead: set[str], refused: set[str]) -> 
                 "browser": "true" if base_url and _host(base_url) in refused else "false",
                 "alt_names": "|".join(_clean_alt_names(council)),
                 "source": source,
+                "start_date": council.start_date,
+                "end_date": "",
+                "successors": "",
+                # Only a refusal is recorded: SectorTrace's other answers were not robots checks.
+                "robots": "disallowed" if base_url and _host(base_url) in robots else "",
             }
         )
     return rows
@@ -406,7 +424,9 @@ def _clean_alt_names(council: Council) -> list[str]:
 # -- entry point ---------------------------------------------------------------------------
 
 
-def build(registry_dir: Path) -> tuple[list[dict], list[str]]:
+def build(
+    registry_dir: Path, overrides_path: Path = DEFAULT_OVERRIDES
+) -> tuple[list[dict], list[str]]:
     """Rows for the CSV, and notes worth a human's eye (unmatched names, shared URLs)."""
     councils, gss, ocd = read_mysociety(registry_dir / "mysociety" / "uk_local_authorities.csv")
     read_sectortrace(registry_dir / "registry_summary.csv", councils, gss)
@@ -414,8 +434,10 @@ def build(registry_dir: Path) -> tuple[list[dict], list[str]]:
     notes = [f"jadu name not matched: {n}" for n in read_jadu(
         registry_dir / "jadu_modgov_councils.json", councils)]  # fmt: skip
     read_poteris(registry_dir / "poteris", councils, gss, ocd)
-    dead, refused = read_verification(registry_dir / "sectortrace_committee_url_verification.md")
-    rows = resolve(councils, dead, refused)
+    dead, refused, robots = read_verification(
+        registry_dir / "sectortrace_committee_url_verification.md"
+    )
+    rows = apply_overrides(resolve(councils, dead, refused, robots), load_overrides(overrides_path))
     shared: dict[str, list[str]] = {}
     for row in rows:
         if row["base_url"]:
@@ -436,10 +458,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("registry_dir", nargs="?", type=Path, default=DEFAULT_REGISTRY_DIR)
     parser.add_argument("--out", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--overrides", type=Path, default=DEFAULT_OVERRIDES)
     args = parser.parse_args(argv)
     if not args.registry_dir.is_dir():
         parser.error(f"registry directory not found: {args.registry_dir}")
-    rows, notes = build(args.registry_dir)
+    try:
+        rows, notes = build(args.registry_dir, args.overrides)
+    except (ValueError, OSError) as error:  # a bad overrides file: one line, nothing written
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(rows), encoding="utf-8", newline="")
     for note in notes:

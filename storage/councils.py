@@ -6,7 +6,12 @@ Columns, in order: ``code`` (register code, e.g. KEN), ``gss_code``, ``name``, `
 ``nation``, ``region`` (England's nine regions, else the nation),
 ``type`` (mySociety type code), ``platform`` (moderngov / cmis / other / unknown),
 ``base_url`` (committee-system base; for ModernGov the directory holding mgWebService.asmx,
-no trailing slash), ``verify_tls``, ``browser``, ``alt_names`` (pipe-separated), ``source``.
+no trailing slash), ``verify_tls``, ``browser``, ``alt_names`` (pipe-separated), ``source``,
+``start_date`` and ``end_date`` (ISO dates; empty when unknown / still in force),
+``successors`` (pipe-separated codes of the councils that take over when it ends) and
+``robots`` (``disallowed`` when the committee host's robots.txt refuses crawlers,
+``allowed``, or empty when unchecked).
+Hand-verified fixes live in ``storage/data/overrides.toml`` and are applied by the build.
 
 Extra councils: set ``OURSAY_EXTRA_COUNCILS`` to the path of a CSV with the same columns and
 its rows are appended to the registry. The offline demo uses it to add a fictional sample
@@ -20,6 +25,7 @@ import csv
 import difflib
 import os
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -40,8 +46,15 @@ COLUMNS = [
     "browser",
     "alt_names",
     "source",
+    "start_date",
+    "end_date",
+    "successors",
+    "robots",
 ]
 PLATFORMS = ("moderngov", "cmis", "other", "unknown")
+# Platforms a spider crawls; a council on any other platform is listed but not crawlable.
+SPIDER_PLATFORMS = ("moderngov", "cmis")
+ROBOTS_STATES = ("", "allowed", "disallowed")
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,31 @@ class CouncilEntry:
     source: str
     # England's nine regions; the nation elsewhere (mySociety's ``region``).
     region: str = ""
+    start_date: date | None = None
+    end_date: date | None = None  # the last day in force
+    successors: tuple[str, ...] = ()
+    robots: str = ""
+
+    def in_force(self, on: date) -> bool:
+        """Whether the council exists on ``on`` (from ``start_date`` to ``end_date``)."""
+        if self.start_date is not None and on < self.start_date:
+            return False
+        return self.end_date is None or on <= self.end_date
+
+    def crawlability(self, on: date) -> tuple[bool, str]:
+        """(crawlable, reason) on ``on``; the reason is empty when crawlable."""
+        if self.start_date is not None and on < self.start_date:
+            return False, f"not in force until {self.start_date.isoformat()}"
+        if self.end_date is not None and on > self.end_date:
+            after = f" (succeeded by {', '.join(self.successors)})" if self.successors else ""
+            return False, f"ended {self.end_date.isoformat()}{after}"
+        if self.platform == "unknown" or not self.base_url:
+            return False, "unknown platform: no register names its committee site"
+        if self.platform not in SPIDER_PLATFORMS:
+            return False, f"platform {self.platform}: no spider for its committee site"
+        if self.robots == "disallowed":
+            return False, "robots.txt disallows crawling its committee site"
+        return True, ""
 
 
 def _flag(value: str | None, default: bool) -> bool:
@@ -71,6 +109,22 @@ def _flag(value: str | None, default: bool) -> bool:
     if text in ("false", "0", "no"):
         return False
     raise ValueError(f"not a boolean: {value!r}")
+
+
+def _date(value: str | None, where: str) -> date | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{where}: not an ISO date: {text!r}") from None
+
+
+def current_councils(on: date, registry: list[CouncilEntry] | None = None) -> list[CouncilEntry]:
+    """The councils in force on ``on``."""
+    entries = registry if registry is not None else load_registry()
+    return [entry for entry in entries if entry.in_force(on)]
 
 
 def read_csv(path: Path) -> list[CouncilEntry]:
@@ -88,6 +142,9 @@ def read_csv(path: Path) -> list[CouncilEntry]:
             platform = (row.get("platform") or "").strip() or "unknown"
             if platform not in PLATFORMS:
                 raise ValueError(f"{path}:{line}: unknown platform {platform!r}")
+            robots = (row.get("robots") or "").strip()
+            if robots not in ROBOTS_STATES:
+                raise ValueError(f"{path}:{line}: robots must be allowed/disallowed/empty")
             entries.append(
                 CouncilEntry(
                     code=code,
@@ -105,6 +162,12 @@ def read_csv(path: Path) -> list[CouncilEntry]:
                     ),
                     source=(row.get("source") or "").strip(),
                     region=(row.get("region") or "").strip() or (row.get("nation") or "").strip(),
+                    start_date=_date(row.get("start_date"), f"{path}:{line}"),
+                    end_date=_date(row.get("end_date"), f"{path}:{line}"),
+                    successors=tuple(
+                        c.strip() for c in (row.get("successors") or "").split("|") if c.strip()
+                    ),
+                    robots=robots,
                 )
             )
     return entries

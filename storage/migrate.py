@@ -174,6 +174,10 @@ def seed_councils(session: Session) -> int:
             "base_url": entry.base_url or None,
             "verify_tls": entry.verify_tls,
             "browser": entry.browser,
+            "start_date": entry.start_date,
+            "end_date": entry.end_date,
+            "successors": "|".join(entry.successors) or None,
+            "robots": entry.robots or None,
         }
         council = existing.get(entry.code)
         if council is None:

@@ -6,13 +6,14 @@ source-specific detail lives in typed columns where several consumers need it an
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -84,6 +85,11 @@ class Council(Base):
     verify_tls: Mapped[bool] = mapped_column(Boolean, default=True)
     browser: Mapped[bool] = mapped_column(Boolean, default=False)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    # History: in force from start_date to end_date (the last day); successors take over.
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    successors: Mapped[str | None] = mapped_column(String(200))  # "|"-separated codes
+    robots: Mapped[str | None] = mapped_column(String(16))  # allowed / disallowed / unchecked
 
     records: Mapped[list[Record]] = relationship(back_populates="council")
 

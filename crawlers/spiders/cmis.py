@@ -13,6 +13,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from crawlers.items import RecordItem
+from crawlers.page_kinds import cmis_meeting_problem, parse_failure
 from crawlers.spiders.council_base import (
     MEETING_HORIZON,
     CouncilSite,
@@ -22,6 +23,7 @@ from crawlers.spiders.council_base import (
     text_of,
     uk_date,
 )
+from crawlers.urls import canonical_url
 
 _TABID = re.compile(r"/tabid/(\d+)/", re.IGNORECASE)
 _MID = re.compile(r"(?:/mid/|dnn_ctr)(\d+)", re.IGNORECASE)
@@ -149,6 +151,10 @@ class CMISSpider(CouncilSpider):
         site = self.site_of(response)
         match = _MEETING.search(response.url)
         meeting_id, committee_id = match.groups() if match else ("", "")
+        problem = cmis_meeting_problem(response, meeting_id)
+        if problem:
+            yield parse_failure(self, response, "CMIS meeting", problem, site.code)
+            return
         fields: list[tuple[str, str]] = []
         for holder in response.xpath("//div[contains(@class, 'holder')]"):
             label = text_of(holder.xpath("./div[contains(@class, 'DNNLabel')]")).rstrip(": ")
@@ -170,7 +176,7 @@ class CMISSpider(CouncilSpider):
             "//ul[contains(@class, 'DocumentList')]//a[@href] | "
             "//a[contains(@href, 'Document.ashx')]"
         ):
-            url = site.public_url(response.urljoin(link.attrib["href"]))
+            url = site.public_url(canonical_url(response.urljoin(link.attrib["href"])))
             if url not in {d["url"] for d in documents}:
                 documents.append({"url": url, "title": text_of(link) or "Document"})
         meeting_title = f"{committee} - {day.day} {day:%B %Y}" if day else committee

@@ -31,10 +31,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 from w3lib.url import safe_url_string
 
+from crawlers.dates import uk_date, uk_dates  # noqa: F401  (re-exported for the spiders)
 from crawlers.documents import DocumentDownloads, PreviousRecord, html_to_text, listing_signature
 from crawlers.items import CheckpointItem, FailureItem, RecordItem
 from crawlers.scope import BROWSER_REFUSED_META, RefusedAddress, chromium_host_rules
 from crawlers.spiders.base import LONDON, BaseSpider, parse_when
+from crawlers.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -241,6 +243,13 @@ class ChallengeMiddleware:
             return response
         self.crawler.stats.inc_value("oursay/challenges")
         site = spider.site_for(request)
+        if site is not None and spider.browser_available and not site.browser and (
+            spider.browser_mode == "registry"
+        ):
+            raise FirewallChallenge(
+                f"firewall challenge (HTTP {response.status}); browser path only for councils "
+                "the registry marks browser=true"
+            )
         if site is None or not spider.browser_available:
             raise FirewallChallenge(
                 f"firewall challenge (HTTP {response.status}); browser path "
@@ -316,56 +325,7 @@ def _raw_response(request: Request, response: Response, fetched: dict[str, Any])
 
 
 # --- parsing helpers (module level, so tests and the CMIS spider can use them) ----------
-
-
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_WORDY_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
-
-
-def uk_dates(text: str | None) -> list[date]:
-    """Every date in a text, UK style: ``10/02/2026``, ``10 Feb 2026``,
-    ``Tuesday, 10th February, 2026``, ``1 April 2026 to 31 July 2026``."""
-    found: list[tuple[int, date]] = []
-    for match in _NUMERIC_DATE.finditer(text or ""):
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            found.append((match.start(), date(year, month, day)))
-        except ValueError:
-            continue
-    for match in _WORDY_DATE.finditer(text or ""):
-        month = _MONTHS.get(match.group(2).lower())
-        if month:
-            try:
-                found.append((match.start(), date(int(match.group(3)), month, int(match.group(1)))))
-            except ValueError:
-                continue
-    return [d for _, d in sorted(found)]
-
-
-def uk_date(text: str | None) -> date | None:
-    dates = uk_dates(text)
-    return dates[0] if dates else None
+# Dates live in crawlers/dates.py (uk_dates, uk_date are re-exported here for the spiders).
 
 
 def local_midnight(day: date | None) -> datetime | None:
@@ -422,7 +382,8 @@ def document_links(container: Selector | Iterable[Selector], page_url: str) -> l
     for selection in selections:
         for link in selection.xpath(".//ul[contains(@class, 'mgBulletList')]//a[@href]"):
             href = link.attrib["href"].strip()
-            url = safe_url_string(urljoin(page_url, href))
+            # One document linked as x.pdf, x.pdf#search="…" and x.pdf#page=2 is stored once.
+            url = canonical_url(safe_url_string(urljoin(page_url, href)))
             if not _DOC_PATH.search(urlsplit(url).path.lower()):
                 continue
             size = text_of(link.xpath(".//span[contains(@class, 'mgFileSize')]")) or None
@@ -501,6 +462,7 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         self.unusable: list[tuple[str, str]] = []  # (council code, why) found before start
         self._session: Any = None
         self.browser_available = False
+        self.browser_mode = "auto"
         self._browser_guards: dict[str, Any] = {}
 
     # configuration from the registry -----------------------------------------------
@@ -521,7 +483,9 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             wanted = [
                 code
                 for code, entry in registry.items()
+                # Only councils in force: an abolished council's site stops changing.
                 if entry.platform == self.platform and entry.base_url
+                and entry.in_force(now.date())
             ]
         for code in wanted:
             entry = registry.get(code)
@@ -590,6 +554,7 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         ``meta["playwright"]`` (councils flagged ``browser`` and challenged ones), every
         other request goes through Scrapy's own HTTP handler as usual."""
         mode = str(settings.get("OURSAY_BROWSER") or "auto").lower()
+        self.browser_mode = mode
         chromium = os.environ.get("OURSAY_CHROMIUM") or DEFAULT_CHROMIUM
         found = bool(shutil.which(chromium)) or os.path.exists(chromium)
         wanted = any(s.browser for s in self.sites.values()) or mode in ("auto", "on")

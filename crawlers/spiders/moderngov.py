@@ -13,8 +13,16 @@ from parsel import Selector
 from scrapy import Request
 from scrapy.http import Response
 
+from crawlers.dates import uk_date_precise
 from crawlers.documents import html_to_text
 from crawlers.items import RecordItem
+from crawlers.page_kinds import (
+    PLAN_ITEM_LINKS,
+    meeting_page_problem,
+    moderngov_problem,
+    parse_failure,
+    plan_problem,
+)
 from crawlers.spiders.council_base import (
     FORTHCOMING_HORIZON,
     MEETING_HORIZON,
@@ -30,6 +38,7 @@ from crawlers.spiders.council_base import (
     uk_dates,
     yes_no,
 )
+from crawlers.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -205,6 +214,10 @@ class ModernGovSpider(CouncilSpider):
         if not content:
             content = response.xpath("//div[@id='modgov']")
         fields = mg_fields(content[0] if content else response)
+        problem = moderngov_problem(response, "decision", decision_id, fields)
+        if problem:
+            yield parse_failure(self, response, "decision", problem, site.code)
+            return
         values = {label.lower(): value for label, value in fields}
         listing = response.meta.get("listing_row") or {}
         title = text_of(response.xpath("//h2[contains(@class, 'mgSubTitleTxt')][1]")) or (
@@ -283,6 +296,10 @@ class ModernGovSpider(CouncilSpider):
         content = response.xpath("//div[contains(@class, 'mgContent')][1]")
         scope = content[0] if content else response
         fields = mg_fields(scope)
+        problem = moderngov_problem(response, "issue", issue_id, fields)
+        if problem:
+            yield parse_failure(self, response, "issue", problem, site.code)
+            return
         values = {label.lower(): value for label, value in fields}
         listing = response.meta.get("listing_row") or {}
         heading = text_of(response.xpath("//h2[contains(@class, 'mgSubTitleTxt')][1]"))
@@ -290,7 +307,7 @@ class ModernGovSpider(CouncilSpider):
         title = title or listing.get("title") or f"Issue {issue_id}"
         first_published = uk_date(values.get("notice of proposed decision first published"))
         due_text = values.get("decision due", "")
-        due = uk_date(due_text)
+        due, due_precision = uk_date_precise(due_text)
         maker = values.get("decision maker")
         if not maker and " by " in due_text:
             maker = due_text.split(" by ", 1)[1].strip()
@@ -312,6 +329,8 @@ class ModernGovSpider(CouncilSpider):
             "decision_type": decision_type or None,
             "first_published": first_published.isoformat() if first_published else None,
             "decision_due": due.isoformat() if due else None,
+            # "March 2027" is a month, not 1 March: the monitor must not read it as a day.
+            "date_precision": due_precision,
             "decision_ids": [d for d in decisions if d],
             "documents": documents,
         }
@@ -366,6 +385,10 @@ class ModernGovSpider(CouncilSpider):
         if response.status != 200:
             return
         site = self.site_of(response)
+        problem = plan_problem(response)
+        if problem:
+            yield parse_failure(self, response, "forward plan", problem, site.code)
+            return
         plan_id = query_arg(response.url, "PlanId") or ""
         plan_title = text_of(response.xpath("//h2[contains(@class, 'mgSubTitleTxt')][1]")) or (
             response.meta.get("plan_title") or ""
@@ -373,12 +396,17 @@ class ModernGovSpider(CouncilSpider):
         content = response.xpath("//div[contains(@class, 'mgContent')][1]")
         scope = content[0] if content else response
         entries: list[dict[str, Any]] = []
+        # Real plans link entries as ieIssueDetails.aspx?IId=…&PlanId=… (in an
+        # mgPlanItemTitle heading), older ones as mgIssueHistoryHome.aspx; an entry's title
+        # and "more" links name the same issue once.
         for node in scope.xpath(
-            ".//*[self::a[contains(@href, 'mgIssueHistoryHome.aspx')] or "
-            "self::p[span[contains(@class, 'mgLabel')]]]"
+            f".//*[self::a[{PLAN_ITEM_LINKS}] or self::p[span[contains(@class, 'mgLabel')]]]"
         ):
             if node.root.tag == "a":
-                entries.append({"link": node, "fields": []})
+                issue_id = query_arg(response.urljoin(node.attrib.get("href", "")), "IId")
+                if not issue_id or (entries and entries[-1]["issue_id"] == issue_id):
+                    continue
+                entries.append({"link": node, "fields": [], "issue_id": issue_id})
             elif entries:
                 label = text_of(node.xpath("./span[contains(@class,'mgLabel')][1]"))
                 value = text_of(node)[len(label) :].strip()
@@ -386,17 +414,18 @@ class ModernGovSpider(CouncilSpider):
         for entry in entries:
             link = entry["link"]
             issue_url = response.urljoin(link.attrib["href"])
-            issue_id = query_arg(issue_url, "IId") or ""
+            issue_id = entry["issue_id"]
             fields = entry["fields"]
             values = {label.lower(): value for label, value in fields}
             first_published = uk_date(values.get("notice of proposed decision first published"))
-            due = uk_date(values.get("decision due"))
+            due, due_precision = uk_date_precise(values.get("decision due"))
             data = {
                 "plan_id": plan_id,
                 "plan_title": plan_title,
                 "issue_id": issue_id,
                 "fields": dict(fields),
                 "decision_due": due.isoformat() if due else None,
+                "date_precision": due_precision,
                 "first_published": first_published.isoformat() if first_published else None,
             }
             record = self.record(
@@ -438,6 +467,10 @@ class ModernGovSpider(CouncilSpider):
         content = response.xpath("//div[contains(@class, 'mgContent')][1]")
         scope = content[0] if content else response
         fields = mg_fields(scope)
+        problem = moderngov_problem(response, "consultation", consultation_id, fields)
+        if problem:
+            yield parse_failure(self, response, "consultation", problem, site.code)
+            return
         values = {label.lower(): value for label, value in fields}
         start = uk_date(values.get("consultation start date") or values.get("start date"))
         end = uk_date(values.get("consultation end date") or values.get("end date"))
@@ -560,7 +593,7 @@ class ModernGovSpider(CouncilSpider):
                     continue
                 documents.append(
                     {
-                        "url": site.public_url(url),
+                        "url": site.public_url(canonical_url(url)),
                         "title": decode_twice(_xml_text(doc, "title")),
                         "published": _xml_text(doc, "publicationdate") or None,
                         "attachment_id": _xml_text(doc, "attachmentid") or None,
@@ -706,15 +739,21 @@ class ModernGovSpider(CouncilSpider):
     def parse_meeting_list(self, response: Response) -> Iterator[Request]:
         """``ieListMeetings.aspx``: a committee's meetings in one year."""
         site = self.site_of(response)
+        seen: set[str] = set()
         for link in response.xpath("//a[contains(@href, 'ieListDocuments.aspx')]"):
-            url = response.urljoin(link.attrib["href"])
-            if not (query_arg(url, "MId") or query_arg(url, "MID")):
+            href = link.attrib["href"]
+            if "#" in href:
+                continue  # "#AI123": an agenda item of a meeting listed on its own
+            url = canonical_url(response.urljoin(href))
+            meeting_id = query_arg(url, "MId") or query_arg(url, "MID")
+            if not meeting_id or meeting_id in seen:
                 continue
             if not self.in_window(site, uk_date(text_of(link)), ahead=MEETING_HORIZON):
                 continue
+            seen.add(meeting_id)
             yield self.page_request(
                 site,
-                url.split("#")[0],
+                url,
                 self.parse_meeting_page,
                 meta={k: response.meta.get(k) for k in ("committee_title", "committee_id")},
             )
@@ -722,7 +761,11 @@ class ModernGovSpider(CouncilSpider):
     def parse_meeting_page(self, response: Response) -> Iterator[Any]:
         """``ieListDocuments.aspx?CId=&MId=``: a meeting's agenda with items and papers."""
         site = self.site_of(response)
-        meeting_id = query_arg(response.url, "MId") or ""
+        meeting_id = query_arg(response.url, "MId") or query_arg(response.url, "MID") or ""
+        problem = meeting_page_problem(response, meeting_id)
+        if problem:
+            yield parse_failure(self, response, "meeting", problem, site.code)
+            return
         committee_id = query_arg(response.url, "CId") or response.meta.get("committee_id", "")
         heading = text_of(response.xpath("//h2[contains(@class, 'mgSubTitleTxt')][1]"))
         committee = response.meta.get("committee_title") or heading.split(" - ")[0]

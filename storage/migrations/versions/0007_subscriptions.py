@@ -1,6 +1,6 @@
 """e-mail alert subscriptions, what each was sent, and each council's region
 
-Revision ID: 0009
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-07 00:30:00
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 import storage.models
 
-revision = '0009'
+revision = '0007'
 down_revision = '0006'
 branch_labels = None
 depends_on = None
