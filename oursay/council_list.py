@@ -33,7 +33,11 @@ def council_row(entry: CouncilEntry, on: date) -> dict[str, Any]:
     }
 
 
-def list_councils(on: date, *, current_only: bool, as_json: bool, out: TextIO = sys.stdout) -> int:
+def list_councils(
+    on: date, *, current_only: bool, as_json: bool, out: TextIO | None = None
+) -> int:
+    # sys.stdout looked up now, not when the module was imported (a test's capture, a pipe).
+    out = out or sys.stdout
     entries = [e for e in load_registry() if e.in_force(on) or not current_only]
     rows = [council_row(entry, on) for entry in entries]
     if as_json:
