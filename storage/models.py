@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -140,6 +141,17 @@ class Record(Base):
     reviews: Mapped[list[Review]] = relationship(
         back_populates="record", cascade="all, delete-orphan", order_by="Review.id"
     )
+
+
+# The date feeds and search pages show and sort by (published, else first seen), newest
+# first: with these a feed or a results page reads its first rows instead of sorting every
+# match (migration 0008). The full-text indexes of the same migration are engine-specific and
+# not mapped here: SQLite FTS5 tables ``records_fts`` and ``document_pages_fts`` kept in sync
+# by triggers, PostgreSQL generated ``search_vector`` columns with GIN indexes; only
+# ``storage.search`` reads them.
+_display_date = func.coalesce(Record.published_at, Record.first_seen_at)
+Index("ix_records_council_date", Record.council_code, _display_date.desc(), Record.id.desc())
+Index("ix_records_date", _display_date.desc(), Record.id.desc())
 
 
 class Document(Base):
