@@ -168,12 +168,8 @@ def export_rows(
     with session_factory(database_url)() as session:
         names = council_names(session)
         for state in stream_states(session, query or SearchQuery()):
+            # The session's identity map holds rows weakly: once written they are gone.
             yield export_row(state, names, site_url)
-            # Rows are written and gone: let the session forget them too.
-            session.expunge(state.record)
-            for part in (state.assessment, state.review):
-                if part is not None:
-                    session.expunge(part)
 
 
 def chunks(rows: Iterable[dict[str, Any]], fmt: str) -> Iterator[str]:
