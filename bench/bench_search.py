@@ -59,6 +59,7 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 FEED_GOAL_MS = 20
 SEARCH_GOAL_MS = 100
+EXPORT = True
 SERVICES = [
     "leisure centre management",
     "library services",
@@ -450,7 +451,7 @@ def run_backend(
         largest = results.pop("_largest")
         for label, figure in results.items():
             print(f"  {label:62s} {figure}")
-        if repeats:
+        if EXPORT:
             for label, figure in export_memory(existing, largest).items():
                 print(f"  {label:62s} {figure}")
         return
@@ -485,8 +486,9 @@ def run_backend(
         largest = results.pop("_largest")
         for label, figure in results.items():
             print(f"  {label:62s} {figure}")
-        for label, figure in export_memory(url, largest).items():
-            print(f"  {label:62s} {figure}")
+        if EXPORT:
+            for label, figure in export_memory(url, largest).items():
+                print(f"  {label:62s} {figure}")
     finally:
         dispose_engines()
         if admin:
@@ -510,7 +512,10 @@ def main() -> int:
     parser.add_argument(
         "--database", metavar="URL", help="time the queries on a database built with --keep"
     )
+    parser.add_argument("--no-export", action="store_true", help="skip the export runs")
     args = parser.parse_args()
+    global EXPORT
+    EXPORT = not args.no_export
     print(machine())
     if args.database:
         backend = "sqlite" if args.database.startswith("sqlite") else "postgresql"
