@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -42,9 +42,9 @@ from storage.queries import RecordState, states_query
 LONDON = ZoneInfo("Europe/London")
 MAX_TERMS = 10
 # Above this many text matches, results are newest first rather than ranked (see above).
-RANK_CAP = 5_000
-# Counts stop here: a page says "more than 10,000" rather than count a million rows.
-COUNT_CAP = 10_000
+RANK_CAP = 1_000
+# Counts stop here: a page says "more than 1,000" rather than count a million rows.
+COUNT_CAP = 1_000
 # Must equal PAGE_BITS of migration 0008: a page's rowid in document_pages_fts.
 PAGE_BITS = 20
 FLAG_STATUSES = ("flagged", "not_flagged")
@@ -233,13 +233,41 @@ def _display_date() -> Any:
     return func.coalesce(Record.published_at, Record.first_seen_at)
 
 
+def _text_condition(dialect: str, terms: Sequence[str], documents: bool) -> Any:
+    """Does this record (the outer ``records`` row) match every term? Checked row by row,
+    for walks in date order: a seek into the FTS5 doclist by rowid on SQLite, the stored
+    vector on PostgreSQL; document pages through the record's documents (most have none)."""
+    params: dict[str, Any] = {}
+    if dialect == "sqlite":
+        params["match"] = _match_sqlite(terms)
+        own = (
+            "EXISTS (SELECT 1 FROM records_fts WHERE records_fts MATCH :match "
+            "AND records_fts.rowid = records.id)"
+        )
+        in_documents = (
+            "EXISTS (SELECT 1 FROM documents JOIN document_pages_fts "
+            f"ON document_pages_fts.rowid BETWEEN (documents.id << {PAGE_BITS}) "
+            f"AND (documents.id << {PAGE_BITS}) + {(1 << PAGE_BITS) - 1} "
+            "WHERE documents.record_id = records.id AND document_pages_fts MATCH :match)"
+        )
+    else:
+        tsquery = _tsquery(terms, params)
+        own = f"records.search_vector @@ {tsquery}"
+        in_documents = (
+            "EXISTS (SELECT 1 FROM documents JOIN document_pages "
+            "ON document_pages.document_id = documents.id "
+            f"WHERE documents.record_id = records.id AND document_pages.search_vector @@ {tsquery})"
+        )
+    sql = f"({own} OR {in_documents})" if documents else own
+    return text(sql).bindparams(**params)
+
+
 def search_select(query: SearchQuery, dialect: str) -> Select[Any]:
     """Every matching record state, newest first (exports, feeds of a saved search)."""
     select_ = _with_cpv(_filtered(query), query, dialect)
     terms = query.terms
     if terms:
-        hits = _hits_sql(dialect, terms, query.documents, scored=False).subquery("hits")
-        select_ = select_.where(Record.id.in_(select(hits.c.record_id)))
+        select_ = select_.where(_text_condition(dialect, terms, query.documents))
     return select_.order_by(None).order_by(_display_date().desc(), Record.id.desc())
 
 
@@ -269,35 +297,53 @@ def _capped_count(session: Session, select_: Select[Any], cap: int) -> tuple[int
     return (min(n, cap), n <= cap)
 
 
-def count(session: Session, query: SearchQuery, cap: int = COUNT_CAP) -> tuple[int, bool]:
-    """How many records match, up to ``cap``; ``exact`` is False when there are more."""
-    return _capped_count(session, search_select(query, _dialect(session)), cap)
+def _has_filters(query: SearchQuery) -> bool:
+    return replace(query, text="", documents=True) != SearchQuery()
+
+
+def _plan(session: Session, query: SearchQuery) -> tuple[Select[Any], int, bool, bool]:
+    """(the ordered query, total, exact, ranked), choosing how to read: ranked from the text
+    index when the words are rare enough, else in date order checking each row."""
+    dialect = _dialect(session)
+    terms = query.terms
+    if terms:
+        hits = _hits_sql(dialect, terms, query.documents, scored=False).subquery("all_hits")
+        text_matches = session.scalar(
+            select(func.count()).select_from(
+                select(hits.c.record_id).limit(RANK_CAP + 1).subquery()
+            )
+        )
+        if not text_matches:
+            return search_select(query, dialect), 0, True, False
+        if text_matches <= RANK_CAP:
+            scored = _hits_sql(dialect, terms, query.documents, scored=True).subquery("hits")
+            select_ = (
+                _with_cpv(_filtered(query), query, dialect)
+                .join(scored, scored.c.record_id == Record.id)
+                .order_by(None)
+                .order_by(scored.c.score, _display_date().desc(), Record.id.desc())
+            )
+            total, exact = _capped_count(session, select_, COUNT_CAP)
+            return select_, total, exact, True
+        if not _has_filters(query) and RANK_CAP >= COUNT_CAP:
+            # More text matches than any count shows, and nothing else to narrow them.
+            return search_select(query, dialect), COUNT_CAP, False, False
+    select_ = search_select(query, dialect)
+    total, exact = _capped_count(session, select_, COUNT_CAP)
+    return select_, total, exact, False
+
+
+def count(session: Session, query: SearchQuery) -> tuple[int, bool]:
+    """How many records match, up to COUNT_CAP; ``exact`` is False when there are more."""
+    _, total, exact = _plan(session, query)[:3]
+    return total, exact
 
 
 def search_page(session: Session, query: SearchQuery, limit: int, offset: int = 0) -> SearchPage:
     """One page of results with the (capped) total and whether it is ranked."""
-    dialect = _dialect(session)
-    total, exact = count(session, query)
-    terms = query.terms
-    ranked = False
-    if terms:
-        everywhere = _hits_sql(dialect, terms, query.documents, scored=False).subquery("all_hits")
-        text_matches = session.scalar(
-            select(func.count()).select_from(
-                select(everywhere.c.record_id).limit(RANK_CAP + 1).subquery()
-            )
-        )
-        ranked = bool(text_matches) and text_matches <= RANK_CAP
-    if ranked:
-        hits = _hits_sql(dialect, terms, query.documents, scored=True).subquery("hits")
-        select_ = (
-            _with_cpv(_filtered(query), query, dialect)
-            .join(hits, hits.c.record_id == Record.id)
-            .order_by(None)
-            .order_by(hits.c.score, _display_date().desc(), Record.id.desc())
-        )
-    else:
-        select_ = search_select(query, dialect)
+    select_, total, exact, ranked = _plan(session, query)
+    if total == 0 and exact:
+        return SearchPage([], 0, True, ranked)
     rows = session.execute(select_.limit(limit).offset(offset))
     states = [RecordState(r, a, v) for r, a, v, *_ in rows]
     return SearchPage(states, total, exact, ranked)

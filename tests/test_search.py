@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
+import storage.search
 from storage.db import get_engine
 from storage.models import Assessment, Document, DocumentPage, Record, Review
 from storage.search import (
@@ -121,7 +122,9 @@ def found(database: str, **fields: Any) -> list[int]:
         return [s.record.id for s in search(session, SearchQuery(**fields), 25, 0)]
 
 
-def test_ranked_words_phrases_and_document_text(database: str, ids: dict[str, int]) -> None:
+def test_ranked_words_phrases_and_document_text(
+    database: str, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     leisure = found(database, text="leisure")
     # Title matches first, then description, then document text: on both engines.
     assert set(leisure[:2]) == {ids["title"], ids["words"]}
@@ -143,7 +146,21 @@ def test_ranked_words_phrases_and_document_text(database: str, ids: dict[str, in
         assert [s.record.id for s in search(session, SearchQuery(text="leisure"), 2, 2)] == (
             leisure[2:]
         )
-        assert count(session, SearchQuery(text="leisure"), cap=3) == (3, False)
+
+    # Past RANK_CAP matches: newest first, read in date order; counts stop at COUNT_CAP.
+    monkeypatch.setattr(storage.search, "RANK_CAP", 2)
+    monkeypatch.setattr(storage.search, "COUNT_CAP", 3)
+    with Session(get_engine(database)) as session:
+        page = search_page(session, SearchQuery(text="leisure"), 25, 0)
+        newest = [ids["document"], ids["description"], ids["words"], ids["title"]]
+        assert [s.record.id for s in page.states] == newest
+        assert (page.total, page.exact, page.ranked) == (3, False, False)
+        assert count(session, SearchQuery(text="leisure", council="KEN")) == (3, True)
+        assert [s.record.id for s in search(session, SearchQuery(text='"leisure centre"'), 9)] == [
+            ids["document"],
+            ids["description"],
+            ids["title"],
+        ]
 
 
 def test_filters(database: str, ids: dict[str, int]) -> None:

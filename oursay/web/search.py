@@ -21,7 +21,7 @@ from oursay.export import FORMATS, MEDIA_TYPES, chunks, export_rows
 from oursay.web.auth import staff_user
 from oursay.web.linked import KIND_NAMES
 from storage.queries import RecordState
-from storage.search import RANK_CAP, SearchQuery, count, search_page
+from storage.search import RANK_CAP, SearchQuery, search_page
 
 PAGE_SIZE = 25
 CATEGORIES = {"outsourcing": "Outsourcing", "asset_sale": "Asset sale"}
@@ -175,10 +175,12 @@ def add_search_routes(
             councils = load_councils(session)
             form = SearchForm.from_params(request.query_params, councils)
             query = form.search_query()
-            total, exact = count(session, query)
-            pages = max(1, -(-total // PAGE_SIZE))
-            form = replace(form, page=min(form.page, pages))
             found = search_page(session, query, PAGE_SIZE, (form.page - 1) * PAGE_SIZE)
+            total, exact = found.total, found.exact
+            pages = max(1, -(-total // PAGE_SIZE))
+            if form.page > pages:  # past the end: the last page
+                form = replace(form, page=pages)
+                found = search_page(session, query, PAGE_SIZE, (pages - 1) * PAGE_SIZE)
             results = [summarise(s, _council_name(councils, s)) for s in found.states]
             staff = staff_user(request, session)
         return render(
