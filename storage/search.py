@@ -45,6 +45,10 @@ MAX_TERMS = 10
 RANK_CAP = 1_000
 # Counts stop here: a page says "more than 1,000" rather than count a million rows.
 COUNT_CAP = 1_000
+# ... and lower where counting means reading in date order and checking every row (common
+# words with filters, filters alone): each row costs a text probe or joins, and a selective
+# filter can mean 50 rows read per match.
+WALK_COUNT_CAP = 200
 # Must equal PAGE_BITS of migration 0008: a page's rowid in document_pages_fts.
 PAGE_BITS = 20
 FLAG_STATUSES = ("flagged", "not_flagged")
@@ -325,16 +329,17 @@ def _plan(session: Session, query: SearchQuery) -> tuple[Select[Any], int, bool,
             )
             total, exact = _capped_count(session, select_, COUNT_CAP)
             return select_, total, exact, True
-        if not _has_filters(query) and RANK_CAP >= COUNT_CAP:
-            # More text matches than any count shows, and nothing else to narrow them.
-            return search_select(query, dialect), COUNT_CAP, False, False
+        if not _has_filters(query):
+            # More text matches than RANK_CAP, and nothing else to narrow them.
+            return search_select(query, dialect), RANK_CAP, False, False
     select_ = search_select(query, dialect)
-    total, exact = _capped_count(session, select_, COUNT_CAP)
+    total, exact = _capped_count(session, select_, WALK_COUNT_CAP)
     return select_, total, exact, False
 
 
 def count(session: Session, query: SearchQuery) -> tuple[int, bool]:
-    """How many records match, up to COUNT_CAP; ``exact`` is False when there are more."""
+    """How many records match, up to COUNT_CAP (WALK_COUNT_CAP when read in date order);
+    ``exact`` is False when there are more."""
     _, total, exact = _plan(session, query)[:3]
     return total, exact
 
@@ -363,6 +368,7 @@ def _london_midnight(day: date | None) -> datetime | None:
 __all__ = [
     "COUNT_CAP",
     "RANK_CAP",
+    "WALK_COUNT_CAP",
     "SearchPage",
     "SearchQuery",
     "count",

@@ -149,13 +149,14 @@ def test_ranked_words_phrases_and_document_text(
 
     # Past RANK_CAP matches: newest first, read in date order; counts stop at COUNT_CAP.
     monkeypatch.setattr(storage.search, "RANK_CAP", 2)
-    monkeypatch.setattr(storage.search, "COUNT_CAP", 3)
+    monkeypatch.setattr(storage.search, "WALK_COUNT_CAP", 2)
     with Session(get_engine(database)) as session:
         page = search_page(session, SearchQuery(text="leisure"), 25, 0)
         newest = [ids["document"], ids["description"], ids["words"], ids["title"]]
         assert [s.record.id for s in page.states] == newest
-        assert (page.total, page.exact, page.ranked) == (3, False, False)
-        assert count(session, SearchQuery(text="leisure", council="KEN")) == (3, True)
+        assert (page.total, page.exact, page.ranked) == (2, False, False)
+        assert count(session, SearchQuery(text="leisure", council="ABD")) == (1, True)
+        assert count(session, SearchQuery(text="leisure", council="KEN")) == (2, False)
         assert [s.record.id for s in search(session, SearchQuery(text='"leisure centre"'), 9)] == [
             ids["document"],
             ids["description"],
