@@ -61,6 +61,8 @@ SQLITE = [
         VALUES (new.id, new.title, new.description, new.buyer_name, new.decision_maker);
     END""",
     "INSERT INTO records_fts(records_fts) VALUES ('rebuild')",
+    # One segment: every lookup opens each segment of the index (docs/search.md).
+    "INSERT INTO records_fts(records_fts) VALUES ('optimize')",
     f"""CREATE VIRTUAL TABLE document_pages_fts USING fts5(
         text, content='', tokenize='{SQLITE_TOKENIZER}')""",
     f"""CREATE TRIGGER document_pages_fts_insert AFTER INSERT ON document_pages BEGIN
@@ -79,6 +81,7 @@ SQLITE = [
     END""",
     f"""INSERT INTO document_pages_fts(rowid, text)
         SELECT (document_id << {PAGE_BITS}) + page_number, text FROM document_pages""",
+    "INSERT INTO document_pages_fts(document_pages_fts) VALUES ('optimize')",
 ]
 
 
