@@ -270,3 +270,28 @@ def test_index_follows_edits_and_deletes(database: str, ids: dict[str, int]) -> 
         session.commit()
     assert found(database, text="museum") == []
     assert ids["document"] not in found(database, text="budget")
+
+
+def test_search_form_turns_bad_parameters_into_one_line_each() -> None:
+    from oursay.web.search import SearchForm
+
+    form = SearchForm.from_params(
+        {"min": "lots", "max": "1e999", "cpv": "45*", "nation": "Atlantis", "kind": "x"},
+        {"KEN": None},
+    )
+    assert set(form.errors) == {
+        "Unknown nation: ignored.",
+        "Unknown kind: ignored.",
+        "Lowest value must be a number of pounds, like 250000: ignored.",
+        "Highest value must be a number of pounds, like 250000: ignored.",
+        "CPV code must look like 45000000 or 79341000-6: ignored.",
+    }
+    assert form.search_query() == SearchQuery()
+    good = SearchForm.from_params(
+        {"q": "leisure", "council": "ken", "min": "£250,000", "cpv": "92000000"}, {"KEN": None}
+    )
+    assert good.errors == ()
+    assert good.search_query() == SearchQuery(
+        text="leisure", council="KEN", value_min=Decimal(250000), cpv="92000000"
+    )
+    assert good.params() == "q=leisure&council=ken&min=250000&cpv=92000000"
