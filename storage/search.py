@@ -31,9 +31,11 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Float, Integer, Select, and_, func, not_, or_, select, text
+from sqlalchemy import Boolean, Float, Integer, Select, and_, func, not_, or_, select, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, defer
-from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql.elements import ColumnElement, TextClause
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from storage.models import Council, Record
 from storage.queries import RecordState, states_query
@@ -266,29 +268,66 @@ def _text_condition(dialect: str, terms: Sequence[str], documents: bool) -> Any:
     return text(sql).bindparams(**params)
 
 
-def search_select(query: SearchQuery, dialect: str) -> Select[Any]:
-    """Every matching record state, newest first (exports, feeds of a saved search)."""
-    select_ = _with_cpv(_filtered(query), query, dialect)
+class TextMatch(ColumnElement[bool]):
+    """``_text_condition`` as an expression that picks its SQL when compiled, so that a
+    query can be built without knowing the database (``search_select``)."""
+
+    type = Boolean()
+    inherit_cache = True
+    _traverse_internals = [
+        ("terms", InternalTraversal.dp_string_list),
+        ("documents", InternalTraversal.dp_boolean),
+    ]
+
+    def __init__(self, terms: Sequence[str], documents: bool) -> None:
+        self.terms = list(terms)
+        self.documents = documents
+
+
+@compiles(TextMatch)
+def _compile_text_match(element: TextMatch, compiler: Any, **kw: Any) -> str:
+    condition = _text_condition(compiler.dialect.name, element.terms, element.documents)
+    return compiler.process(condition, **kw)
+
+
+class CpvMatch(ColumnElement[bool]):
+    """One of the record's CPV codes starts with ``prefix``: ``json_each`` on SQLite,
+    ``jsonb_array_elements_text`` on PostgreSQL."""
+
+    type = Boolean()
+    inherit_cache = True
+    _traverse_internals = [("prefix", InternalTraversal.dp_string)]
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+
+@compiles(CpvMatch)
+def _compile_cpv_match(element: CpvMatch, compiler: Any, **kw: Any) -> str:
+    if compiler.dialect.name == "sqlite":
+        each = "json_each(records.cpv_codes) AS cpv"
+    else:
+        each = "jsonb_array_elements_text(records.cpv_codes) AS cpv(value)"
+    condition = text(f"EXISTS (SELECT 1 FROM {each} WHERE cpv.value LIKE :cpv_prefix)").bindparams(
+        cpv_prefix=element.prefix + "%"
+    )
+    return compiler.process(condition, **kw)
+
+
+def search_select(query: SearchQuery, dialect: str | None = None) -> Select[Any]:
+    """Every matching record state, newest first (exports, feeds of a saved search). Built
+    without a database: the text and CPV conditions take their engine's form when compiled
+    (``dialect`` is accepted and not needed)."""
+    select_ = _with_cpv(_filtered(query), query)
     terms = query.terms
     if terms:
-        select_ = select_.where(_text_condition(dialect, terms, query.documents))
+        select_ = select_.where(TextMatch(terms, query.documents))
     return select_.order_by(None).order_by(_display_date().desc(), Record.id.desc())
 
 
-def _with_cpv(select_: Select[Any], query: SearchQuery, dialect: str) -> Select[Any]:
+def _with_cpv(select_: Select[Any], query: SearchQuery, dialect: str | None = None) -> Select[Any]:
     prefix = cpv_prefix(query.cpv or "")
-    if not prefix:
-        return select_
-    each = (
-        "json_each(records.cpv_codes)"
-        if dialect == "sqlite"
-        else "jsonb_array_elements_text(records.cpv_codes) AS cpv(value)"
-    )
-    alias = "" if dialect != "sqlite" else " AS cpv"
-    condition = text(
-        f"EXISTS (SELECT 1 FROM {each}{alias} WHERE cpv.value LIKE :cpv_prefix)"
-    ).bindparams(cpv_prefix=prefix + "%")
-    return select_.where(condition)
+    return select_.where(CpvMatch(prefix)) if prefix else select_
 
 
 def _dialect(session: Session) -> str:

@@ -192,6 +192,13 @@ def test_filters(database: str, ids: dict[str, int]) -> None:
         select_ = search_select(SearchQuery(text="leisure", council="KEN"), dialect)
         in_kent = {ids["title"], ids["words"], ids["document"]}
         assert {r.id for r, _, _ in session.execute(select_)} == in_kent
+        # Built without knowing the database (saved-search feeds call it so).
+        from oursay.web.search import SearchForm
+
+        form = SearchForm.from_params({"q": "leisure", "council": "abd"}, {"ABD": None})
+        assert [r.id for r, _, _ in session.execute(form.query())] == [ids["description"]]
+        form = SearchForm.from_params({"cpv": "92000000"}, {})
+        assert [r.id for r, _, _ in session.execute(form.query())] == [ids["words"], ids["title"]]
         session.add(Review(record_id=ids["title"], status="dismissed", reason="not a service"))
         session.commit()
     assert found(database, review="dismissed") == [ids["title"]]

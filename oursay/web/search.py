@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from feeds.build import SOURCE_NAMES, CouncilInfo, load_councils, summarise, usable_councils
@@ -21,7 +22,7 @@ from oursay.export import FORMATS, MEDIA_TYPES, chunks, export_rows
 from oursay.web.auth import staff_user
 from oursay.web.linked import KIND_NAMES
 from storage.queries import RecordState
-from storage.search import RANK_CAP, SearchQuery, search_page
+from storage.search import RANK_CAP, SearchQuery, search_page, search_select
 
 PAGE_SIZE = 25
 CATEGORIES = {"outsourcing": "Outsourcing", "asset_sale": "Asset sale"}
@@ -143,6 +144,11 @@ class SearchForm:
             "page": str(form.page) if form.page > 1 else "",
         }
         return urlencode({k: v for k, v in values.items() if v})
+
+    def query(self) -> Select[Any]:
+        """Every record the search matches, newest first, for any database (saved-search
+        feeds and alerts read it)."""
+        return search_select(self.search_query())
 
     def search_query(self) -> SearchQuery:
         return SearchQuery(
