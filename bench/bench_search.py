@@ -510,6 +510,7 @@ def run_backend(
         elif keep is None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
+            path.parent.rmdir()
 
 
 def main() -> int:
