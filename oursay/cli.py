@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -187,8 +188,12 @@ def check_export(args: argparse.Namespace) -> None:
     from storage.councils import check_council_codes
 
     if args.council:
-        args.council = [code.strip().upper() for code in args.council if code.strip()]
-        check_council_codes(args.council)
+        args.council = args.council.strip().upper()
+        check_council_codes([args.council])
+    if args.base_url is not None:
+        from crawlers.spiders.base import check_base_url
+
+        check_base_url(args.base_url)
 
 
 def check_feeds(args: argparse.Namespace) -> None:
@@ -208,9 +213,25 @@ def check_file_argument(args: argparse.Namespace) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from oursay.export import export
     from storage.migrate import check_schema
+    from storage.search import SearchQuery
 
     check_schema()
-    return export(sys.stdout, fmt=args.format, flagged_only=args.flagged, councils=args.council)
+    query = SearchQuery(
+        text=args.text or "",
+        council=args.council.upper() if args.council else None,
+        nation=args.nation,
+        kind=args.kind,
+        category=args.category,
+        flag="flagged" if args.flagged else None,
+        review=args.review,
+        source=args.source,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        value_min=args.min_value,
+        value_max=args.max_value,
+        cpv=args.cpv,
+    )
+    return export(sys.stdout, fmt=args.format, query=query, site_url=args.base_url or "")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -325,6 +346,16 @@ def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _pounds(text: str) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", "").lstrip("£"))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"expected an amount in pounds, got {text!r}") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"expected an amount in pounds, got {text!r}")
+    return value
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -445,10 +476,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_feeds, validate=check_feeds)
 
-    p = commands.add_parser("export", help="print records as CSV or JSON")
-    p.add_argument("--format", choices=["csv", "json"], required=True)
+    p = commands.add_parser("export", help="print records as CSV, JSON or JSON Lines")
+    p.add_argument("--format", choices=["csv", "json", "jsonl"], required=True)
     p.add_argument("--flagged", action="store_true", help="only flagged records")
-    p.add_argument("--council", action="append", metavar="CODE", help="only these councils")
+    p.add_argument("--text", metavar="WORDS", help='words and "phrases" to search for')
+    p.add_argument("--council", metavar="CODE", help="only this council (register code)")
+    p.add_argument("--nation", help="only councils of this nation (England, Scotland, ...)")
+    p.add_argument("--kind", help="only records of this kind (notice, decision, ...)")
+    p.add_argument("--category", choices=["outsourcing", "asset_sale"])
+    p.add_argument(
+        "--review",
+        choices=["unreviewed", "confirmed", "dismissed", "needs_info", "good_practice"],
+    )
+    p.add_argument("--source", help="only this source (find-a-tender, moderngov, ...)")
+    p.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--min-value", type=_pounds, metavar="POUNDS")
+    p.add_argument("--max-value", type=_pounds, metavar="POUNDS")
+    p.add_argument("--cpv", metavar="CODE", help="a CPV code; trailing zeros widen it")
+    p.add_argument(
+        "--base-url", metavar="URL", help="the web app's address, for each row's item_url"
+    )
     p.set_defaults(func=cmd_export, validate=check_export)
 
     p = commands.add_parser(

@@ -49,7 +49,10 @@ def make_engine(url: str | None = None, *, transactional_ddl: bool = False) -> E
             event.listen(engine, "connect", _leave_transactions_to_sqlalchemy)
             event.listen(engine, "begin", _begin_immediate)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # No JIT: PostgreSQL compiles any plan whose *estimated* cost is high, and a LIMIT
+    # read along an index over a million rows (a feed, a search page) is estimated high
+    # while it runs in 1 ms; compiling it took 50-80 ms (bench/bench_search.py).
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
 
 
 def _ensure_sqlite_parent(url: str) -> None:

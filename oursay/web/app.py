@@ -7,10 +7,7 @@ Feeds are the same bytes ``oursay feeds`` writes, cached in memory (see ``feedca
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -28,7 +25,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from feeds.build import (
     FORMATS,
-    SOURCE_NAMES,
     CouncilInfo,
     clean_text,
     council_specs,
@@ -42,7 +38,6 @@ from feeds.build import (
 )
 from oursay import __version__
 from oursay.alerts import FREQUENCIES
-from oursay.export import export_row, write_rows
 from oursay.web.alerts import add_alert_routes
 from oursay.web.auth import (
     LoginThrottle,
@@ -68,7 +63,7 @@ from oursay.web.feedcache import (
 from oursay.web.health import add_health_routes
 from oursay.web.linked import linked_records
 from oursay.web.scorecard import add_scorecard_routes
-from oursay.web.search import CATEGORIES, FLAGS, PAGE_SIZE, REVIEWS, SearchForm
+from oursay.web.search import CATEGORIES, FLAGS, REVIEWS, add_search_routes
 from storage.db import database_url as default_database_url
 from storage.db import normalise_url, session_factory
 from storage.models import Record, Review
@@ -81,7 +76,6 @@ REVIEW_STATUSES = {
     "needs_info": "Needs more information",
     "good_practice": "Good practice",
 }
-EXPORT_LIMIT = 100_000
 QUEUE_PAGE = 50
 COUNCIL_PAGE_ITEMS = 100
 
@@ -182,6 +176,7 @@ def create_app(
     add_feed_view_routes(app, sessions, render, feeds)  # topics, regions, searches
     add_alert_routes(app, sessions, render, secret)
     add_health_routes(app, sessions, render)
+    add_search_routes(app, sessions, render)
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request, q: str = "") -> HTMLResponse:
@@ -307,52 +302,6 @@ def create_app(
             400 if error else 200,
         )
 
-    @app.get("/search", response_class=HTMLResponse)
-    def search(request: Request) -> HTMLResponse:
-        with sessions() as session:
-            councils = load_councils(session)
-            form = SearchForm.from_params(request.query_params, councils)
-            total = session.scalar(form.count_query()) or 0
-            pages = max(1, -(-total // PAGE_SIZE))
-            form = replace(form, page=min(form.page, pages))
-            query = form.query().offset((form.page - 1) * PAGE_SIZE)
-            results = [summarise(s, _name(councils, s)) for s in _states(session, query, PAGE_SIZE)]
-            staff = staff_user(request, session)
-        return render(
-            request,
-            "search.html",
-            {
-                "staff": staff,
-                "form": form,
-                "councils": by_name(councils),
-                "sources": SOURCE_NAMES,
-                "results": results,
-                "total": total,
-                "pages": pages,
-                "page_href": lambda page: "/search?" + form.params(page=page),
-            },
-        )
-
-    @app.get("/search.{fmt}")
-    def export(request: Request, fmt: str) -> Response:
-        if fmt not in ("csv", "json"):
-            raise HTTPException(404, "Exports are .csv or .json.")
-        with sessions() as session:
-            form = SearchForm.from_params(request.query_params, load_councils(session))
-            rows = (
-                export_row(RecordState(r, a, v))
-                for r, a, v in session.execute(form.query().limit(EXPORT_LIMIT))
-            )
-            out = io.StringIO()
-            write_rows(out, rows, fmt)
-        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
-        stamp = datetime.now(UTC).strftime("%Y%m%d")
-        return Response(
-            # Evidence JSON can hold lone surrogates (JSON allows "\ud800"; UTF-8 does not).
-            out.getvalue().encode("utf-8", "replace"),
-            media_type=media,
-            headers={"Content-Disposition": f'attachment; filename="oursay-search-{stamp}.{fmt}"'},
-        )
 
     # ------------------------------------------------------------------ feeds
 

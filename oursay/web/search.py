@@ -1,20 +1,28 @@
-"""The search form: parameters from a query string, validated, turned into one query over
-record states. The page, the CSV and the JSON export share it, so an export holds exactly
-what the search showed (all pages of it)."""
+"""The search form: parameters from a query string, validated, turned into one
+``storage.search.SearchQuery``. The page, the CSV, JSON and JSON Lines exports share it, so
+an export holds exactly what the search showed (all pages of it)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import Select, and_, exists, func, not_, or_, select
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, StreamingResponse
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
 
-from feeds.build import LONDON, SOURCE_NAMES, newest_first
-from storage.models import Document, DocumentPage, Record
-from storage.queries import states_query
+from feeds.build import SOURCE_NAMES, CouncilInfo, load_councils, summarise, usable_councils
+from oursay.export import FORMATS, MEDIA_TYPES, chunks, export_rows
+from oursay.web.auth import staff_user
+from oursay.web.linked import KIND_NAMES
+from storage.queries import RecordState
+from storage.search import RANK_CAP, SearchQuery, search_page, search_select
 
 PAGE_SIZE = 25
 CATEGORIES = {"outsourcing": "Outsourcing", "asset_sale": "Asset sale"}
@@ -26,6 +34,8 @@ REVIEWS = {
     "needs_info": "Needs more information",
     "good_practice": "Good practice",
 }
+NATIONS = {n: n for n in ("England", "Scotland", "Wales", "Northern Ireland")}
+RECORD_KINDS = {kind: name.capitalize() for kind, name in KIND_NAMES.items()}
 MAX_WORDS = 10
 
 
@@ -33,13 +43,17 @@ MAX_WORDS = 10
 class SearchForm:
     q: str = ""
     council: str = ""
+    nation: str = ""
+    kind: str = ""
     category: str = ""
     flag: str = ""
     review: str = ""
     source: str = ""
     date_from: str = ""
     date_to: str = ""
-    documents: bool = False
+    value_min: str = ""
+    value_max: str = ""
+    cpv: str = ""
     page: int = 1
     errors: tuple[str, ...] = field(default=())
 
@@ -68,6 +82,22 @@ class SearchForm:
                     errors.append(f"{label} date must look like 2026-08-31: ignored.")
                     value = ""
             dates[name] = value
+        values = {}
+        for name, label in (("min", "Lowest value"), ("max", "Highest value")):
+            value = (params.get(name) or "").strip().replace(",", "").lstrip("£")
+            if value:
+                try:
+                    amount = Decimal(value)
+                    if not amount.is_finite() or abs(amount) >= 10**18:
+                        raise InvalidOperation
+                except InvalidOperation:
+                    errors.append(f"{label} must be a number of pounds, like 250000: ignored.")
+                    value = ""
+            values[name] = value
+        cpv = (params.get("cpv") or "").strip()
+        if cpv and not re.fullmatch(r"\d{2,8}(-\d)?", cpv):
+            errors.append("CPV code must look like 45000000 or 79341000-6: ignored.")
+            cpv = ""
         try:
             page = max(1, min(int(params.get("page") or 1), 10_000))
         except ValueError:
@@ -75,13 +105,17 @@ class SearchForm:
         return cls(
             q=" ".join((params.get("q") or "").split()[:MAX_WORDS])[:200],
             council=council,
+            nation=choice("nation", NATIONS),
+            kind=choice("kind", RECORD_KINDS),
             category=choice("category", CATEGORIES),
             flag=choice("flag", FLAGS),
             review=choice("review", REVIEWS),
             source=choice("source", SOURCE_NAMES),
             date_from=dates["from"],
             date_to=dates["to"],
-            documents=(params.get("documents") or "") in ("1", "on", "true"),
+            value_min=values["min"],
+            value_max=values["max"],
+            cpv=cpv,
             page=page,
             errors=tuple(errors),
         )
@@ -96,74 +130,112 @@ class SearchForm:
         values = {
             "q": form.q,
             "council": form.council.lower(),
+            "nation": form.nation,
+            "kind": form.kind,
             "category": form.category,
             "flag": form.flag,
             "review": form.review,
             "source": form.source,
             "from": form.date_from,
             "to": form.date_to,
-            "documents": "1" if form.documents else "",
+            "min": form.value_min,
+            "max": form.value_max,
+            "cpv": form.cpv,
             "page": str(form.page) if form.page > 1 else "",
         }
         return urlencode({k: v for k, v in values.items() if v})
 
     def query(self) -> Select[Any]:
-        since = _london_midnight(self.date_from)
-        until = _london_midnight(self.date_to)
-        query = states_query(
-            council_codes=[self.council] if self.council else None,
-            categories=[self.category] if self.category else None,
-            flagged_only=self.flag == "flagged",
-            review_status=self.review if self.review not in ("", "unreviewed") else None,
+        """Every record the search matches, newest first, for any database (saved-search
+        feeds and alerts read it)."""
+        return search_select(self.search_query())
+
+    def search_query(self) -> SearchQuery:
+        return SearchQuery(
+            text=self.q,
+            council=self.council or None,
+            nation=self.nation or None,
+            kind=self.kind or None,
+            category=self.category or None,
+            flag=self.flag or None,
+            review=self.review or None,
             source=self.source or None,
-            since=since,
-            until=until + timedelta(days=1) if until else None,
+            date_from=date.fromisoformat(self.date_from) if self.date_from else None,
+            date_to=date.fromisoformat(self.date_to) if self.date_to else None,
+            value_min=Decimal(self.value_min) if self.value_min else None,
+            value_max=Decimal(self.value_max) if self.value_max else None,
+            cpv=self.cpv or None,
         )
-        current = query.column_descriptions[1]["entity"]
-        latest = query.column_descriptions[2]["entity"]
-        if self.flag == "not_flagged":
-            # The negation of RecordState.flagged, NULL-safe (no assessment, no review).
-            query = query.where(
-                or_(
-                    latest.status.in_(["dismissed", "good_practice"]),
-                    and_(
-                        or_(
-                            current.should_flag.is_(None),
-                            not_(current.should_flag),
-                            # An uncertain flag waiting for staff is not (yet) flagged.
-                            current.publish_state == "needs_review",
-                        ),
-                        or_(latest.status.is_(None), latest.status != "confirmed"),
-                    ),
-                )
-            )
-        if self.review == "unreviewed":
-            query = query.where(latest.id.is_(None))
-        for word in self.q.split():
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            matches = [
-                Record.title.ilike(pattern, escape="\\"),
-                Record.description.ilike(pattern, escape="\\"),
-                Record.buyer_name.ilike(pattern, escape="\\"),
-                Record.decision_maker.ilike(pattern, escape="\\"),
-            ]
-            if self.documents:
-                matches.append(
-                    exists(
-                        select(DocumentPage.page_number)
-                        .join(Document, Document.id == DocumentPage.document_id)
-                        .where(Document.record_id == Record.id)
-                        .where(DocumentPage.text.ilike(pattern, escape="\\"))
-                    )
-                )
-            query = query.where(or_(*matches))
-        return newest_first(query)
-
-    def count_query(self) -> Select[Any]:
-        return select(func.count()).select_from(self.query().order_by(None).subquery())
 
 
-def _london_midnight(value: str) -> datetime | None:
-    if not value:
-        return None
-    return datetime.combine(date.fromisoformat(value), time(0), tzinfo=LONDON)
+def add_search_routes(
+    app: FastAPI,
+    sessions: Callable[[], Session],
+    render: Callable[..., HTMLResponse],
+) -> None:
+    """``/search`` (the page) and ``/search.{csv,json,jsonl}`` (the whole result, streamed)."""
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(request: Request) -> HTMLResponse:
+        with sessions() as session:
+            councils = load_councils(session)
+            form = SearchForm.from_params(request.query_params, councils)
+            query = form.search_query()
+            found = search_page(session, query, PAGE_SIZE, (form.page - 1) * PAGE_SIZE)
+            total, exact = found.total, found.exact
+            pages = max(1, -(-total // PAGE_SIZE))
+            if form.page > pages:  # past the end: the last page
+                form = replace(form, page=pages)
+                found = search_page(session, query, PAGE_SIZE, (pages - 1) * PAGE_SIZE)
+            results = [summarise(s, _council_name(councils, s)) for s in found.states]
+            staff = staff_user(request, session)
+        return render(
+            request,
+            "search.html",
+            {
+                "staff": staff,
+                "form": form,
+                "councils": sorted(
+                    usable_councils(councils.values()), key=lambda c: (c.name.lower(), c.code)
+                ),
+                "sources": SOURCE_NAMES,
+                "nations": NATIONS,
+                "record_kinds": RECORD_KINDS,
+                "results": results,
+                "total": total,
+                "exact": exact,
+                "ranked": found.ranked,
+                "rank_cap": RANK_CAP,
+                "pages": pages,
+                "page_href": lambda page: "/search?" + form.params(page=page),
+            },
+        )
+
+    @app.get("/search.{fmt}")
+    def export(request: Request, fmt: str) -> StreamingResponse:
+        if fmt not in FORMATS:
+            raise HTTPException(404, "Exports are .csv, .json or .jsonl.")
+        with sessions() as session:
+            form = SearchForm.from_params(request.query_params, load_councils(session))
+        site_url = str(request.base_url).rstrip("/")
+        database_url = str(app.state.database_url)
+
+        def body() -> Iterator[bytes]:
+            # Runs in Starlette's thread pool, row by row, with its own session: the
+            # response starts at once and the whole export is never in memory.
+            rows = export_rows(form.search_query(), site_url=site_url, database_url=database_url)
+            for piece in chunks(rows, fmt):
+                # Evidence can hold lone surrogates (JSON allows "\ud800"; UTF-8 does not).
+                yield piece.encode("utf-8", "replace")
+
+        stamp = datetime.now(UTC).strftime("%Y%m%d")
+        return StreamingResponse(
+            body(),
+            media_type=MEDIA_TYPES[fmt],
+            headers={"Content-Disposition": f'attachment; filename="oursay-search-{stamp}.{fmt}"'},
+        )
+
+
+def _council_name(councils: Mapping[str, CouncilInfo], state: RecordState) -> str | None:
+    council = councils.get(state.record.council_code or "")
+    return council.name if council else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from storage.db import make_engine
-from storage.models import Base
+from storage.models import Base, compared
 
 config = context.config
 
@@ -28,6 +28,7 @@ def _run(connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=compared,
         # All migrations in one transaction, SQLite included (see storage.db.make_engine):
         # a killed `oursay init` leaves the schema as it was, never half-built.
         transactional_ddl=True,
