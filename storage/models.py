@@ -153,7 +153,7 @@ class Record(Base):
 
 # The date feeds and search pages show and sort by (published, else first seen), newest
 # first: with these a feed or a results page reads its first rows instead of sorting every
-# match (migration 0008). The full-text indexes of the same migration are engine-specific and
+# match (migration 0009). The full-text indexes of the same migration are engine-specific and
 # not mapped here: SQLite FTS5 tables ``records_fts`` and ``document_pages_fts`` kept in sync
 # by triggers, PostgreSQL generated ``search_vector`` columns with GIN indexes; only
 # ``storage.search`` reads them.

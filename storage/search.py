@@ -1,6 +1,6 @@
 """Full-text search over records and their documents, with filters, on the database's own
 engine: SQLite FTS5 (``records_fts``, ``document_pages_fts``) or PostgreSQL ``tsvector``
-with GIN indexes (``search_vector`` columns), all built by migration 0008.
+with GIN indexes (``search_vector`` columns), all built by migration 0009.
 
 One interface for every caller (the search page, exports, saved-search feeds and alerts)::
 
@@ -51,7 +51,7 @@ COUNT_CAP = 1_000
 # words with filters, filters alone): each row costs a text probe or joins, and a selective
 # filter can mean 50 rows read per match.
 WALK_COUNT_CAP = 200
-# Must equal PAGE_BITS of migration 0008: a page's rowid in document_pages_fts.
+# Must equal PAGE_BITS of migration 0009: a page's rowid in document_pages_fts.
 PAGE_BITS = 20
 FLAG_STATUSES = ("flagged", "not_flagged")
 REVIEW_FILTERS = ("unreviewed", "confirmed", "dismissed", "needs_info", "good_practice")
