@@ -36,7 +36,22 @@ from storage.queries import RecordState
 
 SEARCH_NAME = "search"
 # The search parameters a saved-search feed keeps (the search page's filters, not its page).
-SEARCH_PARAMS = ("q", "council", "category", "flag", "review", "source", "from", "to", "documents")
+# Every filter of the site's search form (oursay/web/search.py SearchForm.from_params).
+SEARCH_PARAMS = (
+    "q",
+    "council",
+    "nation",
+    "kind",
+    "category",
+    "flag",
+    "review",
+    "source",
+    "from",
+    "to",
+    "min",
+    "max",
+    "cpv",
+)
 
 
 def saved_search_query(params: Mapping[str, str], councils: Mapping[str, CouncilInfo]) -> Any:

@@ -167,3 +167,19 @@ def test_feed_keys() -> None:
     assert feed_key("feeds/search.rss?page=2&q=a+b&x=1") == "feeds/search?q=a+b"
     assert feed_key("/items/3") is None
     assert feed_key("/feeds/../etc/passwd") is None
+
+
+def test_saved_search_keeps_every_filter_of_the_search_form() -> None:
+    from feeds.choices import search_spec
+
+    params = {
+        "q": "leisure",
+        "nation": "Wales",
+        "kind": "notice",
+        "min": "100000",
+        "max": "5000000",
+        "cpv": "92000000",
+        "utm_source": "newsletter",
+    }
+    kept = dict(search_spec(params, {}).params)
+    assert kept == {k: v for k, v in params.items() if k != "utm_source"}
