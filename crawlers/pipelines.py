@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from crawlers.items import CheckpointItem, DocumentItem, FailureItem, RecordItem
+from crawlers.items import CheckpointItem, DocumentItem, FailureItem, RecordItem, item_fields
 from crawlers.outcome import judge
 from storage import records as store
 from storage.db import session_factory
@@ -109,7 +109,7 @@ class StoragePipeline:
         """Add one item to the session and flush it; returns the stat it counts under."""
         session = self._session
         if isinstance(item, RecordItem):
-            _, outcome = store.upsert_record(session, asdict(item))
+            _, outcome = store.upsert_record(session, item_fields(item))
             counted_as = f"records/{outcome}"
         elif isinstance(item, DocumentItem):
             self._write_document(item)
