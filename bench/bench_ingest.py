@@ -95,8 +95,10 @@ def timed(action: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def oursay_ingest(path: Path, url: str) -> tuple[float, str]:
+    from crawlers.buyers import normalise
     from crawlers.ingest import ingest_files
 
+    normalise.cache_clear()  # each `oursay ingest` process starts with an empty cache
     out, err = io.StringIO(), io.StringIO()
     seconds, status = timed(lambda: ingest_files([path], out=out, errors=err, database_url=url))
     if status != 0:
