@@ -1,8 +1,10 @@
-"""Crash safety: ``oursay ingest`` and ``oursay monitor`` are killed with SIGKILL at seeded
-random points (a fraction of an uninterrupted run's duration, measured in the same test),
-then run again to the end. The SQLite file must pass ``integrity_check`` and the foreign
-key check, hold no orphan rows and no record with two current assessments, and end with
-the same rows (a canonical dump) as an uninterrupted run of the same input.
+"""Crash safety: ``oursay ingest``, ``oursay monitor`` and a Find a Tender crawl (against
+the simulated API on 127.0.0.1) are killed with SIGKILL at seeded random points (once a
+seeded number of rows, up to 90% of an uninterrupted run's, is committed), then run again
+to the end. The SQLite file must pass ``integrity_check`` and the foreign key check, hold
+no orphan rows and no record with two current assessments, keep no crawl checkpoint past
+the releases it stored, and end with the same rows (a canonical dump) as an uninterrupted
+run of the same input.
 
 Real processes, a real SQLite file, the project's sample Find a Tender releases.
 """
@@ -47,16 +49,19 @@ def write_releases(path: Path, count: int) -> None:
 
 
 def environment(database: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OURSAY_")}
+    keep = {"OURSAY_ALLOW_PRIVATE_ADDRESSES"}  # conftest: the simulated sites are loopback
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OURSAY_") or k in keep}
     env["OURSAY_DATABASE_URL"] = f"sqlite:///{database}"
     env["OURSAY_EXTRA_COUNCILS"] = str(SAMPLE_COUNCILS_CSV)  # the sample buyers are councils
     env["PYTHONPATH"] = str(REPO)
     return env
 
 
-def oursay(args: list[str], database: Path, kill_after: float | None = None) -> bool:
-    """Run ``oursay ARGS``; with ``kill_after``, SIGKILL it after that many seconds unless
-    it has finished. Returns whether it was killed."""
+def oursay(args: list[str], database: Path, kill_at: tuple[str, int] | None = None) -> bool:
+    """Run ``oursay ARGS`` to the end, or with ``kill_at=(table, rows)`` SIGKILL it as soon
+    as another connection sees that many committed rows in the table (unless it finished
+    first). Returns whether it was killed. Progress, not time, picks the moment: on a busy
+    machine a time would as often land in start-up or after the end."""
     process = subprocess.Popen(
         [sys.executable, "-m", "oursay", *args],
         env=environment(database),
@@ -64,23 +69,26 @@ def oursay(args: list[str], database: Path, kill_after: float | None = None) -> 
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    try:
-        _, stderr = process.communicate(timeout=kill_after if kill_after is not None else 300)
-    except subprocess.TimeoutExpired:
-        if kill_after is None:
-            process.kill()
-            raise
-        process.send_signal(signal.SIGKILL)
-        process.communicate()
-        return True
+    if kill_at is not None:
+        table, rows = kill_at
+        deadline = time.monotonic() + 300
+        while process.poll() is None and time.monotonic() < deadline:
+            if _rows(database, table) >= rows:
+                process.send_signal(signal.SIGKILL)
+                process.communicate()
+                return True
+            time.sleep(0.01)  # polling a file another process writes; no event to wait on
+    _, stderr = process.communicate(timeout=300)
     assert process.returncode == 0, stderr.decode(errors="replace")[-2000:]
     return False
 
 
-def timed(args: list[str], database: Path) -> float:
-    started = time.monotonic()
-    oursay(args, database)
-    return time.monotonic() - started
+def _rows(database: Path, table: str) -> int:
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.1) as connection:
+            return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    except sqlite3.Error:
+        return 0  # no file or no table yet, or busy: not there yet
 
 
 def check_consistent(database: Path) -> None:
@@ -127,16 +135,17 @@ def canonical(database: Path) -> dict[str, list[Any]]:
 
 
 def killed_then_finished(
-    args: list[str], database: Path, duration: float, rng: random.Random
-) -> list[float]:
-    """Kill ``oursay ARGS`` KILLS times at seeded points of an uninterrupted ``duration``,
-    checking consistency after each kill, then let it finish. Returns the kill points."""
+    args: list[str], database: Path, table: str, total: int, rng: random.Random
+) -> list[tuple[int, bool]]:
+    """Kill ``oursay ARGS`` KILLS times, each once a seeded number of rows (up to 90% of
+    the uninterrupted run's ``total``) is in ``table``, checking consistency after each
+    kill; then let it finish. Returns (rows, killed) per kill."""
     points = []
     for _ in range(KILLS):
-        point = round(rng.uniform(0.25, 0.95) * duration, 3)
-        points.append(point)
-        oursay(args, database, kill_after=point)
+        rows = rng.randint(1, max(1, total * 9 // 10))
+        killed = oursay(args, database, kill_at=(table, rows))
         check_consistent(database)
+        points.append((rows, killed))
     oursay(args, database)
     check_consistent(database)
     return points
@@ -152,21 +161,114 @@ def test_ingest_and_monitor_survive_sigkill(tmp_path: Path) -> None:
     # Uninterrupted: ingest, then monitor (a copy of the ingested file is kept for the
     # monitor's killed runs, so that both start from the same rows).
     reference = tmp_path / "reference.db"
-    ingest_seconds = timed(ingest, reference)
+    oursay(ingest, reference)
     ingested = tmp_path / "ingested.db"
     shutil.copy(reference, ingested)
-    monitor_seconds = timed(["monitor"], reference)
+    oursay(["monitor"], reference)
     expected = canonical(reference)
     assert len(expected["records"]) > 1000 and expected["assessments"]
 
     # Killed ingest, then finished: the same records and documents as the reference.
     crashed = tmp_path / "crashed.db"
-    points = killed_then_finished(ingest, crashed, ingest_seconds, rng)
+    points = killed_then_finished(ingest, crashed, "records", len(expected["records"]), rng)
+    assert any(killed for _, killed in points), points
     after_ingest = canonical(crashed)
     for table in ("records", "documents"):
         assert after_ingest[table] == expected[table], (table, points)
 
     # Killed monitor (on the uninterrupted ingest's rows), then finished.
     shutil.copy(ingested, crashed)
-    points = killed_then_finished(["monitor"], crashed, monitor_seconds, rng)
+    total = len(expected["assessments"])
+    points = killed_then_finished(["monitor"], crashed, "assessments", total, rng)
+    assert any(killed for _, killed in points), points
     assert canonical(crashed) == expected, points
+
+
+CRAWL_SINCE, CRAWL_UNTIL = "2026-08-01", "2026-08-03"  # 8 windows of 6 hours
+CRAWL_SETTINGS = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "RETRY_TIMES=0",
+                  "LOG_LEVEL=WARNING"]  # fmt: skip
+
+
+def crawl_releases(count: int) -> list[dict[str, Any]]:
+    """Sample releases with unique ids, spread over the crawl's two days."""
+    from datetime import UTC, datetime, timedelta
+
+    releases = json.loads(FTS_SAMPLE.read_text(encoding="utf-8"))["releases"]
+    start = datetime(2026, 8, 1, 0, 30, tzinfo=UTC)
+    out = []
+    for n in range(count):
+        twin = copy.deepcopy(releases[n % len(releases)])
+        twin["ocid"], twin["id"] = f"{twin['ocid']}-k{n}", f"{twin['id']}-k{n}"
+        moment = start + timedelta(minutes=(47 * 60 - 60) * n / count)
+        twin["date"] = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        out.append(twin)
+    return out
+
+
+def crawl_args(server_url: str, database: Path) -> list[str]:
+    """Resume from the checkpoint when there is one (as a scheduled run does), else from
+    the start of the sample days."""
+    args = ["crawl", "find-a-tender", "--base-url", server_url, "--until", CRAWL_UNTIL]
+    if not _checkpoints(database):
+        args += ["--since", CRAWL_SINCE]
+    for setting in CRAWL_SETTINGS:
+        args += ["--set", setting]
+    return args
+
+
+def _checkpoints(database: Path) -> list[str]:
+    if not database.exists():
+        return []
+    with sqlite3.connect(database) as connection:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+        if "crawl_checkpoints" not in tables:
+            return []
+        return [t for (t,) in connection.execute("SELECT complete_until FROM crawl_checkpoints")]
+
+
+def check_checkpoint_not_past_data(
+    database: Path, released: dict[str, str], expected: set[str]
+) -> None:
+    """Every stored-in-the-reference release dated before a checkpoint is stored here."""
+    from datetime import datetime
+
+    for until in _checkpoints(database):
+        moment = datetime.fromisoformat(until.replace(" ", "T").removesuffix("Z"))
+        before = {
+            key for key, date in released.items()
+            if key in expected and datetime.fromisoformat(date[:-1]) < moment.replace(tzinfo=None)
+        }  # fmt: skip
+        with sqlite3.connect(database) as connection:
+            stored = {k for (k,) in connection.execute("SELECT source_key FROM records")}
+        assert before <= stored, (until, len(before - stored))
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_crawl_survives_sigkill(tmp_path: Path) -> None:
+    from crawlers.sim.procurement import FindATenderSim
+    from crawlers.sim.server import SimServer
+
+    rng = random.Random(SEED + 1)
+    releases = crawl_releases(600)
+    released = {f"{r['ocid']}/{r['id']}": r["date"] for r in releases}
+    with SimServer(FindATenderSim(releases=releases, max_page_size=25)) as server:
+        reference = tmp_path / "reference.db"
+        oursay(crawl_args(server.url, reference), reference)
+        expected = canonical(reference)
+        keys = {eval(row)[1] for row in expected["records"]}
+        assert len(keys) > 400
+
+        crashed = tmp_path / "crashed.db"
+        points = []
+        for _ in range(KILLS):
+            rows = rng.randint(1, len(keys) * 9 // 10)
+            killed = oursay(crawl_args(server.url, crashed), crashed, kill_at=("records", rows))
+            points.append((rows, killed, _checkpoints(crashed)))
+            check_consistent(crashed)
+            check_checkpoint_not_past_data(crashed, released, keys)
+        assert any(killed for _, killed, _ in points), points
+        oursay(crawl_args(server.url, crashed), crashed)
+        check_consistent(crashed)
+    after = canonical(crashed)
+    for table in ("records", "documents"):
+        assert after[table] == expected[table], (table, points)
