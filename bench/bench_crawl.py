@@ -25,6 +25,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -125,7 +126,7 @@ def main() -> int:
             pages = server.requests_to(API)
             firsts = [
                 f"{server.url.rstrip('/')}{r.path}?"
-                + "&".join(f"{k}={v[0]}" for k, v in r.query.items())
+                + urlencode({k: v[0] for k, v in r.query.items()})
                 for r in pages
                 if "cursor" not in r.query
             ]
@@ -140,14 +141,17 @@ def main() -> int:
     finally:
         server.stop()
     print(f"pages: oursay {len(pages)}, bare {bare_pages}; releases served {bare_releases}")
-    ours_rate, bare_rate = bare_releases / ours_wall, bare_releases / bare_wall
+    if bare_releases != args.releases:
+        print(f"  (the bare spider saw {bare_releases} of {args.releases} releases)")
+    ours_rate, bare_rate = args.releases / ours_wall, bare_releases / bare_wall
     for name, wall, rate, cpu in (
         ("oursay crawl", ours_wall, ours_rate, ours_cpu),
         ("bare spider", bare_wall, bare_rate, bare_cpu),
     ):
         print(f"  {name:<13} {wall:6.1f} s  {rate:7.0f} releases/s  (CPU {cpu:.1f} s)")
     print(f"  ratio oursay / bare (wall): {ours_rate / bare_rate:.2f}  [goal >= 0.25]")
-    print(f"  ratio oursay / bare (CPU): {bare_cpu / ours_cpu:.2f}")
+    cpu_ratio = (args.releases / ours_cpu) / (bare_releases / bare_cpu)
+    print(f"  ratio oursay / bare (CPU): {cpu_ratio:.2f}")
     print(f"  load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     return 0
 
