@@ -36,6 +36,7 @@ from feeds.items import (
     sentence,
     summarise,
 )
+from feeds.render import RenderedItem
 from feeds.snapshot import fast_states
 from storage.models import Council, Record
 from storage.queries import RecordState, states_query
@@ -379,7 +380,7 @@ class FeedBuilder:
     def __init__(self, councils: dict[str, CouncilInfo], links: Links) -> None:
         self.councils = councils
         self.links = links
-        self._items: dict[int, _Item] = {}
+        self._items: dict[int, RenderedItem] = {}
 
     def forget(self, record_ids: Iterable[int]) -> None:
         """Drop cached items no later feed will list (bounds memory in a full build)."""
@@ -390,14 +391,14 @@ class FeedBuilder:
         council = self.councils.get(state.record.council_code or "")
         return summarise(state, council.name if council else None)
 
-    def _item(self, state: RecordState) -> _Item:
+    def _item(self, state: RecordState) -> RenderedItem:
         cached = self._items.get(state.record.id)
         if cached is None:
             s = self.summary(state)
-            cached = self._items[state.record.id] = _Item(s, self.links.item(s.record_id))
+            cached = self._items[state.record.id] = RenderedItem(s, self.links.item(s.record_id))
         return cached
 
-    def _feedgen_entry(self, item: _Item) -> _Entry:
+    def _feedgen_entry(self, item: RenderedItem) -> _Entry:
         """The reference path: the same item through feedgen and lxml."""
         s = item.summary
         entry = _Entry()
@@ -444,7 +445,7 @@ class FeedBuilder:
         return head + b"".join(item.atom() for item in items) + render.ATOM_CLOSING
 
     def _feedgen_document(
-        self, spec: FeedSpec, fmt: str, items: list[_Item], self_href: str, page: str,
+        self, spec: FeedSpec, fmt: str, items: list[RenderedItem], self_href: str, page: str,
         built: datetime,
     ) -> bytes:  # fmt: skip
         fg = FeedGenerator()
@@ -461,59 +462,6 @@ class FeedBuilder:
         for item in items:
             fg.add_entry(self._feedgen_entry(item), order="append")  # feedgen prepends
         return bytes(fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True))
-
-
-class _Item:
-    """One record as feeds show it, with its XML per format written on first use."""
-
-    __slots__ = ("_atom", "_rss", "categories", "content", "links", "summary", "title")
-
-    def __init__(self, summary: ItemSummary, item_page: str | None) -> None:
-        s = self.summary = summary
-        self.title = (f"{s.council_name}: " if s.council_name else "") + s.title
-        alternate = s.source_url or item_page
-        links: list[tuple[str, str, str]] = []
-        if alternate:
-            links.append((alternate, "alternate", "text/html"))
-        if item_page and item_page != alternate:
-            links.append((item_page, "related", "text/html"))
-        self.links = links
-        self.content = item_html(s, item_page)
-        categories: list[tuple[str, str]] = []
-        if s.category_label:
-            categories.append((s.category or "", s.category_label))
-        if s.council_name:
-            categories.append(((s.council_code or "").lower(), s.council_name))
-        self.categories = categories
-        self._rss: bytes | None = None
-        self._atom: bytes | None = None
-
-    def rss(self) -> bytes:
-        if self._rss is None:
-            s = self.summary
-            self._rss = render.rss_item(
-                title=self.title,
-                link=self.links[0][0] if self.links and self.links[0][1] == "alternate" else None,
-                content_html=self.content,
-                guid=s.guid,
-                categories=[label for _, label in self.categories],
-                published=s.date,
-            )
-        return self._rss
-
-    def atom(self) -> bytes:
-        if self._atom is None:
-            s = self.summary
-            self._atom = render.atom_entry(
-                guid=s.guid,
-                title=self.title,
-                updated=s.updated,
-                content_html=self.content,
-                links=self.links,
-                categories=self.categories,
-                published=s.date,
-            )
-        return self._atom
 
 
 def build_feed(

@@ -18,6 +18,8 @@ from datetime import datetime, timedelta
 
 from feedgen.util import formatRFC2822
 
+from feeds.items import ItemSummary, item_html
+
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ZERO = timedelta(0)
@@ -154,3 +156,56 @@ def atom_head(
         "  <generator>oursay</generator>\n"
         f"  <subtitle>{text(description)}</subtitle>\n"
     ).encode()
+
+
+class RenderedItem:
+    """One record as feeds show it, with its XML per format written on first use."""
+
+    __slots__ = ("_atom", "_rss", "categories", "content", "links", "summary", "title")
+
+    def __init__(self, summary: ItemSummary, item_page: str | None) -> None:
+        s = self.summary = summary
+        self.title = (f"{s.council_name}: " if s.council_name else "") + s.title
+        alternate = s.source_url or item_page
+        links: list[tuple[str, str, str]] = []
+        if alternate:
+            links.append((alternate, "alternate", "text/html"))
+        if item_page and item_page != alternate:
+            links.append((item_page, "related", "text/html"))
+        self.links = links
+        self.content = item_html(s, item_page)
+        categories: list[tuple[str, str]] = []
+        if s.category_label:
+            categories.append((s.category or "", s.category_label))
+        if s.council_name:
+            categories.append(((s.council_code or "").lower(), s.council_name))
+        self.categories = categories
+        self._rss: bytes | None = None
+        self._atom: bytes | None = None
+
+    def rss(self) -> bytes:
+        if self._rss is None:
+            s = self.summary
+            self._rss = rss_item(
+                title=self.title,
+                link=self.links[0][0] if self.links and self.links[0][1] == "alternate" else None,
+                content_html=self.content,
+                guid=s.guid,
+                categories=[label for _, label in self.categories],
+                published=s.date,
+            )
+        return self._rss
+
+    def atom(self) -> bytes:
+        if self._atom is None:
+            s = self.summary
+            self._atom = atom_entry(
+                guid=s.guid,
+                title=self.title,
+                updated=s.updated,
+                content_html=self.content,
+                links=self.links,
+                categories=self.categories,
+                published=s.date,
+            )
+        return self._atom
