@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,8 @@ class ParsedName:
     full: str  # the whole normalised name
 
 
+# The same few thousand buyer names come back in every page of notices.
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Lower case, ASCII, "&" -> "and", no punctuation, no leading "the", single spaces."""
     text = unicodedata.normalize("NFKD", name)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,6 +26,7 @@ from sqlalchemy.exc import (
 from tqdm import tqdm
 
 from crawlers.buyers import BuyerMatcher
+from crawlers.items import item_fields
 from crawlers.ocds import (
     SOURCES,
     Entry,
@@ -131,7 +131,23 @@ def ingest_file(
     it (file, line, place in the package, release id) and counted in ``errors``; the rest
     of the file is loaded. Raises ``FileFailed`` when nothing in it could be read."""
     counts: Counter[str] = Counter()
+    batch: list[_Pending] = []
     pending = 0
+
+    def store_batch() -> None:
+        nonlocal pending
+        for job, outcome in _store_batch(batch, session):
+            if isinstance(outcome, StatementError):
+                counts["errors"] += 1
+                print(f"oursay ingest: {job.where}: {job.name}: {_reason(outcome)}", file=errors)
+                continue
+            counts[outcome] += 1
+            pending += 1
+        batch.clear()
+        if pending >= COMMIT_EVERY:
+            session.commit()
+            pending = 0
+
     for line, document in read_documents(path):
         where = f"{path}:{line}" if line is not None else str(path)
         if isinstance(document, Exception):
@@ -150,30 +166,38 @@ def ingest_file(
         for entry in entries:
             counts["releases"] += 1
             try:
-                outcome = _store_entry(entry, session, matcher, source)
-            except (InvalidRelease, StatementError) as error:
-                if isinstance(error, StatementError) and not _row_refused(error):
-                    raise  # the store itself failed (locked, unreachable): see ingest_files
+                item = _normalised(entry, matcher, source)
+            except InvalidRelease as error:
                 counts["errors"] += 1
-                name = _entry_name(entry)
-                print(f"oursay ingest: {where}: {name}: {_reason(error)}", file=errors)
+                print(f"oursay ingest: {where}: {_entry_name(entry)}: {error}", file=errors)
                 continue
-            counts[outcome] += 1
-            if outcome != "not_council":
-                pending += 1
-            if pending >= COMMIT_EVERY:
-                session.commit()
-                pending = 0
+            if item is None:
+                counts["not_council"] += 1
+                continue
+            batch.append(_Pending(item, where, _entry_name(entry)))
+            if len(batch) >= BATCH_SIZE:
+                store_batch()
+    store_batch()
     session.commit()
     return counts
 
 
-def _store_entry(entry: Entry, session: Any, matcher: BuyerMatcher, source: str | None) -> str:
-    """Normalise and upsert one entry: "inserted", "updated", "unchanged" or "not_council".
-    Raises ``InvalidRelease`` for bad input and ``SQLAlchemyError`` when the store refused
-    it; in both cases nothing of this entry is left in the session."""
-    from storage.records import upsert_record
+# Releases stored under one savepoint. A savepoint per release cost more than the rows
+# themselves (SAVEPOINT, flush and RELEASE each time); when a batch fails, its releases are
+# stored again one savepoint each, so that a bad one still fails alone (issue 16).
+BATCH_SIZE = 100
 
+
+class _Pending:
+    __slots__ = ("item", "name", "where")
+
+    def __init__(self, item: dict[str, Any], where: str, name: str) -> None:
+        self.item, self.where, self.name = item, where, name
+
+
+def _normalised(entry: Entry, matcher: BuyerMatcher, source: str | None) -> dict[str, Any] | None:
+    """The entry as a record item, or None when its buyer is not a council. Raises
+    ``InvalidRelease`` for bad input."""
     if entry.release is None:
         raise InvalidRelease(entry.problem or "not a release")
     ocid, _ = release_identity(entry.release)
@@ -181,14 +205,39 @@ def _store_entry(entry: Entry, session: Any, matcher: BuyerMatcher, source: str 
     if release_source not in SOURCES:
         raise InvalidRelease(f"cannot tell the source of ocid {ocid!r}; pass --source")
     item = normalise_release(entry.release, source=release_source, matcher=matcher)
-    if item is None:
-        return "not_council"
-    # A savepoint per release: a row the database refuses (a constraint, a value the
-    # backend cannot hold) undoes this release only, and leaving the block flushes, so
-    # the error is reported against the release that caused it.
-    with session.begin_nested():
-        _, outcome = upsert_record(session, asdict(item))
-    return outcome
+    return item_fields(item) if item is not None else None
+
+
+def _store_batch(
+    batch: list[_Pending], session: Any
+) -> list[tuple[_Pending, str | StatementError]]:
+    """Upsert the batch: each release's outcome, or the error the store refused it with
+    (nothing of that release is left in the session). Raises when the store itself fails
+    (locked, unreachable): see ``ingest_files``."""
+    from storage.records import upsert_record, upsert_records
+
+    if not batch:
+        return []
+    try:
+        # Leaving the block flushes: a refused row shows here, before anything is kept.
+        with session.begin_nested():
+            stored = upsert_records(session, [job.item for job in batch])
+        return [(job, outcome) for job, (_, outcome) in zip(batch, stored, strict=True)]
+    except StatementError as error:
+        if not _row_refused(error):
+            raise
+    results: list[tuple[_Pending, str | StatementError]] = []
+    for job in batch:
+        try:
+            with session.begin_nested():
+                _, outcome = upsert_record(session, job.item)
+        except StatementError as error:
+            if not _row_refused(error):
+                raise
+            results.append((job, error))
+            continue
+        results.append((job, outcome))
+    return results
 
 
 def _row_refused(error: StatementError) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
@@ -72,3 +72,10 @@ class FailureItem:
     url: str | None = None
     http_status: int | None = None
     council_code: str | None = None
+
+
+def item_fields(item: Any) -> dict[str, Any]:
+    """An item's fields as a dict, values shared (``dataclasses.asdict`` deep-copies every
+    nested list and dict, the whole release in ``data``: it was the largest single cost of
+    a bulk load). The store only reads these values."""
+    return {f.name: getattr(item, f.name) for f in fields(item)}

@@ -12,17 +12,17 @@ names other modules import from here are re-exported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
-from lxml import etree
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, defer
 
+from feeds import render
 from feeds.items import (
     LONDON,
     SOURCE_NAMES,
@@ -36,6 +36,8 @@ from feeds.items import (
     sentence,
     summarise,
 )
+from feeds.render import RenderedItem
+from feeds.snapshot import fast_states
 from feeds.stylesheet import STYLESHEET_PATH, with_stylesheet
 from storage.models import Council, Record
 from storage.queries import RecordState, states_query
@@ -61,6 +63,7 @@ __all__ = [
     "clean_text",
     "council_specs",
     "feed_columns",
+    "feed_state_queries",
     "find_spec",
     "format_date",
     "guid_for",
@@ -284,9 +287,9 @@ def load_councils(session: Session) -> dict[str, CouncilInfo]:
     return {code: CouncilInfo(code, clean_text(name) or code) for code, name in rows}
 
 
-def load_feed_states(session: Session) -> list[RecordState]:
-    """Every state any feed can list, in one read, newest first: assessed outsourcing or
-    asset-sale or flagged records, plus good-practice reviews."""
+def feed_state_queries() -> list[Select[Any]]:
+    """The selects behind :func:`load_feed_states`: assessed outsourcing or asset-sale or
+    flagged records, and good-practice reviews."""
     query = feed_columns(newest_first(states_query(assessed_only=True)))
     current = query.column_descriptions[1]["entity"]
     latest = query.column_descriptions[2]["entity"]
@@ -298,10 +301,20 @@ def load_feed_states(session: Session) -> list[RecordState]:
             latest.status.in_(["confirmed", "good_practice"]),
         )
     )
-    states = {r.id: RecordState(r, a, v) for r, a, v in session.execute(query)}
     good = feed_columns(newest_first(states_query(review_status="good_practice")))
-    for r, a, v in session.execute(good):
-        states.setdefault(r.id, RecordState(r, a, v))
+    return [query, good]
+
+
+def load_feed_states(
+    session: Session, narrow: Callable[[Select[Any]], Select[Any]] | None = None
+) -> list[RecordState]:
+    """Every state any feed can list, in one read, newest first (``narrow`` adds a filter,
+    such as some councils only). Records, assessments and reviews come as plain rows
+    (:func:`feeds.snapshot.fast_states`), not ORM instances: read them, never write."""
+    states: dict[int, RecordState] = {}
+    for query in feed_state_queries():
+        for state in fast_states(session, narrow(query) if narrow else query):
+            states.setdefault(state.record.id, state)
     return sorted(states.values(), key=sort_key, reverse=True)
 
 
@@ -347,12 +360,8 @@ class Links:
 class _Entry(FeedEntry):
     """A feed entry with feedgen 1.0's Atom link bug worked around
     (``FeedEntry.atom_entry`` rebinds its loop variable to the new element, so every
-    attribute but ``href`` — ``rel``, ``type``, … — is lost), and serialised once per
-    format so that every feed listing it reuses the bytes."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._bytes: dict[str, bytes] = {}
+    attribute but ``href`` — ``rel``, ``type``, … — is lost). Used by the reference
+    path only (``FeedBuilder.render(..., splice=False)``)."""
 
     def atom_entry(self, extensions: bool = True) -> Any:
         element = super().atom_entry(extensions)
@@ -363,65 +372,48 @@ class _Entry(FeedEntry):
                     node.set(key, str(link[key]))
         return element
 
-    def serialised(self, fmt: str) -> bytes:
-        """The element as feedgen's pretty printer writes it inside a feed: ``<item>`` at
-        depth 2 under ``<rss><channel>``, ``<entry>`` at depth 1 under ``<feed>``."""
-        cached = self._bytes.get(fmt)
-        if cached is None:
-            element = self.rss_entry() if fmt == "rss" else self.atom_entry()
-            depth = 2 if fmt == "rss" else 1
-            etree.indent(element, space="  ", level=depth)
-            body = etree.tostring(element, encoding="UTF-8", xml_declaration=False)
-            cached = self._bytes[fmt] = b"  " * depth + body + b"\n"
-        return cached
-
-
-_CLOSING = {"rss": b"  </channel>\n</rss>\n", "atom": b"</feed>\n"}
-
 
 class FeedBuilder:
-    """Renders feeds for one snapshot of the database. Entries are cached per record,
-    so an item listed in a council feed, a category feed and ``all`` is built once."""
+    """Renders feeds for one snapshot of the database. Items are summarised and written
+    once per record and format, so an item listed in a council feed, a category feed and
+    ``all`` costs once; the XML comes from :mod:`feeds.render`'s templates."""
 
     def __init__(self, councils: dict[str, CouncilInfo], links: Links) -> None:
         self.councils = councils
         self.links = links
-        self._entries: dict[int, tuple[_Entry, datetime]] = {}
+        self._items: dict[int, RenderedItem] = {}
 
     def forget(self, record_ids: Iterable[int]) -> None:
-        """Drop cached entries no later feed will list (bounds memory in a full build)."""
+        """Drop cached items no later feed will list (bounds memory in a full build)."""
         for record_id in record_ids:
-            self._entries.pop(record_id, None)
+            self._items.pop(record_id, None)
 
     def summary(self, state: RecordState) -> ItemSummary:
         council = self.councils.get(state.record.council_code or "")
         return summarise(state, council.name if council else None)
 
-    def _entry(self, state: RecordState) -> tuple[_Entry, datetime]:
-        cached = self._entries.get(state.record.id)
-        if cached is not None:
-            return cached
-        s = self.summary(state)
+    def _item(self, state: RecordState) -> RenderedItem:
+        cached = self._items.get(state.record.id)
+        if cached is None:
+            s = self.summary(state)
+            cached = self._items[state.record.id] = RenderedItem(s, self.links.item(s.record_id))
+        return cached
+
+    def _feedgen_entry(self, item: RenderedItem) -> _Entry:
+        """The reference path: the same item through feedgen and lxml."""
+        s = item.summary
         entry = _Entry()
         entry.id(s.guid)  # also the RSS guid, isPermaLink="false"
-        prefix = f"{s.council_name}: " if s.council_name else ""
-        entry.title(prefix + s.title)
-        item_page = self.links.item(s.record_id)
-        alternate = s.source_url or item_page
-        if alternate:
-            entry.link(href=alternate, rel="alternate", type="text/html")
-        if item_page and item_page != alternate:
-            entry.link(href=item_page, rel="related", type="text/html")
-        entry.content(item_html(s, item_page), type="html")
+        entry.title(item.title)
+        for href, rel, kind in item.links:
+            entry.link(href=href, rel=rel, type=kind)
+        entry.content(item.content, type="html")
         if s.date is not None:
             entry.pubDate(s.date)  # RSS pubDate and Atom published
         entry.updated(s.updated)
-        if s.category_label:
-            entry.category(term=s.category or "", label=s.category_label)
-        if s.council_name:
-            entry.category(term=(s.council_code or "").lower(), label=s.council_name)
-        self._entries[state.record.id] = (entry, s.updated)
-        return entry, s.updated
+        for term, label in item.categories:
+            entry.category(term=term, label=label)
+        return entry
 
     def render(
         self,
@@ -432,35 +424,50 @@ class FeedBuilder:
         from_path: str = "",
         splice: bool = True,
     ) -> bytes:
-        """The feed's bytes; ``states`` newest first, already selected for ``spec``."""
-        entries = [self._entry(state) for state in states[:FEED_ITEM_LIMIT]]
+        """The feed's bytes; ``states`` newest first, already selected for ``spec``.
+        ``splice=False`` builds the whole document with feedgen (the reference the
+        templates are tested against)."""
+        items = [self._item(state) for state in states[:FEED_ITEM_LIMIT]]
+        built = max((item.summary.updated for item in items), default=EMPTY_FEED_DATE)
+        self_href = self.links.feed(spec, fmt, from_path)
+        page = self.links.url(self.links.page_path(spec), from_path)
+        # Browsers show the feed through the stylesheet (feeds.stylesheet); readers ignore it.
+        stylesheet = self.links.url(STYLESHEET_PATH, from_path)
+        if not splice:
+            document = self._feedgen_document(spec, fmt, items, self_href, page, built)
+            return with_stylesheet(document, stylesheet)
+        if fmt == "rss":
+            head = render.rss_head(
+                title=spec.title, page=page, description=spec.description,
+                self_href=self_href, mime=FORMATS[fmt], built=built,
+            )  # fmt: skip
+            document = head + b"".join(item.rss() for item in items) + render.RSS_CLOSING
+            return with_stylesheet(document, stylesheet)
+        head = render.atom_head(
+            feed_id=f"{TAG_PREFIX}feeds/{spec.name}", title=spec.title, page=page,
+            description=spec.description, self_href=self_href, mime=FORMATS[fmt], built=built,
+        )  # fmt: skip
+        document = head + b"".join(item.atom() for item in items) + render.ATOM_CLOSING
+        return with_stylesheet(document, stylesheet)
+
+    def _feedgen_document(
+        self, spec: FeedSpec, fmt: str, items: list[RenderedItem], self_href: str, page: str,
+        built: datetime,
+    ) -> bytes:  # fmt: skip
         fg = FeedGenerator()
         fg.id(f"{TAG_PREFIX}feeds/{spec.name}")
         fg.title(spec.title)
         fg.description(spec.description)
-        fg.link(href=self.links.feed(spec, fmt, from_path), rel="self", type=FORMATS[fmt])
+        fg.link(href=self_href, rel="self", type=FORMATS[fmt])
         # feedgen takes the RSS channel <link> from the last link added: the HTML page.
-        fg.link(href=self.links.url(self.links.page_path(spec), from_path), rel="alternate")
+        fg.link(href=page, rel="alternate")
         fg.language("en-GB")
         fg.author({"name": "oursay"})  # Atom wants an author; deliberately no e-mail
         fg.generator("oursay")
-        fg.lastBuildDate(max((updated for _, updated in entries), default=EMPTY_FEED_DATE))
-        if not splice:
-            for entry, _ in entries:
-                fg.add_entry(entry, order="append")  # feedgen prepends by default
-        document = fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
-        # Browsers show the feed through the stylesheet (feeds.stylesheet); readers ignore it.
-        stylesheet = self.links.url(STYLESHEET_PATH, from_path)
-        if not splice:
-            return with_stylesheet(document, stylesheet)
-        # feedgen writes the channel and closes it; the entries, serialised once each by
-        # feedgen and lxml, go before the closing tags. ``splice=False`` (the plain
-        # feedgen path) gives the same bytes; tests hold the two together.
-        closing = _CLOSING[fmt]
-        if not document.endswith(closing):
-            raise ValueError(f"unexpected end of a feedgen {fmt} document")
-        items = b"".join(entry.serialised(fmt) for entry, _ in entries)
-        return with_stylesheet(document[: -len(closing)] + items + closing, stylesheet)
+        fg.lastBuildDate(built)
+        for item in items:
+            fg.add_entry(self._feedgen_entry(item), order="append")  # feedgen prepends
+        return bytes(fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True))
 
 
 def build_feed(

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import socket
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -100,14 +100,54 @@ def upsert_record(session: Session, item: Mapping[str, Any]) -> tuple[Record, st
     a document that vanishes from a page is still evidence of what was published.
     """
     source, source_key = item["source"], item["source_key"]
-    values = _record_values(item)
-    digest = content_hash(values)
     record = session.scalars(
         select(Record).where(Record.source == source, Record.source_key == source_key)
     ).one_or_none()
+    return _upsert(session, item, record, {})
+
+
+# Keys per IN (...) list: well under SQLite's 32,766 bound parameters.
+_KEYS_PER_READ = 500
+
+
+def upsert_records(
+    session: Session, items: Sequence[Mapping[str, Any]]
+) -> list[tuple[Record, str]]:
+    """:func:`upsert_record` for many items, in order, with the same outcomes: one read of
+    the existing rows per source and 500 keys instead of one per item (the read was most
+    of a bulk load's database time). An item repeated in ``items`` updates the record the
+    earlier one inserted, as one-by-one calls would."""
+    keys: dict[str, set[str]] = {}
+    for item in items:
+        keys.setdefault(item["source"], set()).add(item["source_key"])
+    found: dict[tuple[str, str], Record] = {}
+    for source, wanted in keys.items():
+        ordered = sorted(wanted)
+        for start in range(0, len(ordered), _KEYS_PER_READ):
+            chunk = ordered[start : start + _KEYS_PER_READ]
+            query = select(Record).where(Record.source == source, Record.source_key.in_(chunk))
+            for record in session.scalars(query):
+                found[(record.source, record.source_key)] = record
+    results = []
+    for item in items:
+        record = found.get((item["source"], item["source_key"]))
+        results.append(_upsert(session, item, record, found))
+    return results
+
+
+def _upsert(
+    session: Session,
+    item: Mapping[str, Any],
+    record: Record | None,
+    found: dict[tuple[str, str], Record],
+) -> tuple[Record, str]:
+    source, source_key = item["source"], item["source_key"]
+    values = _record_values(item)
+    digest = content_hash(values)
     if record is None:
         record = Record(source=source, source_key=source_key, content_hash=digest, **values)
         session.add(record)
+        found[(source, source_key)] = record
         outcome = "inserted"
     elif record.content_hash != digest:
         for field, value in values.items():
