@@ -156,7 +156,7 @@ def test_ingest_and_monitor_survive_sigkill(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     releases = tmp_path / "releases.jsonl"
     write_releases(releases, RELEASES)
-    ingest = ["ingest", str(releases)]
+    ingest = ["ingest", "--create", str(releases)]
 
     # Uninterrupted: ingest, then monitor (a copy of the ingested file is kept for the
     # monitor's killed runs, so that both start from the same rows).
@@ -208,7 +208,7 @@ def crawl_releases(count: int) -> list[dict[str, Any]]:
 def crawl_args(server_url: str, database: Path) -> list[str]:
     """Resume from the checkpoint when there is one (as a scheduled run does), else from
     the start of the sample days."""
-    args = ["crawl", "find-a-tender", "--base-url", server_url, "--until", CRAWL_UNTIL]
+    args = ["crawl", "find-a-tender", "--create", "--base-url", server_url, "--until", CRAWL_UNTIL]
     if not _checkpoints(database):
         args += ["--since", CRAWL_SINCE]
     for setting in CRAWL_SETTINGS:
