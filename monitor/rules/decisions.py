@@ -366,7 +366,22 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\bservices? into [A-Z][\w ]{0,40}(?:council|authority)\b",
         ),
         unless=_ONLY_AN_OPTION,
-        trigger=("sourc", "back", "in-house", "in house", "employment", "into", "direct"),
+        # ("direct" alone would wake it for every "Director")
+        trigger=(
+            "sourc",
+            "back",
+            "in-house",
+            "in house",
+            "employment",
+            "into",
+            "direct management",
+            "direct control",
+            "direct delivery",
+            "direct provision",
+            "direct operation",
+            "direct council",
+            "direct in-house",
+        ),
     ),
     Blocker(
         "stays_in_house",

@@ -91,10 +91,7 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "goods_or_works",
         _O,
         "Buying goods or building works is not contracting out a service.",
-        # Goods named only after a purpose ("extended by two years to allow for amortisation of
-        # the new vehicles") are why the service contract changes, not what it buys.
-        _re(rf"^(?:(?!\b(?:to allow|in order to|so as to|so that|to reflect|due to)\b).)*?"
-            rf"\b{GOODS}\b"),
+        _re(rf"\b{GOODS}\b"),
         # A service phrase rescues the match, unless it only describes the goods ("refuse
         # collection vehicles", "ICT services hardware").
         unless=_re(
@@ -110,6 +107,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?!(?: \([\w -]+\))? framework)",
             # a business handed over whole, staff and residents with it
             r"\bas (?:a )?going concerns?\b",
+            # Goods named only after a purpose ("extended by two years to allow for amortisation
+            # of the new vehicles") are why the service contract changes, not what it buys.
+            rf"\b(?:to allow|in order to|so as to|so that|to reflect|due to)\b[^.;]*?\b{GOODS}\b",
         ),
     ),
     FalseFriend(
