@@ -362,3 +362,40 @@ def test_a_review_follows_the_decision_when_its_flag_moves_on(database: str) -> 
     assert _published(database) == []  # ... and staff's dismissal still holds
     # Carried once: a second run finds the bearer's review newest already.
     assert run_monitor(database_url=database).reviews_carried == 0
+
+
+def test_item_page_shows_what_the_monitor_said_over_time_and_carried_reviews(
+    database: str,
+) -> None:
+    from test_web import PASSWORD, log_in
+
+    from oursay.web.auth import create_staff_user
+
+    _stages(database, notice=False)
+    run_monitor(database_url=database)
+    with Session(get_engine(database)) as session:
+        decision = session.scalars(select(Record).where(Record.source_key == "d/1")).one()
+        decision_id = decision.id
+        session.add(Review(record_id=decision_id, status="dismissed", reason="kept in-house"))
+        # The council republishes the decision with a start date: a new assessment.
+        decision.description = DECISION + " The new contract starts in April."
+        decision.content_hash = "changed"
+        _add(session, "n/1", "notice", "Riverside and Hilltop leisure centres management",
+             NOTICE, 200, notice_type="UK6")  # fmt: skip
+        session.commit()
+    run_monitor(database_url=database)
+    with Session(get_engine(database)) as session:
+        notice_id = _current(session, "n/1").record_id
+    create_staff_user("staff", PASSWORD, database_url=database)
+    app = create_app(database, marker_ttl=0, secret="test-secret-" + "x" * 32)
+    with TestClient(app) as client:
+        public = client.get(f"/items/{decision_id}").text
+        assert "What the monitor said over time" in public
+        assert public.count("(now)") == 1
+        # Flagged at first; now the award notice carries the decision's flag.
+        assert "<td>flagged</td>" in public
+        assert "flag carried by another record of the decision" in public
+        log_in(client)
+        staff_page = client.get(f"/items/{notice_id}").text
+    assert "oursay (carried from another record of the decision)" in staff_page
+    assert f"carried from record {decision_id}" in staff_page

@@ -36,9 +36,11 @@ from feeds.build import (
     summarise,
     usable_councils,
 )
+from monitor.review_carry import CARRIED_PREFIX
 from oursay import __version__
 from oursay.alerts import FREQUENCIES
 from oursay.web.alerts import add_alert_routes
+from oursay.web.assessment_history import assessment_history
 from oursay.web.auth import (
     LoginThrottle,
     SessionCookies,
@@ -273,7 +275,13 @@ def create_app(
             history = [
                 {
                     "status": REVIEWS.get(r.status, r.status),
-                    "who": r.reviewer.username if r.reviewer else "unknown",
+                    "who": r.reviewer.username
+                    if r.reviewer
+                    else (
+                        "oursay (carried from another record of the decision)"
+                        if (r.reason or "").startswith(CARRIED_PREFIX)
+                        else "unknown"
+                    ),
                     "when": r.created_at,
                     "reason": r.reason,
                     "note": r.note,
@@ -294,6 +302,7 @@ def create_app(
                 "assessed": state.assessment is not None,
                 "documents": [d for d in documents if d["url"]],
                 "linked": linked_records(session, record_id),
+                "assessments": assessment_history(session, record_id),
                 "reviewed_at": state.review.created_at if state.review else None,
                 "history": history,
                 "error": error,
