@@ -193,3 +193,32 @@ def test_journalist_searches_and_downloads_csv(
     assert [int(r["id"]) for r in records] == [ids["asset"], ids["outsourcing"], ids["hostile"]]
     assert {r["council"] for r in records} == {"EXS"}
     assert records[0]["title"] == "Sample sale of the old depot"
+
+
+def test_flagged_item_reads_on_a_phone_without_sideways_scrolling(
+    browser: Browser, site: tuple[str, dict[str, int]]
+) -> None:
+    """A journalist opens a flagged item on a 390-pixel phone: what, who, why flagged, the
+    quoted evidence with its document and page, and nothing wider than the screen."""
+    base, _ = site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(base + "/councils/exs")
+        page.get_by_role("link", name=LEISURE, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(LEISURE)
+        for heading in ("What is missing", "Evidence"):
+            expect(page.get_by_role("heading", name=heading, level=2)).to_be_visible()
+        evidence = page.get_by_role("link", name="Sample cabinet report, page 4")
+        evidence.scroll_into_view_if_needed()
+        expect(evidence).to_be_in_viewport()
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
+        # No link shows a raw address as its text.
+        texts = page.eval_on_selector_all("main a", "links => links.map(a => a.textContent)")
+        assert not [t for t in texts if t.strip().startswith(("http://", "https://"))], texts
+        shot(page, "item-390")
+    finally:
+        context.close()
