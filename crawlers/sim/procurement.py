@@ -62,6 +62,10 @@ class Faults:
     unavailable: int = 0
     # Seconds every API answer takes.
     slow: float = 0.0
+    # The next N API requests are hung up on with a TCP reset (no answer at all).
+    reset: int = 0
+    # Seconds between 64-byte chunks of every API answer's body (a trickling server).
+    trickle: float = 0.0
     # Serve this page (1-based, counting pages served) with 1e9999 and 000 in it.
     bad_numbers_page: int | None = None
     # CF: write "–" as the double-encoded, invalid UTF-8 seen in kingfisher-collect #1004.
@@ -116,6 +120,9 @@ class OCDSApiSim:
             if faults.rate_limit > 0:
                 faults.rate_limit -= 1
                 return self.rate_limited()
+            if faults.reset > 0:
+                faults.reset -= 1
+                return SimResponse(reset=True)
             if faults.unavailable > 0:
                 faults.unavailable -= 1
                 return SimResponse(
@@ -141,7 +148,9 @@ class OCDSApiSim:
             number = self.pages_served
         body = json.dumps(package, indent=2, ensure_ascii=False).encode("utf-8")
         body = self.inject(body, number, faults)
-        return SimResponse(200, body, "application/json", delay=faults.slow)
+        return SimResponse(
+            200, body, "application/json", delay=faults.slow, trickle=faults.trickle
+        )
 
     def page(self, request: SimRequest) -> dict[str, Any]:
         start = self.parse_time(request.arg(self.from_param), self.from_param)

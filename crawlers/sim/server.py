@@ -6,6 +6,8 @@ it answered so that tests can assert on politeness (User-Agent, counts, conditio
 
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -39,6 +41,10 @@ class SimResponse:
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (slow hosts)
+    # Hang up without answering, with a TCP reset (a proxy or a crashed worker process).
+    reset: bool = False
+    # Seconds between the body's 64-byte chunks: a server that trickles its answer.
+    trickle: float = 0.0
 
 
 App = Callable[[SimRequest], SimResponse]
@@ -137,6 +143,14 @@ class SimServer:
                     response = SimResponse(500, f"simulated site error: {error}", "text/plain")
                 if response.delay:
                     time.sleep(response.delay)
+                if response.reset:
+                    # SO_LINGER with a zero timeout: close() sends RST, not FIN.
+                    self.connection.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                    )
+                    self.connection.close()
+                    self.close_connection = True
+                    return
                 body = (
                     response.body.encode("utf-8")
                     if isinstance(response.body, str)
@@ -149,9 +163,14 @@ class SimServer:
                     for name, value in response.headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    if not head:
+                    if not head and response.trickle:
+                        for start in range(0, len(body), 64):
+                            self.wfile.write(body[start : start + 64])
+                            self.wfile.flush()
+                            time.sleep(response.trickle)
+                    elif not head:
                         self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
+                except (BrokenPipeError, ConnectionResetError, OSError):
                     pass  # the client gave up (a timeout test); nothing to tell it
 
         return Handler
