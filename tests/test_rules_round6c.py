@@ -184,3 +184,24 @@ def test_the_policy_a_decision_applies_does_not_lower_its_confidence() -> None:
     assert result.is_asset_sale and result.should_flag
     confidence = judge(result, reading_of_pages([(None, None, text)]), doc_type="report")
     assert confidence.published, confidence.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A contractor appointed to build, with the framework named between.
+        (
+            "Nature of decision:\nTo approve the appointment of a civil engineering contractor, "
+            "via the regional civils framework, to construct new highway drainage on Mill "
+            "Street.",
+            False,
+        ),
+        (
+            "Nature of decision:\nTo approve the appointment of a provider, via the regional "
+            "care framework, to deliver the reablement service from April.",
+            True,
+        ),
+    ],
+)
+def test_a_contractor_appointed_to_build_is_works(text: str, expected: bool) -> None:
+    assert classify(text, doc_type="forward_plan").is_outsourcing is expected

@@ -69,8 +69,9 @@ GOODS = _alt(
     r"refurbish\w*|renovat\w*|fit(?:ting)?[- ]out|new build|construction of|build(?:ing)? of",
     r"installation of|erection of",
     # The verbs of building work ("a contractor to demolish the former offices").
-    r"demolish\w*|resurfac\w*|(?:contractors?|builders?) (?:to|will|would) (?:construct|erect|"
-    r"build|extend|convert|refurbish|re-?roof)\b",
+    r"demolish\w*|resurfac\w*|(?:contractors?|builders?)\b[^.;]{0,60}?\b(?:to|will|would) "
+    r"(?:construct|erect|build|extend|convert|refurbish|re-?roof|install)\b",
+    r"civil engineering (?:contractors?|works|frameworks?)",
     r"design and build|demolition|retrofit|works? (?:contracts?|programmes?|packages?|"
     r"frameworks?)",
     r"(?:roofs?|roofing|lifts?|boilers?|windows?|heating|kitchens?|bathrooms?|walls?|"
