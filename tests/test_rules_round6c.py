@@ -205,3 +205,23 @@ def test_the_policy_a_decision_applies_does_not_lower_its_confidence() -> None:
 )
 def test_a_contractor_appointed_to_build_is_works(text: str, expected: bool) -> None:
     assert classify(text, doc_type="forward_plan").is_outsourcing is expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A councillor or committee "asked that ..." asks for something; nobody was asked.
+        ("The scrutiny committee asked that fee protection for residents be included.", False),
+        ("The local member asked that the site be offered first to residents' groups.", False),
+        # A purchaser's own engagement before a planning application is the planning process.
+        (
+            "The purchaser will undertake its own pre-application engagement with neighbouring "
+            "residents before submitting a planning application.",
+            False,
+        ),
+        ("Residents of the estate were asked for their views at two drop-in sessions.", True),
+    ],
+)
+def test_round6c_who_asked_whom(sentences: str, expected: bool) -> None:
+    result = classify(_DISPOSAL + sentences, doc_type="decision")
+    assert result.is_asset_sale and result.has_consultation is expected

@@ -179,10 +179,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
         # estate") asks them nothing: the field counts when it says they were asked, or is a
         # short list of who was consulted ("Residents of Mill Lane; ward members").
         also=_re(
+            # (people asked, not a councillor or committee who "asked that ...")
             r"consult|engag|survey|views|feedback|respon|meetings?\b|workshops?|drop-?in|"
-            r"questionnaire|asked|comments|co-?produc|involv|listen|focus groups?|events?\b|"
-            r"sessions?\b|forums?\b|panels?\b|ballot|objection|representation|invited|"
-            r"support(?:ed|ive)\b|agreed|told us|said",
+            r"questionnaire|(?:were|was|been|being) asked|asked for (?:their|its) views|"
+            r"comments|co-?produc|involv|listen|focus groups?|events?\b|sessions?\b|forums?\b|"
+            r"panels?\b|ballot|objection|representation|invited|supportive\b|told us",
             r"^(?!.*\b(?:is|are|was|were|will|would|be|been|has|have|had)\b)\W*(?:\S+\s+){0,14}"
             r"\S+\W*$",
         ),
@@ -411,6 +412,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:any|the|a|future|subsequent) planning applications?\b[^.;]{0,80}?\b(?:subject "
             r"to|will (?:be|involve|require))\b",
             r"\bas (?:the )?local planning authority\b",
+            # a purchaser's or developer's "own pre-application engagement with residents"
+            r"\bpre-?application (?:engagement|consultation|discussions?)\b",
+            r"\b(?:its|their) own (?:public |community |local )?(?:engagement|consultation)\b",
         ),
     ),
     FalseFriend(
