@@ -225,3 +225,13 @@ def test_a_contractor_appointed_to_build_is_works(text: str, expected: bool) -> 
 def test_round6c_who_asked_whom(sentences: str, expected: bool) -> None:
     result = classify(_DISPOSAL + sentences, doc_type="decision")
     assert result.is_asset_sale and result.has_consultation is expected
+
+
+def test_a_job_title_names_no_service_a_contract_is_for() -> None:
+    text = (
+        "Recommendation(s)\n1. To approve the appointment of a multi-disciplinary design team "
+        "for the museum redevelopment to RIBA Stage 4.\n2. To delegate authority to the "
+        "Assistant Director, Regeneration and Culture, in consultation with the Lead Member for "
+        "Culture and Tourism, to award the contracts in 1 above."
+    )
+    assert classify(text, doc_type="report").is_outsourcing is False

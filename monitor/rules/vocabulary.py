@@ -132,6 +132,8 @@ NOT_PEOPLE = _re(
     r"\b(?:director|directorate|head|manager|department|service|services|team|officer|"
     r"scrutiny|committee|panel|board|select committee)(?: of| for| [-–]|:)"
     r"(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the){1,6}",
+    # "the Assistant Director, Regeneration and Culture"
+    r"\b(?:director|head)s?,(?: (?-i:[A-Z&])[\w&’'-]*| and| of| the){1,6}",
     r"\b(?:customer|user|resident|tenant|family|visitor)s?['’]? (?:services?|experience team|"
     r"requirements|numbers|charter|charges|fees|parking|permits?|portal|accounts?)\b",
     r"\bhousehold (?:waste|recycling|refuse|collections?|support|bins?|goods)\b",
