@@ -235,3 +235,94 @@ def test_a_job_title_names_no_service_a_contract_is_for() -> None:
         "Culture and Tourism, to award the contracts in 1 above."
     )
     assert classify(text, doc_type="report").is_outsourcing is False
+
+
+# ------------------------------------------------------------------ from h17 and h18
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # A management agreement entered into with a community body lets the service out ...
+        (
+            "Decision:\nTo enter into a ten-year management agreement with Sample Allotment "
+            "Association Ltd (a community benefit society) for the management of the Council's "
+            "allotment sites.",
+            OUT,
+            True,
+        ),
+        # ... one with town councils is public to public.
+        (
+            "Decision:\n1.1 To enter into management agreements with Kendal Town Council and "
+            "Sample Town Council for the management of allotment sites in their areas.",
+            OUT,
+            False,
+        ),
+        # The operation of a service passing from the council to a company.
+        (
+            "Decision:\n1. To agree that the operation of the Visitor Information Centre "
+            "transfers from the Council to Sample BID Company Ltd under a service agreement.",
+            OUT,
+            True,
+        ),
+        # Not controlled by the council is the opposite of a council-controlled body.
+        (
+            "Decision:\nTo approve the transfer of the adult learning service to Sample Learning "
+            "Trust, an independent charity. The arrangement is a contract for services with a "
+            "body that is not controlled by the Council.",
+            OUT,
+            True,
+        ),
+        # A report that seeks no decision reports on a service let out long ago.
+        (
+            "1.2 Operation of the theatre transferred to an independent operator in 2019. This "
+            "report does not seek any decision on the operating arrangements.\n\n"
+            "RECOMMENDATION\nThat the Panel notes the report.",
+            OUT,
+            False,
+        ),
+        # Dredged material disposed of at sea is not land sold.
+        (
+            "Short description: maintenance dredging at the harbour berths, with disposal at "
+            "the licensed sea disposal site.",
+            SALE,
+            False,
+        ),
+        # No disposal proposed, and a decision still to come, decide no sale.
+        (
+            "Decision:\n(c) no disposal of the freehold of any unit is proposed.",
+            SALE,
+            False,
+        ),
+        (
+            "Decision:\nNo land is to be disposed of as a result of this decision, and any "
+            "decision to dispose of allotment land will come back to Cabinet.",
+            SALE,
+            False,
+        ),
+    ],
+)
+def test_round6d_subjects(text: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type="decision"), label) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # Public partners consulted on operational requirements are not the public.
+        (
+            "Consultation has taken place with Police Scotland, the Community Safety "
+            "Partnership and the Fire and Rescue Service.",
+            False,
+        ),
+        (
+            "The trust intends to carry out its own programme of community engagement on the "
+            "future uses of the building.",
+            False,
+        ),
+        ("No advertisement under section 123(2A) is required.", False),
+    ],
+)
+def test_round6d_consultation_false_friends(sentences: str, expected: bool) -> None:
+    result = classify(_DISPOSAL + sentences, doc_type="decision")
+    assert result.is_asset_sale and result.has_consultation is expected

@@ -224,6 +224,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:waste|recycling|refuse|residual|landfill|clinical|treatment and|and) (?:\w+ )?"
             r"disposal\b",
+            # dredged or excavated material: "with disposal at the licensed sea disposal site"
+            r"\bdisposal (?:at|to|in) (?:the |a |an )?(?:licensed |approved |permitted )?(?:sea |"
+            r"landfill |spoil |waste )?(?:disposal )?sites?\b",
             r"\bdisposal (?:services?|contracts?|facilit\w*|points?|costs?|of (?:waste|refuse|"
             r"recycl\w*|residual|clinical|sharps|vehicles?|equipment))\b",
         ),
@@ -248,11 +251,14 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " disposed of') is the opposite of a disposal.",
         _re(
             r"\bno (?:council |council['’]s |other )?(?:land|propert(?:y|ies)|assets?|sites?|"
-            r"buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be)(?: being)? "
-            r"(?:disposed|sold|transferred)\b",
+            r"buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be|is to be|are to be)"
+            r"(?: being)? (?:disposed|sold|transferred)\b",
             r"\b(?:is|was|were|are|will|would) not (?:be )?(?:being )?(?:disposed of|sold)\b",
             # "No decision to dispose of any individual property is sought in this report"
             r"\bno (?:decision|proposal|recommendation) (?:to|on whether to) (?:dispose|sell)\b",
+            # "(c) no disposal of the freehold of any unit is proposed"
+            r"\bno (?:disposals?|sales?) (?:of\b[^.;]{0,60}?)?(?:is|are|was|were|will be|has been) "
+            r"(?:proposed|sought|planned|intended|recommended)\b",
         ),
     ),
     FalseFriend(
@@ -300,6 +306,7 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bframework within which\b",
             r"\bmay (?:in (?:the )?future )?be considered for\b",
             r"\bany (?:future |individual |further |such )?(?:proposals?|disposals?|sales?)\b",
+            r"\bany (?:future |further )?decisions? to\b",
             r"^\W*(?:[\d.]+\s+)?(?:disposals|sales) of (?:[\w-]+ ){0,3}?(?:land|open spaces?|"
             r"assets|propert(?:y|ies)|buildings)\b[^.;]{0,60}?\b(?:will|must|should|are to) be\b",
             r"\bpowers? to (?:[\w,]+ ){0,3}?(?:dispose|sell)\b",

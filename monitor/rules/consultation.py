@@ -360,8 +360,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bdid not (?:include|consult|cover)\b",
             r"\bconsultation:? (?:none|n/?a|not applicable)\b",
             # no open-space notice needed: "no notice under section 123(2A) ... is required"
-            r"\bno (?:statutory |public |newspaper )?notices? (?:under|pursuant|is|are|was|were|"
-            r"will|needs?)\b",
+            r"\bno (?:statutory |public |newspaper )?(?:notices?|advertisements?|adverts?) "
+            r"(?:under|pursuant|is|are|was|were|will|needs?)\b",
             # "users of the centre had not been asked their views", "contained no evidence of
             # consultation", "the policy did not require a public consultation"
             r"\b(?:had|have|has|were|was) not been (?:asked|consulted|engaged|involved)\b",
@@ -414,7 +414,7 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bas (?:the )?local planning authority\b",
             # a purchaser's or developer's "own pre-application engagement with residents"
             r"\bpre-?application (?:engagement|consultation|discussions?)\b",
-            r"\b(?:its|their) own (?:public |community |local )?(?:engagement|consultation)\b",
+            r"\b(?:its|their) own (?:[\w-]+ ){0,3}?(?:engagement|consultation)\b",
         ),
     ),
     FalseFriend(

@@ -346,6 +346,26 @@ _LET_CONTRACTS_END = _re(
 
 BLOCKERS: tuple[Blocker, ...] = (
     Blocker(
+        "no_decision_sought",
+        "A report that says it seeks no decision ('This report does not seek any decision on"
+        " the operating arrangements') reports on a service; its history decides nothing.",
+        _re(
+            r"\b(?:does|do|did) not (?:seek|ask for|request|propose|require) (?:any |a )?"
+            r"(?:decisions?|changes?)\b",
+            r"\bno (?:decision|change)s? (?:is|are) (?:sought|being sought|proposed|required)\b",
+        ),
+        yields_to_decision=True,
+        trigger=(
+            "not seek",
+            "not ask",
+            "not request",
+            "not propose",
+            "not require",
+            "no decision",
+            "no change",
+        ),
+    ),
+    Blocker(
         "insourcing",
         "Bringing a service back in-house is the opposite of outsourcing.",
         _re(
@@ -420,7 +440,8 @@ BLOCKERS: tuple[Blocker, ...] = (
         " (eval README: council-owned companies and trusts).",
         _re(
             r"\b(?:aleos?|arm['’]?s[- ]length external organisations?)\b",
-            r"\b(?:controlled|wholly[- ]owned) by the (?:council|authority)\b",
+            # (not "a body that is not controlled by the Council")
+            r"(?<!not )(?<!never )\b(?:controlled|wholly[- ]owned) by the (?:council|authority)\b",
             r"\b(?:the )?(?:council|authority) (?:is|as) (?:its |the )?sole (?:member|shareholder|"
             r"owner)\b",
         ),

@@ -145,6 +145,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bto (?:the |a |an )?(?:\w+ ){0,3}?(?:town|parish|county|district|borough|city|"
             r"neighbouring|other) (?:councils?|authorit\w*)\b",
             r"\bto (?:the )?nhs\b",
+            # "management agreements with Kendal Town Council, Ulverston Town Council, ..."
+            r"\bwith (?:the )?(?:[\w-]+ ){0,3}?(?:town|parish|county|district|borough|city|"
+            r"community|neighbouring|other) (?:councils?|authorit\w*)\b",
         ),
         scope="after",
     ),

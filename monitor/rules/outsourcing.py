@@ -364,6 +364,11 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r" )?transferred to (?:a |an |the )?(?:new |existing |independent )?(?:[\w-]+ ){0,3}?"
             r"(?:trusts?|organisations?|mutuals?|providers?|operators?|compan(?:y|ies)|"
             r"charit(?:y|ies))\b",
+            # "the operation of the Visitor Information Centre transfers from the Council to
+            # Sample BID Company Ltd"
+            r"\b(?:services?|management|operation|running)\b[^.;]{0,80}?\btransfer(?:s|red)? from "
+            r"(?:the )?(?:council|authority) to (?:a |an |the )?"
+            rf"(?:[\w-]+ ){{0,4}}?{_TRANSFER_TARGET}\b",
             # "an independent charitable trust to take over the running of the museum"
             rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
             r"management|operation|delivery|provision) of\b",
@@ -498,7 +503,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         ),
         also=_re(
             r"\b(?:new|proposed|future|next|procur\w*|award\w*|tender\w*|re-?let|appoint\w*|"
-            r"secure|select\w*)\b"
+            r"secure|select\w*|enter\w* into)\b"
         ),
         trigger=("contract", "agreement"),
     ),

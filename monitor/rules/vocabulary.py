@@ -25,6 +25,7 @@ SERVICE_DOMAIN = _alt(
     r"theatres?|arts|culture|cultural|heritage|parks?|grounds maintenance|green spaces?",
     r"waste|refuse|recycling|street cleansing|cleansing|cleaning|catering|meals",
     r"kerbside|(?:glass|food|garden|green|bulky|textiles?|household|domestic) collections?",
+    r"allotments?|markets?|visitor information|tourist information",
     r"facilities management|hard fm|soft fm|maintenance|repairs|housing management",
     r"homeless\w*|temporary accommodation|emergency accommodation|highways|street lighting",
     r"parking enforcement",
@@ -178,6 +179,9 @@ STAFF = r"(?:staff|employees?|workforce|trade unions?|unions?|tupe|personnel|uni
 COUNCILLORS = _alt(
     r"(?:ward|local|elected|divisional) (?:members|councillors)|councillors",
     r"parish (?:clerks?|councils?)|town councils?|partner (?:organisations|bodies|agencies)",
+    # public partners: "consultation has taken place with Police Scotland, the Community
+    # Safety Partnership and the Fire and Rescue Service"
+    r"police|fire and rescue|nhs|health boards?|integrated care boards?|(?:[\w-]+ )?partnerships?",
 )
 
 # Words that show an in-house option is *appraised* rather than mentioned in passing.
