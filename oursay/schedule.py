@@ -230,8 +230,13 @@ def _paper_jobs(path: Path, values: Mapping[str, Any]) -> list[Job]:
     wanted = [str(code).strip().upper() for code in values["councils"]]
     check_council_codes(wanted)
     by_host: dict[str, list[Crawl]] = {}
+    # Councils the registry says cannot be crawled today (robots.txt refuses, not yet or no
+    # longer in force) get no job; the timetable is read again when the worker restarts.
+    today = datetime.now(LONDON).date()
     for council in load_registry():
         if council.platform not in sources or not council.base_url:
+            continue
+        if not council.crawlability(today)[0]:
             continue
         if wanted and council.code not in wanted:
             continue

@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -33,14 +34,17 @@ def test_default_timetable_with_a_given_clock() -> None:
     cf_runs = timetable.job("crawl:contracts-finder").next_runs(SPRING_FORWARD, 2)
     assert [(at.hour, at.minute) for at in cf_runs] == [(0, 40), (4, 40)]
 
-    # Every council on ModernGov or CMIS with a base URL is crawled once a day, by the one
-    # job of its host; no two hosts' jobs start at the same minute.
+    # Every council the registry says can be crawled today (ModernGov or CMIS, in force,
+    # robots.txt allowing) is crawled once a day, by the one job of its host; no two hosts'
+    # jobs start at the same minute.
     papers = [job for job in timetable.jobs if job.id.startswith("papers:")]
-    expected = {
-        c.code for c in load_registry() if c.platform in ("moderngov", "cmis") and c.base_url
-    }
+    today = datetime.now(ZoneInfo("Europe/London")).date()
+    registry = load_registry()
+    expected = {c.code for c in registry if c.crawlability(today)[0]}
     crawled = Counter(crawl.council for job in papers for crawl in job.crawls)
     assert set(crawled) == expected and set(crawled.values()) == {1}
+    refused = {c.code for c in registry if c.robots == "disallowed"}
+    assert refused and not refused & set(crawled)  # robots.txt says no: no job at all
     assert len({job.hosts for job in papers}) == len(papers)
     starts = Counter(job.next_runs(SPRING_FORWARD, 1)[0].strftime("%H:%M") for job in papers)
     assert starts.most_common(1)[0][1] == 1
