@@ -55,11 +55,8 @@ from oursay.web.auth import (
 )
 from oursay.web.feed_views import add_feed_view_routes
 from oursay.web.feedcache import (
-    CACHE_CONTROL,
     FeedCache,
-    http_date,
-    media_type_for,
-    not_modified,
+    feed_response,
     sqlite_signature,
 )
 from oursay.web.health import add_health_routes
@@ -319,22 +316,7 @@ def create_app(
         # Fresh entries are answered on the event loop; a build or a marker read (both
         # touch the database) runs in the thread pool.
         cached = feeds.peek(name, base) or await run_in_threadpool(feeds.get, name, base)
-        if cached is None:
-            return Response("No feed at this address.\n", 404, media_type="text/plain")
-        headers = {
-            "ETag": cached.etag,
-            "Last-Modified": http_date(cached.last_modified),
-            "Cache-Control": CACHE_CONTROL,
-            "Vary": "Accept",  # browsers get the feed as application/xml (media_type_for)
-        }
-        if not_modified(
-            cached,
-            request.headers.get("if-none-match"),
-            request.headers.get("if-modified-since"),
-        ):
-            return Response(status_code=304, headers=headers)
-        media_type = media_type_for(cached.media_type, request.headers.get("accept"))
-        return Response(cached.body, media_type=f"{media_type}; charset=utf-8", headers=headers)
+        return feed_response(cached, request)
 
     @app.api_route("/feeds/{name:path}", methods=["GET", "HEAD"])
     async def feed(request: Request, name: str) -> Response:

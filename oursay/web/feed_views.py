@@ -24,9 +24,7 @@ from feeds.topics import topic_specs
 from oursay.web.feedcache import (
     CACHE_CONTROL,
     FeedCache,
-    http_date,
-    media_type_for,
-    not_modified,
+    feed_response,
 )
 
 Render = Callable[..., HTMLResponse]
@@ -61,20 +59,7 @@ def add_feed_view_routes(
     async def serve(request: Request, name: str) -> Response:
         base = str(request.base_url)
         cached = chosen.peek(name, base) or await run_in_threadpool(chosen.get, name, base)
-        if cached is None:
-            return Response("No feed at this address.\n", 404, media_type="text/plain")
-        headers = {
-            "ETag": cached.etag,
-            "Last-Modified": http_date(cached.last_modified),
-            "Cache-Control": CACHE_CONTROL,
-            "Vary": "Accept",  # browsers get the feed as application/xml (media_type_for)
-        }
-        if not_modified(
-            cached, request.headers.get("if-none-match"), request.headers.get("if-modified-since")
-        ):
-            return Response(status_code=304, headers=headers)
-        media_type = media_type_for(cached.media_type, request.headers.get("accept"))
-        return Response(cached.body, media_type=f"{media_type}; charset=utf-8", headers=headers)
+        return feed_response(cached, request)
 
     @app.api_route("/feeds/feed.xsl", methods=["GET", "HEAD"])
     def stylesheet() -> Response:

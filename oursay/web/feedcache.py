@@ -26,6 +26,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
 
 from feeds.build import EMPTY_FEED_DATE, FORMATS, Links, build_feed, load_councils
 from feeds.opml import opml_bytes
@@ -249,3 +251,22 @@ def media_type_for(media_type: str, accept: str | None) -> str:
 
 def http_date(value: datetime) -> str:
     return format_datetime(value.astimezone(UTC), usegmt=True)
+
+
+def feed_response(cached: CachedFeed | None, request: Request) -> Response:
+    """The answer for one cached feed: 404 when there is none, 304 when the client's copy is
+    current, else the body, with the validators and caching headers every feed carries."""
+    if cached is None:
+        return Response("No feed at this address.\n", 404, media_type="text/plain")
+    headers = {
+        "ETag": cached.etag,
+        "Last-Modified": http_date(cached.last_modified),
+        "Cache-Control": CACHE_CONTROL,
+        "Vary": "Accept",  # browsers get the feed as application/xml (media_type_for)
+    }
+    if not_modified(
+        cached, request.headers.get("if-none-match"), request.headers.get("if-modified-since")
+    ):
+        return Response(status_code=304, headers=headers)
+    media_type = media_type_for(cached.media_type, request.headers.get("accept"))
+    return Response(cached.body, media_type=f"{media_type}; charset=utf-8", headers=headers)
