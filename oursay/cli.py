@@ -12,11 +12,18 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from oursay import __version__
+from oursay.arguments import (
+    check_crawl,
+    check_export,
+    check_feeds,
+    check_file_argument,
+    key_value,
+    pounds,
+)
 from oursay.checks import add_create_option
 
 SOURCES = {
@@ -48,28 +55,6 @@ def cmd_councils(args: argparse.Namespace) -> int:
 def _today() -> date:
     # The registry's dates are UK civil dates: "today" is London's.
     return datetime.now(ZoneInfo("Europe/London")).date()
-
-
-def check_crawl(args: argparse.Namespace) -> None:
-    """Refuse bad dates, codes and URLs before the database is opened and before Scrapy
-    starts and buries the message in its log."""
-    from crawlers.scope import parse_allowed
-    from crawlers.spiders.base import check_base_url, parse_when
-    from storage.councils import check_council_codes
-
-    since, until = parse_when(args.since), parse_when(args.until)
-    if since and until and since >= until:
-        raise ValueError(f"--since {args.since} must be before --until {args.until}")
-    args.council = [code.strip().upper() for code in args.council or () if code.strip()]
-    check_council_codes(args.council)
-    if args.base_url is not None:
-        check_base_url(args.base_url)
-    # A bad entry here fails the crawl at start (never a scope check silently off): say
-    # so in one line now rather than in a traceback in Scrapy's log.
-    allowance = dict(args.set or []).get(
-        "OURSAY_ALLOW_PRIVATE_ADDRESSES", os.environ.get("OURSAY_ALLOW_PRIVATE_ADDRESSES", "")
-    )
-    parse_allowed(str(allowance).split(","))
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -182,32 +167,6 @@ def cmd_export_db(args: argparse.Namespace) -> int:
     )
     print(f"left out (staff data): {', '.join(left_out)}")
     return 0
-
-
-def check_export(args: argparse.Namespace) -> None:
-    from storage.councils import check_council_codes
-
-    if args.council:
-        args.council = args.council.strip().upper()
-        check_council_codes([args.council])
-    if args.base_url is not None:
-        from crawlers.spiders.base import check_base_url
-
-        check_base_url(args.base_url)
-
-
-def check_feeds(args: argparse.Namespace) -> None:
-    from crawlers.spiders.base import check_base_url
-
-    if args.base_url is not None:
-        check_base_url(args.base_url)
-
-
-def check_file_argument(args: argparse.Namespace) -> None:
-    from oursay.checks import check_input_file
-
-    if args.file not in (None, "-"):
-        check_input_file(args.file)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -348,23 +307,6 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _pounds(text: str) -> Decimal:
-    try:
-        value = Decimal(text.replace(",", "").lstrip("£"))
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"expected an amount in pounds, got {text!r}") from None
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"expected an amount in pounds, got {text!r}")
-    return value
-
-
-def _key_value(text: str) -> tuple[str, str]:
-    if "=" not in text:
-        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
-    name, value = text.split("=", 1)
-    return name, value
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="oursay",
@@ -388,7 +330,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("councils", help="list the council registry")
     p.add_argument("--json", action="store_true", help="print a JSON array of objects")
     p.add_argument(
-        "--on", type=date.fromisoformat, metavar="YYYY-MM-DD",
+        "--on",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
         help="judge in force / crawlable on this day (default: today)",
     )
     p.add_argument("--current", action="store_true", help="only councils in force on that day")
@@ -420,7 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--set",
         action="append",
-        type=_key_value,
+        type=key_value,
         metavar="NAME=VALUE",
         help="override a Scrapy setting (repeatable), e.g. DOWNLOAD_DELAY=0",
     )
@@ -491,8 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", help="only this source (find-a-tender, moderngov, ...)")
     p.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD")
-    p.add_argument("--min-value", type=_pounds, metavar="POUNDS")
-    p.add_argument("--max-value", type=_pounds, metavar="POUNDS")
+    p.add_argument("--min-value", type=pounds, metavar="POUNDS")
+    p.add_argument("--max-value", type=pounds, metavar="POUNDS")
     p.add_argument("--cpv", metavar="CODE", help="a CPV code; trailing zeros widen it")
     p.add_argument(
         "--base-url", metavar="URL", help="the web app's address, for each row's item_url"

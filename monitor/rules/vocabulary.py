@@ -25,7 +25,11 @@ SERVICE_DOMAIN = _alt(
     r"theatres?|arts|culture|cultural|heritage|parks?|grounds maintenance|green spaces?",
     r"waste|refuse|recycling|street cleansing|cleansing|cleaning|catering|meals",
     r"kerbside|(?:glass|food|garden|green|bulky|textiles?|household|domestic) collections?",
-    r"allotments?|markets?|visitor information|tourist information",
+    # Markets the council runs, not "the market" that bids ("test the market", "market
+    # engagement"): a bare "market" is the supplier side in nearly every procurement paper.
+    r"allotments?|(?:street|covered|indoor|outdoor|open|general|retail|farmers['’]?|christmas)"
+    r" markets?|market (?:halls?|stalls?|traders?|operat(?:ion|ors?))|markets service",
+    r"visitor information|tourist information",
     r"facilities management|hard fm|soft fm|maintenance|repairs|housing management",
     r"homeless\w*|temporary accommodation|emergency accommodation|highways|street lighting",
     r"parking enforcement",
@@ -87,11 +91,17 @@ GOODS = _alt(
     r"(?:main|principal|building) contractors?|riba stages?",
     # a capital programme of repairs: "Highways Planned Maintenance Programme 2025/26"
     r"planned maintenance (?:programmes?|schemes?|works)",
+    # Business software the council's own staff use: buying "a replacement finance system"
+    # is buying a product, whatever service the system supports.
+    r"(?:finance|financial|payroll|hr|human resources|case management|housing management|"
+    r"revenues and benefits|ict|it|telephony|cctv|library management|document management|"
+    r"customer relationship management|crm|erp|social care case) (?:systems?|software|"
+    r"solutions?|platforms?)",
 )
 # Nouns that make a service word a mere description of goods ("street cleansing vehicles").
 _GOODS_HEAD = (
     r"(?:vehicles?|equipment|fleet|lorries|vans|bins|containers|machinery|plant|hardware|"
-    r"software|licen[cs]es|infrastructure|parts)"
+    r"software|licen[cs]es|infrastructure|parts|systems?|solutions?|platforms?)"
 )
 
 # Who counts as "the public" for a consultation.
