@@ -37,6 +37,7 @@ from monitor.items import Item, split_items
 from monitor.notice_path import _notice_hits, _notice_structure, _notice_type, _read_notice
 from monitor.notice_subject import names_a_service
 from monitor.result import RULES_VERSION, Classification, Evidence
+from monitor.rules.notice_words import NOTICE_FUTURE_DUTY, NOTICE_REPORTS_DONE
 from monitor.text import SectionState, analyse, repeated_lines
 
 __all__ = [
@@ -178,10 +179,10 @@ def _classify_chunks(
         cons_kept, aside = _split(_scan(R.CONSULTATION_RULES, chunks, mask), mask)
         discounted += aside
         if is_notice:
-            # Policy (eval README): a procurement notice carries no consultation of its own;
-            # "community engagement" in a notice describes the work being bought.
-            discounted += [(h, "notice_text") for h in cons_kept]
-            cons_kept = []
+            # A notice's "community engagement" describes the work being bought; only a
+            # consultation the notice reports as done counts.
+            cons_kept, aside = _done_before_notice(cons_kept)
+            discounted += [(h, "notice_text") for h in aside]
         elif (
             cons_kept
             and all(h.weak for h in cons_kept)
@@ -208,8 +209,8 @@ def _classify_chunks(
         inh_kept, aside = _split(candidates, mask)
         discounted += aside
         if is_notice:
-            discounted += [(h, "notice_text") for h in inh_kept]
-            inh_kept = []
+            inh_kept, aside = _done_before_notice(inh_kept)
+            discounted += [(h, "notice_text") for h in aside]
         has_inhouse = bool(inh_kept)
 
     should_flag = (is_outsourcing and not (has_consultation and has_inhouse)) or (
@@ -270,6 +271,18 @@ def _classify_chunks(
 # --------------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------------
+
+
+def _done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
+    """A notice's sentences that report what the council did (a consultation held, the
+    in-house option costed), and the rest, which describe the work the provider will do."""
+    done: list[_Hit] = []
+    rest: list[_Hit] = []
+    for hit in hits:
+        text = hit.seg.text
+        reports = NOTICE_REPORTS_DONE.search(text) and not NOTICE_FUTURE_DUTY.search(text)
+        (done if reports else rest).append(hit)
+    return done, rest
 
 
 def classify_pages(

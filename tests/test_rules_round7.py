@@ -59,3 +59,202 @@ def test_a_market_the_council_runs_not_the_market_that_bids(
 ) -> None:
     found = re.search(rf"\b{SERVICE_DOMAIN}\b", words, re.I) is not None
     assert found is names_a_service
+
+
+SALE, CONS, INH = "is_asset_sale", "has_consultation", "has_inhouse_statement"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # Collecting recyclables is a service like collecting refuse.
+        (
+            "Resolved: That the Committee approve a variation to extend the mixed recyclables "
+            "collection contract with Sample Resource Ltd for a further year.",
+            OUT,
+            True,
+        ),
+        (
+            "Resolved: That the Committee approve the purchase of two recyclables collection "
+            "vehicles for the in-house crews.",
+            OUT,
+            False,
+        ),
+        # The operator named first, what it is after a comma.
+        (
+            "From 1 April the town's three swimming pools will be run by Sampleton Active, an "
+            "independent not-for-profit leisure trust, after Cabinet agreed a management "
+            "agreement.",
+            OUT,
+            True,
+        ),
+        (
+            "From 1 April the town's three swimming pools will be run by Sampleton Leisure Ltd, "
+            "a company wholly owned by the Council.",
+            OUT,
+            False,
+        ),
+        # A contract made with a named provider for a named service.
+        (
+            "Cabinet approved a new three-year contract with Sample Care Ltd for the "
+            "provision of the carers' respite service.",
+            OUT,
+            True,
+        ),
+        (
+            "Cabinet approved a contract with Sample Consulting for a review of the leisure "
+            "service and its options.",
+            OUT,
+            False,
+        ),
+        (
+            "Cabinet approved a contract with Sample Vehicles Ltd for the lease of six refuse "
+            "collection vehicles.",
+            OUT,
+            False,
+        ),
+        # Council facilities let to or run by community groups under agreements.
+        (
+            "The Executive agreed to let the branch libraries to community groups under "
+            "service agreements from April.",
+            OUT,
+            True,
+        ),
+        (
+            "The four leisure centres have been managed by Sample Leisure Trust under a "
+            "management agreement since 2015. This report sets out the trust's performance.",
+            OUT,
+            False,
+        ),
+        # Carrying on as the council runs it now is the in-house option, when weighed.
+        (
+            "The Executive agreed to let the branch libraries to community groups under "
+            "service agreements. We looked at keeping every branch staffed by the council, "
+            "but it would cost £300,000 a year more than the budget allows.",
+            INH,
+            True,
+        ),
+        (
+            "The Executive agreed to let the branch libraries to community groups under "
+            "service agreements. The mobile library will continue to be run by the council.",
+            INH,
+            False,
+        ),
+        # People engaged or involved, and a notice inviting representations, are consulted.
+        (
+            "Cabinet approved a contract with Sample Care for the respite service. Carers and "
+            "the people they look after were engaged through four workshops on the "
+            "specification.",
+            CONS,
+            True,
+        ),
+        (
+            "Cabinet approved a contract with Sample Care for the respite service. Staff were "
+            "engaged through team briefings, and carers will be involved in the delivery of "
+            "the handover.",
+            CONS,
+            False,
+        ),
+        (
+            "The Council proposes to dispose of the former depot at Mill Lane by sale of the "
+            "freehold. Members of the public may make written representations on the proposal "
+            "by 30 June.",
+            CONS,
+            True,
+        ),
+        (
+            "The Council proposes to dispose of the former depot at Mill Lane by sale of the "
+            "freehold. Ward councillors may make written representations to the Cabinet Member.",
+            CONS,
+            False,
+        ),
+        # A land swap gives the council's land away; a freehold coming to the council does not.
+        (
+            "Decision: to approve a land exchange with Sample Homes under which the Council "
+            "transfers its freehold of the old depot in return for the plot beside the school.",
+            SALE,
+            True,
+        ),
+        (
+            "Decision: to accept that Sample Homes will transfer its freehold interest in the "
+            "play area to the Council for £1.",
+            SALE,
+            False,
+        ),
+        # Soft market testing asks suppliers what they could offer; market testing a service
+        # puts it out to compete.
+        (
+            "The Board approved soft market testing with independent providers of day "
+            "services, to inform a later options appraisal.",
+            OUT,
+            False,
+        ),
+        (
+            "The Board approved market testing of the day services contract, with bids invited "
+            "in the autumn.",
+            OUT,
+            True,
+        ),
+    ],
+)
+def test_round7_families(text: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type="decision"), label) is expected
+
+
+_NOTICE_HEAD = (
+    "Contract award notice\nSampleshire County Council\nCommunity Support Service\n\n"
+    "Description\nSampleshire County Council has awarded a contract to Sample Care Ltd for a "
+    "community support service for older people living at home.\n"
+    "Main procurement category: Services\nCPV code: 85312000 - Social work services without "
+    "accommodation\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "label", "expected"),
+    [
+        # What the council did before it bought, as the notice reports it, counts ...
+        (
+            "The Council ran a public survey of older people and their carers in 2024, which "
+            "received 640 responses.",
+            CONS,
+            True,
+        ),
+        (
+            "The Council considered delivering the service in-house through its reablement "
+            "team, but concluded that the team's capacity would be stretched.",
+            INH,
+            True,
+        ),
+        # ... what the provider will do describes the work bought.
+        (
+            "The provider will consult residents and carers every quarter on the service.",
+            CONS,
+            False,
+        ),
+        (
+            "Bidders must show how their in-house training team will support staff.",
+            INH,
+            False,
+        ),
+    ],
+)
+def test_a_notice_reports_what_the_council_did(extra: str, label: str, expected: bool) -> None:
+    result = classify(_NOTICE_HEAD + extra, doc_type="procurement")
+    assert result.is_outsourcing
+    assert getattr(result, label) is expected
+
+
+@pytest.mark.parametrize(
+    ("owner", "outsourcing"),
+    [
+        ("a company limited by shares that is wholly owned by Sampleshire County Council", False),
+        ("a company limited by shares owned by Sample Holdings plc", True),
+    ],
+)
+def test_a_company_the_named_council_owns(owner: str, outsourcing: bool) -> None:
+    text = (
+        "RESOLVED: That the Council award a contract to Sample Care Services Ltd for the "
+        f"reablement service. Sample Care Services Ltd is {owner}."
+    )
+    assert classify(text, doc_type="decision").is_outsourcing is outsourcing

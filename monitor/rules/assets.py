@@ -142,13 +142,20 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\btransfer of (?:the )?(?:ownership|title)(?: of)? (?:the |its )?(?:[\w-]+ ){0,3}?"
             r"(?:land|sites?|buildings?|propert(?:y|ies)|premises|grounds|centres?|halls?|homes?|"
             r"librar(?:y|ies))\b",
-            r"\btransfer\w* (?:of )?(?:the )?(?:freehold|land|site|property|building)s?\b"
-            r"(?! to the council| (?:services|team|function|management|maintenance)\b)",
+            r"\btransfer\w* (?:of )?(?:the |its |their )?(?:freehold|land|site|property|"
+            r"building)s?\b"
+            # (not to the council: "the Trust will transfer its freehold interest in the hall
+            # to the Council" is the council buying)
+            r"(?![^.;]{0,120}?\bto the (?:council|authority)\b)"
+            r"(?! (?:services|team|function|management|maintenance)\b)",
             r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"
             r"|are|to be|was|were) transferred to\b(?! the council)",
+            # A land swap gives the council's land away, whatever comes back for it.
+            r"\b(?:land (?:swaps?|exchanges?)|(?:swap|exchange) of (?:the )?(?:land|sites?|"
+            r"freeholds?|plots?))\b",
         ),
         # Every pattern has one of these words ("the freehold disposal" has no "transfer").
-        trigger=("transfer", "freehold", "leasehold"),
+        trigger=("transfer", "freehold", "leasehold", "swap", "exchange"),
     ),
     Rule(
         "open_space_notice",

@@ -65,6 +65,13 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "Families living in temporary accommodation were surveyed."
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
             r"(?:surveyed|polled|interviewed|asked (?:for )?their views)\b",
+            # "care leavers and their families were engaged through two family workshops"
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
+            r"(?:engaged|involved)\b(?! in (?:the )?(?:delivery|running|provision|work)\b)",
+            # A notice's invitation: "Members of the public may also make representations"
+            rf"\b(?:{PUBLIC}|any person|anyone)\b[^.;]{{0,40}}?\b(?:may|can|(?:are|is) invited "
+            r"to|wishing to|who wish(?:es)? to) (?:also )?(?:make|submit|send|lodge) (?:written )?"
+            r"(?:representations|objections|comments)\b",
             # "Residents near each site were sent letters and invited to comment."
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:invited|asked|encouraged) to (?:comment|respond|"
             r"give (?:their )?views|have their say|share (?:their )?views|take part)\b",
@@ -78,6 +85,10 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             "invited to",
             "asked to",
             "encouraged to",
+            "engaged",
+            "involved",
+            "representations",
+            "objections",
         ),
     ),
     Rule(

@@ -441,7 +441,8 @@ BLOCKERS: tuple[Blocker, ...] = (
         _re(
             r"\b(?:aleos?|arm['’]?s[- ]length external organisations?)\b",
             # (not "a body that is not controlled by the Council")
-            r"(?<!not )(?<!never )\b(?:controlled|wholly[- ]owned) by the (?:council|authority)\b",
+            r"(?<!not )(?<!never )\b(?:controlled|wholly[- ]owned) by (?:the |(?-i:[A-Z])[\w'’-]* "
+            r"(?:(?-i:[A-Z])[\w'’-]* ){0,3})(?:council|authority)\b",
             r"\b(?:the )?(?:council|authority) (?:is|as) (?:its |the )?sole (?:member|shareholder|"
             r"owner)\b",
         ),

@@ -27,3 +27,20 @@ NOTICE_SIGNALS = {
 }
 # Notices that report on a contract (performance, termination, cancellation) rather than let one.
 NOT_LETTING_NOTICE_TYPES = frozenset({"UK9", "UK11", "UK12"})
+
+# A notice may report what the council did before it bought: "The Council ran a public
+# consultation on the future of leisure", "The in-house option was costed". Such a sentence
+# tells of something done (past tense), not of what the provider will do ("the provider will
+# engage with residents", "bidders must show in-house capacity"), which describes the work.
+NOTICE_REPORTS_DONE = _re(
+    r"\b(?:ran|held|carried out|undert(?:ook|aken)|conducted|completed|took part|responded|"
+    r"received|consulted|co-?designed|co-?produced|shaped|surveyed|told (?:us|the council)|"
+    r"considered|costed|assessed|compared|appraised|evaluated|rejected|discounted|dismissed|"
+    r"not preferred|found|judged|concluded)\b",
+    r"\b\d[\d,]* (?:responses|respondents|replies)\b",
+)
+NOTICE_FUTURE_DUTY = _re(
+    # (not "would": "concluded that the team's casework would be diluted" is a reason given)
+    r"\b(?:will|shall|must|is (?:expected|required) to|are (?:expected|required) to|bidders?|"
+    r"tenderers?|suppliers? (?:are|is) to)\b",
+)

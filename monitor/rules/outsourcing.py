@@ -150,7 +150,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\btender(?:ing)? (?:of|for) (?:the )?(?:provision of |management of |operation of"
             rf" )?{_words(6)}(?:services?|management|provision|operation|contracts?|centres?|"
             r"facilities)\b",
-            r"\bmarket[- ]test(?:ed|ing)?\b|\btest(?:ing)? the market\b",
+            # (not "soft market testing": asking suppliers what they could offer, before any
+            # decision to buy)
+            r"(?<!soft )\bmarket[- ]test(?:ed|ing)?\b|\btest(?:ing)? the market\b",
         ),
         also=_re(r"\bservices?\b|\bcontracts?\b"),
         trigger=("tender", "market"),
@@ -179,6 +181,37 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"manage|deliver|take over)\b[^.;]{{0,40}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
         ),
         trigger=("to run", "to operate", "to manage", "to deliver", "to take over"),
+    ),
+    Rule(
+        "contract_with_provider",
+        OUTSOURCING,
+        "A contract made with a named provider for a named public service ('approved a contract"
+        " with X for the respite service').",
+        _re(
+            r"\b(?:approv\w*|agree\w*|enter\w* into|sign\w*|conclud\w*|award\w*|let|put in "
+            r"place|mak\w*)\b[^.;]{0,40}?\b(?:contracts?|agreements?) with (?!the council\b)"
+            r"[^.;]{1,80}?\bfor (?:the |a |an )?(?:(?:provision|delivery|running|operation|"
+            # (not "for a review of the leisure service": advice bought about the service)
+            r"management) of (?:the |a |an )?)?(?:(?!(?:reviews?|stud(?:y|ies)|assessments?|"
+            r"appraisals?|advice|surveys?|audits?|design|valuations?|evaluations?|consult\w*)\b)"
+            rf"[\w'’-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",
+        ),
+        trigger=("contract", "agreement"),
+    ),
+    Rule(
+        "community_run_under_agreement",
+        OUTSOURCING,
+        "Council facilities run by, or let to, community groups or charities under service or"
+        " management agreements pass the service to the third sector.",
+        _re(
+            r"\b(?:run|managed|operated|delivered|let)\b(?: (?:the |its |their )?(?:[\w'’-]+ )"
+            r"{0,3}?[\w'’-]+)? (?:by|to) (?:local |the |a |an )?"
+            r"(?:[\w-]+ ){0,3}?(?:community (?:groups?|organisations?|associations?)|voluntary "
+            r"(?:groups?|organisations?)|charit(?:y|ies)|social enterprises?|trusts?|volunteers)"
+            r"\b[^.;]{0,60}?\bunder (?:a |an |new )?(?:[\w-]+ )?(?:service|management|operating|"
+            r"delivery|funding|partnership) agreements?\b",
+        ),
+        trigger=("agreement",),
     ),
     Rule(
         "contract_novation",
@@ -384,6 +417,11 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered) by "
             r"(?:a|an|the) (?:new |single |independent |local |not[- ]for[- ]profit )?"
             rf"(?:[\w-]+ ){{0,2}}?{_TRANSFER_TARGET}\b",
+            # the operator named first, what it is after a comma: "will be run by Sample Active
+            # Leisure, an independent not-for-profit charitable trust"
+            r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered|"
+            r"provided) by (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,6}?,? (?:a|an|the) "
+            rf"(?:[\w-]+ ){{0,4}}?{_TRANSFER_TARGET}\b",
             # "the proposed charitable trust model of delivery for library services"
             r"\b(?:charitable|leisure|cultural|community|independent|not[- ]for[- ]profit) trust "
             r"(?:delivery )?model\b|\b(?:mutual|social enterprise) (?:delivery )?model\b",

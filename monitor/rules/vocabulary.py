@@ -23,7 +23,7 @@ SERVICE_DOMAIN = _alt(
     r"sexual health|substance misuse|drugs? and alcohol|health visiting|school nursing",
     r"wellbeing|leisure|sports?|swimming|pools?|golf|gyms?|librar(?:y|ies)|museums?",
     r"theatres?|arts|culture|cultural|heritage|parks?|grounds maintenance|green spaces?",
-    r"waste|refuse|recycling|street cleansing|cleansing|cleaning|catering|meals",
+    r"waste|refuse|recycling|recyclables?|street cleansing|cleansing|cleaning|catering|meals",
     r"kerbside|(?:glass|food|garden|green|bulky|textiles?|household|domestic) collections?",
     # Markets the council runs, not "the market" that bids ("test the market", "market
     # engagement"): a bare "market" is the supplier side in nearly every procurement paper.
@@ -250,6 +250,11 @@ INHOUSE_TERM = _alt(
     # A council-owned company is council control: weighing one is weighing in-house delivery.
     r"(?:local authority|council)[- ](?:owned )?trading compan(?:y|ies)|latcos?|teckal compan\w*",
     r"council[- ](?:run|operated|managed|delivered|provided)",
+    # "We looked at keeping all branches staffed by the council": carrying on as the council
+    # runs it now is the in-house option.
+    r"(?:keep\w*|continu\w*|remain\w*|retain\w*|stay\w*)\b[^.;]{0,50}?\b(?:run|staffed|"
+    r"operated|managed|delivered|provided) (?:directly )?by (?:the )?(?:council|authority)"
+    r"(?!['’]s)\b",
     # "using the Council's own workforce", "the Council's own housing support team was costed"
     r"(?:council|authority)['’]s own (?!(?:procurement|legal|commissioning|finance|audit|"
     r"contract management|client|property|estates|it)\b)(?:[\w-]+ ){0,2}?(?:workforce|staff|"
