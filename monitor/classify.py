@@ -31,7 +31,12 @@ from monitor.blockers import (
     _decides_or_proposes,
     _is_heading,
 )
-from monitor.deciding import has_deciding_part, is_long_paper, subject_not_a_service
+from monitor.deciding import (
+    has_deciding_part,
+    is_long_paper,
+    only_notes,
+    subject_not_a_service,
+)
 from monitor.engine import _Chunk, _evidence, _Hit, _Masker, _scan, _split
 from monitor.items import Item, split_items
 from monitor.notice_path import _notice_hits, _notice_structure, _notice_type, _read_notice
@@ -159,6 +164,10 @@ def _classify_chunks(
     # A notice is itself the step it announces (a tender, an award): none of its sentences
     # is background to another decision.
     long_paper = not is_notice and is_long_paper(c.analysed for c in chunks if not c.is_title)
+    noting = not is_notice and only_notes(c.analysed for c in chunks if not c.is_title)
+    if noting:
+        discounted += [(h, "record_only_notes") for h in out_kept]
+        out_kept = []
     if not is_notice and _background_only(out_kept, text_aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in out_kept]
         out_kept = []
@@ -167,6 +176,9 @@ def _classify_chunks(
     # ---- asset sale
     asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
     discounted += aside
+    if noting:
+        discounted += [(h, "record_only_notes") for h in asset_kept]
+        asset_kept = []
     if _background_only(asset_kept, aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in asset_kept]
         asset_kept = []

@@ -57,6 +57,21 @@ def _without_dated_past(text: str) -> str:
     return R.DATED_PAST_DECISION.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def only_notes(analysed: Iterable[Analysed]) -> bool:
+    """Whether a record's decision part only notes ("RESOLVED - That the schedule be
+    noted"): then the sales and contracts it lists were decided elsewhere, earlier or by
+    officers, and it decides none of them (eval README: items that only note)."""
+    noted = next(ff for ff in R.DECISION_FALSE_FRIENDS if ff.name == "noted_only")
+    deciding = [
+        seg.text for text in analysed for seg in text.segments if seg.section == "decision"
+    ]
+    return bool(deciding) and all(
+        noted.pattern.search(sentence) is not None
+        and (noted.unless is None or noted.unless.search(sentence) is None)
+        for sentence in deciding
+    )
+
+
 def is_long_paper(analysed: Iterable[Analysed]) -> bool:
     """Whether the text read (title aside) is as long as a wordy paper."""
     return sum(len(text.norm) for text in analysed) >= LONG_PAPER_CHARS

@@ -34,7 +34,9 @@ _MARKED = re.compile(
     r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<item>\d{1,3})[a-z]?|"
     r"min(?:ute)?s?\.?\s+(?:no\.?\s*)?(?P<minute>\d{1,4})(?:/\d{2,4})?|"
     # A minute number, never a date ("16/02/2021").
-    r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4})(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
+    r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4}|"
+    # A committee's letters, a slash, the minute's number: "CAB/68", "EX/12"
+    r"[A-Z]{1,5}/(?P<slashed>\d{1,4}))(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.I,
 )
 # A forward plan's entries, each under its reference ("Ref: FP/2025/011", "Key decision
@@ -117,7 +119,7 @@ def _short_title(title: str) -> bool:
 # What an item heading line starts with (a number, "Item", "Agenda item", "Minute", "CAB 45/"):
 # one cheap test that lets most lines of a long paper through untouched.
 _MAY_BE_HEADING = re.compile(
-    r"\s*(?:\d|(?:agenda\s+)?item\b|min|[A-Z]{1,5}\s?\d|ref|key|decision\s+(?:ref|no)|forward)",
+    r"\s*(?:\d|(?:agenda\s+)?item\b|min|[A-Z]{1,5}\s?/?\d|ref|key|decision\s+(?:ref|no)|forward)",
     re.I,
 )
 
@@ -138,7 +140,7 @@ def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
         # "Minute 45/2025" alone, or with a short title; never a sentence.
         if title and title.rstrip().endswith("."):
             return None
-        number = int(m.group("item") or m.group("minute") or m.group("ref"))
+        number = int(m.group("item") or m.group("minute") or m.group("ref") or m.group("slashed"))
     else:
         m = _NUMBERED.match(line)
         if m is None or heading_kind(m.group("title")) is not None:

@@ -89,8 +89,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "options",
         re.compile(
             r"^(?:details of |summary of )?(?:any |the )?(?:other |alternative |further )?"
-            r"(?:options?|alternatives?)(?: (?:appraisal|analysis|considered|available|"
-            r"explored|reviewed|assessed|that have been considered))?"
+            r"(?:options?|alternatives?)(?: (?:appraisal|analysis|(?:previously |already |"
+            r"originally )?(?:considered|explored|reviewed|assessed)|available|"
+            r"that have been considered))?"
             r"(?: (?:and|&) (?:rejected|discounted|dismissed|not pursued))?"
             r"(?:,? (?:and|&) (?:the )?(?:associated |related )?risks?)?"
             r"(?: by (?:the )?[\w ]{1,40})?" + _END,

@@ -258,3 +258,100 @@ def test_a_company_the_named_council_owns(owner: str, outsourcing: bool) -> None
         f"reablement service. Sample Care Services Ltd is {owner}."
     )
     assert classify(text, doc_type="decision").is_outsourcing is outsourcing
+
+
+_SCHEDULE = (
+    "The Cabinet received the schedule of officer decisions taken under delegated powers, "
+    "including:\n(a) completion of the sale of the former Sample Youth Centre to Sample Church "
+    "for £90,000, in accordance with the Cabinet decision of 3 March;\n(b) a variation to the "
+    "grounds maintenance contract to add two parks.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("resolution", "sale"),
+    [
+        # A record that only notes decides none of what it lists.
+        ("RESOLVED - That the schedule be noted.", False),
+        (
+            "RESOLVED - That the schedule be noted and the sale of the Sample Depot be approved.",
+            True,
+        ),
+    ],
+)
+def test_a_record_that_only_notes(resolution: str, sale: bool) -> None:
+    text = _SCHEDULE + resolution
+    if sale:
+        text = text.replace("(a) completion of the sale", "(a) the sale")
+    result = classify(text, doc_type="decision")
+    assert result.is_asset_sale is sale
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # Saying nothing will be sold is not a sale.
+        (
+            "Cabinet adopted the asset strategy. Being classed as surplus does not mean that "
+            "a building will be sold, and the list is not a commitment to dispose of any site.",
+            SALE,
+            False,
+        ),
+        (
+            "Cabinet agreed that the former depot is surplus and will be sold at auction.",
+            SALE,
+            True,
+        ),
+        # A notice decided against is no notice.
+        (
+            "RESOLVED: That the land at Sample Close be sold to the adjoining owner. The land "
+            "is not open space, and it is therefore not proposed to advertise the disposal.",
+            CONS,
+            False,
+        ),
+        (
+            "RESOLVED: That the land at Sample Green be sold to the adjoining owner, and that "
+            "the proposed disposal of open space be advertised for two weeks under section "
+            "123(2A) and any objections considered.",
+            CONS,
+            True,
+        ),
+        # A named piece of building work is works.
+        (
+            "RESOLVED: That the contract for fire door replacement works at the Council's "
+            "tower blocks be awarded to Sample Builders Ltd.",
+            OUT,
+            False,
+        ),
+        # A named firm that will run a council facility.
+        (
+            "Cabinet is asked to approve that Sample Parking Ltd will operate and manage the "
+            "four car parks, including enforcement and cash collection.",
+            OUT,
+            True,
+        ),
+        (
+            "Cabinet is asked to approve that Sample Parking Ltd will provide new payment "
+            "machines.",
+            OUT,
+            False,
+        ),
+    ],
+)
+def test_round7b_families(text: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type="decision"), label) is expected
+
+
+def test_a_committee_letters_slash_number_heads_an_item() -> None:
+    from monitor.items import item_heading
+
+    assert item_heading("CAB/68 DECISIONS TAKEN UNDER DELEGATED POWERS") is not None
+    assert item_heading("EX/12: Leisure Contract") is not None
+    assert item_heading("16/02/2021") is None
+
+
+def test_options_previously_considered_is_an_options_heading() -> None:
+    from monitor.text import heading_kind
+
+    assert heading_kind("Options previously considered") == "options"
+    assert heading_kind("Options previously considered by the Panel") == "options"

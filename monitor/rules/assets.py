@@ -176,6 +176,20 @@ ASSET_RULES: tuple[Rule, ...] = (
 
 ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
     FalseFriend(
+        "sale_denied",
+        _A,
+        "A sentence that says nothing is being sold ('does not mean that a building will be"
+        " sold', 'not a commitment to dispose of any asset') is the opposite of a disposal.",
+        _re(
+            r"\b(?:does|do|did|will|would) not (?:mean|imply|signal|indicate|commit\w*)\b"
+            r"[^.;]{0,80}?\b(?:sold|sell|sale|dispos\w*|transferred)\b",
+            r"\bnot (?:a |any )?(?:commitment|decision|list|proposal|intention|plan)s? "
+            r"(?:to|of|for)\b[^.;]{0,40}?\b(?:sold|sell|sale|dispos\w*)\b",
+            r"\bno (?:decision|commitment|proposal)s? (?:has|have|is|are|was|were) (?:yet )?"
+            r"(?:been )?(?:taken|made|proposed)\b",
+        ),
+    ),
+    FalseFriend(
         "disposal_policy",
         _A,
         "A policy, procedure or process for disposals, or information about them, is not a"

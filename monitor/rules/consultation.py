@@ -385,6 +385,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:such |any |the )?(?:[\w-]+ )?(?:engagement|consultation)\b",
             r"\b(?:did|does|do|would|will) not require (?:a |any )?(?:(?:formal|public|statutory|"
             r"separate) ){0,2}(?:consultation|engagement)\b",
+            # the notice decided against: "it is therefore not proposed to advertise the
+            # disposals", "neither parcel is open space for the purposes of section 123(2A)"
+            r"\bnot (?:proposed|intended|necessary|required|needed|planned) to (?:advertise|"
+            r"publish|give notice|place (?:a |any )?notices?)\b",
+            r"\b(?:is|are|was|were) not (?:considered |deemed |regarded as )?(?:to be )?open "
+            r"space\b|\bneither (?:[\w-]+ ){0,3}?is open space\b|\bnot open space\b",
         ),
     ),
     FalseFriend(

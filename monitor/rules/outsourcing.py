@@ -199,6 +199,28 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         trigger=("contract", "agreement"),
     ),
     Rule(
+        "named_firm_to_run",
+        OUTSOURCING,
+        "A named firm or trust that will operate, run or manage a council service or facility"
+        " ('Sample Parking Ltd will operate and manage the car parks').",
+        _re(
+            r"\b(?-i:Ltd|Limited|PLC|plc|LLP|CIC|Trust|Partners|Partnership|Group)\b (?:will|shall|"
+            r"is to|are to) (?:operate|run|manage|deliver|provide)\b(?: and (?:operate|run|manage|"
+            r"maintain|deliver)\b)?[^.;]{0,60}?\b(?:"
+            rf"{SERVICE_DOMAIN}|car parks?|centres?|facilit(?:y|ies)|homes)\b",
+        ),
+        trigger=(
+            "will operate",
+            "will run",
+            "will manage",
+            "will deliver",
+            "will provide",
+            "shall",
+            "is to",
+            "are to",
+        ),
+    ),
+    Rule(
         "community_run_under_agreement",
         OUTSOURCING,
         "Council facilities run by, or let to, community groups or charities under service or"

@@ -89,6 +89,9 @@ GOODS = _alt(
     # contractor appointed via the Construction Framework", "RIBA stages 2 to 4".
     r"pre-?construction|construction (?:frameworks?|partners?|contractors?|contracts?)|"
     r"(?:main|principal|building) contractors?|riba stages?",
+    # a named piece of building work: "fire door replacement works", "window renewal works"
+    r"(?:replacement|installation|upgrade|remedial|renewal|repair|improvement|adaptation)"
+    r" works",
     # a capital programme of repairs: "Highways Planned Maintenance Programme 2025/26"
     r"planned maintenance (?:programmes?|schemes?|works)",
     # Business software the council's own staff use: buying "a replacement finance system"
