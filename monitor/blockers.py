@@ -55,10 +55,19 @@ def _background_only(
     return deciding_part or policy or long_paper
 
 
-def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
+def _blockers(
+    chunks: Sequence[_Chunk], kept: Sequence[_Hit], lets_contract: bool = False
+) -> list[tuple[R.Blocker, _Hit]]:
+    """The blockers that apply. ``lets_contract``: the record is a notice that itself lets
+    a contract (a tender or award notice), which is as decided as a record gets: only a fact
+    about the parties (a council-owned company, no contract let) blocks it, never its
+    background ("following the decision to bring housing management back in-house, the
+    repairs service is being re-procured")."""
     found: list[tuple[R.Blocker, _Hit]] = []
     decided: bool | None = None  # worked out once, for the first blocker that asks
     for blocker in R.BLOCKERS:
+        if lets_contract and not blocker.fact:
+            continue
         hit = _first_blocker_hit(blocker, chunks)
         if hit is None:
             continue

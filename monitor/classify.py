@@ -78,7 +78,8 @@ _EXTERNALISING = frozenset(
 # A field that names what a contract is for, in a table of tenders or a decision record.
 _FIELD_TITLE = re.compile(
     r"^(?:title of (?:the )?(?:tender|contract|procurement)|contract title|tender title|"
-    r"subject(?: matter)?|title)\s*:", re.I
+    r"subject(?: matter)?|title)\s*:",
+    re.I,
 )
 
 
@@ -134,7 +135,10 @@ def _classify_chunks(
             structural = Evidence(R.OUTSOURCING, structure.quote, structure.rule)
         elif structure is not None:
             signals += structure.signals
-    blocked = _blockers(chunks, out_kept) if (out_kept or structural) else []
+    lets_contract = (
+        is_notice and nt not in R.NOT_LETTING_NOTICE_TYPES and bool(out_kept or structural)
+    )
+    blocked = _blockers(chunks, out_kept, lets_contract) if (out_kept or structural) else []
     if blocked:
         signals += [blocker.name for blocker, _ in blocked]
         # First among the set-aside quotes: it is why the record is not outsourcing, and a

@@ -36,7 +36,9 @@ _MARKED = re.compile(
     # A minute number, never a date ("16/02/2021").
     r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4}|"
     # A committee's letters, a slash, the minute's number: "CAB/68", "EX/12"
-    r"[A-Z]{1,5}/(?P<slashed>\d{1,4}))(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
+    r"[A-Z]{1,5}/(?P<slashed>\d{1,4})|"
+    # A forward plan's reference: "FP/25/031 Refuse collection vehicles", "KD/2025/011"
+    r"[A-Z]{1,5}/\d{2,4}/(?P<plan>\d{1,4}))(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.I,
 )
 # A forward plan's entries, each under its reference ("Ref: FP/2025/011", "Key decision
@@ -62,6 +64,9 @@ _DECIDES = re.compile(
     r"\bRESOLVED\b|\bResolved\s*(?:[:–—-]|that\b)|"
     r"\b(?:[Ii]t was|[Ww]as|[Ww]ere) (?:resolved|agreed|approved)\b|"
     r"^\s*(?:DECISIONS?|Decisions?(?: made)?|Minutes|Agreed|AGREED)\s*[:–—-]|"
+    # A forward plan entry's fields: each entry names the decision to come.
+    r"\b(?:Decision maker|Decision to be taken by|Matter for decision|Nature of (?:the )?"
+    r"decision|Purpose|What is the decision\??)\s*[:–—-]|"
     r"\b(?:[Cc]abinet|[Cc]ommittee|[Cc]ouncil|[Ee]xecutive|[Pp]anel|[Bb]oard) "
     r"(?:resolved|agreed|approved|decided)\s*(?::|–|—|-|\bthat\b)",
     re.M,
@@ -140,7 +145,13 @@ def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
         # "Minute 45/2025" alone, or with a short title; never a sentence.
         if title and title.rstrip().endswith("."):
             return None
-        number = int(m.group("item") or m.group("minute") or m.group("ref") or m.group("slashed"))
+        number = int(
+            m.group("item")
+            or m.group("minute")
+            or m.group("ref")
+            or m.group("slashed")
+            or m.group("plan")
+        )
     else:
         m = _NUMBERED.match(line)
         if m is None or heading_kind(m.group("title")) is not None:

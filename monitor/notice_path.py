@@ -15,6 +15,29 @@ from monitor.text import Segment
 
 # Find a Tender pages print the type as "UK4: Tender notice - Procurement Act 2023".
 _NOTICE_TYPE_IN_TEXT = re.compile(r"\bUK(\d{1,2})\s*[:\-–]\s*[A-Z]")
+_CPV_LINE = re.compile(r"\b\d{8}(?:-\d)?\b")
+
+
+# The Procurement Act 2023 notice names (Find a Tender; the Procurement Regulations 2024),
+# printed as a notice page's first line: "Procurement termination notice".
+_NOTICE_NAMES = {
+    "pipeline notice": "UK1",
+    "preliminary market engagement notice": "UK2",
+    "planned procurement notice": "UK3",
+    "tender notice": "UK4",
+    "transparency notice": "UK5",
+    "contract award notice": "UK6",
+    "contract details notice": "UK7",
+    "payments compliance notice": "UK8",
+    "contract performance notice": "UK9",
+    "contract change notice": "UK10",
+    "contract termination notice": "UK11",
+    "procurement termination notice": "UK12",
+}
+_NOTICE_NAME_START = re.compile(
+    r"\s*(?:UK\d{1,2}\s*[:\-–]?\s*)?(?P<name>" + "|".join(map(re.escape, _NOTICE_NAMES)) + r")\b",
+    re.I,
+)
 
 
 def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | None:
@@ -25,6 +48,11 @@ def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | Non
         m = _NOTICE_TYPE_IN_TEXT.search(chunk.analysed.norm)
         if m:
             return f"UK{m.group(1)}"
+    # Else the name the notice's own text starts with.
+    for chunk in chunks[:2]:
+        m = _NOTICE_NAME_START.match(chunk.analysed.norm)
+        if m:
+            return _NOTICE_NAMES[" ".join(m.group("name").lower().split())]
     return None
 
 
@@ -35,6 +63,10 @@ def _notice_hits(chunks: Sequence[_Chunk], service_head: str | None = None) -> l
     is the last resort."""
     for chunk in chunks:
         for seg in chunk.analysed.segments:
+            # (not a line of the code list: "Meals-on-wheels services - 55521100" is the CPV
+            # code's label, which the structural decision has read already)
+            if _CPV_LINE.search(seg.text) and len(seg.text) < 160:
+                continue
             m = R.NOTICE_SERVICE_SUBJECT.search(seg.text)
             if m:
                 return [_service_hit(chunk, seg, m.start(), m.end())]

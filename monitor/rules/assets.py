@@ -85,6 +85,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             rf"\b(?:accept\w*|agree\w*) (?:the |an )?(?:\w+ )?offers?\b{_GAP80}\b(?:for|to "
             r"purchase) (?:the )?(?:site|land|property|building|freehold|premises)\b",
             r"\bprospective purchasers?\b|\bunsolicited offers?\b",
+            # "invites tenders for the purchase of the freehold of the former White Hart Inn"
+            r"\b(?:invit\w*|seek\w*) (?:sealed |informal |formal )?(?:offers|tenders|bids) for "
+            r"(?:the )?(?:purchase|acquisition) of\b",
             r"\bby (?:public )?auction\b|\bprivate treaty\b|\bsale value\b|\bcapital receipts?\b",
         ),
         also=_re(rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\bmissives\b|\b{ASSET_OBJECT}\b"),
@@ -97,13 +100,16 @@ ASSET_RULES: tuple[Rule, ...] = (
             "treaty",
             "sale value",
             "capital receipt",
+            "purchase",
         ),
     ),
     Rule(
         "surplus_for_disposal",
         ASSET_SALE,
         "Declaring a site surplus *with* a view to disposal.",
-        _re(r"\b(?:declared?|declaring|declaration)\b[^.;]{0,80}?\bsurplus\b"),
+        # (a long gap: "declares Lower Farm, Sampleton, shown edged red on the plan at
+        # Appendix A, surplus to requirements")
+        _re(r"\bdeclar(?:e|es|ed|ing|ation)\b[^.;]{0,160}?\bsurplus\b"),
         also=_re(r"\bdispos\w*|\bsale\b|\bsell\w*|\bauction\b|\bmarket(?:ed|ing)?\b"),
         trigger=("surplus",),
     ),
@@ -113,16 +119,16 @@ ASSET_RULES: tuple[Rule, ...] = (
         "A long lease (25 years or more) disposes of the land for a generation.",
         _re(
             r"\blong[- ]?leases?(?:hold)?\b",
-            r"\b(?:2[5-9]|[3-9]\d|1\d\d|999)[- ]years?['’]? (?:lease|leasehold)\b",
-            r"\blease (?:of|for) (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|1\d\d|999)"
+            r"\b(?:2[5-9]|[3-9]\d|[1-9]\d\d)[- ]years?['’]? (?:lease|leasehold)\b",
+            r"\blease (?:of|for) (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|[1-9]\d\d)"
             r" years\b",
             # "leasing the museum building to the new trust for 25 years"
             r"\b(?:leas(?:e|es|ed|ing)|let(?:ting)?) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,5}?to "
             r"(?:the |a |an )?(?:[\w'’-]+ ){0,4}?for (?:a (?:term|period) of )?(?:2[5-9]|[3-9]\d|"
-            r"1\d\d|999) years\b",
+            r"[1-9]\d\d) years\b",
             # "grant the CIO a lease of the library building and car park for a term of 30 years"
             r"\bleases?\b[^.;]{0,160}?\bfor (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|"
-            r"1\d\d|999) years\b",
+            r"[1-9]\d\d) years\b",
         ),
         trigger=("leas", "letting"),
     ),
@@ -132,6 +138,14 @@ ASSET_RULES: tuple[Rule, ...] = (
         "Community asset transfers and freehold transfers hand council property to another body.",
         _re(
             r"\b(?:community )?asset transfers? (?:of|to|for)\b",
+            # Scotland's statutory asset transfer requests (Community Empowerment Act 2015)
+            r"\basset transfer requests? (?:from|by|for|made)\b",
+            # "agreed the transfer of the former Sample School building and grounds to the
+            # Sample Community Trust"
+            r"\btransfer\w* (?:of )?(?:the )?(?:former |old )?(?:[\w'’-]+ ){0,5}?(?:buildings?|"
+            r"land|sites?|propert(?:y|ies)|premises|schools?|halls?|centres?)(?: and (?:its )?"
+            r"(?:grounds|land|car park))? to (?:the |a |an )?(?:[\w'’-]+ ){0,4}?(?:trust|charity|"
+            r"community|association|society|group|club|scio|organisation|cic)\b",
             r"\b(?:approv\w*|agree\w*|grant\w*|complet\w*|propos\w*) (?:the |a |an )?(?:community"
             r" )?asset transfer\b",
             r"\bfreehold (?:transfers?|disposals?|sales?)\b",
@@ -187,6 +201,15 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:to|of|for)\b[^.;]{0,40}?\b(?:sold|sell|sale|dispos\w*)\b",
             r"\bno (?:decision|commitment|proposal)s? (?:has|have|is|are|was|were) (?:yet )?"
             r"(?:been )?(?:taken|made|proposed)\b",
+            # "no homes would be sold without a further report", "none will be disposed of",
+            # "no decision to close, transfer or sell any home will be taken"
+            r"\b(?:no (?:[\w-]+ ){0,3}?|none )(?:would|will|shall|is to|are to|can) be (?:sold|"
+            r"disposed of|transferred)\b",
+            r"\bno decision to (?:[\w,]+ ){0,4}?(?:sell|dispose|transfer)\b",
+            # budget papers: "the indicative list of capital receipts", "for planning purposes"
+            r"\b(?:indicative|provisional|illustrative|potential) (?:list|schedule|programme|"
+            r"pipeline)s? of (?:capital receipts|disposals|sites|assets)\b",
+            r"\bfor (?:financial )?planning purposes\b",
         ),
     ),
     FalseFriend(
@@ -300,7 +323,12 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bthe council(?:['’]s)? (?:to )?(?:purchase|acquir\w*|acquisition|buy)\w*",
             r"\bacquisition of\b",
         ),
-        unless=_re(r"\bdispos\w*|\bsell\w*|\bsale\b"),
+        # (a sale of what the council once bought: "invites tenders for the purchase of the
+        # inn, which the Council acquired in 2019 and has now declared surplus")
+        unless=_re(
+            r"\bdispos\w*|\bsell\w*|\bsale\b|\bsurplus\b|\bfor sale\b",
+            r"\b(?:offers|tenders|bids) for (?:the )?purchase\b",
+        ),
     ),
     FalseFriend(
         "short_lease",

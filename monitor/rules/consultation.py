@@ -65,6 +65,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "Families living in temporary accommodation were surveyed."
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
             r"(?:surveyed|polled|interviewed|asked (?:for )?their views)\b",
+            # "we spoke with 156 people who receive care at home and 48 unpaid carers"
+            rf"\b(?:spoke|spoken|speaking|talked|met|listened) (?:with|to) "
+            rf"(?:over |more than |around |about )?(?:\d[\d,]* )?(?:[\w-]+ ){{0,3}}?{PUBLIC}\b",
             # "care leavers and their families were engaged through two family workshops"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
             r"(?:engaged|involved)\b(?! in (?:the )?(?:delivery|running|provision|work)\b)",
@@ -87,6 +90,12 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             "encouraged to",
             "engaged",
             "involved",
+            "spoke",
+            "spoken",
+            "speaking",
+            "talked",
+            "met ",
+            "listened",
             "representations",
             "objections",
         ),
@@ -98,9 +107,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
         " substance.",
         _re(
             # "Over 1,800 people responded to our leisure consultation"
-            r"\b(?:\d[\d,]*|people|residents|users|members of the public)\b[^.;]{0,30}?\brespond"
-            r"\w* to (?:the |our |a |this )?(?:[\w-]+ ){0,3}?(?:consultation|survey|"
-            r"questionnaire)\b",
+            r"\b(?:\d[\d,]*|people|residents|users|members of the public)\b[^.;]{0,30}?\b(?:respond"
+            r"\w*|repl(?:y|ied|ies)|took part|taking part) (?:to|in) (?:the |our |a |this )?"
+            r"(?:[\w-]+ ){0,3}?(?:consultation|survey|questionnaire)\b",
             r"\b(?:views|opinions|comments|feedback|responses|representations|engagement|"
             r"co-?production|co-?produced|co-?design\w*|involvement|listening events?|drop-in "
             r"sessions?|focus groups?|surveys?|questionnaires?|workshops?)\b (?:of |with |from |by"

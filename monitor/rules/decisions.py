@@ -346,6 +346,34 @@ _LET_CONTRACTS_END = _re(
 
 BLOCKERS: tuple[Blocker, ...] = (
     Blocker(
+        "no_contract_let",
+        "A notice or record that says no contract is let (a grant scheme 'not a contract for"
+        " services', a procurement ended with 'no contract will be awarded') lets nothing out.",
+        _re(
+            r"\bno (?:contract|service)s? (?:will|is to|shall) be (?:awarded|let|procured|entered"
+            r" into)\b|\bno service is being procured\b",
+            r"\bnot (?:a )?contracts? for (?:the )?(?:provision of )?services\b",
+            r"\b(?:decided|decision|resolved|agreed) (?:on [\w ]{1,20} )?not to (?:award|let|"
+            r"proceed with) (?:a |the |any )?contracts?\b",
+        ),
+        trigger=("no contract", "no service", "not a contract", "not contract", "not to "),
+        fact=True,
+    ),
+    Blocker(
+        "not_yet_decided",
+        "A notice or paper that says the council has not yet decided how the service will be"
+        " provided (market engagement to inform an options appraisal) proposes no outsourcing"
+        " yet.",
+        _re(
+            r"\bha(?:s|ve) not (?:yet )?(?:decided|determined|made a decision)\b[^.;]{0,40}?\b"
+            r"(?:how|whether|what|on (?:the|its) (?:future|model))\b",
+            r"\bno decision (?:has|have) (?:yet )?been (?:taken|made) (?:on|about) (?:how|whether|"
+            r"the future)\b",
+        ),
+        trigger=("not yet", "not decided", "not determined", "no decision", "not made a"),
+        fact=True,
+    ),
+    Blocker(
         "no_decision_sought",
         "A report that says it seeks no decision ('This report does not seek any decision on"
         " the operating arrangements') reports on a service; its history decides nothing.",
@@ -465,6 +493,8 @@ BLOCKERS: tuple[Blocker, ...] = (
         ),
         unless=_re(
             r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b",
+            # a partner that would not: "neither wished to host or join a shared service"
+            r"\b(?:neither|none|nor|declined|unwilling|(?:did|does|do) not wish|no appetite)\b",
             # leaving a shared service (to let the service out) is not forming one
             r"\b(?:exit\w*|leav\w*|withdraw\w*|end\w*|terminat\w*|dissol\w*) (?:\w+ ){0,3}?"
             r"(?:from |of )?(?:the )?(?:current |existing )?shared (?:\w+ )?services?\b",

@@ -54,8 +54,8 @@ INHOUSE_RULES: tuple[Rule, ...] = (
         INHOUSE,
         "The cost of running the service in-house / under council control is set out.",
         _re(
-            r"\bcosts? of (?:operating|running|providing|delivering)\b[^.;]{0,100}?\b(?:under "
-            r"(?:council|direct) control|in[- ]house|directly|internally)\b"
+            r"\bcosts? of (?:operating|running|providing|delivering|managing|staffing)\b"
+            r"[^.;]{0,100}?\b(?:under (?:council|direct) control|in[- ]house|directly|internally)\b"
         ),
         trigger=("cost",),
     ),
@@ -107,7 +107,17 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # a member's criticism: "the Council should at least have costed that option"
             r"\bshould (?:at least |also )?have (?:costed|considered|appraised|assessed|looked at|"
             r"explored|included)\b",
+            # "the question of the Council's own provision was outside the scope of this report"
+            r"\b(?:outside|beyond|not within) (?:the )?scope\b",
         ),
+        # A reason why it could not be: "the Council cannot deliver Healthwatch itself, so an
+        # in-house option was not available" (eval README: a reason given counts).
+        unless=_re(
+            r"\b(?:cannot|can ?not|could not|unable to|not (?:legally |lawfully )?(?:able|"
+            r"permitted|allowed) to|prohibit\w*|(?:the )?act requires|required by law|by law|"
+            r"statutory requirement|must be (?:independent|provided by|made with))\b",
+        ),
+        unless_in_sentence=True,
     ),
     FalseFriend(
         "other_councils_inhouse",

@@ -100,7 +100,8 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         _re(
             r"\benter(?:s|ed|ing)? into (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,3}?(?:contract|"
             r"management agreement|concession|partnership agreement|service agreement|"
-            r"operating agreement)s?\b[^.;]{0,100}?\b(?:for (?:the )?(?:provision|management|"
+            r"operating agreement|partnering (?:arrangement|agreement)|partnership arrangement)s?"
+            r"\b[^.;]{0,100}?\b(?:for (?:the )?(?:provision|management|"
             r"delivery|operation|running|administration)|to (?:provide|deliver|manage|operate|run|"
             r"administer))\b",
             # "enters into contracts with the providers named in the table"
@@ -181,6 +182,20 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             rf"manage|deliver|take over)\b[^.;]{{0,40}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
         ),
         trigger=("to run", "to operate", "to manage", "to deliver", "to take over"),
+    ),
+    Rule(
+        "commissioned_from_providers",
+        OUTSOURCING,
+        "A service commissioned, purchased or procured from outside providers ('day"
+        " opportunities commissioned from independent and voluntary sector providers').",
+        _re(
+            r"\b(?:re-?)?(?:commission(?:ed|ing|s)?|purchas(?:ed|ing|es)|procur(?:ed|ing|es)|"
+            r"bought|buying) (?:it |them |the (?:[\w-]+ ){0,3}?)?from (?:a |an |the )?(?:new )?"
+            r"(?:(?:independent|voluntary|private|external|third|registered|specialist|community|"
+            r"not-for-profit|housing|care|sector|and|or),? ){1,6}(?:providers?|organisations?|"
+            r"operators?|sector|charit(?:y|ies)|associations?)\b",
+        ),
+        trigger=("from",),
     ),
     Rule(
         "contract_with_provider",
@@ -322,9 +337,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         OUTSOURCING,
         "Appointing an operator, provider or delivery partner to run a service.",
         _re(
-            r"\bappoint(?:ing|ment of)? (?:a |an |the )?(?:preferred |new |single |specialist |"
-            rf"external |experienced )?{_words(3)}(?:providers?|operators?|delivery partners?|"
-            r"strategic partners?|contractors?)\b",
+            r"\bappoint(?:s|ed|ing|ment of)? (?:a |an |the )?(?:preferred |new |single |"
+            rf"specialist |external |experienced )?{_words(3)}(?:providers?|operators?|"
+            r"delivery partners?|strategic partners?|contractors?)\b",
             r"\b(?:a|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
             r"(?:would be |will be |to be |be )?(?:selected|appointed|procured)\b",
             # "has appointed Freedom Leisure to manage the Water Meadows leisure complex"
@@ -435,6 +450,10 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             # "hand management of its country parks to a conservation charity"
             r"\bhand(?:s|ed|ing)?(?: over)? (?:the )?(?:management|running|operation|delivery)"
             rf"(?: of)?\b[^.;]{{0,80}}?\bto (?:a|an|the) (?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # "will be carried out for the Council by Sample Housing Partnership, a not-for-profit
+            # consortium"
+            r"\b(?:carried out|delivered|run|provided|administered|managed) (?:for|on behalf of) "
+            r"the (?:council|authority) by\b",
             # "the museums should be run by an independent charitable trust"
             r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered) by "
             r"(?:a|an|the) (?:new |single |independent |local |not[- ]for[- ]profit )?"
@@ -457,6 +476,8 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             "managed by",
             "operated by",
             "delivered by",
+            "council by",
+            "authority by",
         ),
     ),
     Rule(

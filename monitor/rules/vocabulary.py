@@ -43,7 +43,9 @@ SERVICE_DOMAIN = _alt(
     r"contact centre|payroll|hr|building control|enforcement|environmental health",
     r"security|concierge|hygiene|monitoring",
     # Equipment lent to disabled people and their homes: a service with goods in it.
-    r"community equipment|(?:integrated )?equipment (?:loans?|stores?) services?|wheelchair",
+    r"community equipment|(?:integrated )?equipment (?:loans?|stores?)(?: services?)?|wheelchair",
+    # Animal welfare councils let: stray dogs, dog wardens, kennelling
+    r"stray (?:dogs?|animals?)|dog wardens?|kennel\w*|animal welfare",
     r"telecare|assistive technology",
 )
 
@@ -117,8 +119,11 @@ PUBLIC = _alt(
     r"members? of the public|public at large",
     r"(?:service|facility|library|centre|leisure|park|site|existing|current|bus|day centre)"
     r"[- ]users?",
-    r"users?|carers?|famil(?:y|ies)|tenants?|leaseholders?|patients?|parents?|pupils?",
-    r"young people|older people|local people|people who use|people using",
+    # (not "the tenant": one occupier of the property sold is a party to the sale)
+    r"users?|carers?|famil(?:y|ies)|tenants|(?:every|each|all|any) tenant|leaseholders?|"
+    r"patients?|parents?|pupils?",
+    r"young people|older people|local people|people (?:who|that) (?:use|receive|draw on|"
+    r"attend|live in|rely on)|people using|people receiving",
     r"care leavers|survivors|people with lived experience|experts by experience",
     r"(?:allotment|plot|ticket|pass|badge|membership|season ticket) holders",
     r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
@@ -205,9 +210,11 @@ OPTION_CONTEXT = _alt(
     r"appropriate|realistic)",
     r"no longer|would not|could not|cannot|unable|unaffordable|unviable|no (?:further )?scope",
     r"business case|preferred|recommend\w*|disadvantages?|do nothing|status quo",
+    r"(?:choose|choice|decide|deciding|decision) between",
     r"lack(?:s|ing)? (?:of )?(?:the )?(?:capacity|expertise|skills|resources|infrastructure)",
     r"(?:tested|evaluated|assessed|benchmarked|compared) against",
-    r"modell?ed|costed|tested|examined|explored|weighed|looked at|scored",
+    r"modell?ed|costed|tested|examined|explored|weighed|scored",
+    r"look(?:ed|ing)? (?:again |closely |carefully |hard )?at",
     r"would (?:require|cost|need|mean|involve)|(?:does|do|did) not (?:have|hold) (?:the )?"
     r"(?:capacity|workforce|staff|expertise|skills|resources|fleet|licen[cs]es?|operator)",
 )
@@ -244,12 +251,20 @@ INHOUSE_TERM = _alt(
     r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
     r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management|operation)",
     r"(?:under|in|within|into) direct (?:control|ownership|management)",
+    # "keeping the centre in Council hands"
+    r"(?:in|into|within) (?:the )?(?:council|local authority|public)(?:['’]s)? hands",
+    # "to run the equipment store directly through the Council and its partners"
+    r"(?:run|deliver|provide|operate|manage)\w* (?:the |this |these |its )?(?:[\w-]+ ){0,5}?"
+    r"directly (?:through|by|within) the (?:council|authority)",
     # "the council delivering the service directly", "the council running the centres itself"
     r"(?:council|authority) (?:deliver(?:ing|s)?|provid(?:ing|es)?|run(?:ning|s)?|"
     r"operat(?:ing|es)?|manag(?:ing|es)?) (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
     r"(?:services?|facilit(?:y|ies)|centres?|homes?) (?:itself|themselves|directly|internally)",
     r"(?:retain|retaining|keep|keeping)\w* (?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
-    r"facilit(?:y|ies)) (?:with)?in the (?:council|authority)",
+    r"facilit(?:y|ies)|teams?|staff|functions?) (?:with)?in the (?:council|authority)",
+    # "Deliver the service through the Council's Housing Options team: rejected"
+    r"deliver\w* (?:the |this )?(?:service|services|it|them) (?:through|by|using|via) (?:the )?"
+    r"(?:council|authority)['’]s (?:[\w-]+ ){0,3}?(?:teams?|service|staff|workforce|officers)",
     # A council-owned company is council control: weighing one is weighing in-house delivery.
     r"(?:local authority|council)[- ](?:owned )?trading compan(?:y|ies)|latcos?|teckal compan\w*",
     r"council[- ](?:run|operated|managed|delivered|provided)",
@@ -308,6 +323,12 @@ _INHOUSE_TRIGGER = (
     "s own",
     "by the council",
     "by the authority",
+    "hands",
+    "directly through",
+    "through the council",
+    "by the council's",
+    "directly by",
+    "directly within",
     "ourselves",
     "employ",
 )
