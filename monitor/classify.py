@@ -39,7 +39,13 @@ from monitor.deciding import (
 )
 from monitor.engine import _Chunk, _evidence, _Hit, _Masker, _scan, _split
 from monitor.items import Item, split_items
-from monitor.notice_path import _notice_hits, _notice_structure, _notice_type, _read_notice
+from monitor.notice_path import (
+    _notice_hits,
+    _notice_structure,
+    _notice_type,
+    _printed_notice_type,
+    _read_notice,
+)
 from monitor.notice_subject import names_a_service
 from monitor.result import RULES_VERSION, Classification, Evidence
 from monitor.rules.notice_words import NOTICE_FUTURE_DUTY, NOTICE_REPORTS_DONE
@@ -99,7 +105,13 @@ def _classify_chunks(
     out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks), mask)
     discounted += aside
     text_aside = aside
-    nt = _notice_type(notice_type, chunks) if (notice_type or doc_type == "procurement") else None
+    # A text that prints its Procurement Act type ("UK6: Contract award notice") is a
+    # procurement notice whatever its record is called.
+    nt = (
+        _notice_type(notice_type, chunks)
+        if (notice_type or doc_type == "procurement")
+        else _printed_notice_type(chunks)
+    )
     is_notice = nt is not None or doc_type == "procurement" or notice is not None
     if nt in R.NOTICE_SIGNALS:
         signals.append(R.NOTICE_SIGNALS[nt])

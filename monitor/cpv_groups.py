@@ -70,6 +70,12 @@ SERVICE_GROUPS: Final[tuple[CpvGroup, ...]] = (
         "School meals and meals on wheels are services to pupils and residents.",
     ),
     _g(
+        "5551",
+        MIXED,
+        "Canteen services",
+        "A school canteen serves pupils; a staff restaurant serves the council's own staff.",
+    ),
+    _g(
         "60",
         PUBLIC,
         "Transport services (excl. waste transport)",
@@ -187,6 +193,13 @@ SERVICE_GROUPS: Final[tuple[CpvGroup, ...]] = (
         "Legal, audit, consultancy, research, HR and printing bought for the council's own use.",
     ),
     _g(
+        "79222",
+        MIXED,
+        "Debt collection services",
+        "Recovering residents' council tax and rents on the council's behalf (enforcement"
+        " agents, sheriff officers), or the council's own commercial debts.",
+    ),
+    _g(
         "795",
         OWN_USE,
         "Office-support services",
@@ -241,6 +254,13 @@ SERVICE_GROUPS: Final[tuple[CpvGroup, ...]] = (
         "Sewage, refuse, cleaning and environmental services",
         "Waste collection, street cleaning, cleaning and pest control for the public.",
     ),
+    _g(
+        "9091",
+        MIXED,
+        "Cleaning services",
+        "Cleaning of public toilets, schools and homes, or of the council's own offices.",
+    ),
+    _g("909192", OWN_USE, "Office-cleaning services", "Cleaning the council's own offices."),
     _g(
         "907",
         MIXED,

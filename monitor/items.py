@@ -31,7 +31,7 @@ PageText = tuple[str | None, int | None, str]
 # 12:", "Minute 45/2025", "CAB 45/25", "Min. No. 12"), then a bare number before a short
 # title ("12. Leisure services contract", "46 LEISURE CONTRACT OPTIONS").
 _MARKED = re.compile(
-    r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<item>\d{1,3})[a-z]?|"
+    r"^(?:(?:agenda\s+)?(?:item|entry)\s+(?:no\.?\s*)?(?P<item>\d{1,3})[a-z]?|"
     r"min(?:ute)?s?\.?\s+(?:no\.?\s*)?(?P<minute>\d{1,4})(?:/\d{2,4})?|"
     # A minute number, never a date ("16/02/2021").
     r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4}|"
@@ -124,7 +124,7 @@ def _short_title(title: str) -> bool:
 # What an item heading line starts with (a number, "Item", "Agenda item", "Minute", "CAB 45/"):
 # one cheap test that lets most lines of a long paper through untouched.
 _MAY_BE_HEADING = re.compile(
-    r"\s*(?:\d|(?:agenda\s+)?item\b|min|[A-Z]{1,5}\s?/?\d|ref|key|decision\s+(?:ref|no)|forward)",
+    r"\s*(?:\d|(?:agenda\s+)?item\b|entry\b|min|[A-Z]{1,5}\s?/?\d|ref|key|decision\s+(?:ref|no)|forward)",
     re.I,
 )
 
@@ -167,9 +167,19 @@ def item_heading(line: str) -> str | None:
     return found[0] if found else None
 
 
+# An appendix after the last item that names the item it belongs to: "APPENDIX - EXTRACT
+# FROM REPORT (ITEM 6)", "Appendix to Minute 45".
+_APPENDIX_FOR = re.compile(
+    r"^\s*appendi(?:x|ces)\b[^\n]{0,80}?\b(?:item|minute)\s+(?:no\.?\s*)?(?P<number>\d{1,4})\b",
+    re.I,
+)
+
+
 def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
     """The items of one document's pages, headings kept only while their numbers rise (a
-    numbered list inside an item, "1. Land at Mill Lane", numbers below the item's own)."""
+    numbered list inside an item, "1. Land at Mill Lane", numbers below the item's own). An
+    appendix that names its item ("APPENDIX - EXTRACT FROM REPORT (ITEM 6)") goes with that
+    item, wherever it is printed."""
     items = [Item(None)]
     last = 0
     for _, page, text in pages:
@@ -177,6 +187,22 @@ def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
         start = 0
         k = 0
         while k < len(lines):
+            appendix = _APPENDIX_FOR.match(lines[k]) if last else None
+            owner = (
+                next((i for i in items if i.number == int(appendix.group("number"))), None)
+                if appendix
+                else None
+            )
+            if owner is not None and owner is not items[-1]:
+                if k > start:
+                    items[-1].add(document, page, "".join(lines[start:k]))
+                # The appendix runs to the next item heading; its text joins its item.
+                end = k + 1
+                while end < len(lines) and _heading_and_number(lines[end], last) is None:
+                    end += 1
+                owner.add(document, page, "".join(lines[k:end]))
+                start = k = end
+                continue
             found = _heading_and_number(lines[k], last)
             begin = k
             bare = _BARE_NUMBER.match(lines[k].strip()) if found is None else None

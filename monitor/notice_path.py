@@ -40,6 +40,16 @@ _NOTICE_NAME_START = re.compile(
 )
 
 
+def _printed_notice_type(chunks: Sequence[_Chunk]) -> str | None:
+    """The type a text prints at its very start ("UK6: Contract award notice"), for records
+    not known to be notices: only a text that opens with it is one."""
+    for chunk in chunks[:2]:
+        m = _NOTICE_TYPE_IN_TEXT.match(chunk.analysed.norm.lstrip())
+        if m:
+            return f"UK{m.group(1)}"
+    return None
+
+
 def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | None:
     if notice_type and notice_type.strip():
         value = notice_type.strip().upper().replace(" ", "")

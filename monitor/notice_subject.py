@@ -92,6 +92,21 @@ STAFF_DEVELOPMENT: Final = re.compile(
     r"(?: and management)? (?:training|development|learning)\b",
     _I,
 )
+# The council's own premises and staff: cleaning, guarding and catering of its offices are
+# facilities for the council itself ("Office Cleaning - Council Offices", "Staff Restaurant -
+# County Hall"), unless the title also names buildings the public uses.
+OWN_PREMISES: Final = re.compile(
+    r"\b(?:council|administrative|corporate|civic) (?:offices|buildings|headquarters|premises)\b"
+    r"|\b(?:county|town|city|guild)\s+hall\b|\bcivic (?:centre|offices)\b"
+    r"|\b(?-i:Council House)\b(?! (?:building|programme|repairs))"
+    r"|\bstaff (?:restaurant|canteen|catering|caf[eé])\b|\boffice (?:cleaning|security)\b",
+    _I,
+)
+_PUBLIC_PREMISES: Final = re.compile(
+    r"\b(?:public (?:toilets|conveniences)|leisure|librar(?:y|ies)|schools?|care homes?|"
+    r"parks?|residents|community centres?|museums?|markets?|housing|homes)\b",
+    _I,
+)
 # Goods: "Supply and delivery of ...", "Purchase of ..." (not "Supply of ... services").
 GOODS_PURCHASE: Final = re.compile(
     r"\b(?:supply|purchase|acquisition)(?:\s+(?:and|&)\s+(?:delivery|installation|fitting))?"
@@ -140,6 +155,9 @@ def subject_of(title: str | None) -> Subject | None:
     m = OFFICE_SUPPORT.search(title) or STAFF_DEVELOPMENT.search(title)
     if m:
         return Subject("own_use", m.group(0), "office support bought for the council itself")
+    m = OWN_PREMISES.search(title)
+    if m and not _PUBLIC_PREMISES.search(title):
+        return Subject("own_use", m.group(0), "facilities of the council's own offices and staff")
     for head in _heads(title):
         m = OWN_USE_HEAD.search(head) or LANGUAGE_SERVICES.search(head)
         if m:

@@ -80,7 +80,10 @@ _STAGE_LINE: Final = re.compile(
     _I,
 )
 # "Transparency notice", "UK4 tender notice", "Contract details notice".
-_KIND_LINE: Final = re.compile(r"^(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice$", _I)
+# ("UK7: Contract details notice - Procurement Act 2023" too)
+_KIND_LINE: Final = re.compile(
+    r"^(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice(?:\s*[-–:]\s*procurement act 2023)?$", _I
+)
 # A buyer's name on a line of its own.
 _BUYER_LINE: Final = re.compile(
     r"^(?:the )?(?:(?:london|royal) borough|city|county|borough|district|metropolitan borough)"

@@ -82,7 +82,7 @@ def test_goods_category_in_the_text_outweighs_service_words() -> None:
     [
         # Contracts Finder prints the code after its description, under "Industry".
         (
-            "Opportunity\n\nCondition inspections of council buildings\n\nIndustry\n\n"
+            "Opportunity\n\nCondition inspections of depots and stores\n\nIndustry\n\n"
             "Architectural, construction, engineering and inspection services - 71000000\n\n"
             "Procurement category: Services\n",
             "notice:cpv_division_71",

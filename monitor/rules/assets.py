@@ -120,8 +120,8 @@ ASSET_RULES: tuple[Rule, ...] = (
         _re(
             r"\blong[- ]?leases?(?:hold)?\b",
             r"\b(?:2[5-9]|[3-9]\d|[1-9]\d\d)[- ]years?['’]? (?:lease|leasehold)\b",
-            r"\blease (?:of|for) (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|[1-9]\d\d)"
-            r" years\b",
+            r"\bleases? (?:of|for) (?:a (?:term|period) of )?(?:up to )?"
+            r"(?:2[5-9]|[3-9]\d|[1-9]\d\d) years\b",
             # "leasing the museum building to the new trust for 25 years"
             r"\b(?:leas(?:e|es|ed|ing)|let(?:ting)?) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,5}?to "
             r"(?:the |a |an )?(?:[\w'’-]+ ){0,4}?for (?:a (?:term|period) of )?(?:2[5-9]|[3-9]\d|"
@@ -189,6 +189,18 @@ ASSET_RULES: tuple[Rule, ...] = (
 
 
 ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "sold_by_another",
+        _A,
+        "Land sold by someone else ('the site was sold by the bus operator', 'the farm was"
+        " sold by its owner to the Council') is not a council sale.",
+        _re(
+            r"\bsold (?:[\w ]{0,20} )?by (?:the |a |an |its )?(?!council|authority)(?:[\w'’-]+ )"
+            r"{0,4}?(?:operators?|owners?|company|developers?|trust|landlord|vendors?|"
+            r"(?-i:[A-Z])[\w'’-]+)\b"
+        ),
+        only_rules=frozenset({"sale_of_land"}),
+    ),
     FalseFriend(
         "sale_denied",
         _A,

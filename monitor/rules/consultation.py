@@ -75,6 +75,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             rf"\b(?:{PUBLIC}|any person|anyone)\b[^.;]{{0,40}}?\b(?:may|can|(?:are|is) invited "
             r"to|wishing to|who wish(?:es)? to) (?:also )?(?:make|submit|send|lodge) (?:written )?"
             r"(?:representations|objections|comments)\b",
+            # "the Council invites representations on the proposal from any person"
+            r"\binvit\w* (?:written )?(?:representations|objections|comments|views)\b[^.;]{0,80}?"
+            rf"\bfrom (?:any person|anyone|{PUBLIC})\b",
             # "Residents near each site were sent letters and invited to comment."
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:invited|asked|encouraged) to (?:comment|respond|"
             r"give (?:their )?views|have their say|share (?:their )?views|take part)\b",
@@ -98,6 +101,7 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             "listened",
             "representations",
             "objections",
+            "invit",
         ),
     ),
     Rule(
@@ -274,6 +278,13 @@ STAFF_OR_MARKET_CONSULTATION = _re(
 
 
 CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "question_asked",
+        _C,
+        "A question ('Will residents be consulted?') asks about consultation; the answer, if"
+        " any, says whether there was one.",
+        _re(r"\?\W*$"),
+    ),
     FalseFriend(
         "delegation_wording",
         _C,

@@ -73,9 +73,10 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r" (?:is asked to |are asked to )?notes?\b",
         ),
         # ("made under delegated powers" tells how an earlier step was taken.)
+        # (not "the transfer ..., approved by Council in 2023": an approval told as history)
         unless=_re(
             r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|delegat\w*(?! powers\b)|"
-            r"proceed\w*|instruct\w*)\b"
+            r"proceed\w*|instruct\w*)\b(?! by\b)"
         ),
     ),
     FalseFriend(
@@ -94,6 +95,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"asked for)\b",
             r"\b(?:sought|requested|asked for|seeks?|request(?:ed|ing)?) (?:further |more |"
             r"additional |full )?(?:information|clarification|confirmation|details|disclosure)\b",
+            # a question put as a question: "Is the Council selling land to the company?"
+            r"\?\W*$",
         ),
     ),
     FalseFriend(
@@ -474,7 +477,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\b(?:the )?(?:council|authority) (?:is|as) (?:its |the )?sole (?:member|shareholder|"
             r"owner)\b",
         ),
-        unless=_ONLY_AN_OPTION,
+        # (nor one of a numbered list of options: "(2) transfer to an arm's length external
+        # organisation wholly controlled by the Council")
+        unless=_re(_ONLY_AN_OPTION.pattern, r"^\W*\(?(?:\d{1,2}|[a-h])\)\s"),
         trigger=("aleo", "external organisation", "controlled by", "owned by", "sole "),
         fact=True,
     ),
@@ -482,8 +487,8 @@ BLOCKERS: tuple[Blocker, ...] = (
         "shared_service",
         "A shared service between councils is public-to-public, not outsourcing.",
         _re(
-            r"\b(?:implement\w*|establish\w*|creat\w*|agree(?:s|d|ing)?|approv\w*|form\w*|join\w*)"
-            r"\b[^.;]{0,60}?\bshared (?:\w+ )?services?\b",
+            r"\b(?:implement\w*|establish\w*|creat\w*|agree(?:s|d|ing)?|approv\w*|form\w*|join\w*|"
+            r"enter\w* into)\b[^.;]{0,60}?\bshared (?:\w+ )?services?\b",
             r"\bshared (?:\w+ )?services?\b[^.;]{0,40}?\b(?:implement\w*|established|created|"
             r"approved|agreed)\b",
             # "the Service Level Agreement with Scarborough Borough Council ... be renewed"
@@ -582,7 +587,7 @@ DATED_PAST_DECISION = _re(
 # "where we are seeking to dispose of land, consultation will be proportionate").
 FORMAL_PROPOSAL_SENTENCE = _re(
     r"\b(?:approv(?:e|es|ed|ing)|agree[sd]?|authoris(?:e|es|ed|ing)|authoriz(?:e|es|ed|ing)|"
-    r"resolved?|delegate[sd]?|endors(?:e|es|ed)|recommend(?:s|ed)?|declare[sd]?|decided|"
+    r"resolved?|delegate[sd]?|endors(?:e|es|ed)|recommend(?:s|ed|ing)?|declare[sd]?|decided|"
     r"minded to|notice is hereby given)\b",
     r"\b(?:it is|is|are|was|were) (?:proposed|recommended|asked|requested)\b|\bproposes? to\b|"
     r"\b(?:request|ask|invite)s? (?:the )?(?:cabinet|council|committee|executive|members?) to\b|"

@@ -96,7 +96,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         # collection vehicles", "ICT services hardware").
         unless=_re(
             rf"\b(?:provision|delivery|management|operation|running) of (?:the )?"
-            rf"(?:(?!frozen\b)[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b",  # frozen food is goods
+            rf"(?:(?!frozen\b)[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b"  # frozen food is goods
+            # (not "delivery of refuse vehicles": the service word describes the goods)
+            rf"(?!(?: [\w-]+)? {_GOODS_HEAD}\b)",
             # (not "kitchens operated by the Council's Facilities Management service": the
             # council's own service is who uses the goods)
             rf"(?<!council's )(?<!council’s )(?<!in-house )(?<!our own )"
@@ -180,11 +182,29 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "transfer_in_house",
+        _O,
+        "A transfer of a service to direct delivery, direct management or the council is"
+        " bringing it in-house, whatever provider the sentence goes on to name.",
+        _re(
+            r"\btransfer\w* (?:of )?(?:the )?(?:[\w'’-]+ ){0,6}?(?:services?|provision|"
+            r"management|operation)\b (?:to|into|under|back to) (?:the )?(?:direct|in-house|"
+            r"council) (?:delivery|management|provision|operation|control)\b",
+        ),
+        only_rules=frozenset({"transfer_to_provider"}),
+    ),
+    FalseFriend(
         "bidder_for_land",
         _O,
         "A preferred bidder or offer for land is an asset sale, not a service contract.",
-        _re(rf"\b(?:purchasers?|acquisition|sale of|dispos\w*|{ASSET_OBJECT})\b"),
-        unless=_re(rf"\b{SERVICE_DOMAIN}\b|\bservices?\b|\bbusiness transfer\b"),
+        _re(rf"\b(?:purchasers?|acquisition|sale of|dispos\w*|leases?|{ASSET_OBJECT})\b"),
+        # (a service named as what the bidder will run: "the preferred operator to run the
+        # leisure centres"; not "leases of kiosks (cafés, water sports hire)")
+        unless=_re(
+            r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
+            rf"(?:{SERVICE_DOMAIN}|services?)\b",
+            r"\bservices? (?:contracts?|providers?|operators?)\b|\bbusiness transfer\b",
+        ),
         only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
     ),
 )

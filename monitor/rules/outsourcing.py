@@ -85,6 +85,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         " service puts it out to the market.",
         _re(
             r"\bgo(?:ing|es)? out to (?:tender|the market)\b",
+            # "approval to go to tender for the cleaning of ...", "proceeds to tender for"
+            r"\b(?:go(?:ing|es)?|proceed(?:s|ed|ing)?|move(?:s|d)?) to (?:tender|the market) "
+            r"(?:for|to procure)\b",
             r"\bre-?tender(?:ed|ing|s)?\b|\bre-?procur(?:e|ed|es|ing|ement)\b",
             r"\bre-?commission(?:ed|ing|s)?\b",
             rf"\btender (?:a |an |the |this |its |our |their )(?:new )?{_OBJECT_WORDS}"

@@ -120,7 +120,9 @@ PUBLIC = _alt(
     r"(?:service|facility|library|centre|leisure|park|site|existing|current|bus|day centre)"
     r"[- ]users?",
     # (not "the tenant": one occupier of the property sold is a party to the sale)
-    r"users?|carers?|famil(?:y|ies)|tenants|(?:every|each|all|any) tenant|leaseholders?|"
+    # (nor "sitting tenants": the occupiers of the holdings being sold)
+    r"users?|carers?|famil(?:y|ies)|(?<!sitting )tenants|(?:every|each|all|any) tenant|"
+    r"leaseholders?|learners|students|"
     r"patients?|parents?|pupils?",
     r"young people|older people|local people|people (?:who|that) (?:use|receive|draw on|"
     r"attend|live in|rely on)|people using|people receiving",
@@ -242,7 +244,9 @@ INHOUSE_TERM = _alt(
     r"(?:stock )?retention options?",
     # "Continuing to run the library directly was considered" (not "directly to residents")
     r"(?:continu\w*|keep\w*|retain\w*) (?:to )?(?:run|operat|deliver|manag|provid)\w* "
-    r"(?:the |this |these |its )?(?:[\w-]+ ){0,3}?directly\b(?! (?:to|with|from|by)\b)",
+    r"(?:the |this |these |its )?(?:[\w-]+ ){0,3}?directly\b(?! (?:to|from|by)\b| with (?:the )?"
+    r"(?:residents|users|service users|the public|customers|people|families|partners|"
+    r"providers|schools)\b)",
     # "including running the centres ourselves" (a council speaking of itself)
     r"(?:run(?:ning)?|deliver(?:ing)?|manag(?:e|ing)|operat(?:e|ing)|provid(?:e|ing)|do(?:ing)?) "
     r"(?:the |these |this |it |them |that )?(?:[\w-]+ ){0,3}?ourselves",
@@ -268,6 +272,8 @@ INHOUSE_TERM = _alt(
     # A council-owned company is council control: weighing one is weighing in-house delivery.
     r"(?:local authority|council)[- ](?:owned )?trading compan(?:y|ies)|latcos?|teckal compan\w*",
     r"council[- ](?:run|operated|managed|delivered|provided)",
+    # "Council-led redevelopment through the council's housing company was appraised"
+    r"council[- ]led (?:option|delivery|provision|redevelopment|development|scheme|model)",
     # "We looked at keeping all branches staffed by the council": carrying on as the council
     # runs it now is the in-house option.
     r"(?:keep\w*|continu\w*|remain\w*|retain\w*|stay\w*)\b[^.;]{0,50}?\b(?:run|staffed|"

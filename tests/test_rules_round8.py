@@ -1,0 +1,206 @@
+"""Round 8 families: wording found in blind held-out sets h25 (council notices), h26 (long
+papers as PDFs read them) and h27 (short texts in the forms councils use), written as
+general patterns.
+
+Every sentence here is written for these tests (fictional councils, places and firms); each
+family has a case that must change and one that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.classify import classify
+from monitor.items import split_items
+from monitor.notice_subject import subject_of
+
+OUT, SALE, CONS, INH = (
+    "is_outsourcing",
+    "is_asset_sale",
+    "has_consultation",
+    "has_inhouse_statement",
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "own_use"),
+    [
+        # The council's own offices and staff: facilities for the council itself.
+        ("Office Cleaning and Washroom Services - Council Offices", True),
+        ("Manned Guarding and Key Holding - Civic Centre", True),
+        ("Concession for Staff Restaurant - County Hall", True),
+        # Buildings the public uses are a public service, whoever else is named.
+        ("Cleaning of Council Offices, Leisure Centres and Public Conveniences", False),
+        ("Council House Building Programme Partner", False),
+    ],
+)
+def test_the_councils_own_premises(title: str, own_use: bool) -> None:
+    assert (subject_of(title) is not None) is own_use
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        # A text that opens with its Procurement Act type is a notice, whatever its record.
+        (
+            "UK6: Contract award notice - Procurement Act 2023\nContracting authority: "
+            "Sampleton Borough Council\nContract title: Waste, Recycling and Street Cleansing "
+            "Services 2025-2033\nDescription: Collection of household waste and street "
+            "cleansing.\nAwarded supplier: Sample Environmental Ltd.",
+            OUT,
+            True,
+            "notice",
+        ),
+        # Going to tender for a service the council's own staff run in part.
+        (
+            "RESOLVED - That the Council proceeds to tender for the cleaning of Council "
+            "buildings, leisure centres and public conveniences for three years.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "RESOLVED - That the Council proceeds to tender for the supply of cleaning materials.",
+            OUT,
+            False,
+            "decision",
+        ),
+        # Shared services entered into are public to public.
+        (
+            "The Committee agreed (i) to enter into a shared service agreement with Sample "
+            "Council for the provision of building control.",
+            OUT,
+            False,
+            "decision",
+        ),
+        # Bidders for leases are buyers of land, not providers of a service.
+        (
+            "Summary: To grant 125-year leases of four seafront kiosks to the preferred "
+            "bidders (cafés, water sports hire).",
+            OUT,
+            False,
+            "forward_plan",
+        ),
+        (
+            "Summary: To appoint the preferred bidder to operate the leisure centres under a "
+            "ten-year contract.",
+            OUT,
+            True,
+            "forward_plan",
+        ),
+        # Land sold by someone else is not a council sale.
+        (
+            "The Council has completed the purchase of the former depot. The site was sold by "
+            "the bus operator after it moved.",
+            SALE,
+            False,
+            "other",
+        ),
+        # Questions ask; they decide nothing and consult no one.
+        (
+            "Is the Council selling land to the company? No transfers are proposed at present.",
+            SALE,
+            False,
+            "other",
+        ),
+        # Continuing to run it directly "with investment" is the in-house option.
+        (
+            "RESOLVED: to approve the transfer of the operation of Sample House care home to a "
+            "not-for-profit provider. The report compared three options: (1) continuing to run "
+            "the home directly with investment of £2m; (2) closure; (3) transfer.",
+            INH,
+            True,
+            "decision",
+        ),
+        # A transfer to direct delivery is an insourcing.
+        (
+            "22. CALL-IN: TRANSFER OF THE COMMUNITY MEALS SERVICE TO DIRECT DELIVERY The "
+            "Committee considered the call-in of the decision to end the contract with the "
+            "meals provider. RESOLVED: That no further action be taken.",
+            OUT,
+            False,
+            "other",
+        ),
+        # A notice of a disposal that invites representations from anyone.
+        (
+            "Sample Council proposes to dispose of the former Pier Buildings by sale. The "
+            "Council invites representations on the proposal from any person by 30 June.",
+            CONS,
+            True,
+            "notice",
+        ),
+        # Leases of 25 years are disposals whichever way they are worded.
+        (
+            "That Cabinet agrees to grant leases of 25 years of Arches 4-16 to the tenants "
+            "selected.",
+            SALE,
+            True,
+            "decision",
+        ),
+        # Sitting tenants of holdings being sold are parties, not the public.
+        (
+            "Decision: to agree the sale of nine farm holdings. Consultation: Sitting tenants; "
+            "local members.",
+            CONS,
+            False,
+            "forward_plan",
+        ),
+        # Goods named after the service they serve stay goods.
+        (
+            "Award of contract: June 2025 | Delivery of refuse vehicles: from March 2026",
+            OUT,
+            False,
+            "report",
+        ),
+        # Noting a transfer approved by Council years ago decides nothing.
+        (
+            "Members noted that the transfer of the caravan park operation to Sample Holidays "
+            "Ltd, approved by Council in 2023, had been completed.",
+            OUT,
+            False,
+            "decision",
+        ),
+        # A business case "recommending that" the council enters a partnership proposes it.
+        (
+            "1.1 This business case supports the Cabinet report recommending that the Council "
+            "enter a strategic partnership with a private sector provider for revenues and "
+            "benefits services. " + "The background to the service is set out below. " * 120,
+            OUT,
+            True,
+            "other",
+        ),
+    ],
+)
+def test_round8_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert getattr(classify(text, doc_type=doc_type), label) is expected
+
+
+def test_an_appendix_goes_with_the_item_it_names() -> None:
+    text = (
+        "Minute of Meeting of the Communities Committee\n"
+        "6. ASSET TRANSFER REQUEST - FORMER SAMPLE SCHOOL\n"
+        "There was submitted a report on an asset transfer request.\nRESOLVED: to approve the "
+        "asset transfer request and to transfer ownership of the former school to Sample "
+        "Trust.\n"
+        "7. TENANT PARTICIPATION STRATEGY\n"
+        "The strategy was developed with the tenants' federation.\nRESOLVED: to approve the "
+        "strategy and note the progress made in the year.\n"
+        "APPENDIX - EXTRACT FROM REPORT (ITEM 6)\n"
+        "5.1 The Council published notice of the request and invited representations from "
+        "any person. 5.2 A household survey received 386 responses.\n"
+    )
+    items = {i.heading: i.text() for i in split_items([(None, 1, text)])}
+    asset_item = next(t for h, t in items.items() if h and h.startswith("6."))
+    assert "household survey" in asset_item
+    assert "household survey" not in next(t for h, t in items.items() if h and h.startswith("7."))
+
+
+def test_a_forward_plan_entry_heading() -> None:
+    text = (
+        "Entry 1 - Medium Term Financial Strategy\nDecision maker: Cabinet\nConsultation: "
+        "Public consultation ran January to March.\n\n"
+        "Entry 2 - Leisure Centre: Future Operating Arrangements\nDecision maker: Cabinet\n"
+        "Description: Cabinet will decide whether to tender a new leisure management contract "
+        "or to bring the operation back in-house.\nConsultation: Ward Councillors\n"
+    )
+    result = classify(text, doc_type="forward_plan")
+    assert result.is_outsourcing and result.has_consultation is False
