@@ -195,6 +195,10 @@ def _classify_chunks(
     if noting:
         discounted += [(h, "record_only_notes") for h in asset_kept]
         asset_kept = []
+    if is_notice and nt in R.NOT_LETTING_NOTICE_TYPES:
+        # A report on a contract (payments, performance, termination) disposes of nothing.
+        discounted += [(h, "notice_reports_on_contract") for h in asset_kept]
+        asset_kept = []
     if _background_only(asset_kept, aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in asset_kept]
         asset_kept = []

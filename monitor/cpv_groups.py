@@ -200,6 +200,13 @@ SERVICE_GROUPS: Final[tuple[CpvGroup, ...]] = (
         " agents, sheriff officers), or the council's own commercial debts.",
     ),
     _g(
+        "7994",
+        MIXED,
+        "Collection agency services",
+        "Enforcement agents recovering residents' council tax on the council's behalf, or"
+        " the council's own debts.",
+    ),
+    _g(
         "795",
         OWN_USE,
         "Office-support services",

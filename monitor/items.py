@@ -63,10 +63,11 @@ _MIN_ITEM_WORDS = 12
 _DECIDES = re.compile(
     r"\bRESOLVED\b|\bResolved\s*(?:[:–—-]|that\b)|"
     r"\b(?:[Ii]t was|[Ww]as|[Ww]ere) (?:resolved|agreed|approved)\b|"
-    r"^\s*(?:DECISIONS?|Decisions?(?: made)?|Minutes|Agreed|AGREED)\s*[:–—-]|"
+    r"^\s*(?:DECISIONS?(?: MADE)?|Decisions?(?: [Mm]ade)?|Minutes|Agreed|AGREED)\s*[:–—-]|"
     # A forward plan entry's fields: each entry names the decision to come.
     r"\b(?:Decision maker|Decision to be taken by|Matter for decision|Nature of (?:the )?"
-    r"decision|Purpose|What is the decision\??)\s*[:–—-]|"
+    r"decision|Purpose|What is the decision\??|Key decision reason|Lead officer|Decision due|"
+    r"Portfolio(?: holder)?)\s*[:–—-]|"
     r"\b(?:[Cc]abinet|[Cc]ommittee|[Cc]ouncil|[Ee]xecutive|[Pp]anel|[Bb]oard) "
     r"(?:resolved|agreed|approved|decided)\s*(?::|–|—|-|\bthat\b)",
     re.M,

@@ -16,6 +16,11 @@ from monitor.text import Segment
 # Find a Tender pages print the type as "UK4: Tender notice - Procurement Act 2023".
 _NOTICE_TYPE_IN_TEXT = re.compile(r"\bUK(\d{1,2})\s*[:\-–]\s*[A-Z]")
 _CPV_LINE = re.compile(r"\b\d{8}(?:-\d)?\b")
+_BUYER_FIELD = re.compile(
+    r"^\W*(?:i\.\d\)\s*)?(?:main activity|type of (?:the )?contracting authority|"
+    r"contracting authority|name and addresses)\b",
+    re.I,
+)
 
 
 # The Procurement Act 2023 notice names (Find a Tender; the Procurement Regulations 2024),
@@ -76,6 +81,9 @@ def _notice_hits(chunks: Sequence[_Chunk], service_head: str | None = None) -> l
             # (not a line of the code list: "Meals-on-wheels services - 55521100" is the CPV
             # code's label, which the structural decision has read already)
             if _CPV_LINE.search(seg.text) and len(seg.text) < 160:
+                continue
+            # (nor the buyer's own description: "I.5) Main activity: General public services")
+            if _BUYER_FIELD.match(seg.text):
                 continue
             m = R.NOTICE_SERVICE_SUBJECT.search(seg.text)
             if m:

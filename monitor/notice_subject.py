@@ -82,7 +82,9 @@ LANGUAGE_SERVICES: Final = re.compile(
 # Not couriers: "delivery of waste sacks to trade waste customers" is part of a service.
 OFFICE_SUPPORT: Final = re.compile(
     r"\b(?:confidential (?:waste|papers?|documents?)|shredding|postal services?|"
-    r"mail(?:room| services?)|document (?:storage|scanning)|printing|photocopi\w*|stationery)\b",
+    r"mail(?:room| services?)|document (?:storage|scanning)|printing|photocopi\w*|stationery|"
+    r"print(?: (?:and|&) distribution)?|magazines?|newsletters?|communications agency|"
+    r"occupational health|employee assistance|(?:staff|employee) (?:wellbeing|counselling))\b",
     _I,
 )
 # Training and development of the council's own staff ("Leadership and Management
@@ -199,6 +201,9 @@ _PUBLIC_FACING: Final = re.compile(
     r"\brevenues?,? (?:and|&) benefits\b|\bcouncil tax (?:collection|administration|billing)\b|"
     r"\bbenefits? (?:administration|processing|service)\b|\bcustomer (?:services?|contact)\b|"
     r"\b(?:contact|call) cent(?:re|er)s?\b|"
+    # Recovering residents' council tax and fines for the council: enforcement agents.
+    r"\benforcement agents?\b|\bbailiffs?\b|\bsheriff officers?\b|"
+    r"\bcouncil tax (?:recovery|enforcement)\b|"
     # Employment support for residents (DWP-funded programmes such as Connect to Work) is
     # filed under recruitment services, which is otherwise the council's own hiring.
     r"\bindividual placement and support|\b(?:supported|into) employment\b|"

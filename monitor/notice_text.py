@@ -73,6 +73,9 @@ _NOTICE_TYPE_HEADING: Final = re.compile(r"^notice\s+type:?\s*(?P<value>.*)$", _
 _TITLE_HEADING: Final = re.compile(
     r"^(?:notice\s+title|title(?:\s+attributed\s+to.*)?)\s*:?\s*$", _I
 )
+_TITLE_INLINE: Final = re.compile(
+    r"^(?:ii\.1\.1\)\s*)?(?:notice\s+|contract\s+)?title\s*:\s*(?P<title>\S.{2,200})$", _I
+)
 # The stage word a notice page opens with, above its title.
 _STAGE_LINE: Final = re.compile(
     r"^(?:tender|award|planning|contract|opportunity|awarded contract|early engagement|"
@@ -82,7 +85,10 @@ _STAGE_LINE: Final = re.compile(
 # "Transparency notice", "UK4 tender notice", "Contract details notice".
 # ("UK7: Contract details notice - Procurement Act 2023" too)
 _KIND_LINE: Final = re.compile(
-    r"^(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice(?:\s*[-–:]\s*procurement act 2023)?$", _I
+    r"^(?:(?:public contracts scotland|sell2wales|contracts finder|find a tender|etendersni)"
+    r"\s*[-–:]\s*)?(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice"
+    r"(?:\s*[-–:]\s*procurement act 2023)?$",
+    _I,
 )
 # A buyer's name on a line of its own.
 _BUYER_LINE: Final = re.compile(
@@ -151,6 +157,11 @@ def _title(lines: Sequence[str], given: str | None) -> str:
             found = _next_value(lines, i)
             if found:
                 return found[1]
+        # The title on its heading's line: "II.1.1) Title: Creative, Design and Print Services",
+        # "Title: Occupational Health Services", "Contract title: ..."
+        inline = _TITLE_INLINE.match(line)
+        if inline:
+            return inline.group("title").strip()
     # The first line that is not the notice's kind ("Transparency notice") or its buyer
     # ("London Borough of Southwark"), which notice pages print above the title.
     for line in [line for line in lines if line][:4]:

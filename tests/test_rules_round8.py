@@ -204,3 +204,110 @@ def test_a_forward_plan_entry_heading() -> None:
     )
     result = classify(text, doc_type="forward_plan")
     assert result.is_outsourcing and result.has_consultation is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Titles printed on their heading's line, portals' names above them.
+        (
+            "Public Contracts Scotland - Contract Notice\nSample Council, Sample House\n"
+            "II.1.1) Title: Creative, Design, Print and Distribution Services for the Council "
+            "Residents' Magazine\nII.1.3) Type of contract: Services\n",
+            False,
+        ),
+        (
+            "Sell2Wales - Contract award notice\nSample City Council\nTitle: Occupational "
+            "Health and Employee Assistance Services\nDescription: Provision of occupational "
+            "health services to the Council's employees.\n",
+            False,
+        ),
+        # Enforcement agents recover residents' council tax on the council's behalf.
+        (
+            "UK6: Contract award notice - Procurement Act 2023\nSample Council\nEnforcement "
+            "Agent Services for Council Tax and Parking Penalties\nMain procurement category: "
+            "Services\nCPV: 79940000 - Collection agency services\nDescription: Sample Council "
+            "has awarded contracts for enforcement agent services to recover unpaid council "
+            "tax on its behalf.\n",
+            True,
+        ),
+    ],
+)
+def test_round8b_notices(text: str, expected: bool) -> None:
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+def test_a_payments_compliance_notice_disposes_of_nothing() -> None:
+    text = (
+        "UK8: Payments compliance notice - Procurement Act 2023\nSample Council\nThe Council "
+        "requires its main contractors, including its waste collection and disposal "
+        "contractor, to pay subcontractors within 30 days. Proportion of invoices paid within "
+        "30 days: 94.6%.\n"
+    )
+    result = classify(text, doc_type="procurement")
+    assert not result.is_outsourcing and not result.is_asset_sale
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # A park café whose operator also does the council's work is a service let.
+        (
+            "The Council invites operators to run the café and visitor welcome point at Sample "
+            "Park on the Council's behalf, under a ten-year concession.",
+            OUT,
+            True,
+        ),
+        (
+            "Decision: To grant a concession licence for the operation of the cafe at Sample "
+            "Park to Sample Coffee Ltd for three years at a fee of £12,000 a year.",
+            OUT,
+            False,
+        ),
+        # A works package named by what is done is works.
+        (
+            "Decision: Award of Contract - Sample Ponds Desilting Works to Sample Civils Ltd.",
+            OUT,
+            False,
+        ),
+        # A business case's preferred option, and "That the Council proceeds with" it.
+        (
+            "The preferred option is Option C - a strategic partnership with a private sector "
+            "highway contractor to deliver highway maintenance services. "
+            + "The background to the service is set out below. "
+            * 120,
+            OUT,
+            True,
+        ),
+        # Services transferred to a company are not buildings transferred.
+        (
+            "a) Approve the transfer of building cleaning, school catering and caretaking "
+            "services to Sample Facilities Ltd.",
+            SALE,
+            False,
+        ),
+        # Residents who told the council, people interviewed, were consulted.
+        (
+            "RESOLVED: to award the advice service contract to Sample Advice. In a survey, "
+            "1,388 residents told us where they would go for advice.",
+            CONS,
+            True,
+        ),
+    ],
+)
+def test_round8b_families(text: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type="other"), label) is expected
+
+
+def test_minutes_decisions_made_and_plan_entries_with_officers() -> None:
+    minutes = (
+        "64. BUDGET CONSULTATION - RESULTS\nThe Cabinet considered the results of the public "
+        "budget consultation.\nDecision Made: That the results be noted.\n"
+        "66. SUPPORTED LIVING SERVICES - COMMISSIONING PROPOSALS\nThe Cabinet considered a "
+        "report seeking approval to commission supported living services.\nDecision Made: "
+        "That approval be given to commence a procurement exercise for supported living "
+        "services.\n"
+    )
+    result = classify(minutes, doc_type="decision")
+    # The outsourcing item does not borrow the budget item's consultation.
+    assert result.is_outsourcing and result.has_consultation is False

@@ -161,7 +161,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             # (not to the council: "the Trust will transfer its freehold interest in the hall
             # to the Council" is the council buying)
             r"(?![^.;]{0,120}?\bto the (?:council|authority)\b)"
-            r"(?! (?:services|team|function|management|maintenance)\b)",
+            # (not "the transfer of building cleaning, school catering and caretaking services")
+            r"(?! (?:services|team|function|management|maintenance|cleaning|catering|caretaking|"
+            r"control|security|repairs)\b)",
             r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"
             r"|are|to be|was|were) transferred to\b(?! the council)",
             # A land swap gives the council's land away, whatever comes back for it.

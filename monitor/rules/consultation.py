@@ -68,6 +68,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "we spoke with 156 people who receive care at home and 48 unpaid carers"
             rf"\b(?:spoke|spoken|speaking|talked|met|listened) (?:with|to) "
             rf"(?:over |more than |around |about )?(?:\d[\d,]* )?(?:[\w-]+ ){{0,3}}?{PUBLIC}\b",
+            # "1,388 residents told us where they would go for advice"
+            rf"\b{PUBLIC}\b[^.;]{{0,30}}?\btold (?:us|the council|officers)\b",
+            # "interviews with 41 people who have used domestic abuse services"
+            rf"\b(?:interviews?|conversations?|focus groups?|workshops?) with (?:\d[\d,]* )?"
+            rf"(?:[\w-]+ ){{0,3}}?{PUBLIC}\b",
             # "care leavers and their families were engaged through two family workshops"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
             r"(?:engaged|involved)\b(?! in (?:the )?(?:delivery|running|provision|work)\b)",
@@ -94,6 +99,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             "engaged",
             "involved",
             "spoke",
+            "told",
+            "interview",
+            "conversation",
+            "focus group",
+            "workshop",
             "spoken",
             "speaking",
             "talked",

@@ -479,7 +479,11 @@ BLOCKERS: tuple[Blocker, ...] = (
         ),
         # (nor one of a numbered list of options: "(2) transfer to an arm's length external
         # organisation wholly controlled by the Council")
-        unless=_re(_ONLY_AN_OPTION.pattern, r"^\W*\(?(?:\d{1,2}|[a-h])\)\s"),
+        unless=_re(
+            _ONLY_AN_OPTION.pattern,
+            r"^\W*\(?(?:\d{1,2}|[a-h])\)\s*(?:transfer(?:ring)? to|set(?:ting)? up|creat(?:e|ing)|"
+            r"establish(?:ing)?|form(?:ing)?)\b",
+        ),
         trigger=("aleo", "external organisation", "controlled by", "owned by", "sole "),
         fact=True,
     ),
@@ -588,7 +592,8 @@ DATED_PAST_DECISION = _re(
 FORMAL_PROPOSAL_SENTENCE = _re(
     r"\b(?:approv(?:e|es|ed|ing)|agree[sd]?|authoris(?:e|es|ed|ing)|authoriz(?:e|es|ed|ing)|"
     r"resolved?|delegate[sd]?|endors(?:e|es|ed)|recommend(?:s|ed|ing)?|declare[sd]?|decided|"
-    r"minded to|notice is hereby given)\b",
+    r"minded to|notice is hereby given|proceeds? with)\b",
+    r"\b(?:the )?(?:preferred|recommended) option (?:is|was|would be)\b",
     r"\b(?:it is|is|are|was|were) (?:proposed|recommended|asked|requested)\b|\bproposes? to\b|"
     r"\b(?:request|ask|invite)s? (?:the )?(?:cabinet|council|committee|executive|members?) to\b|"
     r"\b(?:seeks?|sought|seeking) (?:the )?(?:approval|agreement|authority|permission|a "

@@ -125,6 +125,13 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bconcession\w*\b[^.;]{0,80}?\b(?:caf[eé]s?|kiosks?|refreshments?|ice[- ]cream|"
             r"mobile catering|tea rooms?|coffee (?:shops?|bars?))\b",
         ),
+        # (unless the operator also does the council's work: "run the café and visitor welcome
+        # point ... on the Council's behalf", opening the toilets)
+        unless=_re(
+            r"\bon (?:the )?(?:council|authority)['’]s behalf\b|\bon behalf of the (?:council|"
+            r"authority)\b|\bvisitor (?:welcome|information|centre)|\b(?:public )?toilets\b",
+        ),
+        unless_in_sentence=True,
     ),
     FalseFriend(
         "to_council_owned_company",

@@ -26,7 +26,7 @@ NOTICE_SIGNALS = {
     "UK12": "procurement_termination",
 }
 # Notices that report on a contract (performance, termination, cancellation) rather than let one.
-NOT_LETTING_NOTICE_TYPES = frozenset({"UK9", "UK11", "UK12"})
+NOT_LETTING_NOTICE_TYPES = frozenset({"UK8", "UK9", "UK11", "UK12", "UK15"})
 
 # A notice may report what the council did before it bought: "The Council ran a public
 # consultation on the future of leisure", "The in-house option was costed". Such a sentence
@@ -36,6 +36,7 @@ NOTICE_REPORTS_DONE = _re(
     r"\b(?:ran|held|carried out|undert(?:ook|aken)|conducted|completed|took part|responded|"
     r"received|consulted|co-?designed|co-?produced|shaped|surveyed|told (?:us|the council)|"
     r"considered|costed|assessed|compared|appraised|evaluated|rejected|discounted|dismissed|"
+    r"agreed|decided|interviewed|spoke|met|"
     r"not preferred|found|judged|concluded)\b",
     r"\b\d[\d,]* (?:responses|respondents|replies)\b",
 )

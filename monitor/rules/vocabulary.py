@@ -76,7 +76,10 @@ GOODS = _alt(
     r"refurbish\w*|renovat\w*|fit(?:ting)?[- ]out|new build|construction of|build(?:ing)? of",
     r"installation of|erection of",
     # The verbs of building work ("a contractor to demolish the former offices").
-    r"demolish\w*|resurfac\w*|(?:contractors?|builders?)\b[^.;]{0,60}?\b(?:to|will|would) "
+    r"demolish\w*|(?:re)?surfacing|surface dressing|micro-?asphalt|carriageway works|"
+    # a works package named by what is done: "Desilting Works", "Piling Works"
+    r"[\w-]+ing works|"
+    r"resurfac\w*|(?:contractors?|builders?)\b[^.;]{0,60}?\b(?:to|will|would) "
     r"(?:construct|erect|build|extend|convert|refurbish|re-?roof|install)\b",
     r"civil engineering (?:contractors?|works|frameworks?)",
     r"design and build|demolition|retrofit|works? (?:contracts?|programmes?|packages?|"
@@ -124,8 +127,9 @@ PUBLIC = _alt(
     r"users?|carers?|famil(?:y|ies)|(?<!sitting )tenants|(?:every|each|all|any) tenant|"
     r"leaseholders?|learners|students|"
     r"patients?|parents?|pupils?",
-    r"young people|older people|local people|people (?:who|that) (?:use|receive|draw on|"
-    r"attend|live in|rely on)|people using|people receiving",
+    r"young people|older people|local people|people (?:who|that) (?:have )?(?:use[ds]?|"
+    r"receive[sd]?|draw on|drawn on|attend(?:ed)?|live in|lived in|rel(?:y|ied) on)|"
+    r"people using|people receiving",
     r"care leavers|survivors|people with lived experience|experts by experience",
     r"(?:allotment|plot|ticket|pass|badge|membership|season ticket) holders",
     r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
@@ -233,7 +237,8 @@ INHOUSE_TERM = _alt(
     r"direct (?:service )?(?:provision|delivery)|direct (?:labour|services) organisation|DSO",
     # "direct council provision", "continued operation by the Council", "to deliver
     # reablement directly"
-    r"direct (?:council|local authority|authority|public) (?:provision|delivery|management)",
+    r"direct (?:council|local authority|authority|public) (?:provision|delivery|management|"
+    r"employment)|direct employment",
     r"(?:continued|continuing|continuation of) (?:the )?(?:direct )?(?:operation|provision|"
     r"delivery|management|running)(?: of [\w'’ -]{1,40}?)? by the (?:council|authority)",
     r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
@@ -260,6 +265,10 @@ INHOUSE_TERM = _alt(
     # "to run the equipment store directly through the Council and its partners"
     r"(?:run|deliver|provide|operate|manage)\w* (?:the |this |these |its )?(?:[\w-]+ ){0,5}?"
     r"directly (?:through|by|within) the (?:council|authority)",
+    # "Officers assessed whether the Council could run the scheme itself"
+    r"(?:council|authority) (?:could|would|should|can|might|itself) (?:deliver|provide|run|"
+    r"operate|manage)\w* (?:the |this |these |its |it |them )?(?:[\w-]+ ){0,3}?(?:itself|"
+    r"themselves|directly|in-house|internally)\b",
     # "the council delivering the service directly", "the council running the centres itself"
     r"(?:council|authority) (?:deliver(?:ing|s)?|provid(?:ing|es)?|run(?:ning|s)?|"
     r"operat(?:ing|es)?|manag(?:ing|es)?) (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
