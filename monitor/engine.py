@@ -57,12 +57,19 @@ class _Masker:
 
     It also keeps the false-friend verdicts of the classification (:func:`_false_friend`):
     long reports say the same thing several times (a summary repeats the recommendations,
-    every page of an options table names the same option)."""
+    every page of an options table names the same option). Verdicts that depend on the
+    sentence alone, not on where the match is in it, are kept per sentence (``sentence``):
+    several rules and labels match the same sentence."""
 
     def __init__(self) -> None:
         self._done: dict[str, str] = {}
+        self._lowered: dict[str, str | None] = {}
         self.verdicts: dict[tuple[str, str, str, str | None, int, int], R.FalseFriend | None]
         self.verdicts = {}
+        # sentence -> {(false friend's position in R.FALSE_FRIENDS, what): bool}
+        self.sentence: dict[str, dict[tuple[int, int], bool]] = {}
+        # sentence -> which clauses of the prefilter (monitor.prefilter.may_match) it has
+        self.clauses: dict[str, dict[prefilter.Words, bool]] = {}
 
     def __call__(self, text: str) -> str:
         masked = self._done.get(text)
@@ -71,6 +78,13 @@ class _Masker:
             masked = R.mask_named_bodies(masked)
             self._done[text] = masked
         return masked
+
+    def lowered(self, text: str) -> str | None:
+        """:func:`monitor.prefilter.lowered` of ``text``, worked out once."""
+        if text in self._lowered:
+            return self._lowered[text]
+        low = self._lowered[text] = prefilter.lowered(text)
+        return low
 
 
 _TRIGGER_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -164,11 +178,24 @@ def _scan(
             ]
         else:
             per_segment = _triggered_segments(rules, chunk, chunk_lowered)
+        may_match = prefilter.may_match
         for seg, live in zip(chunk.analysed.segments, per_segment, strict=True):
             if not live:
                 continue
-            text = mask(seg.text) if mask is not None else seg.text
+            if mask is not None:
+                text = mask(seg.text)
+                lowered = mask.lowered(text)
+            else:
+                text = seg.text
+                # The page's lower case keeps offsets (prefilter.lowered): the sentence's
+                # lower case is its slice.
+                lowered = None if chunk_lowered is None else chunk_lowered[seg.start : seg.end]
+            known: dict[prefilter.Words, bool] = {}
             for rule in live:
+                # A triggered rule whose branches each lack a word they need cannot match: no
+                # regex search (the longest rules cost hundreds of microseconds a sentence).
+                if not may_match(rule.pattern, lowered, known=known):
+                    continue
                 m = rule.pattern.search(text)
                 if m is None or (rule.also is not None and rule.also.search(text) is None):
                     continue
@@ -193,11 +220,97 @@ def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     key = (hit.label, hit.rule, hit.seg.text, hit.seg.section, hit.start, hit.end)
     if key in mask.verdicts:
         return mask.verdicts[key]
-    mask.verdicts[key] = verdict = _first_false_friend(hit, mask)
+    mask.verdicts[key] = verdict = _quick_false_friend(hit, mask)
     return verdict
 
 
+# The false friends that can apply to a (label, rule), in their order, with their position in
+# R.FALSE_FRIENDS; worked out again if R.FALSE_FRIENDS is replaced.
+_APPLICABLE: dict[tuple[str, str], tuple[tuple[int, R.FalseFriend], ...]] = {}
+_APPLICABLE_FOR: list[tuple[R.FalseFriend, ...]] = []
+
+# What a per-sentence verdict is about (keys of _Masker.sentence).
+_WHOLE, _CAN_MATCH, _RESCUED = 0, 1, 2
+
+
+def _applicable(label: str, rule: str) -> tuple[tuple[int, R.FalseFriend], ...]:
+    if not _APPLICABLE_FOR or _APPLICABLE_FOR[0] is not R.FALSE_FRIENDS:
+        _APPLICABLE.clear()
+        _APPLICABLE_FOR[:] = [R.FALSE_FRIENDS]
+    found = _APPLICABLE.get((label, rule))
+    if found is None:
+        found = _APPLICABLE[(label, rule)] = tuple(
+            (k, ff)
+            for k, ff in enumerate(R.FALSE_FRIENDS)
+            if label in ff.labels and not (ff.only_rules and rule not in ff.only_rules)
+        )
+    return found
+
+
+def _quick_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    """:func:`_first_false_friend`, with the same answer, doing less: only the false friends
+    of the hit's label and rule are tried; what depends on the sentence alone (a
+    sentence-scope false friend, a rescue read in the whole sentence, whether the sentence
+    has any word a pattern needs) is worked out once per sentence (:class:`_Masker`); the
+    sentence is masked only when a rescue is looked for."""
+    text = hit.seg.text
+    known = mask.sentence.get(text)
+    if known is None:
+        known = mask.sentence[text] = {}
+    lowered = mask.lowered(text)
+    clauses = mask.clauses.get(text)
+    if clauses is None:
+        clauses = mask.clauses[text] = {}
+    for k, ff in _applicable(hit.label, hit.rule):
+        scope = ff.scope
+        if scope == "sentence":
+            verdict = known.get((k, _WHOLE))
+            if verdict is None:
+                verdict = known[(k, _WHOLE)] = (
+                    prefilter.may_match(ff.pattern, lowered, known=clauses)
+                    and ff.pattern.search(text) is not None
+                    and not (ff.unless is not None and ff.unless.search(mask(text)))
+                )
+            if verdict:
+                return ff
+            continue
+        if scope == "section":
+            if hit.seg.section != ff.pattern.pattern:
+                continue
+            lo, hi = 0, len(text)
+        else:
+            # Most sentences lack every word the pattern needs: then so does every window.
+            can = known.get((k, _CAN_MATCH))
+            if can is None:
+                can = known[(k, _CAN_MATCH)] = prefilter.may_match(
+                    ff.pattern, lowered, known=clauses
+                )
+            if not can:
+                continue
+            lo, hi = _window(scope, hit, len(text))
+            if not (
+                prefilter.may_match(ff.pattern, lowered, lo, hi)
+                and ff.pattern.search(text[lo:hi]) is not None
+            ):
+                continue
+            if ff.unless_in_sentence:
+                lo, hi = 0, len(text)
+        if ff.unless is None:
+            return ff
+        if lo == 0 and hi == len(text):
+            rescued = known.get((k, _RESCUED))
+            if rescued is None:
+                rescued = known[(k, _RESCUED)] = ff.unless.search(mask(text)) is not None
+        else:
+            rescued = ff.unless.search(mask(text)[lo:hi]) is not None
+        if not rescued:
+            return ff
+    return None
+
+
 def _first_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    """The first false friend that sets ``hit`` aside, the plain way: every false friend in
+    turn (:func:`_quick_false_friend` gives the same answer; tests compare them)."""
     text = hit.seg.text
     masked = mask(text)
     lowered = prefilter.lowered(text)
