@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from monitor import prefilter
 from monitor import rules as R
 from monitor.deciding import decides_or_formally_proposes, decides_or_proposes, is_heading
 from monitor.engine import _Chunk, _Hit, _triggered
@@ -58,8 +59,10 @@ def _background_only(
 def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Blocker, _Hit]]:
     found: list[tuple[R.Blocker, _Hit]] = []
     decided: bool | None = None  # worked out once, for the first blocker that asks
+    # Every blocker reads every sentence: each is lower-cased once, not once per blocker.
+    lowered = [_lowered_sentences(chunk) for chunk in chunks]
     for blocker in R.BLOCKERS:
-        hit = _first_blocker_hit(blocker, chunks)
+        hit = _first_blocker_hit(blocker, chunks, lowered)
         if hit is None:
             continue
         # Long papers: a blocker that only sits in the background ("councils are increasingly
@@ -74,17 +77,35 @@ def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Bl
     return found
 
 
-def _first_blocker_hit(blocker: R.Blocker, chunks: Sequence[_Chunk]) -> _Hit | None:
+def _lowered_sentences(chunk: _Chunk) -> tuple[list[str], bool]:
+    """A chunk's sentences lower-cased, and whether the prefilter may read them (no letter
+    that re.I folds to ASCII: :func:`monitor.prefilter.lowered`)."""
+    page = prefilter.lowered(chunk.analysed.norm)
+    if page is None:
+        return [seg.text.lower() for seg in chunk.analysed.segments], False
+    # Lower-casing such a page keeps every offset: a sentence's lower case is its slice.
+    return [page[seg.start : seg.end] for seg in chunk.analysed.segments], True
+
+
+def _first_blocker_hit(
+    blocker: R.Blocker,
+    chunks: Sequence[_Chunk],
+    lowered: Sequence[tuple[list[str], bool]] | None = None,
+) -> _Hit | None:
     """The sentence that shows the blocker: the first one under a "Decision" heading if any
     (a long report states its proposal in the summary and again in the decision), otherwise
-    the first one."""
+    the first one. ``lowered`` is :func:`_lowered_sentences` of each chunk, when known."""
     first: _Hit | None = None
-    for chunk in chunks:
-        for seg in chunk.analysed.segments:
+    for c, chunk in enumerate(chunks):
+        lows, readable = lowered[c] if lowered is not None else _lowered_sentences(chunk)
+        for s, seg in enumerate(chunk.analysed.segments):
             # An option listed under "Options considered" was discussed, not decided.
             if seg.section == "options" or (first is not None and seg.section != "decision"):
                 continue
-            if not _triggered(blocker.trigger, seg.text.lower()):
+            if not _triggered(blocker.trigger, lows[s]):
+                continue
+            # A sentence without the words the pattern needs needs no regex search.
+            if readable and not prefilter.may_match(blocker.pattern, lows[s]):
                 continue
             m = blocker.pattern.search(seg.text)
             if m is None or (blocker.unless is not None and blocker.unless.search(seg.text)):

@@ -207,11 +207,11 @@ def may_match(
     alternatives = known_pattern[1]
     if alternatives is None:
         return True
-    # str.find, one word at a time: as quick as one regex of all the words, and plain loops
-    # rather than any(...), whose generator costs more than the finds. Branches share
-    # clauses (the prefix moved out of them, a list of the people a rule names): each clause
-    # is looked for once.
-    find = lowered_text.find
+    # ``in``, one word at a time: as quick as one regex of all the words, and plain loops
+    # rather than any(...), whose generator costs more than the tests. A window is sliced
+    # once: ``in`` costs half a ``str.find`` with bounds. Branches share clauses (the prefix
+    # moved out of them, a list of the people a rule names): each clause is looked for once.
+    text = lowered_text if start == 0 and end >= len(lowered_text) else lowered_text[start:end]
     if known is None:
         known = {}
     for clauses in alternatives:
@@ -220,7 +220,7 @@ def may_match(
             if present is None:
                 present = False
                 for word in words:
-                    if find(word, start, end) != -1:
+                    if word in text:
                         present = True
                         break
                 known[words] = present
