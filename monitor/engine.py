@@ -178,7 +178,7 @@ def _scan(
             ]
         else:
             per_segment = _triggered_segments(rules, chunk, chunk_lowered)
-        may_match = prefilter.may_match
+        search_span = prefilter.search_span
         for seg, live in zip(chunk.analysed.segments, per_segment, strict=True):
             if not live:
                 continue
@@ -192,14 +192,12 @@ def _scan(
                 lowered = None if chunk_lowered is None else chunk_lowered[seg.start : seg.end]
             known: dict[prefilter.Words, bool] = {}
             for rule in live:
-                # A triggered rule whose branches each lack a word they need cannot match: no
-                # regex search (the longest rules cost hundreds of microseconds a sentence).
-                if not may_match(rule.pattern, lowered, known=known):
+                # Only the branches of a triggered rule that have every word they need are
+                # searched, if any (the longest rules cost hundreds of microseconds a sentence).
+                span = search_span(rule.pattern, text, lowered, known)
+                if span is None or (rule.also is not None and rule.also.search(text) is None):
                     continue
-                m = rule.pattern.search(text)
-                if m is None or (rule.also is not None and rule.also.search(text) is None):
-                    continue
-                hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, m.start(), m.end()))
+                hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, *span))
     return hits
 
 
@@ -266,11 +264,9 @@ def _quick_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
         if scope == "sentence":
             verdict = known.get((k, _WHOLE))
             if verdict is None:
-                verdict = known[(k, _WHOLE)] = (
-                    prefilter.may_match(ff.pattern, lowered, known=clauses)
-                    and ff.pattern.search(text) is not None
-                    and not (ff.unless is not None and ff.unless.search(mask(text)))
-                )
+                verdict = known[(k, _WHOLE)] = prefilter.found(
+                    ff.pattern, text, lowered, clauses
+                ) and not (ff.unless is not None and ff.unless.search(mask(text)))
             if verdict:
                 return ff
             continue
@@ -288,9 +284,8 @@ def _quick_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
             if not can:
                 continue
             lo, hi = _window(scope, hit, len(text))
-            if not (
-                prefilter.may_match(ff.pattern, lowered, lo, hi)
-                and ff.pattern.search(text[lo:hi]) is not None
+            if not prefilter.found(
+                ff.pattern, text[lo:hi], None if lowered is None else lowered[lo:hi]
             ):
                 continue
             if ff.unless_in_sentence:

@@ -16,7 +16,9 @@ for the rules (:func:`monitor.engine._scan`).
 rule is an alternation of branches, and each branch needs *all* of several words ("consult"
 and one of the people it names), not just the most selective one. A sentence that has
 "consult" but names nobody cannot match that branch; when no branch can match, the regex
-search (hundreds of microseconds for the longest rules) is skipped.
+search (hundreds of microseconds for the longest rules) is skipped. When some branches can
+match and others cannot, :func:`search_span` and :func:`found` search only the ones that
+can, each on its own (:class:`_Branches`), and give the answer the whole pattern would.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ try:  # The regex parser is private; without it every pattern is simply always s
 except ImportError:  # pragma: no cover - other Python versions
     _P = None
 
-__all__ = ["lowered", "may_match", "required_words", "requirements"]
+__all__ = ["found", "lowered", "may_match", "required_words", "requirements", "search_span"]
 
 # The characters outside ASCII that re.I matches to an ASCII letter ("İ", "ı", "ſ", the
 # Kelvin sign), found by trying every code point (tests/test_monitor_speed.py checks the list).
@@ -147,27 +149,32 @@ Requirements = tuple[tuple[Words, ...], ...]
 def requirements(pattern: re.Pattern[str]) -> Requirements | None:
     """What a match of ``pattern`` needs, as alternatives of clauses: some alternative whose
     every clause has one of its (lower-case ASCII) words in the text. The alternatives are
-    the branches of the pattern's top-level alternation (the parser moves a prefix they
-    share, such as ``\\b``, in front of it; that prefix's clauses go with every branch), or
-    the whole pattern. None when some branch requires nothing that can be read."""
-    if _P is None:
-        return None
-    try:
-        items = list(_P.parse(pattern.pattern, pattern.flags))
-    except Exception:  # an unreadable pattern is searched as before
-        return None
-    while len(items) == 1 and items[0][0] is _C.SUBPATTERN:
-        items = list(items[0][1][3])  # type: ignore[index]
-    branches = [k for k, (op, _arg) in enumerate(items) if op is _C.BRANCH]
-    if len(branches) == 1:
-        k = branches[0]
-        shared = _clauses(items[:k] + items[k + 1 :])
-        alternatives = [
-            _best_first(shared + _clauses(list(branch)))
-            for branch in items[k][1][1]  # type: ignore[index]
-        ]
+    the branches of the pattern's top-level alternation (:func:`_top_level_parts`, or as the
+    parser reads them: it moves a prefix they share, such as ``\\b``, in front of them, and
+    that prefix's clauses go with every branch), or the whole pattern. None when some
+    alternative requires nothing that can be read."""
+    branches = _branches(pattern)
+    if branches is not None:
+        alternatives = branches.clauses
     else:
-        alternatives = [_best_first(_clauses(items))]
+        if _P is None:
+            return None
+        try:
+            items = list(_P.parse(pattern.pattern, pattern.flags))
+        except Exception:  # an unreadable pattern is searched as before
+            return None
+        while len(items) == 1 and items[0][0] is _C.SUBPATTERN:
+            items = list(items[0][1][3])  # type: ignore[index]
+        cut = [k for k, (op, _arg) in enumerate(items) if op is _C.BRANCH]
+        if len(cut) == 1:
+            k = cut[0]
+            shared = _clauses(items[:k] + items[k + 1 :])
+            alternatives = [
+                _best_first(shared + _clauses(list(branch)))
+                for branch in items[k][1][1]  # type: ignore[index]
+            ]
+        else:
+            alternatives = [_best_first(_clauses(items))]
     if not all(alternatives):
         return None
     return tuple(alternatives)
@@ -229,3 +236,162 @@ def may_match(
         else:
             return True
     return False
+
+
+def _top_level_parts(source: str) -> list[str]:
+    """``source`` cut at each ``|`` outside groups, character classes and escapes: the
+    branches of its top-level alternation (one part when it has none)."""
+    parts: list[str] = []
+    depth = start = i = 0
+    n = len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            # A "]" right after "[" or "[^" is a literal; "[" inside a class is a literal.
+            i += 1
+            if i < n and source[i] == "^":
+                i += 1
+            if i < n and source[i] == "]":
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+# A back-reference or a conditional group: a branch cut out of the pattern could then refer to
+# another branch's group. Read from the source: an escaped backslash before a digit also
+# counts, which only means such a pattern is searched whole.
+_REFERS_TO_GROUPS = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(")
+
+
+class _Branches:
+    """A pattern's top-level branches, each searched on its own when only some can match.
+
+    ``A|B|C`` finds, at the leftmost position where any branch matches, the first branch
+    that matches there. So does searching each branch alone and keeping the match that
+    starts first (the earlier branch on a tie): nothing follows the alternation, so a branch
+    matches at a position exactly as it would inside it, and lookarounds and ``\\b`` see the
+    same text. A branch that lacks a word it needs (its clauses, read like
+    :func:`requirements`) is not searched at all."""
+
+    __slots__ = ("_compiled", "clauses", "flags", "parts")
+
+    def __init__(self, parts: list[str], clauses: Requirements, flags: int) -> None:
+        self.parts = parts
+        self.clauses = clauses
+        self.flags = flags
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(parts)
+
+    def compiled(self, k: int) -> re.Pattern[str]:
+        # Compiled when first needed: most branches of most rules never are.
+        pattern = self._compiled[k]
+        if pattern is None:
+            pattern = self._compiled[k] = re.compile(self.parts[k], self.flags)
+        return pattern
+
+    def alive(self, lowered_text: str | None, known: dict[Words, bool]) -> list[int]:
+        """The branches that can match the text whose lower case is ``lowered_text``."""
+        if lowered_text is None:
+            return list(range(len(self.parts)))
+        out = []
+        for k, clauses in enumerate(self.clauses):
+            for words in clauses:
+                present = known.get(words)
+                if present is None:
+                    present = False
+                    for word in words:
+                        if word in lowered_text:
+                            present = True
+                            break
+                    known[words] = present
+                if not present:
+                    break
+            else:
+                out.append(k)
+        return out
+
+
+def _read_branches(pattern: re.Pattern[str]) -> _Branches | None:
+    if _P is None or pattern.flags & re.VERBOSE or "(?#" in pattern.pattern:
+        return None
+    parts = _top_level_parts(pattern.pattern)
+    if len(parts) < 2:
+        return None
+    if _REFERS_TO_GROUPS.search(pattern.pattern):
+        return None
+    try:
+        clauses = [_best_first(_clauses(list(_P.parse(part, pattern.flags)))) for part in parts]
+    except Exception:  # a part that does not stand alone: the pattern is searched whole
+        return None
+    return _Branches(parts, tuple(clauses), pattern.flags)
+
+
+_BRANCHES: dict[int, tuple[re.Pattern[str], _Branches | None]] = {}
+
+
+def _branches(pattern: re.Pattern[str]) -> _Branches | None:
+    known = _BRANCHES.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _BRANCHES[id(pattern)] = (pattern, _read_branches(pattern))
+    return known[1]
+
+
+def search_span(
+    pattern: re.Pattern[str],
+    text: str,
+    lowered_text: str | None,
+    known: dict[Words, bool] | None = None,
+) -> tuple[int, int] | None:
+    """``pattern.search(text).span()`` (None when it does not match), searching only the
+    branches that can match (:class:`_Branches`). ``lowered_text`` is :func:`lowered` of
+    ``text``; ``known`` as for :func:`may_match`."""
+    if known is None:
+        known = {}
+    branches = _branches(pattern)
+    if branches is None:
+        if not may_match(pattern, lowered_text, known=known):
+            return None
+        m = pattern.search(text)
+        return None if m is None else m.span()
+    alive = branches.alive(lowered_text, known)
+    if not alive:
+        return None
+    if len(alive) == len(branches.parts):
+        m = pattern.search(text)  # one scan of the text rather than one per branch
+        return None if m is None else m.span()
+    best: tuple[int, int] | None = None
+    for k in alive:
+        m = branches.compiled(k).search(text)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = m.span()
+    return best
+
+
+def found(
+    pattern: re.Pattern[str],
+    text: str,
+    lowered_text: str | None,
+    known: dict[Words, bool] | None = None,
+) -> bool:
+    """Whether ``pattern.search(text)`` matches, searching only the branches that can."""
+    if known is None:
+        known = {}
+    branches = _branches(pattern)
+    if branches is None:
+        return may_match(pattern, lowered_text, known=known) and pattern.search(text) is not None
+    alive = branches.alive(lowered_text, known)
+    if len(alive) == len(branches.parts):
+        return pattern.search(text) is not None
+    return any(branches.compiled(k).search(text) is not None for k in alive)
