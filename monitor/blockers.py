@@ -77,38 +77,41 @@ def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Bl
     return found
 
 
-def _lowered_sentences(chunk: _Chunk) -> tuple[list[str], bool]:
-    """A chunk's sentences lower-cased, and whether the prefilter may read them (no letter
-    that re.I folds to ASCII: :func:`monitor.prefilter.lowered`)."""
+def _lowered_sentences(chunk: _Chunk) -> tuple[list[str], str | None]:
+    """A chunk's sentences lower-cased, and the page lower-cased when the prefilter may read
+    it (no letter that re.I folds to ASCII: :func:`monitor.prefilter.lowered`)."""
     page = prefilter.lowered(chunk.analysed.norm)
     if page is None:
-        return [seg.text.lower() for seg in chunk.analysed.segments], False
+        return [seg.text.lower() for seg in chunk.analysed.segments], None
     # Lower-casing such a page keeps every offset: a sentence's lower case is its slice.
-    return [page[seg.start : seg.end] for seg in chunk.analysed.segments], True
+    return [page[seg.start : seg.end] for seg in chunk.analysed.segments], page
 
 
 def _first_blocker_hit(
     blocker: R.Blocker,
     chunks: Sequence[_Chunk],
-    lowered: Sequence[tuple[list[str], bool]] | None = None,
+    lowered: Sequence[tuple[list[str], str | None]] | None = None,
 ) -> _Hit | None:
     """The sentence that shows the blocker: the first one under a "Decision" heading if any
     (a long report states its proposal in the summary and again in the decision), otherwise
     the first one. ``lowered`` is :func:`_lowered_sentences` of each chunk, when known."""
     first: _Hit | None = None
     for c, chunk in enumerate(chunks):
-        lows, readable = lowered[c] if lowered is not None else _lowered_sentences(chunk)
+        lows, page = lowered[c] if lowered is not None else _lowered_sentences(chunk)
+        # A trigger nowhere in the page is in none of its sentences.
+        if page is not None and not _triggered(blocker.trigger, page):
+            continue
         for s, seg in enumerate(chunk.analysed.segments):
             # An option listed under "Options considered" was discussed, not decided.
             if seg.section == "options" or (first is not None and seg.section != "decision"):
                 continue
             if not _triggered(blocker.trigger, lows[s]):
                 continue
-            # A sentence without the words the pattern needs needs no regex search.
-            if readable and not prefilter.may_match(blocker.pattern, lows[s]):
-                continue
-            m = blocker.pattern.search(seg.text)
-            if m is None or (blocker.unless is not None and blocker.unless.search(seg.text)):
+            # Only the branches of the pattern that have the words they need are searched.
+            span = prefilter.search_span(
+                blocker.pattern, seg.text, lows[s] if page is not None else None
+            )
+            if span is None or (blocker.unless is not None and blocker.unless.search(seg.text)):
                 continue
             if (
                 blocker.also is not None
@@ -116,7 +119,7 @@ def _first_blocker_hit(
                 and blocker.also.search(seg.text) is None
             ):
                 continue
-            hit = _Hit(blocker.name, R.OUTSOURCING, False, chunk, seg, m.start(), m.end())
+            hit = _Hit(blocker.name, R.OUTSOURCING, False, chunk, seg, *span)
             if seg.section == "decision":
                 return hit
             first = first or hit

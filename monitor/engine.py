@@ -119,7 +119,18 @@ def _fragment_segments(
     return found
 
 
-_NOWHERE: frozenset[int] = frozenset()
+# The distinct trigger fragments of a set of rules, by the rules' ids (the rules are kept so
+# that their ids are not reused).
+_FRAGMENTS: dict[tuple[int, ...], tuple[Sequence[R.Rule], tuple[str, ...]]] = {}
+
+
+def _fragments(rules: Sequence[R.Rule]) -> tuple[str, ...]:
+    key = tuple(map(id, rules))
+    known = _FRAGMENTS.get(key)
+    if known is None:
+        fragments = tuple(dict.fromkeys(f for rule in rules for f in rule.trigger))
+        known = _FRAGMENTS[key] = (tuple(rules), fragments)
+    return known[1]
 
 
 def _triggered_segments(
@@ -133,19 +144,23 @@ def _triggered_segments(
     segments = chunk.analysed.segments
     per_segment: list[list[R.Rule]] = [[] for _ in segments]
     starts = [seg.start for seg in segments]
-    where: dict[str, set[int] | frozenset[int]] = {}
+    # Most fragments are nowhere in the page: a plain ``in`` says so, once per fragment, and
+    # a rule none of whose fragments is in the page is passed over with one set test.
+    present = {f for f in _fragments(rules) if f in chunk_lowered}
+    where: dict[str, set[int]] = {}
     for rule in rules:
         if rule.trigger:
+            if present.isdisjoint(rule.trigger):
+                continue
             holding: set[int] = set()
             for fragment in rule.trigger:
-                if fragment not in where:
-                    # Most fragments are nowhere in the page: a plain ``in`` says so.
-                    where[fragment] = (
-                        _fragment_segments(fragment, chunk_lowered, segments, starts)
-                        if fragment in chunk_lowered
-                        else _NOWHERE
-                    )
-                holding |= where[fragment]
+                if fragment in present:
+                    found = where.get(fragment)
+                    if found is None:
+                        found = where[fragment] = _fragment_segments(
+                            fragment, chunk_lowered, segments, starts
+                        )
+                    holding |= found
         else:
             holding = set(range(len(segments)))
         for i in holding:
