@@ -175,6 +175,10 @@ def _scan(
     """Every (rule, sentence) match; consultation rules read the sentence through ``mask``."""
     hits: list[_Hit] = []
     rules = tuple(rules)
+    # Long reports repeat sentences (a summary and its recommendations, the same option on
+    # every page of a table): each (rule, sentence) is searched once per scan. Per sentence:
+    # the clauses of the prefilter it has, and each rule's match span (None: no match).
+    seen: dict[str, tuple[dict[prefilter.Words, bool], dict[int, tuple[int, int] | None]]] = {}
     for chunk in chunks:
         # Triggers are found page by page (:func:`_triggered_segments`), not sentence by
         # sentence; the order of the hits is unchanged.
@@ -205,14 +209,22 @@ def _scan(
                 # The page's lower case keeps offsets (prefilter.lowered): the sentence's
                 # lower case is its slice.
                 lowered = None if chunk_lowered is None else chunk_lowered[seg.start : seg.end]
-            known: dict[prefilter.Words, bool] = {}
+            memo = seen.get(text)
+            if memo is None:
+                memo = seen[text] = ({}, {})
+            known, spans = memo
             for rule in live:
-                # Only the branches of a triggered rule that have every word they need are
-                # searched, if any (the longest rules cost hundreds of microseconds a sentence).
-                span = search_span(rule.pattern, text, lowered, known)
-                if span is None or (rule.also is not None and rule.also.search(text) is None):
-                    continue
-                hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, *span))
+                if id(rule) in spans:
+                    span = spans[id(rule)]
+                else:
+                    # Only the branches of a triggered rule that have every word they need are
+                    # searched, if any (the longest rules cost hundreds of microseconds).
+                    span = search_span(rule.pattern, text, lowered, known)
+                    if span is not None and rule.also is not None and not rule.also.search(text):
+                        span = None
+                    spans[id(rule)] = span
+                if span is not None:
+                    hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, *span))
     return hits
 
 
