@@ -62,7 +62,7 @@ def _blockers(chunks: Sequence[_Chunk], kept: Sequence[_Hit]) -> list[tuple[R.Bl
     # Every blocker reads every sentence: each is lower-cased once, not once per blocker.
     lowered = [_lowered_sentences(chunk) for chunk in chunks]
     for blocker in R.BLOCKERS:
-        hit = _first_blocker_hit(blocker, chunks, lowered)
+        hit = _first_blocker_hit(blocker, chunks, lowered, {})
         if hit is None:
             continue
         # Long papers: a blocker that only sits in the background ("councils are increasingly
@@ -91,10 +91,15 @@ def _first_blocker_hit(
     blocker: R.Blocker,
     chunks: Sequence[_Chunk],
     lowered: Sequence[tuple[list[str], str | None]] | None = None,
+    seen: dict[str, tuple[int, int] | None] | None = None,
 ) -> _Hit | None:
     """The sentence that shows the blocker: the first one under a "Decision" heading if any
     (a long report states its proposal in the summary and again in the decision), otherwise
-    the first one. ``lowered`` is :func:`_lowered_sentences` of each chunk, when known."""
+    the first one. ``lowered`` is :func:`_lowered_sentences` of each chunk, when known;
+    ``seen`` keeps, per sentence, where the blocker's pattern matched when no ``unless``
+    rescued it (None otherwise): a long report repeats sentences."""
+    if seen is None:
+        seen = {}
     first: _Hit | None = None
     for c, chunk in enumerate(chunks):
         lows, page = lowered[c] if lowered is not None else _lowered_sentences(chunk)
@@ -107,11 +112,17 @@ def _first_blocker_hit(
                 continue
             if not _triggered(blocker.trigger, lows[s]):
                 continue
-            # Only the branches of the pattern that have the words they need are searched.
-            span = prefilter.search_span(
-                blocker.pattern, seg.text, lows[s] if page is not None else None
-            )
-            if span is None or (blocker.unless is not None and blocker.unless.search(seg.text)):
+            if seg.text in seen:
+                span = seen[seg.text]
+            else:
+                # Only the branches of the pattern that have the words they need are searched.
+                span = prefilter.search_span(
+                    blocker.pattern, seg.text, lows[s] if page is not None else None
+                )
+                if span is not None and blocker.unless is not None:
+                    span = None if blocker.unless.search(seg.text) else span
+                seen[seg.text] = span
+            if span is None:
                 continue
             if (
                 blocker.also is not None

@@ -32,7 +32,7 @@ from monitor.blockers import (
     _is_heading,
 )
 from monitor.deciding import has_deciding_part, is_long_paper, subject_not_a_service
-from monitor.engine import _Chunk, _evidence, _Hit, _Masker, _scan, _split
+from monitor.engine import Pages, _Chunk, _evidence, _Hit, _Masker, _scan, _split
 from monitor.items import Item, split_items
 from monitor.notice_path import _notice_hits, _notice_structure, _notice_type, _read_notice
 from monitor.notice_subject import names_a_service
@@ -85,11 +85,12 @@ def _classify_chunks(
     signals: list[str] = []
     discounted: list[tuple[_Hit, str]] = []
     mask = _Masker()
+    pages: Pages = {}  # what the four scans learn about each page, shared between them
     doc_type = (doc_type or "").strip().lower() or None
     whole = " ".join(c.analysed.norm for c in chunks)
 
     # ---- outsourcing
-    out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks), mask)
+    out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks, pages=pages), mask)
     discounted += aside
     text_aside = aside
     nt = _notice_type(notice_type, chunks) if (notice_type or doc_type == "procurement") else None
@@ -164,7 +165,7 @@ def _classify_chunks(
     is_outsourcing = bool(out_kept) or structural is not None
 
     # ---- asset sale
-    asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
+    asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks, pages=pages), mask)
     discounted += aside
     if _background_only(asset_kept, aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in asset_kept]
@@ -175,7 +176,7 @@ def _classify_chunks(
     has_consultation: bool | None = None
     cons_kept: list[_Hit] = []
     if is_outsourcing or is_asset_sale:
-        cons_kept, aside = _split(_scan(R.CONSULTATION_RULES, chunks, mask), mask)
+        cons_kept, aside = _split(_scan(R.CONSULTATION_RULES, chunks, mask, pages), mask)
         discounted += aside
         if is_notice:
             # Policy (eval README): a procurement notice carries no consultation of its own;
@@ -202,7 +203,7 @@ def _classify_chunks(
         )
         candidates = [
             h
-            for h in _scan(R.INHOUSE_RULES, chunks)
+            for h in _scan(R.INHOUSE_RULES, chunks, pages=pages)
             if h.rule != "inhouse_reason_against" or in_house_now
         ]
         inh_kept, aside = _split(candidates, mask)

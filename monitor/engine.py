@@ -119,6 +119,8 @@ def _fragment_segments(
     return found
 
 
+_NOWHERE: frozenset[int] = frozenset()
+
 # The distinct trigger fragments of a set of rules, by the rules' ids (the rules are kept so
 # that their ids are not reused).
 _FRAGMENTS: dict[tuple[int, ...], tuple[Sequence[R.Rule], tuple[str, ...]]] = {}
@@ -134,20 +136,36 @@ def _fragments(rules: Sequence[R.Rule]) -> tuple[str, ...]:
 
 
 def _triggered_segments(
-    rules: Sequence[R.Rule], chunk: _Chunk, chunk_lowered: str
+    rules: Sequence[R.Rule],
+    chunk: _Chunk,
+    chunk_lowered: str,
+    where: dict[str, set[int] | frozenset[int]] | None = None,
 ) -> list[list[R.Rule]]:
     """For each sentence of ``chunk``, the rules (in their order) whose trigger is in it.
 
     Each trigger fragment is looked for once in the whole page rather than in every sentence.
     ``chunk_lowered`` keeps the offsets of the page's text (:func:`monitor.prefilter.lowered`),
-    so a fragment inside a sentence's span is in that sentence's lower-cased text."""
+    so a fragment inside a sentence's span is in that sentence's lower-cased text. ``where``
+    keeps the sentences each fragment is in, for the page, between the scans of a record
+    (the rule sets share fragments)."""
     segments = chunk.analysed.segments
     per_segment: list[list[R.Rule]] = [[] for _ in segments]
     starts = [seg.start for seg in segments]
+    if where is None:
+        where = {}
     # Most fragments are nowhere in the page: a plain ``in`` says so, once per fragment, and
-    # a rule none of whose fragments is in the page is passed over with one set test.
-    present = {f for f in _fragments(rules) if f in chunk_lowered}
-    where: dict[str, set[int]] = {}
+    # a rule none of whose fragments is in any sentence is passed over with one set test.
+    present: set[str] = set()
+    for fragment in _fragments(rules):
+        found = where.get(fragment)
+        if found is None:
+            found = where[fragment] = (
+                _fragment_segments(fragment, chunk_lowered, segments, starts)
+                if fragment in chunk_lowered
+                else _NOWHERE
+            )
+        if found:
+            present.add(fragment)
     for rule in rules:
         if rule.trigger:
             if present.isdisjoint(rule.trigger):
@@ -155,12 +173,7 @@ def _triggered_segments(
             holding: set[int] = set()
             for fragment in rule.trigger:
                 if fragment in present:
-                    found = where.get(fragment)
-                    if found is None:
-                        found = where[fragment] = _fragment_segments(
-                            fragment, chunk_lowered, segments, starts
-                        )
-                    holding |= found
+                    holding |= where[fragment]
         else:
             holding = set(range(len(segments)))
         for i in holding:
@@ -169,12 +182,24 @@ def _triggered_segments(
     return per_segment
 
 
+# What the scans of one record learn about each of its pages, by the chunk's id: the chunk
+# (kept so that its id is not reused), its lower case, and the sentences each trigger
+# fragment is in (:func:`_triggered_segments`).
+Pages = dict[int, tuple[_Chunk, str | None, dict[str, set[int] | frozenset[int]]]]
+
+
 def _scan(
-    rules: Iterable[R.Rule], chunks: Sequence[_Chunk], mask: _Masker | None = None
+    rules: Iterable[R.Rule],
+    chunks: Sequence[_Chunk],
+    mask: _Masker | None = None,
+    pages: Pages | None = None,
 ) -> list[_Hit]:
-    """Every (rule, sentence) match; consultation rules read the sentence through ``mask``."""
+    """Every (rule, sentence) match; consultation rules read the sentence through ``mask``.
+    ``pages`` is shared by the scans of one record (:data:`Pages`), or None."""
     hits: list[_Hit] = []
     rules = tuple(rules)
+    if pages is None:
+        pages = {}
     # Long reports repeat sentences (a summary and its recommendations, the same option on
     # every page of a table): each (rule, sentence) is searched once per scan. Per sentence:
     # the clauses of the prefilter it has, and each rule's match span (None: no match).
@@ -182,7 +207,10 @@ def _scan(
     for chunk in chunks:
         # Triggers are found page by page (:func:`_triggered_segments`), not sentence by
         # sentence; the order of the hits is unchanged.
-        chunk_lowered = prefilter.lowered(chunk.analysed.norm)
+        page = pages.get(id(chunk))
+        if page is None or page[0] is not chunk:
+            page = pages[id(chunk)] = (chunk, prefilter.lowered(chunk.analysed.norm), {})
+        _, chunk_lowered, where = page
         if chunk_lowered is None:
             # A letter whose lower case is longer ("İ") or that re.I reads as ASCII: sentence
             # by sentence, the plain way.
@@ -196,7 +224,7 @@ def _scan(
                 for seg in chunk.analysed.segments
             ]
         else:
-            per_segment = _triggered_segments(rules, chunk, chunk_lowered)
+            per_segment = _triggered_segments(rules, chunk, chunk_lowered, where)
         search_span = prefilter.search_span
         for seg, live in zip(chunk.analysed.segments, per_segment, strict=True):
             if not live:
