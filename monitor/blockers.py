@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from monitor import prefilter
 from monitor import rules as R
 from monitor.deciding import decides_or_formally_proposes, decides_or_proposes, is_heading
 from monitor.engine import _Chunk, _Hit, _triggered
@@ -65,10 +66,12 @@ def _blockers(
     repairs service is being re-procured")."""
     found: list[tuple[R.Blocker, _Hit]] = []
     decided: bool | None = None  # worked out once, for the first blocker that asks
+    # Every blocker reads every sentence: each is lower-cased once, not once per blocker.
+    lowered = [_lowered_sentences(chunk) for chunk in chunks]
     for blocker in R.BLOCKERS:
         if lets_contract and not blocker.fact:
             continue
-        hit = _first_blocker_hit(blocker, chunks)
+        hit = _first_blocker_hit(blocker, chunks, lowered, {})
         if hit is None:
             continue
         # Long papers: a blocker that only sits in the background ("councils are increasingly
@@ -83,20 +86,52 @@ def _blockers(
     return found
 
 
-def _first_blocker_hit(blocker: R.Blocker, chunks: Sequence[_Chunk]) -> _Hit | None:
+def _lowered_sentences(chunk: _Chunk) -> tuple[list[str], str | None]:
+    """A chunk's sentences lower-cased, and the page lower-cased when the prefilter may read
+    it (no letter that re.I folds to ASCII: :func:`monitor.prefilter.lowered`)."""
+    page = prefilter.lowered(chunk.analysed.norm)
+    if page is None:
+        return [seg.text.lower() for seg in chunk.analysed.segments], None
+    # Lower-casing such a page keeps every offset: a sentence's lower case is its slice.
+    return [page[seg.start : seg.end] for seg in chunk.analysed.segments], page
+
+
+def _first_blocker_hit(
+    blocker: R.Blocker,
+    chunks: Sequence[_Chunk],
+    lowered: Sequence[tuple[list[str], str | None]] | None = None,
+    seen: dict[str, tuple[int, int] | None] | None = None,
+) -> _Hit | None:
     """The sentence that shows the blocker: the first one under a "Decision" heading if any
     (a long report states its proposal in the summary and again in the decision), otherwise
-    the first one."""
+    the first one. ``lowered`` is :func:`_lowered_sentences` of each chunk, when known;
+    ``seen`` keeps, per sentence, where the blocker's pattern matched when no ``unless``
+    rescued it (None otherwise): a long report repeats sentences."""
+    if seen is None:
+        seen = {}
     first: _Hit | None = None
-    for chunk in chunks:
-        for seg in chunk.analysed.segments:
+    for c, chunk in enumerate(chunks):
+        lows, page = lowered[c] if lowered is not None else _lowered_sentences(chunk)
+        # A trigger nowhere in the page is in none of its sentences.
+        if page is not None and not _triggered(blocker.trigger, page):
+            continue
+        for s, seg in enumerate(chunk.analysed.segments):
             # An option listed under "Options considered" was discussed, not decided.
             if seg.section == "options" or (first is not None and seg.section != "decision"):
                 continue
-            if not _triggered(blocker.trigger, seg.text.lower()):
+            if not _triggered(blocker.trigger, lows[s]):
                 continue
-            m = blocker.pattern.search(seg.text)
-            if m is None or (blocker.unless is not None and blocker.unless.search(seg.text)):
+            if seg.text in seen:
+                span = seen[seg.text]
+            else:
+                # Only the branches of the pattern that have the words they need are searched.
+                span = prefilter.search_span(
+                    blocker.pattern, seg.text, lows[s] if page is not None else None
+                )
+                if span is not None and blocker.unless is not None:
+                    span = None if blocker.unless.search(seg.text) else span
+                seen[seg.text] = span
+            if span is None:
                 continue
             if (
                 blocker.also is not None
@@ -104,7 +139,7 @@ def _first_blocker_hit(blocker: R.Blocker, chunks: Sequence[_Chunk]) -> _Hit | N
                 and blocker.also.search(seg.text) is None
             ):
                 continue
-            hit = _Hit(blocker.name, R.OUTSOURCING, False, chunk, seg, m.start(), m.end())
+            hit = _Hit(blocker.name, R.OUTSOURCING, False, chunk, seg, *span)
             if seg.section == "decision":
                 return hit
             first = first or hit

@@ -37,7 +37,7 @@ from monitor.deciding import (
     only_notes,
     subject_not_a_service,
 )
-from monitor.engine import _Chunk, _evidence, _Hit, _Masker, _scan, _split
+from monitor.engine import Pages, _Chunk, _evidence, _Hit, _Masker, _scan, _split
 from monitor.items import Item, split_items
 from monitor.notice_path import (
     _notice_hits,
@@ -98,11 +98,12 @@ def _classify_chunks(
     signals: list[str] = []
     discounted: list[tuple[_Hit, str]] = []
     mask = _Masker()
+    pages: Pages = {}  # what the four scans learn about each page, shared between them
     doc_type = (doc_type or "").strip().lower() or None
     whole = " ".join(c.analysed.norm for c in chunks)
 
     # ---- outsourcing
-    out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks), mask)
+    out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks, pages=pages), mask)
     discounted += aside
     text_aside = aside
     # A text that prints its Procurement Act type ("UK6: Contract award notice") is a
@@ -190,7 +191,7 @@ def _classify_chunks(
     is_outsourcing = bool(out_kept) or structural is not None
 
     # ---- asset sale
-    asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks), mask)
+    asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks, pages=pages), mask)
     discounted += aside
     if noting:
         discounted += [(h, "record_only_notes") for h in asset_kept]
@@ -208,7 +209,7 @@ def _classify_chunks(
     has_consultation: bool | None = None
     cons_kept: list[_Hit] = []
     if is_outsourcing or is_asset_sale:
-        cons_kept, aside = _split(_scan(R.CONSULTATION_RULES, chunks, mask), mask)
+        cons_kept, aside = _split(_scan(R.CONSULTATION_RULES, chunks, mask, pages), mask)
         discounted += aside
         if is_notice:
             # A notice's "community engagement" describes the work being bought; only a
@@ -235,7 +236,7 @@ def _classify_chunks(
         )
         candidates = [
             h
-            for h in _scan(R.INHOUSE_RULES, chunks)
+            for h in _scan(R.INHOUSE_RULES, chunks, pages=pages)
             if h.rule != "inhouse_reason_against" or in_house_now
         ]
         inh_kept, aside = _split(candidates, mask)

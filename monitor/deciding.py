@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from monitor import prefilter
 from monitor import rules as R
 from monitor.text import Analysed, Segment
 
@@ -115,6 +116,11 @@ def subject_not_a_service(
             return False
     if any(R.NAMES_A_SERVICE.search(title) for title in titles):
         return False
-    return any(
-        pattern.search(sentence) for sentence in sentences for pattern in R.SUBJECT_NOT_A_SERVICE
-    )
+    # Most sentences lack every word these long patterns need (monitor.prefilter): those
+    # need no regex search.
+    for sentence in sentences:
+        lowered = prefilter.lowered(sentence)
+        for pattern in R.SUBJECT_NOT_A_SERVICE:
+            if prefilter.may_match(pattern, lowered) and pattern.search(sentence):
+                return True
+    return False

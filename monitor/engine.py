@@ -57,12 +57,19 @@ class _Masker:
 
     It also keeps the false-friend verdicts of the classification (:func:`_false_friend`):
     long reports say the same thing several times (a summary repeats the recommendations,
-    every page of an options table names the same option)."""
+    every page of an options table names the same option). Verdicts that depend on the
+    sentence alone, not on where the match is in it, are kept per sentence (``sentence``):
+    several rules and labels match the same sentence."""
 
     def __init__(self) -> None:
         self._done: dict[str, str] = {}
+        self._lowered: dict[str, str | None] = {}
         self.verdicts: dict[tuple[str, str, str, str | None, int, int], R.FalseFriend | None]
         self.verdicts = {}
+        # sentence -> {(false friend's position in R.FALSE_FRIENDS, what): bool}
+        self.sentence: dict[str, dict[tuple[int, int], bool]] = {}
+        # sentence -> which clauses of the prefilter (monitor.prefilter.may_match) it has
+        self.clauses: dict[str, dict[prefilter.Words, bool]] = {}
 
     def __call__(self, text: str) -> str:
         masked = self._done.get(text)
@@ -71,6 +78,13 @@ class _Masker:
             masked = R.mask_named_bodies(masked)
             self._done[text] = masked
         return masked
+
+    def lowered(self, text: str) -> str | None:
+        """:func:`monitor.prefilter.lowered` of ``text``, worked out once."""
+        if text in self._lowered:
+            return self._lowered[text]
+        low = self._lowered[text] = prefilter.lowered(text)
+        return low
 
 
 _TRIGGER_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -107,31 +121,59 @@ def _fragment_segments(
 
 _NOWHERE: frozenset[int] = frozenset()
 
+# The distinct trigger fragments of a set of rules, by the rules' ids (the rules are kept so
+# that their ids are not reused).
+_FRAGMENTS: dict[tuple[int, ...], tuple[Sequence[R.Rule], tuple[str, ...]]] = {}
+
+
+def _fragments(rules: Sequence[R.Rule]) -> tuple[str, ...]:
+    key = tuple(map(id, rules))
+    known = _FRAGMENTS.get(key)
+    if known is None:
+        fragments = tuple(dict.fromkeys(f for rule in rules for f in rule.trigger))
+        known = _FRAGMENTS[key] = (tuple(rules), fragments)
+    return known[1]
+
 
 def _triggered_segments(
-    rules: Sequence[R.Rule], chunk: _Chunk, chunk_lowered: str
+    rules: Sequence[R.Rule],
+    chunk: _Chunk,
+    chunk_lowered: str,
+    where: dict[str, set[int] | frozenset[int]] | None = None,
 ) -> list[list[R.Rule]]:
     """For each sentence of ``chunk``, the rules (in their order) whose trigger is in it.
 
     Each trigger fragment is looked for once in the whole page rather than in every sentence.
     ``chunk_lowered`` keeps the offsets of the page's text (:func:`monitor.prefilter.lowered`),
-    so a fragment inside a sentence's span is in that sentence's lower-cased text."""
+    so a fragment inside a sentence's span is in that sentence's lower-cased text. ``where``
+    keeps the sentences each fragment is in, for the page, between the scans of a record
+    (the rule sets share fragments)."""
     segments = chunk.analysed.segments
     per_segment: list[list[R.Rule]] = [[] for _ in segments]
     starts = [seg.start for seg in segments]
-    where: dict[str, set[int] | frozenset[int]] = {}
+    if where is None:
+        where = {}
+    # Most fragments are nowhere in the page: a plain ``in`` says so, once per fragment, and
+    # a rule none of whose fragments is in any sentence is passed over with one set test.
+    present: set[str] = set()
+    for fragment in _fragments(rules):
+        found = where.get(fragment)
+        if found is None:
+            found = where[fragment] = (
+                _fragment_segments(fragment, chunk_lowered, segments, starts)
+                if fragment in chunk_lowered
+                else _NOWHERE
+            )
+        if found:
+            present.add(fragment)
     for rule in rules:
         if rule.trigger:
+            if present.isdisjoint(rule.trigger):
+                continue
             holding: set[int] = set()
             for fragment in rule.trigger:
-                if fragment not in where:
-                    # Most fragments are nowhere in the page: a plain ``in`` says so.
-                    where[fragment] = (
-                        _fragment_segments(fragment, chunk_lowered, segments, starts)
-                        if fragment in chunk_lowered
-                        else _NOWHERE
-                    )
-                holding |= where[fragment]
+                if fragment in present:
+                    holding |= where[fragment]
         else:
             holding = set(range(len(segments)))
         for i in holding:
@@ -140,16 +182,35 @@ def _triggered_segments(
     return per_segment
 
 
+# What the scans of one record learn about each of its pages, by the chunk's id: the chunk
+# (kept so that its id is not reused), its lower case, and the sentences each trigger
+# fragment is in (:func:`_triggered_segments`).
+Pages = dict[int, tuple[_Chunk, str | None, dict[str, set[int] | frozenset[int]]]]
+
+
 def _scan(
-    rules: Iterable[R.Rule], chunks: Sequence[_Chunk], mask: _Masker | None = None
+    rules: Iterable[R.Rule],
+    chunks: Sequence[_Chunk],
+    mask: _Masker | None = None,
+    pages: Pages | None = None,
 ) -> list[_Hit]:
-    """Every (rule, sentence) match; consultation rules read the sentence through ``mask``."""
+    """Every (rule, sentence) match; consultation rules read the sentence through ``mask``.
+    ``pages`` is shared by the scans of one record (:data:`Pages`), or None."""
     hits: list[_Hit] = []
     rules = tuple(rules)
+    if pages is None:
+        pages = {}
+    # Long reports repeat sentences (a summary and its recommendations, the same option on
+    # every page of a table): each (rule, sentence) is searched once per scan. Per sentence:
+    # the clauses of the prefilter it has, and each rule's match span (None: no match).
+    seen: dict[str, tuple[dict[prefilter.Words, bool], dict[int, tuple[int, int] | None]]] = {}
     for chunk in chunks:
         # Triggers are found page by page (:func:`_triggered_segments`), not sentence by
         # sentence; the order of the hits is unchanged.
-        chunk_lowered = prefilter.lowered(chunk.analysed.norm)
+        page = pages.get(id(chunk))
+        if page is None or page[0] is not chunk:
+            page = pages[id(chunk)] = (chunk, prefilter.lowered(chunk.analysed.norm), {})
+        _, chunk_lowered, where = page
         if chunk_lowered is None:
             # A letter whose lower case is longer ("İ") or that re.I reads as ASCII: sentence
             # by sentence, the plain way.
@@ -163,16 +224,35 @@ def _scan(
                 for seg in chunk.analysed.segments
             ]
         else:
-            per_segment = _triggered_segments(rules, chunk, chunk_lowered)
+            per_segment = _triggered_segments(rules, chunk, chunk_lowered, where)
+        search_span = prefilter.search_span
         for seg, live in zip(chunk.analysed.segments, per_segment, strict=True):
             if not live:
                 continue
-            text = mask(seg.text) if mask is not None else seg.text
+            if mask is not None:
+                text = mask(seg.text)
+                lowered = mask.lowered(text)
+            else:
+                text = seg.text
+                # The page's lower case keeps offsets (prefilter.lowered): the sentence's
+                # lower case is its slice.
+                lowered = None if chunk_lowered is None else chunk_lowered[seg.start : seg.end]
+            memo = seen.get(text)
+            if memo is None:
+                memo = seen[text] = ({}, {})
+            known, spans = memo
             for rule in live:
-                m = rule.pattern.search(text)
-                if m is None or (rule.also is not None and rule.also.search(text) is None):
-                    continue
-                hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, m.start(), m.end()))
+                if id(rule) in spans:
+                    span = spans[id(rule)]
+                else:
+                    # Only the branches of a triggered rule that have every word they need are
+                    # searched, if any (the longest rules cost hundreds of microseconds).
+                    span = search_span(rule.pattern, text, lowered, known)
+                    if span is not None and rule.also is not None and not rule.also.search(text):
+                        span = None
+                    spans[id(rule)] = span
+                if span is not None:
+                    hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, *span))
     return hits
 
 
@@ -193,11 +273,94 @@ def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     key = (hit.label, hit.rule, hit.seg.text, hit.seg.section, hit.start, hit.end)
     if key in mask.verdicts:
         return mask.verdicts[key]
-    mask.verdicts[key] = verdict = _first_false_friend(hit, mask)
+    mask.verdicts[key] = verdict = _quick_false_friend(hit, mask)
     return verdict
 
 
+# The false friends that can apply to a (label, rule), in their order, with their position in
+# R.FALSE_FRIENDS; worked out again if R.FALSE_FRIENDS is replaced.
+_APPLICABLE: dict[tuple[str, str], tuple[tuple[int, R.FalseFriend], ...]] = {}
+_APPLICABLE_FOR: list[tuple[R.FalseFriend, ...]] = []
+
+# What a per-sentence verdict is about (keys of _Masker.sentence).
+_WHOLE, _CAN_MATCH, _RESCUED = 0, 1, 2
+
+
+def _applicable(label: str, rule: str) -> tuple[tuple[int, R.FalseFriend], ...]:
+    if not _APPLICABLE_FOR or _APPLICABLE_FOR[0] is not R.FALSE_FRIENDS:
+        _APPLICABLE.clear()
+        _APPLICABLE_FOR[:] = [R.FALSE_FRIENDS]
+    found = _APPLICABLE.get((label, rule))
+    if found is None:
+        found = _APPLICABLE[(label, rule)] = tuple(
+            (k, ff)
+            for k, ff in enumerate(R.FALSE_FRIENDS)
+            if label in ff.labels and not (ff.only_rules and rule not in ff.only_rules)
+        )
+    return found
+
+
+def _quick_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    """:func:`_first_false_friend`, with the same answer, doing less: only the false friends
+    of the hit's label and rule are tried; what depends on the sentence alone (a
+    sentence-scope false friend, a rescue read in the whole sentence, whether the sentence
+    has any word a pattern needs) is worked out once per sentence (:class:`_Masker`); the
+    sentence is masked only when a rescue is looked for."""
+    text = hit.seg.text
+    known = mask.sentence.get(text)
+    if known is None:
+        known = mask.sentence[text] = {}
+    lowered = mask.lowered(text)
+    clauses = mask.clauses.get(text)
+    if clauses is None:
+        clauses = mask.clauses[text] = {}
+    for k, ff in _applicable(hit.label, hit.rule):
+        scope = ff.scope
+        if scope == "sentence":
+            verdict = known.get((k, _WHOLE))
+            if verdict is None:
+                verdict = known[(k, _WHOLE)] = prefilter.found(
+                    ff.pattern, text, lowered, clauses
+                ) and not (ff.unless is not None and ff.unless.search(mask(text)))
+            if verdict:
+                return ff
+            continue
+        if scope == "section":
+            if hit.seg.section != ff.pattern.pattern:
+                continue
+            lo, hi = 0, len(text)
+        else:
+            # Most sentences lack every word the pattern needs: then so does every window.
+            can = known.get((k, _CAN_MATCH))
+            if can is None:
+                can = known[(k, _CAN_MATCH)] = prefilter.may_match(
+                    ff.pattern, lowered, known=clauses
+                )
+            if not can:
+                continue
+            lo, hi = _window(scope, hit, len(text))
+            if not prefilter.found(
+                ff.pattern, text[lo:hi], None if lowered is None else lowered[lo:hi]
+            ):
+                continue
+            if ff.unless_in_sentence:
+                lo, hi = 0, len(text)
+        if ff.unless is None:
+            return ff
+        if lo == 0 and hi == len(text):
+            rescued = known.get((k, _RESCUED))
+            if rescued is None:
+                rescued = known[(k, _RESCUED)] = ff.unless.search(mask(text)) is not None
+        else:
+            rescued = ff.unless.search(mask(text)[lo:hi]) is not None
+        if not rescued:
+            return ff
+    return None
+
+
 def _first_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
+    """The first false friend that sets ``hit`` aside, the plain way: every false friend in
+    turn (:func:`_quick_false_friend` gives the same answer; tests compare them)."""
     text = hit.seg.text
     masked = mask(text)
     lowered = prefilter.lowered(text)

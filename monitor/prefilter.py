@@ -9,7 +9,16 @@ from the rules, and a pattern they cannot be read from is simply always searched
 Exactness: the words are lower-case ASCII and the text is lower-cased. Under ``re.I`` an
 ASCII letter also matches four non-ASCII letters (:data:`_FOLDS_TO_ASCII`: "İ", "ı", "ſ" and
 the Kelvin sign); a text holding one of them is always searched. The engine uses it for the
-false friends (:func:`monitor.engine._false_friend`); rules have hand-written triggers.
+false friends (:func:`monitor.engine._false_friend`) and, after their hand-written triggers,
+for the rules (:func:`monitor.engine._scan`).
+
+:func:`may_match` reads more than one word from a pattern (:func:`requirements`): a long
+rule is an alternation of branches, and each branch needs *all* of several words ("consult"
+and one of the people it names), not just the most selective one. A sentence that has
+"consult" but names nobody cannot match that branch; when no branch can match, the regex
+search (hundreds of microseconds for the longest rules) is skipped. When some branches can
+match and others cannot, :func:`search_span` and :func:`found` search only the ones that
+can, each on its own (:class:`_Branches`), and give the answer the whole pattern would.
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ try:  # The regex parser is private; without it every pattern is simply always s
 except ImportError:  # pragma: no cover - other Python versions
     _P = None
 
-__all__ = ["lowered", "may_match", "required_words"]
+__all__ = ["found", "lowered", "may_match", "required_words", "requirements", "search_span"]
 
 # The characters outside ASCII that re.I matches to an ASCII letter ("İ", "ı", "ſ", the
 # Kelvin sign), found by trying every code point (tests/test_monitor_speed.py checks the list).
@@ -96,6 +105,81 @@ def required_words(pattern: re.Pattern[str]) -> Words | None:
     return words
 
 
+def _best_first(clauses: list[Words]) -> tuple[Words, ...]:
+    """Distinct clauses, the most selective first (as :func:`_best` ranks them), so that a
+    branch that cannot match is usually ruled out by its first clause."""
+    return tuple(sorted(dict.fromkeys(clauses), key=lambda w: (len(w), -min(map(len, w)))))
+
+
+def _clauses(items: list[tuple[object, object]]) -> list[Words]:
+    """Every requirement of a concatenation: a match needs one word of *each* clause. Runs
+    of literal characters are words; groups and repeats of at least one are read inside;
+    anything else (a nested alternation) gives what :func:`_item` reads from it."""
+    out: list[Words] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _C.LITERAL and isinstance(arg, int) and arg < 128:
+            run.append(chr(arg).lower())
+            continue
+        if run:
+            out.append(frozenset({"".join(run)}))
+            run = []
+        if op is _C.SUBPATTERN:
+            out += _clauses(list(arg[3]))  # type: ignore[index]
+        elif op is _C.ATOMIC_GROUP:
+            out += _clauses(list(arg))  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            low, _high, body = arg  # type: ignore[misc]
+            if low >= 1:
+                out += _clauses(list(body))
+        else:
+            found = _item(op, arg)
+            if found is not None:
+                out.append(found)
+    if run:
+        out.append(frozenset({"".join(run)}))
+    # A single letter rules out nothing.
+    return [words for words in out if min(map(len, words)) >= 2]
+
+
+Requirements = tuple[tuple[Words, ...], ...]
+
+
+@cache
+def requirements(pattern: re.Pattern[str]) -> Requirements | None:
+    """What a match of ``pattern`` needs, as alternatives of clauses: some alternative whose
+    every clause has one of its (lower-case ASCII) words in the text. The alternatives are
+    the branches of the pattern's top-level alternation (:func:`_top_level_parts`, or as the
+    parser reads them: it moves a prefix they share, such as ``\\b``, in front of them, and
+    that prefix's clauses go with every branch), or the whole pattern. None when some
+    alternative requires nothing that can be read."""
+    branches = _branches(pattern)
+    if branches is not None:
+        alternatives = branches.clauses
+    else:
+        if _P is None:
+            return None
+        try:
+            items = list(_P.parse(pattern.pattern, pattern.flags))
+        except Exception:  # an unreadable pattern is searched as before
+            return None
+        while len(items) == 1 and items[0][0] is _C.SUBPATTERN:
+            items = list(items[0][1][3])  # type: ignore[index]
+        cut = [k for k, (op, _arg) in enumerate(items) if op is _C.BRANCH]
+        if len(cut) == 1:
+            k = cut[0]
+            shared = _clauses(items[:k] + items[k + 1 :])
+            alternatives = [
+                _best_first(shared + _clauses(list(branch)))
+                for branch in items[k][1][1]  # type: ignore[index]
+            ]
+        else:
+            alternatives = [_best_first(_clauses(items))]
+    if not all(alternatives):
+        return None
+    return tuple(alternatives)
+
+
 def lowered(text: str) -> str | None:
     """``text`` lower-cased for :func:`may_match`, or None when it holds a character that
     re.I folds to an ASCII letter (then every pattern is searched). Without those characters
@@ -103,20 +187,211 @@ def lowered(text: str) -> str | None:
     return None if _FOLDS_TO_ASCII.search(text) else text.lower()
 
 
+# id(pattern) -> (pattern, its requirements); the pattern is kept so that its id is not reused.
+_BY_ID: dict[int, tuple[re.Pattern[str], Requirements | None]] = {}
+
+
 def may_match(
-    pattern: re.Pattern[str], lowered_text: str | None, start: int = 0, end: int = sys.maxsize
+    pattern: re.Pattern[str],
+    lowered_text: str | None,
+    start: int = 0,
+    end: int = sys.maxsize,
+    known: dict[Words, bool] | None = None,
 ) -> bool:
-    """False only when ``pattern`` cannot match ``text[start:end]``: none of its required
-    words is in ``lowered_text[start:end]`` (``lowered_text`` from :func:`lowered`)."""
+    """False only when ``pattern`` cannot match ``text[start:end]``: every alternative of its
+    :func:`requirements` lacks all the words of one of its clauses in
+    ``lowered_text[start:end]`` (``lowered_text`` from :func:`lowered`).
+
+    ``known`` remembers, for one text and one window, which clauses it has: the rules tried
+    on one sentence share clauses (a list of the people consulted, "contract")."""
     if lowered_text is None:
         return True
-    words = required_words(pattern)
-    if words is None:
+    # Looked up by identity: hashing a compiled pattern hashes its whole compiled code on
+    # every call (some rules compile to thousands of codes), which cost more than the finds.
+    known_pattern = _BY_ID.get(id(pattern))
+    if known_pattern is None or known_pattern[0] is not pattern:
+        known_pattern = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
+    alternatives = known_pattern[1]
+    if alternatives is None:
         return True
-    # str.find, one word at a time: as quick as one regex of all the words, and a plain loop
-    # rather than any(...), whose generator costs more than the finds.
-    find = lowered_text.find
-    for word in words:  # noqa: SIM110 - see above
-        if find(word, start, end) != -1:
+    # ``in``, one word at a time: as quick as one regex of all the words, and plain loops
+    # rather than any(...), whose generator costs more than the tests. A window is sliced
+    # once: ``in`` costs half a ``str.find`` with bounds. Branches share clauses (the prefix
+    # moved out of them, a list of the people a rule names): each clause is looked for once.
+    text = lowered_text if start == 0 and end >= len(lowered_text) else lowered_text[start:end]
+    if known is None:
+        known = {}
+    for clauses in alternatives:
+        for words in clauses:
+            present = known.get(words)
+            if present is None:
+                present = False
+                for word in words:
+                    if word in text:
+                        present = True
+                        break
+                known[words] = present
+            if not present:
+                break
+        else:
             return True
     return False
+
+
+def _top_level_parts(source: str) -> list[str]:
+    """``source`` cut at each ``|`` outside groups, character classes and escapes: the
+    branches of its top-level alternation (one part when it has none)."""
+    parts: list[str] = []
+    depth = start = i = 0
+    n = len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            # A "]" right after "[" or "[^" is a literal; "[" inside a class is a literal.
+            i += 1
+            if i < n and source[i] == "^":
+                i += 1
+            if i < n and source[i] == "]":
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+# A back-reference or a conditional group: a branch cut out of the pattern could then refer to
+# another branch's group. Read from the source: an escaped backslash before a digit also
+# counts, which only means such a pattern is searched whole.
+_REFERS_TO_GROUPS = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(")
+
+
+class _Branches:
+    """A pattern's top-level branches, each searched on its own when only some can match.
+
+    ``A|B|C`` finds, at the leftmost position where any branch matches, the first branch
+    that matches there. So does searching each branch alone and keeping the match that
+    starts first (the earlier branch on a tie): nothing follows the alternation, so a branch
+    matches at a position exactly as it would inside it, and lookarounds and ``\\b`` see the
+    same text. A branch that lacks a word it needs (its clauses, read like
+    :func:`requirements`) is not searched at all."""
+
+    __slots__ = ("_compiled", "clauses", "flags", "parts")
+
+    def __init__(self, parts: list[str], clauses: Requirements, flags: int) -> None:
+        self.parts = parts
+        self.clauses = clauses
+        self.flags = flags
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(parts)
+
+    def compiled(self, k: int) -> re.Pattern[str]:
+        # Compiled when first needed: most branches of most rules never are.
+        pattern = self._compiled[k]
+        if pattern is None:
+            pattern = self._compiled[k] = re.compile(self.parts[k], self.flags)
+        return pattern
+
+    def alive(self, lowered_text: str | None, known: dict[Words, bool]) -> list[int]:
+        """The branches that can match the text whose lower case is ``lowered_text``."""
+        if lowered_text is None:
+            return list(range(len(self.parts)))
+        out = []
+        for k, clauses in enumerate(self.clauses):
+            for words in clauses:
+                present = known.get(words)
+                if present is None:
+                    present = False
+                    for word in words:
+                        if word in lowered_text:
+                            present = True
+                            break
+                    known[words] = present
+                if not present:
+                    break
+            else:
+                out.append(k)
+        return out
+
+
+def _read_branches(pattern: re.Pattern[str]) -> _Branches | None:
+    if _P is None or pattern.flags & re.VERBOSE or "(?#" in pattern.pattern:
+        return None
+    parts = _top_level_parts(pattern.pattern)
+    if len(parts) < 2:
+        return None
+    if _REFERS_TO_GROUPS.search(pattern.pattern):
+        return None
+    try:
+        clauses = [_best_first(_clauses(list(_P.parse(part, pattern.flags)))) for part in parts]
+    except Exception:  # a part that does not stand alone: the pattern is searched whole
+        return None
+    return _Branches(parts, tuple(clauses), pattern.flags)
+
+
+_BRANCHES: dict[int, tuple[re.Pattern[str], _Branches | None]] = {}
+
+
+def _branches(pattern: re.Pattern[str]) -> _Branches | None:
+    known = _BRANCHES.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _BRANCHES[id(pattern)] = (pattern, _read_branches(pattern))
+    return known[1]
+
+
+def search_span(
+    pattern: re.Pattern[str],
+    text: str,
+    lowered_text: str | None,
+    known: dict[Words, bool] | None = None,
+) -> tuple[int, int] | None:
+    """``pattern.search(text).span()`` (None when it does not match), searching only the
+    branches that can match (:class:`_Branches`). ``lowered_text`` is :func:`lowered` of
+    ``text``; ``known`` as for :func:`may_match`."""
+    if known is None:
+        known = {}
+    branches = _branches(pattern)
+    if branches is None:
+        if not may_match(pattern, lowered_text, known=known):
+            return None
+        m = pattern.search(text)
+        return None if m is None else m.span()
+    alive = branches.alive(lowered_text, known)
+    if not alive:
+        return None
+    if len(alive) == len(branches.parts):
+        m = pattern.search(text)  # one scan of the text rather than one per branch
+        return None if m is None else m.span()
+    best: tuple[int, int] | None = None
+    for k in alive:
+        m = branches.compiled(k).search(text)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = m.span()
+    return best
+
+
+def found(
+    pattern: re.Pattern[str],
+    text: str,
+    lowered_text: str | None,
+    known: dict[Words, bool] | None = None,
+) -> bool:
+    """Whether ``pattern.search(text)`` matches, searching only the branches that can."""
+    if known is None:
+        known = {}
+    branches = _branches(pattern)
+    if branches is None:
+        return may_match(pattern, lowered_text, known=known) and pattern.search(text) is not None
+    alive = branches.alive(lowered_text, known)
+    if len(alive) == len(branches.parts):
+        return pattern.search(text) is not None
+    return any(branches.compiled(k).search(text) is not None for k in alive)

@@ -377,14 +377,18 @@ def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         if space == -1 and block[: m.start()].replace(".", "").isdigit():
             continue
         cuts.append(start + m.end())
-    # Each pattern needs a character most blocks lack: a bullet, a semicolon.
-    if any(bullet in block for bullet in _INLINE_BULLETS):
+    # Each pattern needs a character most blocks lack: a bullet, a semicolon. The sentence
+    # breaks above come in order and once each; only these cuts need sorting in.
+    more = len(cuts)
+    # The bullets are not ASCII: str.isascii is a flag test, so most blocks skip the search.
+    if not block.isascii() and any(bullet in block for bullet in _INLINE_BULLETS):
         for m in _INLINE_BULLET.finditer(block):
             cuts.append(start + m.end())
     if ";" in block:
         for m in _INLINE_ITEM.finditer(block):
             cuts.append(start + m.end())
-    cuts = sorted(set(cuts))
+    if len(cuts) > more:
+        cuts = sorted(set(cuts))
     spans = []
     for i, s in enumerate(cuts):
         e = cuts[i + 1] if i + 1 < len(cuts) else end
@@ -543,9 +547,11 @@ def analyse(
         while j + 1 < len(lines) and _joins(lines[j], lines[j + 1], wrap_at):
             j += 1
         j = max(j, min(i + heading_lines - 1, len(lines) - 1))
-        heading_text = " ".join(line.text for line in lines[i : i + heading_lines])
+        # The heading's text is only needed for a heading that stands alone.
         bare = (
-            kind is not None and j == i + heading_lines - 1 and _is_bare_heading(heading_text, kind)
+            kind is not None
+            and j == i + heading_lines - 1
+            and _is_bare_heading(" ".join(line.text for line in lines[i : i + heading_lines]), kind)
         )
         for s, e in _split_block(norm, first.start, lines[j].end):
             segments.append(Segment(s, e, norm[s:e], section, bare))
