@@ -51,10 +51,10 @@ class SnapshotState(RecordState):
         return RecordState.date.fget(self)  # type: ignore[attr-defined,no-any-return]
 
     @cached_property
-    def topic_inputs(self) -> tuple[tuple[str, ...], str, dict[str, bool]]:
-        from feeds.topics import topic_inputs
+    def topic_slugs(self) -> frozenset[str]:
+        from feeds.topics import matching_topics
 
-        return topic_inputs(self.record)
+        return matching_topics(self.record)
 
 
 def fast_states(session: Session, query: Select[Any]) -> list[RecordState]:
@@ -96,6 +96,7 @@ def fast_states(session: Session, query: Select[Any]) -> list[RecordState]:
 # ("[]", a CPV code list, a supplier): the rows are read-only.
 _SHARED_JSON_LENGTH = 200
 _MISSING = object()
+_MEMO_MAX = 100_000
 
 
 def _raw_columns(
@@ -113,7 +114,23 @@ def _raw_columns(
             return json.loads(value)
         found = memo.get(value, _MISSING)
         if found is _MISSING:
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
             found = memo[value] = json.loads(value)
+        return found
+
+    # Rows written together share their timestamps (a batch's insert time, a monitor
+    # run's): each distinct text is parsed once. Datetimes are immutable, so sharing is safe.
+    moments: dict[str, datetime | None] = {}
+
+    def load_datetime(value: Any) -> datetime | None:
+        if type(value) is not str:
+            return _utc(value)
+        found = moments.get(value)
+        if found is None:
+            if len(moments) >= _MEMO_MAX:
+                moments.clear()
+            found = moments[value] = _utc(value)
         return found
 
     selected: list[Any] = []
@@ -122,7 +139,7 @@ def _raw_columns(
         kind = column.type
         if isinstance(kind, UTCDateTime):
             selected.append(type_coerce(column, String))
-            converters.append((index, _utc))
+            converters.append((index, load_datetime))
         elif isinstance(kind, JSON):
             selected.append(type_coerce(column, String))
             converters.append((index, load_json))

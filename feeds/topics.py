@@ -83,9 +83,11 @@ class TopicSpec(FeedSpec):
     def matches(self, state: RecordState) -> bool:
         if not state.flagged or self.topic is None:
             return False
-        # Snapshot states (feeds/snapshot.py) keep the lowered text for every topic feed.
-        inputs = getattr(state, "topic_inputs", None)
-        return topic_matches(self.topic, state.record, inputs)
+        # Snapshot states (feeds/snapshot.py) know every loaded topic they belong to.
+        known = getattr(state, "topic_slugs", None)
+        if known is not None and _loaded(self.topic):
+            return self.topic.slug in known
+        return topic_matches(self.topic, state.record)
 
     def query(self, limit: int = FEED_ITEM_LIMIT) -> Select[Any]:
         assert self.topic is not None
@@ -102,6 +104,22 @@ def topic_inputs(record: Record) -> TopicInputs:
     that each is looked for once for all the topics."""
     codes = tuple(str(code) for code in record.cpv_codes or [])
     return codes, f"{record.title or ''}\n{record.description or ''}".lower(), {}
+
+
+def _loaded(topic: Topic) -> bool:
+    return _by_slug().get(topic.slug) is topic
+
+
+@cache
+def _by_slug() -> dict[str, Topic]:
+    return {topic.slug: topic for topic in load_topics()}
+
+
+def matching_topics(record: Record) -> frozenset[str]:
+    """Slugs of the loaded topics :func:`topic_matches` puts ``record`` in, all at once:
+    the lowered text is made and each first word looked for once, not once per topic."""
+    inputs = topic_inputs(record)
+    return frozenset(t.slug for t in load_topics() if topic_matches(t, record, inputs))
 
 
 def topic_matches(topic: Topic, record: Record, inputs: TopicInputs | None = None) -> bool:
