@@ -125,6 +125,9 @@ def child(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--releases", type=int, default=20_000)
+    parser.add_argument(
+        "--profile", metavar="FILE", help="run the measured oursay crawl under cProfile (slower)"
+    )
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
     server = SimServer(ReplayedFindATender(releases=releases(args.releases)))
@@ -140,9 +143,15 @@ def main() -> int:
                        server.url, "--since", SAMPLE_SINCE, "--until", SAMPLE_UNTIL]  # fmt: skip
             for setting in FAST:
                 command += ["--set", setting]
+            # `oursay crawl` refuses a database that `oursay init` did not create.
+            warm = {**env, "OURSAY_DATABASE_URL": f"sqlite:///{Path(folder) / 'w.db'}"}
+            for database in (env, warm):
+                child([sys.executable, "-m", "oursay", "init"], database)
             # A first crawl records every page; the measured runs replay them.
-            child(command, {**env, "OURSAY_DATABASE_URL": f"sqlite:///{Path(folder) / 'w.db'}"})
+            child(command, warm)
             before = len(server.requests_to(API))
+            if args.profile:
+                command = [sys.executable, "-m", "cProfile", "-o", args.profile, *command[1:]]
             ours_wall, ours_cpu, _ = child(command, env)
             pages = server.requests_to(API)[before:]
             firsts = [

@@ -222,7 +222,7 @@ def _store_batch(
         # Leaving the block flushes: a refused row shows here, before anything is kept.
         with session.begin_nested():
             stored = upsert_records(session, [job.item for job in batch])
-        return [(job, outcome) for job, (_, outcome) in zip(batch, stored, strict=True)]
+        return [(job, outcome) for job, outcome in zip(batch, stored, strict=True)]
     except StatementError as error:
         if not _row_refused(error):
             raise

@@ -177,8 +177,9 @@ class StoragePipeline:
             lost, self.batch = [item for item, _ in self.batch], []
             self._replay([*lost, *pending])
             return
-        self.batch += [(item, f"records/{outcome}") for item, (_, outcome) in zip(
-            pending, stored, strict=True)]  # fmt: skip
+        self.batch += [
+            (item, f"records/{outcome}") for item, outcome in zip(pending, stored, strict=True)
+        ]
 
     def _commit_batch(self) -> None:
         self._write_pending()

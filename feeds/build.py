@@ -38,7 +38,7 @@ from feeds.items import (
 )
 from feeds.render import RenderedItem
 from feeds.snapshot import fast_states
-from feeds.stylesheet import STYLESHEET_PATH, with_stylesheet
+from feeds.stylesheet import STYLESHEET_PATH, stylesheet_parts, with_stylesheet
 from storage.models import Council, Record
 from storage.queries import RecordState, states_query
 
@@ -436,19 +436,24 @@ class FeedBuilder:
         if not splice:
             document = self._feedgen_document(spec, fmt, items, self_href, page, built)
             return with_stylesheet(document, stylesheet)
+        # One join of every part: a feed is up to ~400 KB, and each concatenation copied it.
         if fmt == "rss":
             head = render.rss_head(
                 title=spec.title, page=page, description=spec.description,
                 self_href=self_href, mime=FORMATS[fmt], built=built,
             )  # fmt: skip
-            document = head + b"".join(item.rss() for item in items) + render.RSS_CLOSING
-            return with_stylesheet(document, stylesheet)
+            parts = stylesheet_parts(head, stylesheet)
+            parts += [item.rss() for item in items]
+            parts.append(render.RSS_CLOSING)
+            return b"".join(parts)
         head = render.atom_head(
             feed_id=f"{TAG_PREFIX}feeds/{spec.name}", title=spec.title, page=page,
             description=spec.description, self_href=self_href, mime=FORMATS[fmt], built=built,
         )  # fmt: skip
-        document = head + b"".join(item.atom() for item in items) + render.ATOM_CLOSING
-        return with_stylesheet(document, stylesheet)
+        parts = stylesheet_parts(head, stylesheet)
+        parts += [item.atom() for item in items]
+        parts.append(render.ATOM_CLOSING)
+        return b"".join(parts)
 
     def _feedgen_document(
         self, spec: FeedSpec, fmt: str, items: list[RenderedItem], self_href: str, page: str,

@@ -15,6 +15,7 @@ XML-forbidden characters. Escaping follows libxml2's serialiser: ``& < >`` and C
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from feedgen.util import formatRFC2822
 
@@ -50,6 +51,13 @@ def attribute(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _named(value: str) -> str:
+    """:func:`attribute` of the few values every item repeats (link relations and types,
+    categories, council names): escaped once, not once per item."""
+    return attribute(value)
+
+
 def rfc2822(value: datetime) -> str:
     """feedgen's ``formatRFC2822`` (strftime under the C locale) without touching the
     process locale; offsets other than UTC go through feedgen itself."""
@@ -71,12 +79,23 @@ def rss_item(
     published: datetime | None,
 ) -> bytes:
     """One ``<item>`` at depth 2, as feedgen's pretty printer writes it inside a channel."""
-    parts = ["    <item>\n", f"      <title>{text(title)}</title>\n"]
+    return _rss_item(
+        text(title), link and text(link), text(content_html), text(guid),
+        [text(label) for label in categories], published,
+    )  # fmt: skip
+
+
+def _rss_item(
+    title: str, link: str | None, content: str, guid: str, categories: list[str],
+    published: datetime | None,
+) -> bytes:  # fmt: skip
+    """:func:`rss_item` from values already escaped as element text."""
+    parts = ["    <item>\n", f"      <title>{title}</title>\n"]
     if link:
-        parts.append(f"      <link>{text(link)}</link>\n")
-    parts.append(f"      <description>{text(content_html)}</description>\n")
-    parts.append(f'      <guid isPermaLink="false">{text(guid)}</guid>\n')
-    parts += [f"      <category>{text(label)}</category>\n" for label in categories]
+        parts.append(f"      <link>{link}</link>\n")
+    parts.append(f"      <description>{content}</description>\n")
+    parts.append(f'      <guid isPermaLink="false">{guid}</guid>\n')
+    parts += [f"      <category>{label}</category>\n" for label in categories]
     if published is not None:
         parts.append(f"      <pubDate>{rfc2822(published)}</pubDate>\n")
     parts.append("    </item>\n")
@@ -95,20 +114,29 @@ def atom_entry(
 ) -> bytes:
     """One ``<entry>`` at depth 1. ``links`` are (href, rel, type); ``categories`` are
     (term, label)."""
+    return _atom_entry(text(guid), text(title), updated, text(content_html), links, categories,
+                       published)  # fmt: skip
+
+
+def _atom_entry(
+    guid: str, title: str, updated: datetime, content: str, links: list[tuple[str, str, str]],
+    categories: list[tuple[str, str]], published: datetime | None,
+) -> bytes:  # fmt: skip
+    """:func:`atom_entry` with ``guid``, ``title`` and ``content`` already escaped."""
     parts = [
         "  <entry>\n",
-        f"    <id>{text(guid)}</id>\n",
-        f"    <title>{text(title)}</title>\n",
+        f"    <id>{guid}</id>\n",
+        f"    <title>{title}</title>\n",
         f"    <updated>{updated.isoformat()}</updated>\n",
-        f'    <content type="html">{text(content_html)}</content>\n',
+        f'    <content type="html">{content}</content>\n',
     ]
     parts += [
-        f'    <link href="{attribute(href)}" rel="{attribute(rel)}" type="{attribute(kind)}"/>\n'
+        f'    <link href="{attribute(href)}" rel="{_named(rel)}" type="{_named(kind)}"/>\n'
         for href, rel, kind in links
     ]
     for term, label in categories:
-        label_attribute = f' label="{attribute(label)}"' if label else ""
-        parts.append(f'    <category term="{attribute(term)}"{label_attribute}/>\n')
+        label_attribute = f' label="{_named(label)}"' if label else ""
+        parts.append(f'    <category term="{_named(term)}"{label_attribute}/>\n')
     if published is not None:
         parts.append(f"    <published>{published.isoformat()}</published>\n")
     parts.append("  </entry>\n")
@@ -161,7 +189,7 @@ def atom_head(
 class RenderedItem:
     """One record as feeds show it, with its XML per format written on first use."""
 
-    __slots__ = ("_atom", "_rss", "categories", "content", "links", "summary", "title")
+    __slots__ = ("_atom", "_rss", "_text", "categories", "content", "links", "summary", "title")
 
     def __init__(self, summary: ItemSummary, item_page: str | None) -> None:
         s = self.summary = summary
@@ -182,30 +210,29 @@ class RenderedItem:
         self.categories = categories
         self._rss: bytes | None = None
         self._atom: bytes | None = None
+        self._text: tuple[str, str, str] | None = None
+
+    def _escaped(self) -> tuple[str, str, str]:
+        # Title, content (the largest text of a feed) and guid, escaped once for both formats.
+        if self._text is None:
+            self._text = (text(self.title), text(self.content), text(self.summary.guid))
+        return self._text
 
     def rss(self) -> bytes:
         if self._rss is None:
-            s = self.summary
-            self._rss = rss_item(
-                title=self.title,
-                link=self.links[0][0] if self.links and self.links[0][1] == "alternate" else None,
-                content_html=self.content,
-                guid=s.guid,
-                categories=[label for _, label in self.categories],
-                published=s.date,
-            )
+            title, content, guid = self._escaped()
+            link = self.links[0][0] if self.links and self.links[0][1] == "alternate" else None
+            self._rss = _rss_item(
+                title, link and text(link), content, guid,
+                [text(label) for _, label in self.categories], self.summary.date,
+            )  # fmt: skip
         return self._rss
 
     def atom(self) -> bytes:
         if self._atom is None:
+            title, content, guid = self._escaped()
             s = self.summary
-            self._atom = atom_entry(
-                guid=s.guid,
-                title=self.title,
-                updated=s.updated,
-                content_html=self.content,
-                links=self.links,
-                categories=self.categories,
-                published=s.date,
+            self._atom = _atom_entry(
+                guid, title, s.updated, content, self.links, self.categories, s.date
             )
         return self._atom

@@ -129,14 +129,22 @@ def write_site(
             changed_codes |= {c.code for c in usable if not _present(present, council_specs(c))}
             if not _present(present, aggregate_specs()):
                 changed_codes = None
+        # Feeds of records from many councils: the all-council ones, nations, regions and
+        # topics (feeds/regions.py, feeds/topics.py). After a partial change each is merged
+        # from what it listed last time and the changed councils' records, not read again.
+        chosen = [*area_specs(session), *topic_specs()]
+        merged_specs = [*aggregate_specs(), *chosen]
+        specs_digest = _specs_digest(merged_specs)
+        if previous is not None and previous.pages.get("specs") != specs_digest:
+            changed_codes = None  # a council moved area, or the topics changed: merge nothing
         aggregates: dict[str, list[RecordState]] | None = None
         states: list[RecordState] = []
         if changed_codes:
             wanted = sorted(changed_codes)
             states = load_feed_states(session, lambda q: _of_councils(q, wanted))
-            aggregates = _merged_aggregates(session, previous, changed_codes, states)
+            aggregates = _merged_aggregates(session, previous, changed_codes, states, merged_specs)
             if aggregates is None:
-                changed_codes = None  # the all-council feeds need every record after all
+                changed_codes = None  # the many-council feeds need every record after all
         if changed_codes is None:
             states = load_feed_states(session)
 
@@ -148,18 +156,25 @@ def write_site(
             dict(previous.flagged_counts) if previous and changed_codes is not None else {}
         )
         kept: dict[str, list[list[Any]]] = dict(previous.aggregates) if previous else {}
+        every: list[RecordState] | None = None
         if changed_codes is None or changed_codes:
-            # The all-council feeds first: their items stay cached for the council feeds.
-            keep: set[int] = set()
-            for spec in aggregate_specs():
-                candidates = aggregates[spec.name] if aggregates is not None else states
-                selected = _write_feeds(out, builder, spec, candidates, counts, limit=True)
-                keep.update(s.record.id for s in selected)
-                kept[spec.name] = [
-                    [s.record.id, s.record.council_code or "", _iso(s)] for s in selected
-                ]
+            to_write = merged_specs
+        elif not _present(present, chosen):
+            to_write = chosen  # nothing changed, but an area or topic file is missing
+            every = load_feed_states(session)
         else:
-            counts.feeds += len(FORMATS) * len(aggregate_specs())
+            to_write = []
+        counts.feeds += len(FORMATS) * (len(merged_specs) - len(to_write))
+        # Written before the council feeds: their items stay cached for those feeds.
+        keep: set[int] = set()
+        for spec in to_write:
+            if aggregates is not None:
+                candidates = aggregates[spec.name]
+            else:
+                candidates = every if every is not None else states
+            selected = _write_feeds(out, builder, spec, candidates, counts, limit=True)
+            keep.update(s.record.id for s in selected)
+            kept[spec.name] = [[s.record.id, s.record.council_code or "", _iso(s)] for s in selected]  # noqa: E501
         for council in usable:
             if changed_codes is not None and council.code not in changed_codes:
                 counts.feeds += len(FORMATS) * len(council_specs(council))
@@ -170,16 +185,6 @@ def write_site(
                 if spec.name == council.slug:
                     flagged_counts[council.code] = len(selected)
             builder.forget(s.record.id for s in mine if s.record.id not in keep)
-        # Nations, regions and topics (feeds/regions.py, feeds/topics.py) list records of many
-        # councils: written again from every record whenever any council changed, or when
-        # one of their files is missing.
-        chosen = [*area_specs(session), *topic_specs()]
-        if changed_codes is None or changed_codes or not _present(present, chosen):
-            every = states if changed_codes is None else load_feed_states(session)
-            for spec in chosen:
-                _write_feeds(out, builder, spec, every, counts)
-        else:
-            counts.feeds += len(FORMATS) * len(chosen)
         # Each council's good-practice feed from its scorecard (feeds/practice.py), written
         # again only when the card (all a practice feed shows) changed or a file is missing.
         cards = load_cards(session, [c.code for c in usable])
@@ -204,6 +209,7 @@ def write_site(
     flagged_counts = {c: n for c, n in flagged_counts.items() if c in councils}
     names = sorted((c.code, c.name) for c in councils.values())
     pages = {
+        "specs": specs_digest,
         "opml": _digest(json.dumps([names, [spec.name for spec in chosen]])),
         "index": _digest(
             json.dumps([names, sorted(flagged_counts.items()), [spec.name for spec in chosen]])
@@ -302,6 +308,7 @@ def _merged_aggregates(
     previous: _BuildState | None,
     changed_codes: set[str],
     changed_states: Sequence[RecordState],
+    specs: Sequence[FeedSpec],
 ) -> dict[str, list[RecordState]] | None:
     """Candidates for each all-council feed without reading every record: what it listed
     last time from unchanged councils (unchanged, so still listed in the same order) plus
@@ -311,7 +318,6 @@ def _merged_aggregates(
     caller reads everything."""
     if previous is None:
         return None
-    specs = aggregate_specs()
     listed = {spec.name: previous.aggregates.get(spec.name) for spec in specs}
     if any(rows is None for rows in listed.values()):
         return None
@@ -334,6 +340,17 @@ def _merged_aggregates(
                 return None
         merged[spec.name] = candidates
     return merged
+
+
+def _specs_digest(specs: Sequence[FeedSpec]) -> str:
+    """What decides which records each many-council feed lists: names, kinds, the councils
+    of an area, a topic's words. Frozensets sorted, so that the digest is stable."""
+    parts = [
+        [spec.name, spec.kind, spec.category, sorted(getattr(spec, "codes", ())),
+         repr(getattr(spec, "topic", None))]
+        for spec in specs
+    ]  # fmt: skip
+    return _digest(json.dumps(parts))
 
 
 def _by_ids(query: Select[Any], ids: Sequence[int]) -> Select[Any]:

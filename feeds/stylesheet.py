@@ -22,12 +22,19 @@ _EMAIL_END = b"<!-- /e-mail alerts -->"
 
 def with_stylesheet(document: bytes, href: str) -> bytes:
     """``document`` with the processing instruction after its XML declaration."""
-    declaration, newline, rest = document.partition(b"\n")
+    return b"".join(stylesheet_parts(document, href))
+
+
+def stylesheet_parts(head: bytes, href: str) -> list[bytes]:
+    """The start of a document (at least its XML declaration) as parts to join, with the
+    processing instruction after the declaration: a feed's items can then be joined with
+    them once, instead of the whole document being copied again to insert it."""
+    declaration, newline, rest = head.partition(b"\n")
     if not declaration.startswith(b"<?xml"):
         raise ValueError("a feed starts with its XML declaration")
     href_attr = href.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     instruction = f'<?xml-stylesheet type="{STYLESHEET_TYPE}" href="{href_attr}"?>'
-    return declaration + newline + instruction.encode() + b"\n" + rest
+    return [declaration, newline, instruction.encode(), b"\n", rest]
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,26 @@ class Topic:
     keywords: tuple[str, ...]
     cpv: tuple[CpvRange, ...]
 
+    @cached_property
+    def prefixes(self) -> tuple[str, ...]:
+        return tuple(r.prefix for r in self.cpv)
+
+    @cached_property
+    def checks(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The keywords grouped by first word, without those containing another keyword
+        of the topic ("leisure centres" goes with "leisure centre"): a keyword can only be
+        in a text that holds its first word, so a group whose word is absent is skipped.
+        Selects exactly what testing every keyword selects."""
+        kept = [k for k in self.keywords if not any(o != k and o in k for o in self.keywords)]
+        groups: dict[str, list[str]] = {}
+        for keyword in dict.fromkeys(kept):
+            groups.setdefault(_first_word(keyword), []).append(keyword)
+        return tuple((word, tuple(words)) for word, words in groups.items())
+
+
+def _first_word(keyword: str) -> str:
+    return keyword.split(" ", 1)[0] or keyword
+
 
 @cache
 def load_topics(path: Path = TOPICS_PATH) -> tuple[Topic, ...]:
@@ -61,7 +81,13 @@ class TopicSpec(FeedSpec):
     topic: Topic | None = None
 
     def matches(self, state: RecordState) -> bool:
-        return state.flagged and self.topic is not None and topic_matches(self.topic, state.record)
+        if not state.flagged or self.topic is None:
+            return False
+        # Snapshot states (feeds/snapshot.py) know every loaded topic they belong to.
+        known = getattr(state, "topic_slugs", None)
+        if known is not None and _loaded(self.topic):
+            return self.topic.slug in known
+        return topic_matches(self.topic, state.record)
 
     def query(self, limit: int = FEED_ITEM_LIMIT) -> Select[Any]:
         assert self.topic is not None
@@ -69,12 +95,48 @@ class TopicSpec(FeedSpec):
         return feed_columns(newest_first(query.where(topic_condition(self.topic)))).limit(limit)
 
 
-def topic_matches(topic: Topic, record: Record) -> bool:
-    codes = [str(code) for code in record.cpv_codes or []]
-    if any(code.startswith(r.prefix) for code in codes for r in topic.cpv):
-        return True
-    text = f"{record.title or ''}\n{record.description or ''}".lower()
-    return any(keyword in text for keyword in topic.keywords)
+TopicInputs = tuple[tuple[str, ...], str, dict[str, bool]]
+
+
+def topic_inputs(record: Record) -> TopicInputs:
+    """What :func:`topic_matches` reads of a record: its CPV codes, its lowered text, and
+    a memo of which first words of keywords (:attr:`Topic.checks`) are in that text, so
+    that each is looked for once for all the topics."""
+    codes = tuple(str(code) for code in record.cpv_codes or [])
+    return codes, f"{record.title or ''}\n{record.description or ''}".lower(), {}
+
+
+def _loaded(topic: Topic) -> bool:
+    return _by_slug().get(topic.slug) is topic
+
+
+@cache
+def _by_slug() -> dict[str, Topic]:
+    return {topic.slug: topic for topic in load_topics()}
+
+
+def matching_topics(record: Record) -> frozenset[str]:
+    """Slugs of the loaded topics :func:`topic_matches` puts ``record`` in, all at once:
+    the lowered text is made and each first word looked for once, not once per topic."""
+    inputs = topic_inputs(record)
+    return frozenset(t.slug for t in load_topics() if topic_matches(t, record, inputs))
+
+
+def topic_matches(topic: Topic, record: Record, inputs: TopicInputs | None = None) -> bool:
+    codes, text, seen = inputs if inputs is not None else topic_inputs(record)
+    if codes and topic.prefixes:
+        for code in codes:
+            if code.startswith(topic.prefixes):
+                return True
+    for word, keywords in topic.checks:
+        present = seen.get(word)
+        if present is None:
+            present = seen[word] = word in text
+        if present:
+            for keyword in keywords:
+                if keyword in text:
+                    return True
+    return False
 
 
 def topic_condition(topic: Topic) -> Any:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -103,43 +103,172 @@ def upsert_record(session: Session, item: Mapping[str, Any]) -> tuple[Record, st
     record = session.scalars(
         select(Record).where(Record.source == source, Record.source_key == source_key)
     ).one_or_none()
-    return _upsert(session, item, record, {})
+    return _upsert(session, item, record)
 
 
 # Keys per IN (...) list: well under SQLite's 32,766 bound parameters.
 _KEYS_PER_READ = 500
 
 
-def upsert_records(
-    session: Session, items: Sequence[Mapping[str, Any]]
-) -> list[tuple[Record, str]]:
-    """:func:`upsert_record` for many items, in order, with the same outcomes: one read of
-    the existing rows per source and 500 keys instead of one per item (the read was most
-    of a bulk load's database time). An item repeated in ``items`` updates the record the
-    earlier one inserted, as one-by-one calls would."""
+def upsert_records(session: Session, items: Sequence[Mapping[str, Any]]) -> list[str]:
+    """:func:`upsert_record` for many items, in order: each one's outcome ("inserted",
+    "updated" or "unchanged"), with the same rows left behind as one-by-one calls.
+
+    Written with Core statements rather than ORM instances: one read of the existing keys
+    and hashes per source and 500 keys, one executemany INSERT for the new records, one
+    for changed ones, and the same for their documents. Building, tracking and flushing an
+    ORM object per record was most of a bulk load's CPU (issue 14). An item repeated in
+    ``items`` updates what the earlier one wrote, as one-by-one calls would. A row the
+    database refuses fails the whole call: callers store the items again one at a time
+    (with :func:`upsert_record`) so that it fails alone."""
     keys: dict[str, set[str]] = {}
     for item in items:
         keys.setdefault(item["source"], set()).add(item["source_key"])
-    found: dict[tuple[str, str], Record] = {}
+    # (source, source_key) -> [id, content_hash]; ids of new records are read back below.
+    known: dict[tuple[str, str], list[Any]] = {}
     for source, wanted in keys.items():
         ordered = sorted(wanted)
         for start in range(0, len(ordered), _KEYS_PER_READ):
             chunk = ordered[start : start + _KEYS_PER_READ]
-            query = select(Record).where(Record.source == source, Record.source_key.in_(chunk))
-            for record in session.scalars(query):
-                found[(record.source, record.source_key)] = record
-    results = []
+            query = select(Record.id, Record.source_key, Record.content_hash).where(
+                Record.source == source, Record.source_key.in_(chunk)
+            )
+            for record_id, source_key, digest in session.execute(query):
+                known[(source, source_key)] = [record_id, digest]
+    now = utcnow()
+    inserts: dict[tuple[str, str], dict[str, Any]] = {}  # in first-seen order
+    updates: dict[int, dict[str, Any]] = {}
+    attached: list[tuple[tuple[str, str], Mapping[str, Any]]] = []
+    outcomes = []
     for item in items:
-        record = found.get((item["source"], item["source_key"]))
-        results.append(_upsert(session, item, record, found))
-    return results
+        key = (item["source"], item["source_key"])
+        values = _record_values(item)
+        digest = content_hash(values)
+        row = inserts.get(key)
+        if row is not None:  # the same record earlier in this call
+            outcome = "unchanged" if row["content_hash"] == digest else "updated"
+            if outcome == "updated":
+                row.update(_full_row(values), content_hash=digest, updated_at=utcnow())
+        elif key not in known:
+            outcome = "inserted"
+            inserts[key] = {
+                **_full_row(values),
+                "source": key[0],
+                "source_key": key[1],
+                "content_hash": digest,
+                "first_seen_at": now,
+                "updated_at": now,
+            }
+        elif known[key][1] == digest:
+            outcome = "unchanged"
+        else:
+            outcome = "updated"
+            known[key][1] = digest
+            updates[known[key][0]] = {**values, "content_hash": digest, "updated_at": utcnow()}
+        outcomes.append(outcome)
+        for document in item.get("documents") or ():
+            attached.append((key, document))
+    table = Record.__table__
+    if inserts:
+        session.execute(insert(table), list(inserts.values()))
+    _update_rows(session, Record, updates)
+    if attached:
+        _attach_documents(session, attached, known, inserts)
+    return outcomes
+
+
+def _full_row(values: dict[str, Any]) -> dict[str, Any]:
+    """Every column an item may set, None where the item does not (what the ORM inserts
+    for an unset column without a default): one executemany needs the same keys per row."""
+    return {**dict.fromkeys(RECORD_FIELDS), **values}
+
+
+def _update_rows(session: Session, model: type[Any], updates: dict[int, dict[str, Any]]) -> None:
+    """UPDATE rows by id, grouped by the columns they set; instances of them the session
+    already holds are expired, so that nothing reads their old values."""
+    if not updates:
+        return
+    table = model.__table__
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row_id, values in updates.items():
+        columns = tuple(sorted(values))
+        # Bound names must differ from the column names in an UPDATE's SET clause.
+        groups.setdefault(columns, []).append(
+            {"_id": row_id, **{f"_{c}": v for c, v in values.items()}}
+        )
+        held = session.identity_map.get(session.identity_key(model, row_id))
+        if held is not None:
+            session.expire(held)
+    for columns, rows in groups.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({c: bindparam(f"_{c}") for c in columns})
+        )
+        session.connection().execute(statement, rows)
+
+
+def _attach_documents(
+    session: Session,
+    attached: list[tuple[tuple[str, str], Mapping[str, Any]]],
+    known: dict[tuple[str, str], list[Any]],
+    inserts: dict[tuple[str, str], dict[str, Any]],
+) -> None:
+    """:func:`attach_document` for every (record key, document) of an
+    :func:`upsert_records` call: added when new, its title updated when given and
+    different, never removed."""
+    ids = {key: known[key][0] for key, _ in attached if key in known}
+    new_keys = sorted({key for key, _ in attached if key in inserts})
+    by_source: dict[str, list[str]] = {}
+    for source, source_key in new_keys:
+        by_source.setdefault(source, []).append(source_key)
+    for source, wanted in by_source.items():
+        for start in range(0, len(wanted), _KEYS_PER_READ):
+            chunk = wanted[start : start + _KEYS_PER_READ]
+            query = select(Record.id, Record.source_key).where(
+                Record.source == source, Record.source_key.in_(chunk)
+            )
+            for record_id, source_key in session.execute(query):
+                ids[(source, source_key)] = record_id
+    # Documents already stored, for the records that existed before this call.
+    existing: dict[tuple[int, str], list[Any]] = {}
+    old_ids = sorted({ids[key] for key, _ in attached if key not in inserts})
+    for start in range(0, len(old_ids), _KEYS_PER_READ):
+        chunk = old_ids[start : start + _KEYS_PER_READ]
+        query = select(Document.id, Document.record_id, Document.url, Document.title).where(
+            Document.record_id.in_(chunk)
+        )
+        for document_id, record_id, url, title in session.execute(query):
+            existing[(record_id, url)] = [document_id, title]
+    new: dict[tuple[int, str], dict[str, Any]] = {}
+    titles: dict[int, dict[str, Any]] = {}
+    for key, fields in attached:
+        record_id, url, title = ids[key], fields["url"], fields.get("title")
+        if (record_id, url) in new:
+            row = new[(record_id, url)]
+            if title and row["title"] != title:
+                row["title"] = title
+        elif (record_id, url) in existing:
+            stored = existing[(record_id, url)]
+            if title and stored[1] != title:
+                stored[1] = title
+                titles[stored[0]] = {"title": title}
+        else:
+            new[(record_id, url)] = {
+                "record_id": record_id,
+                "url": url,
+                "title": title,
+                "mime_type": fields.get("mime_type"),
+            }
+    if new:
+        session.execute(insert(Document.__table__), list(new.values()))
+    _update_rows(session, Document, titles)
 
 
 def _upsert(
     session: Session,
     item: Mapping[str, Any],
     record: Record | None,
-    found: dict[tuple[str, str], Record],
 ) -> tuple[Record, str]:
     source, source_key = item["source"], item["source_key"]
     values = _record_values(item)
@@ -147,7 +276,6 @@ def _upsert(
     if record is None:
         record = Record(source=source, source_key=source_key, content_hash=digest, **values)
         session.add(record)
-        found[(source, source_key)] = record
         outcome = "inserted"
     elif record.content_hash != digest:
         for field, value in values.items():
