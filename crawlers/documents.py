@@ -266,11 +266,12 @@ class DocumentDownloads:
         """Schedule waiting document requests up to the per-site limit; ``reset`` forgets
         the count of requests in flight first (the crawl is idle: none are). Returns how
         many were scheduled."""
-        engine = getattr(self.crawler, "engine", None)  # type: ignore[attr-defined]
-        if engine is None:
+        keys = [slot] if slot is not None else list(self._document_backlog)
+        if not any(self._document_backlog.get(key) for key in keys):
             return 0
+        engine = self.crawler.engine  # type: ignore[attr-defined]
         released = 0
-        for key in [slot] if slot is not None else list(self._document_backlog):
+        for key in keys:
             backlog = self._document_backlog.get(key)
             if reset:
                 self._documents_queued[key] = 0
