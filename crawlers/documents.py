@@ -170,6 +170,7 @@ class DocumentDownloads:
         stats = self.crawler.stats  # type: ignore[attr-defined]
         previous = self.previous_record(record.source_key)
         listing = {d["url"]: d for d in record.data.get("documents", []) if d.get("url")}
+        shared: dict[str, Any] | None = None
         for document in record.documents:
             url, title = document["url"], document.get("title")
             entry = listing.get(url, {})
@@ -218,23 +219,21 @@ class DocumentDownloads:
                 self._document_waiters[fetch].append(waiter)
                 continue
             self._document_waiters[fetch] = [waiter]
-            request_meta = {
-                **(meta or {}),
-                "council_code": site.code,
-                "source": record.source,
-                "download_maxsize": self.document_maxsize,
-                # The key of the waiting records; survives redirects (response.url won't).
-                "document_fetch": fetch,
-                "document_slot": str(site.code or urlsplit(fetch).hostname),
-            }
-            slot = request_meta["document_slot"]
+            if shared is None:  # one for all the record's documents, waiting or not
+                shared = {
+                    **(meta or {}),
+                    "council_code": site.code,
+                    "source": record.source,
+                    "download_maxsize": self.document_maxsize,
+                }
+            slot = str(site.code or urlsplit(fetch).hostname)
             if self._documents_queued.get(slot, 0) < self.DOCUMENTS_QUEUED_PER_SITE:
                 self._documents_queued[slot] = self._documents_queued.get(slot, 0) + 1
-                yield self._document_request(fetch, request_meta)
+                yield self._document_request(fetch, slot, shared)
             else:
-                self._document_backlog.setdefault(slot, deque()).append((fetch, request_meta))
+                self._document_backlog.setdefault(slot, deque()).append((fetch, shared))
 
-    def _document_request(self, fetch: str, meta: Mapping[str, Any]) -> Request:
+    def _document_request(self, fetch: str, slot: str, meta: Mapping[str, Any]) -> Request:
         from scrapy import Request
 
         request = Request(
@@ -245,7 +244,12 @@ class DocumentDownloads:
             # fell out of the result cache may be fetched again rather than lost.
             dont_filter=True,
             priority=-10,  # pages first: they lead to more records
-            meta=dict(meta),
+            meta={
+                **meta,
+                # The key of the waiting records; survives redirects (response.url won't).
+                "document_fetch": fetch,
+                "document_slot": slot,
+            },
         )
         return self.prepare_document_request(request)
 
@@ -278,7 +282,7 @@ class DocumentDownloads:
             while backlog and self._documents_queued.get(key, 0) < self.DOCUMENTS_QUEUED_PER_SITE:
                 fetch, meta = backlog.popleft()
                 self._documents_queued[key] = self._documents_queued.get(key, 0) + 1
-                engine.crawl(self._document_request(fetch, meta))
+                engine.crawl(self._document_request(fetch, key, meta))
                 released += 1
             if not backlog:
                 self._document_backlog.pop(key, None)
