@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -138,10 +138,21 @@ class DocumentDownloads:
     # gets the same result without a second request.
     _document_results: OrderedDict[str, tuple[Extraction, str | None, int | None]]
     DOCUMENT_RESULT_CACHE = 64
+    # Document requests handed to Scrapy and not yet answered, per council site; the rest
+    # wait in ``_document_backlog`` as (URL, meta) until one is answered. Pages go first
+    # (they lead to more records), so without this every document of a council was a
+    # queued Request before the first was fetched: memory in proportion to the site
+    # (~3 kB a document: 30 MB for 10,000), not to what is being fetched
+    # (bench/bench_crawl_memory.py).
+    DOCUMENTS_QUEUED_PER_SITE = 16
+    _documents_queued: dict[str, int]
+    _document_backlog: dict[str, deque[tuple[str, Mapping[str, Any]]]]
 
     def _init_documents(self) -> None:
         self._document_waiters = {}
         self._document_results = OrderedDict()
+        self._documents_queued = {}
+        self._document_backlog = {}
 
     @property
     def document_maxsize(self) -> int:
@@ -156,11 +167,10 @@ class DocumentDownloads:
     ) -> Iterator[Request | DocumentItem]:
         """Requests for the record's documents that need fetching, and ``DocumentItem``s
         for the ones that are recorded without fetching."""
-        from scrapy import Request
-
         stats = self.crawler.stats  # type: ignore[attr-defined]
         previous = self.previous_record(record.source_key)
         listing = {d["url"]: d for d in record.data.get("documents", []) if d.get("url")}
+        shared: dict[str, Any] | None = None
         for document in record.documents:
             url, title = document["url"], document.get("title")
             entry = listing.get(url, {})
@@ -209,23 +219,74 @@ class DocumentDownloads:
                 self._document_waiters[fetch].append(waiter)
                 continue
             self._document_waiters[fetch] = [waiter]
-            yield Request(
-                fetch,
-                callback=self.parse_document,
-                errback=self.document_errback,
-                # Each URL is fetched once per run by the bookkeeping above; a file that
-                # fell out of the result cache may be fetched again rather than lost.
-                dont_filter=True,
-                priority=-10,  # pages first: they lead to more records
-                meta={
+            if shared is None:  # one for all the record's documents, waiting or not
+                shared = {
                     **(meta or {}),
                     "council_code": site.code,
                     "source": record.source,
                     "download_maxsize": self.document_maxsize,
-                    # The key of the waiting records; survives redirects (response.url won't).
-                    "document_fetch": fetch,
-                },
-            )
+                }
+            slot = str(site.code or urlsplit(fetch).hostname)
+            if self._documents_queued.get(slot, 0) < self.DOCUMENTS_QUEUED_PER_SITE:
+                self._documents_queued[slot] = self._documents_queued.get(slot, 0) + 1
+                yield self._document_request(fetch, slot, shared)
+            else:
+                self._document_backlog.setdefault(slot, deque()).append((fetch, shared))
+
+    def _document_request(self, fetch: str, slot: str, meta: Mapping[str, Any]) -> Request:
+        from scrapy import Request
+
+        request = Request(
+            fetch,
+            callback=self.parse_document,
+            errback=self.document_errback,
+            # Each URL is fetched once per run by the bookkeeping above; a file that
+            # fell out of the result cache may be fetched again rather than lost.
+            dont_filter=True,
+            priority=-10,  # pages first: they lead to more records
+            meta={
+                **meta,
+                # The key of the waiting records; survives redirects (response.url won't).
+                "document_fetch": fetch,
+                "document_slot": slot,
+            },
+        )
+        return self.prepare_document_request(request)
+
+    def prepare_document_request(self, request: Request) -> Request:
+        """The request as it goes to Scrapy (council spiders send some through Chromium)."""
+        return request
+
+    def _document_answered(self, meta: Mapping[str, Any]) -> None:
+        """A document request of ``meta["document_slot"]`` was answered (or failed): hand
+        Scrapy the next waiting one of that site."""
+        slot = meta.get("document_slot")
+        if slot is None:
+            return
+        self._documents_queued[slot] = max(0, self._documents_queued.get(slot, 0) - 1)
+        self.release_documents(slot)
+
+    def release_documents(self, slot: str | None = None, *, reset: bool = False) -> int:
+        """Schedule waiting document requests up to the per-site limit; ``reset`` forgets
+        the count of requests in flight first (the crawl is idle: none are). Returns how
+        many were scheduled."""
+        keys = [slot] if slot is not None else list(self._document_backlog)
+        if not any(self._document_backlog.get(key) for key in keys):
+            return 0
+        engine = self.crawler.engine  # type: ignore[attr-defined]
+        released = 0
+        for key in keys:
+            backlog = self._document_backlog.get(key)
+            if reset:
+                self._documents_queued[key] = 0
+            while backlog and self._documents_queued.get(key, 0) < self.DOCUMENTS_QUEUED_PER_SITE:
+                fetch, meta = backlog.popleft()
+                self._documents_queued[key] = self._documents_queued.get(key, 0) + 1
+                engine.crawl(self._document_request(fetch, key, meta))
+                released += 1
+            if not backlog:
+                self._document_backlog.pop(key, None)
+        return released
 
     async def parse_document(self, response: Response) -> AsyncIterator[DocumentItem]:
         """Callback for a document: extract in a worker thread, one item per waiting record."""
@@ -237,6 +298,7 @@ class DocumentDownloads:
         )
         self.crawler.stats.inc_value("oursay/documents/downloaded")  # type: ignore[attr-defined]
         self._remember(fetch, extraction, sha256(body), len(body))
+        self._document_answered(response.meta)
         for item in self._document_items(
             response.meta["source"], self._document_waiters.pop(fetch, []), fetch
         ):
@@ -263,6 +325,7 @@ class DocumentDownloads:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         fetch = request.meta["document_fetch"]
         self._remember(fetch, Extraction(status, None, reason, None), None, None)
+        self._document_answered(request.meta)
         yield from self._document_items(
             request.meta["source"], self._document_waiters.pop(fetch, []), fetch
         )

@@ -23,7 +23,7 @@ import asyncio
 import ipaddress
 import logging
 import socket
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from time import monotonic
 from typing import Any
 from urllib.parse import urlsplit
@@ -166,9 +166,13 @@ class Resolver:
         return addresses
 
 
-async def url_refusal(url: str, allowed: Sequence[IPNetwork], resolve: Resolver) -> str | None:
+async def url_refusal(
+    url: str, allowed: Sequence[IPNetwork], resolve: Resolver, *, unresolved: bool = False
+) -> str | None:
     """Why a URL must not be fetched ("refused: ..."), or None. Only http(s) URLs are
-    judged; a name is refused when any of its addresses is (the connection may use any)."""
+    judged; a name is refused when any of its addresses is (the connection may use any).
+    ``unresolved``: also refuse a name that does not resolve here (the browser path,
+    where Chromium would otherwise look it up again on its own)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
@@ -180,7 +184,10 @@ async def url_refusal(url: str, allowed: Sequence[IPNetwork], resolve: Resolver)
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         return None  # the download handler reports a bad port
-    for address in await resolve(host, port):
+    addresses = await resolve(host, port)
+    if not addresses and unresolved:
+        return f"refused: {host} does not resolve"
+    for address in addresses:
         why = refusal(address, allowed)
         if why:
             return f"refused: {host} resolves to {why}"
@@ -250,7 +257,9 @@ def browser_route_guard(
 
         async def handle(route: Any, browser_request: Any) -> None:
             url = browser_request.url
-            why = _host_refusal(url, own) or await url_refusal(url, allowed, resolver)
+            why = _host_refusal(url, own) or await url_refusal(
+                url, allowed, resolver, unresolved=True
+            )
             if why is None:
                 await route.fallback()  # on to scrapy-playwright's own route handler
                 return
@@ -277,10 +286,53 @@ def browser_route_guard(
     return init
 
 
-def chromium_host_rules(hosts: Iterable[str]) -> str:
+HOST_RULES_SWITCH = "--host-resolver-rules="
+
+
+def chromium_host_rules(hosts: Iterable[str], pinned: Mapping[str, str] | None = None) -> str:
     """A Chromium switch that makes every name but the councils' own unresolvable, so a
-    redirect (which Playwright cannot intercept) cannot lead the browser to another name."""
-    # IP literals need their EXCLUDE too: Chromium applies "MAP *" to them as well.
+    redirect (which Playwright cannot intercept) cannot lead the browser to another name.
+
+    With ``pinned`` (name -> checked address, from ``pinned_host_rules``) each council
+    name is mapped to that address and Chromium never asks DNS at all: a name cannot
+    answer a public address to the route guard and a private one to the browser. Names
+    missing from ``pinned`` are then unresolvable too."""
     names = sorted({h.lower() for h in hosts if h})
-    rules = ["MAP * ~NOTFOUND", *(f"EXCLUDE {name}" for name in names)]
-    return "--host-resolver-rules=" + ", ".join(rules)
+    rules: list[str] = []
+    if pinned is None:
+        # IP literals need their EXCLUDE too: Chromium applies "MAP *" to them as well.
+        rules = [f"EXCLUDE {name}" for name in names]
+    else:
+        for name in names:
+            if literal(name):
+                rules.append(f"EXCLUDE {name}")  # judged as it stands by the route guard
+            elif name in pinned:
+                address = pinned[name]
+                rules.append(f"MAP {name} {f'[{address}]' if ':' in address else address}")
+    # Specific MAP rules first: Chromium uses the first MAP rule that matches.
+    return HOST_RULES_SWITCH + ", ".join([*rules, "MAP * ~NOTFOUND"])
+
+
+async def pinned_host_rules(
+    hosts: Iterable[str], allowed: Sequence[IPNetwork], resolver: Resolver
+) -> tuple[str, dict[str, str]]:
+    """The ``--host-resolver-rules`` switch for a browser launched now: each council name
+    resolved once here and pinned to one of its addresses, provided none of them is refused
+    (a refused or unresolvable name is left unresolvable); and why each name left out was
+    left out."""
+    names = sorted({h.lower() for h in hosts if h and not literal(h)})
+    answers = await asyncio.gather(*(resolver(name, 443) for name in names))
+    pinned: dict[str, str] = {}
+    left_out: dict[str, str] = {}
+    for name, addresses in zip(names, answers, strict=True):
+        why = next((w for w in (refusal(a, allowed) for a in addresses) if w), None)
+        if not addresses:
+            left_out[name] = "does not resolve"
+        elif why:
+            left_out[name] = f"resolves to {why}"
+        else:
+            # IPv4 first: the address a plain connection would most likely use.
+            pinned[name] = sorted(addresses, key=lambda a: (":" in a, a))[0]
+    for name, why in left_out.items():
+        logger.warning("browser: %s %s; the browser will not reach it", name, why)
+    return chromium_host_rules(hosts, pinned), left_out

@@ -72,3 +72,31 @@ class PerHostTLSPlaywrightHandler(ScrapyPlaywrightDownloadHandler):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         _install(self, crawler)
+        self._oursay_settings = crawler.settings
+
+    async def _maybe_launch_browser(self) -> None:
+        """Before each launch, the council names are resolved, checked and pinned in the
+        browser's ``--host-resolver-rules`` (crawlers.scope.pinned_host_rules), so that
+        Chromium connects only to addresses the crawl scope has judged."""
+        if not hasattr(self, "browser"):
+            await self._pin_council_hosts()
+        await super()._maybe_launch_browser()
+
+    async def _pin_council_hosts(self) -> None:
+        from crawlers.scope import (
+            HOST_RULES_SWITCH,
+            Resolver,
+            allowed_networks,
+            pinned_host_rules,
+        )
+
+        settings = self._oursay_settings
+        hosts = settings.getlist("OURSAY_BROWSER_HOSTS")
+        options = self.config.launch_options
+        if not hosts or not options:
+            return
+        rules, _ = await pinned_host_rules(
+            hosts, allowed_networks(settings), Resolver(settings.getfloat("DNS_TIMEOUT", 60))
+        )
+        args = [a for a in options.get("args", []) if not a.startswith(HOST_RULES_SWITCH)]
+        options["args"] = [rules, *args]

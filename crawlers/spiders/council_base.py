@@ -570,6 +570,10 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
         # it hands to plain HTTP (crawlers.tls).
         handler = "crawlers.tls.PerHostTLSPlaywrightHandler"
         settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, "spider")
+        hosts = sorted({h for s in self.sites.values() for h in s.hosts if h})
+        # The handler resolves, checks and pins these when it launches Chromium; the
+        # switch below (no name resolvable but these) is what it starts from.
+        settings.set("OURSAY_BROWSER_HOSTS", hosts, "spider")
         settings.set("PLAYWRIGHT_BROWSER_TYPE", "chromium", "spider")
         settings.set(
             "PLAYWRIGHT_LAUNCH_OPTIONS",
@@ -577,10 +581,12 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
                 "executable_path": chromium,
                 "headless": True,
                 "args": [
-                    chromium_host_rules(h for s in self.sites.values() for h in s.hosts),
+                    chromium_host_rules(hosts),
                     "--no-sandbox",
                     "--disable-gpu",
                     "--disable-background-networking",
+                    # WebRTC's UDP goes to IP addresses without the resolver or the routes.
+                    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
                     "--disable-component-update",
                     "--no-first-run",
                     "--disable-sync",
@@ -616,7 +622,11 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             # One browser context per council: its cookies (the challenge's clearance)
             # are kept for its later pages.
             "playwright_context": f"council-{site.key}",
-            "playwright_context_kwargs": {"ignore_https_errors": not site.verify_tls},
+            "playwright_context_kwargs": {
+                "ignore_https_errors": not site.verify_tls,
+                # A service worker's own fetches would not pass the route guard.
+                "service_workers": "block",
+            },
             # Only the council's own hosts, never a refused address (crawlers.scope).
             "playwright_page_init_callback": self._browser_guard(site),
             "playwright_page_methods": methods,
@@ -666,11 +676,13 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
     def document_requests(  # type: ignore[override]
         self, record: RecordItem, site: CouncilSite, meta: dict[str, Any] | None = None
     ) -> Iterator[Any]:
-        for request in super().document_requests(record, site, {**(meta or {}), "site": site.key}):
-            if isinstance(request, Request) and site.use_browser:
-                yield self.via_browser(request, site)
-            else:
-                yield request
+        yield from super().document_requests(record, site, {**(meta or {}), "site": site.key})
+
+    def prepare_document_request(self, request: Request) -> Request:
+        # Checked when the request is handed to Scrapy, which for a waiting document may
+        # be after its council met a challenge.
+        site = self.site_for(request)
+        return self.via_browser(request, site) if site and site.use_browser else request
 
     def page_errback(self, failure: Failure) -> Iterator[FailureItem]:
         """A page that failed for good: the council's window is incomplete (no checkpoint)."""
@@ -734,6 +746,7 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             else:
                 reason = f"not fetched: {failure.getErrorMessage()}"
             self._remember(fetch, Extraction("skipped", None, reason, None), None, None)
+            self._document_answered(request.meta)
             yield from self._document_items(
                 request.meta["source"], self._document_waiters.pop(fetch, []), fetch
             )
@@ -828,6 +841,10 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
     def _on_idle(self) -> None:
         """When every request is done, each council whose pages all succeeded has its
         whole window stored: move its checkpoint (through the pipeline, after the records)."""
+        if self.release_documents(reset=True):
+            # Documents still waiting (a request that ended without its callback or
+            # errback would otherwise hold its place for ever): not done yet.
+            raise DontCloseSpider
         ready = [
             s
             for s in self.sites.values()
