@@ -97,7 +97,8 @@ def _sqlite_triggers() -> list[str]:
         """CREATE TRIGGER councils_nation_insert AFTER INSERT ON councils BEGIN
             UPDATE records SET nation = new.nation
             WHERE council_code = new.code AND nation IS NOT new.nation; END""",
-        """CREATE TRIGGER councils_nation_update AFTER UPDATE OF nation ON councils BEGIN
+        """CREATE TRIGGER councils_nation_update AFTER UPDATE OF nation ON councils
+            WHEN old.nation IS NOT new.nation BEGIN
             UPDATE records SET nation = new.nation
             WHERE council_code = new.code AND nation IS NOT new.nation; END""",
     ]
@@ -144,8 +145,12 @@ def _postgresql_objects() -> list[str]:
             WHERE council_code = NEW.code AND nation IS DISTINCT FROM NEW.nation;
             RETURN NULL;
         END $$""",
-        """CREATE TRIGGER councils_nation AFTER INSERT OR UPDATE OF nation ON councils
+        """CREATE TRIGGER councils_nation_insert AFTER INSERT ON councils
         FOR EACH ROW EXECUTE FUNCTION oursay_council_nation()""",
+        # Not when `oursay init` seeds the registry again with the same nations.
+        """CREATE TRIGGER councils_nation_update AFTER UPDATE OF nation ON councils
+        FOR EACH ROW WHEN (OLD.nation IS DISTINCT FROM NEW.nation)
+        EXECUTE FUNCTION oursay_council_nation()""",
     ]
 
 
@@ -181,7 +186,8 @@ def downgrade() -> None:
             ("assessments_flag_state", "assessments"),
             ("reviews_flag_state", "reviews"),
             ("records_nation", "records"),
-            ("councils_nation", "councils"),
+            ("councils_nation_insert", "councils"),
+            ("councils_nation_update", "councils"),
         ):
             op.execute(f"DROP TRIGGER {trigger} ON {table}")
         for function in ("oursay_refresh_flag_state", "oursay_record_nation",
