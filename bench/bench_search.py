@@ -310,9 +310,11 @@ def load_postgres(url: str, rows: dict[str, Iterator[tuple[Any, ...]]]) -> None:
         connection.execute("DROP INDEX ix_records_search")
         connection.execute("DROP INDEX ix_document_pages_search")
         for table, generator in rows.items():
+            start = time.perf_counter()
             with connection.cursor().copy(f"COPY {table} ({COLUMNS[table]}) FROM STDIN") as copy:
                 for row in generator:
                     copy.write_row(row)
+            print(f"  COPY {table}: {time.perf_counter() - start:.1f} s", flush=True)
         connection.execute("CREATE INDEX ix_records_search ON records USING gin (search_vector)")
         connection.execute(
             "CREATE INDEX ix_document_pages_search ON document_pages USING gin (search_vector)"

@@ -115,14 +115,25 @@ SQLITE_TRIGGERS = [
 
 def _postgresql_objects() -> list[str]:
     return [
-        f"""CREATE FUNCTION oursay_refresh_flag_state() RETURNS trigger
+        # The one function that writes a record's state. Its plan is made once per
+        # connection and kept (generic): planning the expression costs more than running
+        # it (1.7 ms against 0.3 ms), and each row written to assessments or reviews calls it.
+        f"""CREATE FUNCTION oursay_set_flag_state(p_rid integer) RETURNS void
+        LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+        DECLARE v_state text;
+        BEGIN
+            v_state := {_state_sql("p_rid")};
+            UPDATE records SET flag_state = v_state
+            WHERE id = p_rid AND flag_state <> v_state;
+        END $$""",
+        """CREATE FUNCTION oursay_refresh_flag_state() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP <> 'INSERT' THEN
-                {_refresh("OLD.record_id")};
+                PERFORM oursay_set_flag_state(OLD.record_id);
             END IF;
-            IF TG_OP <> 'DELETE' THEN
-                {_refresh("NEW.record_id")};
+            IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.record_id <> OLD.record_id) THEN
+                PERFORM oursay_set_flag_state(NEW.record_id);
             END IF;
             RETURN NULL;
         END $$""",
@@ -190,9 +201,9 @@ def downgrade() -> None:
             ("councils_nation_update", "councils"),
         ):
             op.execute(f"DROP TRIGGER {trigger} ON {table}")
-        for function in ("oursay_refresh_flag_state", "oursay_record_nation",
-                         "oursay_council_nation"):  # fmt: skip
-            op.execute(f"DROP FUNCTION {function}()")
+        for function in ("oursay_refresh_flag_state()", "oursay_set_flag_state(integer)",
+                         "oursay_record_nation()", "oursay_council_nation()"):  # fmt: skip
+            op.execute(f"DROP FUNCTION {function}")
     for name in INDEXES:
         op.execute(f"DROP INDEX {name}")
     op.execute("ALTER TABLE records DROP COLUMN nation")
