@@ -19,6 +19,10 @@ SQLite and on PostgreSQL (a throwaway database), against the goals of issue 14.
    (its peak RSS), beside the same export of one council (~1% of rows) and the child's RSS
    before exporting anything: flat means the full export peaks near the small one.
 
+Queries that filter on a flag or a nation (and the feed queries) run a second time with
+``storage.queries.USE_FLAG_STATE = False``, marked ``[baseline: joins]``: the same query
+read through the joins, as before migration 0010, in the same run on the same data.
+
 Timings are warm: each query runs once untimed, then ``--repeats`` times; figures are the
 median and p95 over every run of every query in a group.
 """
