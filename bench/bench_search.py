@@ -19,6 +19,10 @@ SQLite and on PostgreSQL (a throwaway database), against the goals of issue 14.
    (its peak RSS), beside the same export of one council (~1% of rows) and the child's RSS
    before exporting anything: flat means the full export peaks near the small one.
 
+Queries that filter on a flag or a nation (and the feed queries) run a second time with
+``storage.queries.USE_FLAG_STATE = False``, marked ``[baseline: joins]``: the same query
+read through the joins, as before migration 0010, in the same run on the same data.
+
 Timings are warm: each query runs once untimed, then ``--repeats`` times; figures are the
 median and p95 over every run of every query in a group.
 """
@@ -37,6 +41,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,6 +54,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from feeds.build import CouncilInfo, council_specs  # noqa: E402
+from storage import queries  # noqa: E402
 from storage.db import dispose_engines, get_engine  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import Council  # noqa: E402
@@ -308,9 +314,11 @@ def load_postgres(url: str, rows: dict[str, Iterator[tuple[Any, ...]]]) -> None:
         connection.execute("DROP INDEX ix_records_search")
         connection.execute("DROP INDEX ix_document_pages_search")
         for table, generator in rows.items():
+            start = time.perf_counter()
             with connection.cursor().copy(f"COPY {table} ({COLUMNS[table]}) FROM STDIN") as copy:
                 for row in generator:
                     copy.write_row(row)
+            print(f"  COPY {table}: {time.perf_counter() - start:.1f} s", flush=True)
         connection.execute("CREATE INDEX ix_records_search ON records USING gin (search_vector)")
         connection.execute(
             "CREATE INDEX ix_document_pages_search ON document_pages USING gin (search_vector)"
@@ -353,6 +361,16 @@ def summary(runs: list[tuple[float, float]], goal: float) -> str:
     )
 
 
+@contextmanager
+def flag_joins(on: bool) -> Iterator[None]:
+    """Read flag state and nation through the joins, as before migration 0010."""
+    queries.USE_FLAG_STATE = not on
+    try:
+        yield
+    finally:
+        queries.USE_FLAG_STATE = True
+
+
 def bench_queries(url: str, corpus: Corpus, repeats: int) -> dict[str, str]:
     engine = get_engine(url)
     results: dict[str, str] = {}
@@ -372,10 +390,13 @@ def bench_queries(url: str, corpus: Corpus, repeats: int) -> dict[str, str]:
                 session.execute(spec.query()).all()
                 session.expunge_all()
 
-            runs = timed_ms(feed, repeats)
-            results[f"feed query, {label} council ({code}, {n:,} records)"] = summary(
-                runs, FEED_GOAL_MS
-            )
+            name = f"feed query, {label} council ({code}, {n:,} records)"
+            for baseline in (False, True):
+                with flag_joins(baseline):
+                    runs = timed_ms(feed, repeats)
+                results[name + (" [baseline: joins]" if baseline else "")] = summary(
+                    runs, FEED_GOAL_MS
+                )
         rare = corpus.rare_words()
         groups: dict[str, list[SearchQuery]] = {
             "common word": [SearchQuery(text=w) for w in COMMON_WORDS],
@@ -394,6 +415,9 @@ def bench_queries(url: str, corpus: Corpus, repeats: int) -> dict[str, str]:
             "word + nation + flagged": [
                 SearchQuery(text=w, nation="Scotland", flag="flagged") for w in ("contract", "care")
             ],
+            "nation + flagged, no words": [
+                SearchQuery(nation=n, flag="flagged") for n in ("Scotland", "Wales")
+            ],
             "filters only (council + flagged, value, cpv)": [
                 SearchQuery(council=largest[0], flag="flagged"),
                 SearchQuery(council=median[0], value_min=1_000_000),
@@ -401,16 +425,23 @@ def bench_queries(url: str, corpus: Corpus, repeats: int) -> dict[str, str]:
                 SearchQuery(),
             ],
         }
-        for label, queries in groups.items():
-            runs: list[tuple[float, float]] = []
-            for query in queries:
+        for label, group in groups.items():
+            # The same run on the same data with flags and nations read through the joins
+            # (before migration 0010), for the groups that filter on them.
+            joined = any(q.flag or q.nation for q in group)
+            for baseline in (False, True) if joined else (False,):
+                runs: list[tuple[float, float]] = []
+                with flag_joins(baseline):
+                    for query in group:
 
-                def run(query: SearchQuery = query) -> None:
-                    search_page(session, query, 25, 0)
-                    session.expunge_all()
+                        def run(query: SearchQuery = query) -> None:
+                            search_page(session, query, 25, 0)
+                            session.expunge_all()
 
-                runs += timed_ms(run, repeats)
-            results[f"search: {label} ({len(queries)} queries)"] = summary(runs, SEARCH_GOAL_MS)
+                        runs += timed_ms(run, repeats)
+                name = f"search: {label} ({len(group)} queries)"
+                name += " [baseline: joins]" if baseline else ""
+                results[name] = summary(runs, SEARCH_GOAL_MS)
         results["_largest"] = largest[0]
     return results
 

@@ -12,7 +12,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from feeds.build import FEED_ITEM_LIMIT, FeedSpec, feed_columns, newest_first
-from storage.models import Council
+from storage import queries
+from storage.models import Council, Record
 from storage.queries import RecordState, states_query
 
 
@@ -33,9 +34,13 @@ class AreaSpec(FeedSpec):
     def query(self, limit: int = FEED_ITEM_LIMIT) -> Select[Any]:
         # An area with no councils selects nothing (an empty IN list would mean "any").
         codes = sorted(self.codes) or ["-"]
-        return feed_columns(
-            newest_first(states_query(council_codes=codes, flagged_only=True))
-        ).limit(limit)
+        if self.name.startswith("nations/") and queries.USE_FLAG_STATE:
+            # The record's own copy of its council's nation (migration 0010): read in date
+            # order from (nation, flag state, date) rather than merged from each council.
+            query = states_query(flagged_only=True).where(Record.nation == self.area)
+        else:
+            query = states_query(council_codes=codes, flagged_only=True)
+        return feed_columns(newest_first(query)).limit(limit)
 
 
 def area_specs(session: Session) -> list[AreaSpec]:

@@ -138,6 +138,11 @@ class Record(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Denormalised for indexed filters (migration 0010), written only by the database's
+    # triggers, never by this code: ``flagged`` | ``needs_review`` | ``none`` from the current
+    # assessment and newest review (storage.flag_state), and the council's nation.
+    flag_state: Mapped[str] = mapped_column(String(16), server_default="none")
+    nation: Mapped[str | None] = mapped_column(String(32))
 
     council: Mapped[Council | None] = relationship(back_populates="records")
     documents: Mapped[list[Document]] = relationship(
@@ -160,6 +165,19 @@ class Record(Base):
 _display_date = func.coalesce(Record.published_at, Record.first_seen_at)
 Index("ix_records_council_date", Record.council_code, _display_date.desc(), Record.id.desc())
 Index("ix_records_date", _display_date.desc(), Record.id.desc())
+# Flagged feeds and searches read these in order (migration 0010).
+Index("ix_records_flag_date", Record.flag_state, _display_date.desc(), Record.id.desc())
+Index(
+    "ix_records_council_flag_date",
+    Record.council_code,
+    Record.flag_state,
+    _display_date.desc(),
+    Record.id.desc(),
+)
+Index(
+    "ix_records_nation_flag_date", Record.nation, Record.flag_state, _display_date.desc(),
+    Record.id.desc(),
+)  # fmt: skip
 
 # What comparing these models with a database (Alembic autogenerate, tests/test_storage.py)
 # leaves alone: the engine-specific search objects above, and the expression indexes, which
@@ -173,6 +191,9 @@ NOT_COMPARED = frozenset(
         "ix_document_pages_search",
         "ix_records_council_date",
         "ix_records_date",
+        "ix_records_flag_date",
+        "ix_records_council_flag_date",
+        "ix_records_nation_flag_date",
     }
 )
 

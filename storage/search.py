@@ -37,6 +37,8 @@ from sqlalchemy.orm import Session, defer
 from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from storage import queries
+from storage.flag_state import FLAGGED
 from storage.models import Council, Record
 from storage.queries import RecordState, states_query
 
@@ -203,7 +205,9 @@ def _filtered(query: SearchQuery) -> Select[Any]:
     )
     current = select_.column_descriptions[1]["entity"]
     latest = select_.column_descriptions[2]["entity"]
-    if query.flag == "not_flagged":
+    if query.flag == "not_flagged" and queries.USE_FLAG_STATE:
+        select_ = select_.where(Record.flag_state != FLAGGED)
+    elif query.flag == "not_flagged":
         # The negation of RecordState.flagged, NULL-safe (no assessment, no review).
         select_ = select_.where(
             or_(
@@ -221,7 +225,11 @@ def _filtered(query: SearchQuery) -> Select[Any]:
         )
     if query.review == "unreviewed":
         select_ = select_.where(latest.id.is_(None))
-    if query.nation:
+    if query.nation and queries.USE_FLAG_STATE:
+        # The council's nation, copied onto the record (migration 0010): with the flag state
+        # it narrows by index, where "council in (...)" reads every record in date order.
+        select_ = select_.where(Record.nation == query.nation)
+    elif query.nation:
         select_ = select_.where(
             Record.council_code.in_(select(Council.code).where(Council.nation == query.nation))
         )
