@@ -267,7 +267,14 @@ SERVICE_GROUPS: Final[tuple[CpvGroup, ...]] = (
         "Cleaning services",
         "Cleaning of public toilets, schools and homes, or of the council's own offices.",
     ),
-    _g("909192", OWN_USE, "Office-cleaning services", "Cleaning the council's own offices."),
+    # (not own use outright: buyers file public toilets under it too; a title that names the
+    # council's own offices makes it own use, monitor.notice_subject)
+    _g(
+        "909192",
+        MIXED,
+        "Office-cleaning services",
+        "Cleaning the council's own offices, or public buildings filed under it.",
+    ),
     _g(
         "907",
         MIXED,

@@ -71,7 +71,7 @@ _CODE_INLINE: Final = re.compile(
 _DIVISION_LINE: Final = re.compile(r"^(?:\d{2}\s*[-–]\s*\w.*|-?)$")
 _NOTICE_TYPE_HEADING: Final = re.compile(r"^notice\s+type:?\s*(?P<value>.*)$", _I)
 _TITLE_HEADING: Final = re.compile(
-    r"^(?:notice\s+title|title(?:\s+attributed\s+to.*)?)\s*:?\s*$", _I
+    r"^(?:ii\.1\.1\)\s*)?(?:notice\s+title|title(?:\s+attributed\s+to.*)?)\s*:?\s*$", _I
 )
 _TITLE_INLINE: Final = re.compile(
     r"^(?:ii\.1\.1\)\s*)?(?:notice\s+|contract\s+)?title\s*:\s*(?P<title>\S.{2,200})$", _I
@@ -87,7 +87,7 @@ _STAGE_LINE: Final = re.compile(
 _KIND_LINE: Final = re.compile(
     r"^(?:(?:public contracts scotland|sell2wales|contracts finder|find a tender|etendersni)"
     r"\s*[-–:]\s*)?(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice"
-    r"(?:\s*[-–:]\s*procurement act 2023)?$",
+    r"(?:\s*[-–:]\s*procurement act 2023)?(?:\s*[-–]\s*view information about notice types)?$",
     _I,
 )
 # A buyer's name on a line of its own.

@@ -311,3 +311,38 @@ def test_minutes_decisions_made_and_plan_entries_with_officers() -> None:
     result = classify(minutes, doc_type="decision")
     # The outsourcing item does not borrow the budget item's consultation.
     assert result.is_outsourcing and result.has_consultation is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A code filed loosely: public toilets under "office cleaning" are still a service.
+        (
+            "UK10: Contract change notice - Procurement Act 2023 - view information about "
+            "notice types\nPublic Conveniences Cleansing and Maintenance Contract\nSample "
+            "Council\nMain procurement category: Services\nCPV: 90919200 - Office cleaning "
+            "services\nDescription: Extension of the contract for the cleansing, opening and "
+            "locking of 31 public toilets for a further year.\n",
+            True,
+        ),
+        # A title on the line under "II.1.1) Title".
+        (
+            "Contract notice\nSection II: Object\nII.1.1) Title\nResponsive Repairs and Voids "
+            "Services to Council Housing\nII.1.2) Main CPV code\n50700000 - Repair and "
+            "maintenance services of building installations\nII.1.3) Type of contract\n"
+            "Services\n",
+            True,
+        ),
+        # Another council doing the work under an inter-authority agreement.
+        (
+            "Voluntary ex ante transparency notice\nSample County Council\nCommunity Alarm "
+            "Monitoring\nCPV: 85320000 - Social services\nSection V: Award of contract\nThe "
+            "Council has entered into an inter-authority agreement with Sample Borough Council "
+            "under regulation 12(7) of the Public Contracts Regulations 2015 (horizontal "
+            "cooperation): Sample Borough Council's call handlers will answer alarm calls.\n",
+            False,
+        ),
+    ],
+)
+def test_round9_notices(text: str, expected: bool) -> None:
+    assert classify(text, doc_type="procurement").is_outsourcing is expected

@@ -156,7 +156,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"instead of|rather than|decommission\w*)\b(?: (?:intend|propos|plan|seek|wish|want|"
             r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$",
             # "there were no plans to dispose of the car park"
-            r"\bno (?:current |present |immediate )?(?:plans?|proposals?|intention) to\s*$"
+            r"\bno (?:current |present |immediate )?(?:plans?|proposals?|intention) to\s*$",
         ),
         scope="just_before",
     ),
@@ -348,6 +348,26 @@ _LET_CONTRACTS_END = _re(
 )
 
 BLOCKERS: tuple[Blocker, ...] = (
+    Blocker(
+        "public_to_public_agreement",
+        "An inter-authority agreement (horizontal co-operation between public bodies,"
+        " regulation 12(7) PCR 2015) lets nothing to a provider: another council does the work.",
+        _re(
+            r"\binter-?authority agreements?\b|\bhorizontal co-?operation\b",
+            r"\bregulation 12\s?\(7\)|\bpublic[- ]public co-?operation\b",
+        ),
+        trigger=(
+            "inter-authority",
+            "interauthority",
+            "inter authority",
+            "horizontal",
+            "12(7)",
+            "12 (7)",
+            "public-public",
+            "public public",
+        ),
+        fact=True,
+    ),
     Blocker(
         "no_contract_let",
         "A notice or record that says no contract is let (a grant scheme 'not a contract for"
