@@ -45,7 +45,9 @@ _MARKED = re.compile(
 # reference: KD123"): numbered in the order they come, since references need not rise.
 _PLAN_ENTRY = re.compile(
     r"^(?:ref(?:erence)?(?:\s+no\.?)?|(?:key\s+)?decision\s+(?:ref(?:erence)?|no\.?)|"
-    r"forward\s+plan\s+(?:ref(?:erence)?|no\.?))\s*[:.]\s*(?P<ref>[\w/.-]*\d[\w/.-]*)\s*$",
+    # ("Ref: KD 2024/089": letters, a space, the number)
+    r"forward\s+plan\s+(?:ref(?:erence)?|no\.?))\s*[:.]\s*(?P<ref>(?:[A-Za-z]{1,5}\s)?[\w/.-]*\d"
+    r"[\w/.-]*)\s*$",
     re.I,
 )
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,160})$")

@@ -346,3 +346,56 @@ def test_minutes_decisions_made_and_plan_entries_with_officers() -> None:
 )
 def test_round9_notices(text: str, expected: bool) -> None:
     assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        (
+            "3.1 Agrees to grant a lease of the former depot for a term of 125 years. The "
+            "Council has not undertaken any public consultation on the grant of the lease.",
+            CONS,
+            False,
+        ),
+        (
+            "RESOLVED: to award the leisure contract to Sample Leisure Trust. Consultation: the "
+            "Community Policy Development Group; staff and UNISON (TUPE).",
+            CONS,
+            False,
+        ),
+        (
+            "To approve the release of the Council's freehold interest in the former Sample "
+            "Municipal Offices to the preferred bidder.",
+            SALE,
+            True,
+        ),
+        (
+            "6.1 It is recommended that civil parking enforcement be contracted out to a "
+            "specialist provider under the national parking services framework.",
+            OUT,
+            True,
+        ),
+        (
+            "RESOLVED: that the library service be transferred to Sample Cymunedol Cyf, a "
+            "charitable community benefit society, from 1 April.",
+            OUT,
+            True,
+        ),
+    ],
+)
+def test_round9c_long_paper_families(text: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type="report"), label) is expected
+
+
+def test_plan_references_with_a_space() -> None:
+    text = (
+        "Ref: KD 2024/089\nMatter for decision: Local Transport Plan Programme\nDecision maker: "
+        "Cabinet Member\nConsultation: Eight-week public consultation held June to August.\n\n"
+        "Ref: KD 2024/094\nMatter for decision: Future Delivery of the Housing Repairs "
+        "Service\nDecision maker: Cabinet\nDescription: to decide whether to re-procure the "
+        "responsive repairs contract through a new competitive tender or to bring delivery "
+        "back in-house.\nConsultation: ward members\n"
+    )
+    headings = [i.heading for i in split_items([(None, None, text)]) if i.heading]
+    assert headings == ["Ref: KD 2024/089", "Ref: KD 2024/094"]
+    assert classify(text, doc_type="forward_plan").has_consultation is False

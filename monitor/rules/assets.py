@@ -166,12 +166,14 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"control|security|repairs)\b)",
             r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"
             r"|are|to be|was|were) transferred to\b(?! the council)",
+            # "To approve the release of the Council's freehold interest in the former offices"
+            r"\breleas\w* (?:of )?(?:the |its )?(?:council['’]s |authority['’]s )?freehold\b",
             # A land swap gives the council's land away, whatever comes back for it.
             r"\b(?:land (?:swaps?|exchanges?)|(?:swap|exchange) of (?:the )?(?:land|sites?|"
             r"freeholds?|plots?))\b",
         ),
         # Every pattern has one of these words ("the freehold disposal" has no "transfer").
-        trigger=("transfer", "freehold", "leasehold", "swap", "exchange"),
+        trigger=("transfer", "freehold", "leasehold", "swap", "exchange", "releas"),
     ),
     Rule(
         "open_space_notice",

@@ -397,6 +397,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:consultation|engagement) (?:has|have|was|were|is|will) not\b",
             r"\bnot (?:been )?(?:consulted|subject to (?:any )?(?:public )?consultation)\b",
             r"\bwithout (?:any )?(?:public |prior )?consultation\b",
+            # "The Council has not undertaken any public consultation on the grant of the lease"
+            r"\b(?:has|have|had|was|were|did) not (?:undertaken|undertake|carried out|carry out|"
+            r"held|hold|conducted|run|done)(?: any)? (?:(?:formal|public|prior|wider|specific) )*"
+            r"(?:consultation|engagement)\b",
             r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
             r"\bdid not (?:include|consult|cover)\b",
             r"\bconsultation:? (?:none|n/?a|not applicable)\b",

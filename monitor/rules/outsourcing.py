@@ -442,6 +442,11 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:services?|management|operation|running)\b[^.;]{0,80}?\btransfer(?:s|red)? from "
             r"(?:the )?(?:council|authority) to (?:a |an |the )?"
             rf"(?:[\w-]+ ){{0,4}}?{_TRANSFER_TARGET}\b",
+            # the new operator named first, what it is after a comma: "the library service be
+            # transferred to Sample Cymunedol Cyf, a charitable community benefit society"
+            r"\b(?:services?|management|operation)\b[^.;]{0,80}?\btransferred to "
+            r"(?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,5}?, (?:a|an|the) (?:[\w-]+ ){0,4}?"
+            rf"{_TRANSFER_TARGET}\b",
             # "an independent charitable trust to take over the running of the museum"
             rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
             r"management|operation|delivery|provision) of\b",
@@ -487,7 +492,7 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         "outsourcing_agreed",
         OUTSOURCING,
         "An agreed (or in-principle) decision to outsource or externalise a service.",
-        _re(r"\b(?:outsourc\w*|externalis\w*|externaliz\w*|contract(?:ing)? out)\b"),
+        _re(r"\b(?:outsourc\w*|externalis\w*|externaliz\w*|contract(?:ing|ed|s)? out)\b"),
         also=_re(
             r"\b(?:agree\w*|approv\w*|endors\w*|in principle|proceed\w*|authoris\w*|resolved|"
             r"decided|recommend\w*)\b",
@@ -496,7 +501,14 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             # a heading that names the matter: "Item 9: Outsourcing of Building Control"
             r"^\W*(?:item \d+\W+)?(?:outsourc\w*|externalis\w*) of\b",
         ),
-        trigger=("outsourc", "externali", "contract out", "contracting out"),
+        trigger=(
+            "outsourc",
+            "externali",
+            "contract out",
+            "contracting out",
+            "contracted out",
+            "contracts out",
+        ),
     ),
     Rule(
         "strategic_partnership",

@@ -146,6 +146,10 @@ NOT_PEOPLE = _re(
     r"\b(?:community|resident|residents|equality|equalities|integrated|customer|health|"
     r"environmental|family|children['’]?s|rural|economic) (?=impact assessment)",
     r"\bimpact assessments?\b",
+    # council bodies named after communities: "the Community Policy Development Group"
+    r"\b(?:the )?communit(?:y|ies) (?:policy|scrutiny|overview|select|development|services|"
+    r"wellbeing|safety)(?: (?:and|&) [\w-]+)?(?: development)? (?:groups?|committees?|panels?|"
+    r"boards?|partnerships?)\b",
     r"\bcommunity (?:librar(?:y|ies)|assets?|asset transfers?|safety|services?|information|"
     r"infrastructure|interest compan\w*|centres?|halls?|hubs?|wealth|development|"
     r"investment programme|infrastructure levy)\b",
