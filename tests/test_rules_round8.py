@@ -399,3 +399,31 @@ def test_plan_references_with_a_space() -> None:
     headings = [i.heading for i in split_items([(None, None, text)]) if i.heading]
     assert headings == ["Ref: KD 2024/089", "Ref: KD 2024/094"]
     assert classify(text, doc_type="forward_plan").has_consultation is False
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        (
+            "RESOLVED: that Sample House be sold on the open market. Sample House is not held "
+            "as open space and no part of the site is subject to section 123(2A).",
+            CONS,
+            False,
+        ),
+        (
+            "RESOLVED: that the contract for the revenues and benefits service be awarded to "
+            "Sample Services Ltd. "
+            "Representations received: none other than those set out above.",
+            CONS,
+            False,
+        ),
+        (
+            "2. Agree that officers develop a full business case for the two shortlisted "
+            "options: (a) a re-procured managed service, and (b) a fully in-house service.",
+            OUT,
+            False,
+        ),
+    ],
+)
+def test_round10_long_paper_families(text: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type="report"), label) is expected

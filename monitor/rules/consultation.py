@@ -423,8 +423,14 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # disposals", "neither parcel is open space for the purposes of section 123(2A)"
             r"\bnot (?:proposed|intended|necessary|required|needed|planned) to (?:advertise|"
             r"publish|give notice|place (?:a |any )?notices?)\b",
-            r"\b(?:is|are|was|were) not (?:considered |deemed |regarded as )?(?:to be )?open "
-            r"space\b|\bneither (?:[\w-]+ ){0,3}?is open space\b|\bnot open space\b",
+            r"\b(?:is|are|was|were) not (?:considered |deemed |regarded as |held as )?(?:to be )?"
+            r"open space\b|\bneither (?:[\w-]+ ){0,3}?is open space\b|\bnot open space\b",
+            r"\b(?:no part of|none of)\b[^.;]{0,40}?\bis subject to (?:section|s\.?) ?12[23]\b|"
+            r"\bnot subject to (?:section|s\.?) ?12[23]\b",
+            # "Representations received: none", "no objections were received"
+            r"\b(?:representations|responses|objections|comments) received:? none\b|\bno "
+            r"(?:representations|responses|objections|comments) (?:were|have been|had been|was) "
+            r"received\b",
         ),
     ),
     FalseFriend(

@@ -112,7 +112,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bfeasibility (?:of|study)\b",
             r"\bexplor(?:e|es|ing|ation of) (?:the |a )?(?:\w+ )?(?:options?|potential|"
             r"possibilit\w+|feasibility|benefits|models?|provision)\b",
-            r"\bprepare (?:a |an )?(?:full |outline )?business case\b",
+            r"\b(?:prepare|develop|produce|draw up)s? (?:a |an )?(?:full |outline |detailed )?"
+            r"business cases?\b",
             r"\bbusiness case (?:be|to be|will be) (?:prepared|developed|brought)\b",
             r"\breview (?:of )?(?:the )?(?:options|future (?:delivery|options|management)|"
             r"management arrangements|delivery models?)\b",
