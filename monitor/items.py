@@ -35,8 +35,8 @@ _MARKED = re.compile(
     r"min(?:ute)?s?\.?\s+(?:no\.?\s*)?(?P<minute>\d{1,4})(?:/\d{2,4})?|"
     # A minute number, never a date ("16/02/2021").
     r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4}|"
-    # A committee's letters, a slash, the minute's number: "CAB/68", "EX/12"
-    r"[A-Z]{1,5}/(?P<slashed>\d{1,4})|"
+    # A committee's letters, a slash or a dot, the minute's number: "CAB/68", "EX.31"
+    r"[A-Z]{1,5}[/.](?P<slashed>\d{1,4})|"
     # A forward plan's reference: "FP/25/031 Refuse collection vehicles", "KD/2025/011"
     r"[A-Z]{1,5}/\d{2,4}/(?P<plan>\d{1,4}))(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.I,
@@ -48,6 +48,15 @@ _PLAN_ENTRY = re.compile(
     # ("Ref: KD 2024/089": letters, a space, the number)
     r"forward\s+plan\s+(?:ref(?:erence)?|no\.?))\s*[:.]\s*(?P<ref>(?:[A-Za-z]{1,5}\s)?[\w/.-]*\d"
     r"[\w/.-]*)\s*$",
+    re.I,
+)
+_DECISION_TAKEN_ROW = re.compile(
+    r"\|\s*(?:approved|taken|decided|noted|agreed|completed|deferred|withdrawn|implemented|"
+    r"made)\s*\|?\s*$",
+    re.I,
+)
+_TABLE_ROW = re.compile(
+    r"^(?:agenda\s+)?(?:item|entry|no\.?)\s*(?P<number>\d{1,3})\s*\|\s*(?P<title>[^|]{3,200})\|",
     re.I,
 )
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,160})$")
@@ -105,7 +114,12 @@ class Item:
     def procedural(self) -> bool:
         """An item of meeting procedure (apologies, declarations of interest, exclusion of
         the press): it decides no outsourcing or sale, whatever titles it lists."""
-        return self.heading is not None and _PROCEDURAL.match(self.heading) is not None
+        return self.heading is not None and (
+            _PROCEDURAL.match(self.heading) is not None
+            # a row of a log of decisions already taken: "KD 2024/071 | Supported Housing
+            # Commissioning Plan | Cabinet | 18 September 2024 | Approved"
+            or _DECISION_TAKEN_ROW.search(self.heading) is not None
+        )
 
     def add(self, document: str | None, page: int | None, text: str) -> None:
         # Text of one page goes into one piece, so sentences and sections run on within it.
@@ -127,7 +141,7 @@ def _short_title(title: str) -> bool:
 # What an item heading line starts with (a number, "Item", "Agenda item", "Minute", "CAB 45/"):
 # one cheap test that lets most lines of a long paper through untouched.
 _MAY_BE_HEADING = re.compile(
-    r"\s*(?:\d|(?:agenda\s+)?item\b|entry\b|min|[A-Z]{1,5}\s?/?\d|ref|key|decision\s+(?:ref|no)|forward)",
+    r"\s*(?:\d|(?:agenda\s+)?item\b|entry\b|min|[A-Z]{1,5}[\s/.]?\d|ref|key|decision\s+(?:ref|no)|forward)",
     re.I,
 )
 
@@ -138,6 +152,13 @@ def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
     line = " ".join(line.split())
     if _PLAN_ENTRY.match(line):
         return line, last + 1
+    # A plan printed as a table, one entry a row: "Item 4 | Former Offices – Release of Site |
+    # To approve ... | Executive | 15 May 2025" (the row is the entry; its first cells head it).
+    row = _TABLE_ROW.match(line)
+    if row:
+        return f"Item {row.group('number')} | {row.group('title').strip()}", int(
+            row.group("number")
+        )
     # Every line of a long paper comes here: the cheap anchored patterns first, the section
     # heading test (one large pattern) only for the few lines that look like item headings.
     if not line or len(line.split()) > _MAX_HEADING_WORDS:
@@ -248,6 +269,9 @@ def _is_pack(items: Sequence[Item]) -> bool:
     # A forward plan's entries are each a decision to come, whatever their fields are called
     # ("Decision:", "Description:", "Key decision:").
     if sum(1 for item in headed if _PLAN_ENTRY.match(item.heading or "")) >= _MIN_ITEMS:
+        return True
+    # a plan printed as a table, one entry a row
+    if sum(1 for item in headed if " | " in (item.heading or "")) >= _MIN_ITEMS + 1:
         return True
     deciding = (item for item in headed if _DECIDES.search(item.text()))
     return len(list(islice(deciding, _MIN_ITEMS))) >= _MIN_ITEMS

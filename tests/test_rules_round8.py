@@ -427,3 +427,52 @@ def test_plan_references_with_a_space() -> None:
 )
 def test_round10_long_paper_families(text: str, label: str, expected: bool) -> None:
     assert getattr(classify(text, doc_type="report"), label) is expected
+
+
+def test_a_forward_plan_printed_as_a_table() -> None:
+    text = (
+        "Decision title | Details | Decision maker | Date | Consultees\n"
+        "Item 1 | Town Centre Public Realm Works | To approve the award of a works contract | "
+        "Executive | 10 April | Public consultation held in 2024\n"
+        "Item 2 | Household Support Fund | To approve the allocation scheme | Executive | 10 "
+        "April | Internal\n"
+        "Item 3 | Former Sample Offices - Release of Site | To approve the release of the "
+        "Council's freehold interest in the former Sample Offices to the preferred bidder | "
+        "Executive | 15 May | Ward Members\n"
+    )
+    headings = [i.heading for i in split_items([(None, None, text)]) if i.heading]
+    assert headings[-1] == "Item 3 | Former Sample Offices - Release of Site"
+    result = classify(text, doc_type="forward_plan")
+    # The sale's row names only ward members; the works row's consultation is not borrowed.
+    assert result.is_asset_sale and result.has_consultation is False
+
+
+def test_a_log_of_decisions_taken_is_not_judged() -> None:
+    text = (
+        "Ref: KD 2024/089\nMatter for decision: Local Transport Plan Programme\nDecision maker: "
+        "Cabinet Member\n\nRef: KD 2024/091\nMatter for decision: Housing Strategy\nDecision "
+        "maker: Cabinet\n\nDecisions taken since the last plan\n"
+        "KD 2024/071 | Supported Housing Commissioning Plan | Cabinet | 18 September | "
+        "Approved\n"
+    )
+    items = [i for i in split_items([(None, None, text)]) if i.heading]
+    assert items[-1].procedural
+    assert classify(text, doc_type="forward_plan").is_outsourcing is False
+
+
+def test_minutes_numbered_with_a_committee_prefix_and_a_dot() -> None:
+    text = (
+        "EX.36 LAND AT SAMPLE WAY - DISPOSAL\n36.1 The report sought approval for the transfer "
+        "of land.\n36.2 It was RESOLVED that the freehold of the land at Sample Way be "
+        "transferred to Sample Housing for GBP 420,000.\n"
+        "EX.37 STATEMENT OF LICENSING POLICY\n37.1 The report set out the draft policy.\n37.2 "
+        "It was RESOLVED that the draft policy be approved for public consultation for eight "
+        "weeks.\n"
+    )
+    headings = [i.heading for i in split_items([(None, None, text)]) if i.heading]
+    assert headings == [
+        "EX.36 LAND AT SAMPLE WAY - DISPOSAL",
+        "EX.37 STATEMENT OF LICENSING POLICY",
+    ]
+    result = classify(text, doc_type="decision")
+    assert result.is_asset_sale and result.has_consultation is False

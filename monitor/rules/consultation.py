@@ -427,10 +427,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"open space\b|\bneither (?:[\w-]+ ){0,3}?is open space\b|\bnot open space\b",
             r"\b(?:no part of|none of)\b[^.;]{0,40}?\bis subject to (?:section|s\.?) ?12[23]\b|"
             r"\bnot subject to (?:section|s\.?) ?12[23]\b",
-            # "Representations received: none", "no objections were received"
-            r"\b(?:representations|responses|objections|comments) received:? none\b|\bno "
-            r"(?:representations|responses|objections|comments) (?:were|have been|had been|was) "
-            r"received\b",
+            # "Representations received: none" as a report's field (not "the notice was placed
+            # and no objections were received": that notice was the consultation)
+            r"\b(?:representations|responses|comments) received:? none\b",
         ),
     ),
     FalseFriend(
