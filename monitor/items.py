@@ -46,7 +46,8 @@ _MARKED = re.compile(
 _PLAN_ENTRY = re.compile(
     r"^(?:ref(?:erence)?(?:\s+no\.?)?|(?:key\s+)?decision\s+(?:ref(?:erence)?|no\.?)|"
     # ("Ref: KD 2024/089": letters, a space, the number)
-    r"forward\s+plan\s+(?:ref(?:erence)?|no\.?))\s*[:.]\s*(?P<ref>(?:[A-Za-z]{1,5}\s)?[\w/.-]*\d"
+    # ("Ref FP/27/041": no colon)
+    r"forward\s+plan\s+(?:ref(?:erence)?|no\.?))(?:\s*[:.]\s*|\s+)(?P<ref>(?:[A-Za-z]{1,5}\s)?[\w/.-]*\d"
     r"[\w/.-]*)\s*$",
     re.I,
 )

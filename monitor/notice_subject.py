@@ -52,6 +52,7 @@ OWN_USE_HEAD: Final = re.compile(
     r"|\bevaluation|\bresearch|\bsurveys?|\bblueprint|\bimplementation\s+support"
     r"|\btransformation\s+(?:partner|support)|\bdue\s+diligence|\bbusiness\s+case"
     r"|\boptions\s+appraisal|\bproject\s+management|\bdesign|\blegal|\binsurance|\bbanking"
+    r"|\bclaims\s+(?:handling|management)|\badvertising|\bmarketing|\bemployer\s+brand(?:ing)?"
     # Staff supplied to the council: its own workforce, not a service let.
     r"|\brecruitment|\b(?:agency|temporary|interim|locum)\s+(?:staff(?:ing)?|workers|labour)"
     r"|\bpersonnel"

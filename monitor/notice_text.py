@@ -87,7 +87,10 @@ _STAGE_LINE: Final = re.compile(
 _KIND_LINE: Final = re.compile(
     r"^(?:(?:public contracts scotland|sell2wales|contracts finder|find a tender|etendersni)"
     r"\s*[-–:]\s*)?(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice"
-    r"(?:\s*[-–:]\s*procurement act 2023)?(?:\s*[-–]\s*view information about notice types)?$",
+    r"(?:\s*[-–:]\s*procurement act 2023)?(?:\s*[-–]\s*view information about notice types)?"
+    # ("Contract Award Notice - Public Contracts Scotland": the portal after the kind)
+    r"(?:\s*[-–]\s*(?:public contracts scotland|sell2wales|contracts finder|find a tender|"
+    r"etendersni))?$",
     _I,
 )
 # A buyer's name on a line of its own.

@@ -476,3 +476,71 @@ def test_minutes_numbered_with_a_committee_prefix_and_a_dot() -> None:
     ]
     result = classify(text, doc_type="decision")
     assert result.is_asset_sale and result.has_consultation is False
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "label", "expected"),
+    [
+        # Round 11: a named operator taking over the running; a buyer's own consultation.
+        (
+            "Sample Active Leisure will take over the day-to-day running of the town's two "
+            "leisure centres from April under a fifteen-year management agreement.",
+            "other",
+            OUT,
+            True,
+        ),
+        (
+            "The Council has agreed terms to sell the former Civic Centre to Sample Homes. The "
+            "developer will submit a planning application and has said it will hold public "
+            "consultation events on its designs.",
+            "other",
+            CONS,
+            False,
+        ),
+        # A call-in that asked again why in-house was not costed states no in-house option.
+        (
+            "The decision called in was to award places on the Supported Living Framework. "
+            "Councillor Sample asked again why in-house expansion had not been costed.",
+            "other",
+            INH,
+            False,
+        ),
+        # Notices: own-use titles, providers required to staff a control room.
+        (
+            "UK6: Contract award notice\nSample Council\nRecruitment Advertising and Employer "
+            "Brand Services\nDescription: an agency to place job advertisements.\n",
+            "procurement",
+            OUT,
+            False,
+        ),
+        (
+            "Contract Award Notice - Public Contracts Scotland\nSample Council\nTreasury "
+            "Management Advisory Services\nII.1.3) Type of contract: Services\n",
+            "procurement",
+            OUT,
+            False,
+        ),
+        (
+            "Opportunity\nPublic Space CCTV Monitoring\nSample Borough Council\nDescription: "
+            "The Council requires a provider to staff and run the public space CCTV control "
+            "room 24 hours a day.\n",
+            "procurement",
+            OUT,
+            True,
+        ),
+    ],
+)
+def test_round11_families(text: str, doc_type: str, label: str, expected: bool) -> None:
+    assert getattr(classify(text, doc_type=doc_type), label) is expected
+
+
+def test_forward_plan_references_without_a_colon() -> None:
+    text = (
+        "Ref FP/27/041\nSubject: Housing Revenue Account rent setting 2027/28\nDecision maker: "
+        "Housing Committee\nDate: 14 April 2027\nOpen/exempt: Open\nConsultees: Tenants' "
+        "Panel\n\nRef FP/27/044\nSubject: Future delivery of parking enforcement - "
+        "decision whether to re-tender the existing contract or to bring the service "
+        "in-house\nDecision maker: Committee\nConsultees: Chair of the Committee\n"
+    )
+    headings = [i.heading for i in split_items([(None, None, text)]) if i.heading]
+    assert headings == ["Ref FP/27/041", "Ref FP/27/044"]

@@ -456,6 +456,18 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="before",
     ),
     FalseFriend(
+        "buyers_own_consultation",
+        _C,
+        "What a buyer or developer says it will consult on ('the developer has said it will hold"
+        " public consultation events on its designs') is its own consultation, not the"
+        " council's on the sale.",
+        _re(
+            r"\b(?:purchasers?|developers?|buyers?|applicants?)\b[^.;]{0,80}?\b(?:will|would|"
+            r"intends? to|plans? to|is to|are to)\b[^.;]{0,30}?\b(?:hold|carry out|run|undertake|"
+            r"consult)\w*",
+        ),
+    ),
+    FalseFriend(
         "planning_consultation",
         _C,
         "Consultation a purchaser or developer carries out for its own planning application is"

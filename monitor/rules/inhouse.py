@@ -88,7 +88,7 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             # ("was not considered viable" is a reason against, not a gap.)
             r"\bnot (?:been |be |being )?(?:considered|included|explored|assessed|appraised|"
-            r"discussed|examined|looked at)\b(?! (?:to be )?(?:a )?(?:viable|feasible|"
+            r"discussed|examined|looked at|costed)\b(?! (?:to be )?(?:a )?(?:viable|feasible|"
             r"affordable|practical|practicable|possible|appropriate|suitable|realistic|"
             r"sustainable|deliverable|value for money|cost[- ]effective)\b)"
             # "was not considered because the service needs a registered provider": a reason.
@@ -102,7 +102,8 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # an appraisal asked for is not one made
             r"\b(?:recommendation|request|requested|asked|asks|calls?) (?:that |for )(?:an? |the )?"
             r"(?:[\w-]+ ){0,2}?(?:appraisal|assessment|review|comparison|evaluation)\b",
-            r"\b(?:asked|questioned|queried) (?:why|whether|if)\b|\bwhy (?:not|was|were|had|did)\b",
+            r"\b(?:asked|questioned|queried)(?: again| repeatedly| specifically)? (?:why|whether|"
+            r"if)\b|\bwhy (?:not|was|were|had|did)\b",
             r"\bfailed to consider\b",
             # a member's criticism: "the Council should at least have costed that option"
             r"\bshould (?:at least |also )?have (?:costed|considered|appraised|assessed|looked at|"

@@ -167,12 +167,21 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
         "Approving or appointing a supplier, provider or partner to provide a named public"
         " service ('approve a new supplier ... to provide emergency accommodation').",
         _re(
-            r"\b(?:approv\w*|appoint\w*|select\w*|procur\w*|award\w*|commission\w*)\b"
-            r"[^.;]{0,60}?\b(?:suppliers?|providers?|operators?|contractors?|partners?|"
-            r"organisations?)\b[^.;]{0,60}?\bto (?:provide|deliver|run|operate|manage)\b"
+            r"\b(?:approv\w*|appoint\w*|select\w*|procur\w*|award\w*|commission\w*|requir\w*|"
+            r"seek\w*)\b[^.;]{0,60}?\b(?:suppliers?|providers?|operators?|contractors?|partners?|"
+            r"organisations?|concessionaires?)\b[^.;]{0,60}?\bto (?:provide|deliver|run|operate|"
+            r"manage|staff|collect)\b"
             rf"[^.;]{{0,40}}?\b{SERVICE_DOMAIN}\b",
         ),
-        trigger=("to provide", "to deliver", "to run", "to operate", "to manage"),
+        trigger=(
+            "to provide",
+            "to deliver",
+            "to run",
+            "to operate",
+            "to manage",
+            "to staff",
+            "to collect",
+        ),
     ),
     Rule(
         "community_run",
@@ -447,6 +456,9 @@ OUTSOURCING_RULES: tuple[Rule, ...] = (
             r"\b(?:services?|management|operation)\b[^.;]{0,80}?\btransferred to "
             r"(?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,5}?, (?:a|an|the) (?:[\w-]+ ){0,4}?"
             rf"{_TRANSFER_TARGET}\b",
+            # a named operator: "Riverside Active Leisure will take over the day-to-day running"
+            r"\b(?-i:[A-Z])[\w&'’-]*(?: (?-i:[A-Z])[\w&'’-]*){0,4} (?:will|would|is to|are to) "
+            r"take over (?:the )?(?:day-to-day )?(?:running|management|operation|delivery)\b",
             # "an independent charitable trust to take over the running of the museum"
             rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
             r"management|operation|delivery|provision) of\b",

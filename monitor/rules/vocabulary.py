@@ -27,7 +27,8 @@ SERVICE_DOMAIN = _alt(
     r"kerbside|(?:glass|food|garden|green|bulky|textiles?|household|domestic) collections?",
     # Markets the council runs, not "the market" that bids ("test the market", "market
     # engagement"): a bare "market" is the supplier side in nearly every procurement paper.
-    r"allotments?|(?:street|covered|indoor|outdoor|open|general|retail|farmers['’]?|christmas)"
+    r"allotments?|(?:street|covered|indoor|outdoor|open|general|retail|farmers['’]?|christmas|"
+    r"weekly|monthly|sunday|saturday|town|village|square)"
     r" markets?|market (?:halls?|stalls?|traders?|operat(?:ion|ors?))|markets service",
     r"visitor information|tourist information",
     r"facilities management|hard fm|soft fm|maintenance|repairs|housing management",
@@ -42,6 +43,8 @@ SERVICE_DOMAIN = _alt(
     r"it managed service|ict|managed service|revenues|benefits|customer services",
     r"contact centre|payroll|hr|building control|enforcement|environmental health",
     r"security|concierge|hygiene|monitoring",
+    # The control room that watches public places, and the clinical waste collected from homes
+    r"cctv (?:monitoring|control rooms?)|(?:cctv |public space )?control rooms?",
     # Equipment lent to disabled people and their homes: a service with goods in it.
     r"community equipment|(?:integrated )?equipment (?:loans?|stores?)(?: services?)?|wheelchair",
     # Animal welfare councils let: stray dogs, dog wardens, kennelling
@@ -65,7 +68,8 @@ STOCK_TRANSFER = (
 
 # Goods and capital works: buying them is not contracting out a service.
 GOODS = _alt(
-    r"vehicles?|fleet|lorries|vans|licen[cs](?:e|es|ing)|re-?sell(?:er|ers|ing)?",
+    r"vehicles?|fleet|lorries|vans|(?:pool|lease|hire|electric) cars?|licen[cs](?:e|es|ing)|"
+    r"re-?sell(?:er|ers|ing)?",
     r"software|hardware|equipment|furniture|fuel|materials|laptops?|devices|uniforms",
     r"bins|containers|bus shelters|frozen (?:ready )?meals|supply (?:and (?:home )?delivery )?of|"
     r"supply and (?:home )?delivery|purchase of",
