@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from functools import cache
 
 try:  # The regex parser is private; without it every pattern is simply always searched.
@@ -221,21 +222,24 @@ def may_match(
     text = lowered_text if start == 0 and end >= len(lowered_text) else lowered_text[start:end]
     if known is None:
         known = {}
-    for clauses in alternatives:
-        for words in clauses:
-            present = known.get(words)
-            if present is None:
-                present = False
-                for word in words:
-                    if word in text:
-                        present = True
-                        break
-                known[words] = present
-            if not present:
-                break
-        else:
-            return True
-    return False
+    return any(_all_present(clauses, text, known) for clauses in alternatives)
+
+
+def _all_present(clauses: Iterable[Words], text: str, known: dict[Words, bool]) -> bool:
+    """Whether every clause has one of its words in ``text``; each clause's answer is kept in
+    ``known`` (branches share clauses)."""
+    for words in clauses:
+        present = known.get(words)
+        if present is None:
+            present = False
+            for word in words:
+                if word in text:
+                    present = True
+                    break
+            known[words] = present
+        if not present:
+            return False
+    return True
 
 
 def _top_level_parts(source: str) -> list[str]:
@@ -305,22 +309,11 @@ class _Branches:
         """The branches that can match the text whose lower case is ``lowered_text``."""
         if lowered_text is None:
             return list(range(len(self.parts)))
-        out = []
-        for k, clauses in enumerate(self.clauses):
-            for words in clauses:
-                present = known.get(words)
-                if present is None:
-                    present = False
-                    for word in words:
-                        if word in lowered_text:
-                            present = True
-                            break
-                    known[words] = present
-                if not present:
-                    break
-            else:
-                out.append(k)
-        return out
+        return [
+            k
+            for k, clauses in enumerate(self.clauses)
+            if _all_present(clauses, lowered_text, known)
+        ]
 
 
 def _read_branches(pattern: re.Pattern[str]) -> _Branches | None:

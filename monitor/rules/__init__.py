@@ -47,13 +47,13 @@ from monitor.rules.base import (
     FalseFriend,
     Rule,
 )
+from monitor.rules.blockers import BLOCKERS
 from monitor.rules.consultation import (
     CONSULTATION_FALSE_FRIENDS,
     CONSULTATION_RULES,
     STAFF_OR_MARKET_CONSULTATION,
 )
 from monitor.rules.decisions import (
-    BLOCKERS,
     DATED_PAST_DECISION,
     DECISION_FALSE_FRIENDS,
     DECISION_SENTENCE,

@@ -1,0 +1,261 @@
+"""Blockers: facts and decisions that make a record about something other than outsourcing
+(insourcing, a shared service, a council-owned company, contracts left to end, no contract let,
+a decision not yet taken). Split from :mod:`monitor.rules.decisions`."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    Blocker,
+    _re,
+)
+
+# --------------------------------------------------------------------------------------------
+# Blockers: the document is about something other than outsourcing
+# --------------------------------------------------------------------------------------------
+
+# The blocker is only discussed, costed or rejected as an option in this sentence.
+_ONLY_AN_OPTION = _re(
+    r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
+    r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
+    r"(?:an|the) option|options? (?:includ\w*|such as)|review of (?:the )?options|"
+    r"would (?:cost|require|mean|need)|instead of|evaluated|appraised|"
+    r"assessed|modell?ed|costed|reconsider\w*|(?:was|were) (?:examined|explored|reviewed))\b",
+    # One item of a lettered list of options, written as a noun phrase ("(d) setting up a
+    # wholly owned company."), not as a decision ("(d) approves the setting up of ...").
+    r"^\W*(?:and |or )?\(?(?:[a-h]|i{1,3}|iv|v|vi)\)\s*(?:setting up|establishing|creating|"
+    r"forming|bringing|transferring|moving|returning)\b",
+)
+
+# A record that lets outside contracts end: not renewed, re-commissioned, re-procured,
+# re-tendered or extended ("Cabinet agreed not to renew the contract", "it is proposed that the
+# council will not re-tender the service", "the cessation of the contracts").
+_LET_CONTRACTS_END = _re(
+    r"\b(?:not|no longer|against)\b (?:to )?(?:be )?(?:re-?commission\w*|re-?procur\w*|"
+    r"re-?tender\w*|re-?let\w*|renew\w*|extend\w*|continu\w* with)\b[^.;]{0,100}?\b(?:contracts?|"
+    r"commission\w*|services?|agreements?|provision|providers?|arrangements?)\b",
+    r"\bnot (?:to )?(?:get|put|have|award|let|enter into) (?:any )?(?:new|further|replacement) "
+    r"contracts?\b",
+    r"\b(?:contracts?|services?|agreements?)\b[^.;]{0,60}?\b(?:will|would|should|shall|are to|"
+    r"is to|to) not be (?:re-?commissioned|re-?procured|re-?tendered|re-?let|renewed|extended)\b",
+    r"\b(?:cessation|ending|decommission\w*) of (?:the |these |those |its |their |both |two |"
+    r"all )?(?:[\w-]+ ){0,4}?(?:contracts?|commissioned services?)\b",
+    r"\b(?:allow|let)\w* (?:the |these |those )?(?:[\w-]+ ){0,4}?contracts? (?:to )?(?:expire|"
+    r"end|lapse|run out)\b",
+)
+
+BLOCKERS: tuple[Blocker, ...] = (
+    Blocker(
+        "public_to_public_agreement",
+        "An inter-authority agreement (horizontal co-operation between public bodies,"
+        " regulation 12(7) PCR 2015) lets nothing to a provider: another council does the work.",
+        _re(
+            r"\binter-?authority agreements?\b|\bhorizontal co-?operation\b",
+            r"\bregulation 12\s?\(7\)|\bpublic[- ]public co-?operation\b",
+        ),
+        trigger=(
+            "inter-authority",
+            "interauthority",
+            "inter authority",
+            "horizontal",
+            "12(7)",
+            "12 (7)",
+            "public-public",
+            "public public",
+        ),
+        fact=True,
+    ),
+    Blocker(
+        "no_contract_let",
+        "A notice or record that says no contract is let (a grant scheme 'not a contract for"
+        " services', a procurement ended with 'no contract will be awarded') lets nothing out.",
+        _re(
+            r"\bno (?:contract|service)s? (?:will|is to|shall) be (?:awarded|let|procured|entered"
+            r" into)\b|\bno service is being procured\b",
+            r"\bnot (?:a )?contracts? for (?:the )?(?:provision of )?services\b",
+            r"\b(?:decided|decision|resolved|agreed) (?:on [\w ]{1,20} )?not to (?:award|let|"
+            r"proceed with) (?:a |the |any )?contracts?\b",
+        ),
+        trigger=("no contract", "no service", "not a contract", "not contract", "not to "),
+        fact=True,
+    ),
+    Blocker(
+        "not_yet_decided",
+        "A notice or paper that says the council has not yet decided how the service will be"
+        " provided (market engagement to inform an options appraisal) proposes no outsourcing"
+        " yet.",
+        _re(
+            r"\bha(?:s|ve) not (?:yet )?(?:decided|determined|made a decision)\b[^.;]{0,40}?\b"
+            r"(?:how|whether|what|on (?:the|its) (?:future|model))\b",
+            r"\bno decision (?:has|have) (?:yet )?been (?:taken|made) (?:on|about) (?:how|whether|"
+            r"the future)\b",
+        ),
+        trigger=("not yet", "not decided", "not determined", "no decision", "not made a"),
+        fact=True,
+    ),
+    Blocker(
+        "no_decision_sought",
+        "A report that says it seeks no decision ('This report does not seek any decision on"
+        " the operating arrangements') reports on a service; its history decides nothing.",
+        _re(
+            r"\b(?:does|do|did) not (?:seek|ask for|request|propose|require) (?:any |a )?"
+            r"(?:decisions?|changes?)\b",
+            r"\bno (?:decision|change)s? (?:is|are) (?:sought|being sought|proposed|required)\b",
+        ),
+        yields_to_decision=True,
+        trigger=(
+            "not seek",
+            "not ask",
+            "not request",
+            "not propose",
+            "not require",
+            "no decision",
+            "no change",
+        ),
+    ),
+    Blocker(
+        "insourcing",
+        "Bringing a service back in-house is the opposite of outsourcing.",
+        _re(
+            r"\bin-?sourc(?:e|ed|ing)\b",
+            r"\b(?:bring|brought|bringing|take|taking|took|move|moved|moving|return|returned|"
+            r"returning|transfer\w*)\b[^.;]{0,60}?\bback (?:in[- ]house|into (?:the )?(?:direct )?"
+            r"(?:council|\w+ (?:county |borough |city |district )?council))\b",
+            r"\bmoved to an in[- ]house provision\b|\bdirect employment of the council\b",
+            # "Approves the delivery of security and CCTV monitoring services ... in-house from
+            # 1 June 2025"
+            r"\b(?:approv\w*|agree\w*|resolv\w*|decid\w*)\b[^.;]{0,20}?\b(?:the )?(?:delivery|"
+            r"provision|running|operation|management) of\b[^.;]{0,150}?\bin[- ]house\b"
+            r"(?! (?:team|legal|expertise|resources?)\b)",
+            # "transfer of the leisure service ... into direct management by the Council",
+            # "Return to Direct Council Management"
+            r"\b(?:into|to|under) (?:the )?direct (?:council |in-house )?(?:management|control|"
+            r"delivery|provision|operation)\b(?! (?:fees?|costs?)\b)",
+            r"\bservices? into [A-Z][\w ]{0,40}(?:council|authority)\b",
+        ),
+        unless=_ONLY_AN_OPTION,
+        # ("direct" alone would wake it for every "Director")
+        trigger=(
+            "sourc",
+            "back",
+            "in-house",
+            "in house",
+            "employment",
+            "into",
+            "direct management",
+            "direct control",
+            "direct delivery",
+            "direct provision",
+            "direct operation",
+            "direct council",
+            "direct in-house",
+        ),
+    ),
+    Blocker(
+        "stays_in_house",
+        "A decision that the service remains in-house, having weighed handing it out, lets"
+        " nothing.",
+        _re(
+            r"\b(?:remain|stay|be retained|continue to be (?:delivered|provided|run|managed|"
+            r"operated))\s+in[- ]house\b",
+            r"\bretain\w* (?:the )?(?:[\w-]+ ){0,4}?services? in[- ]house\b",
+            # "be managed directly by the Council (in-house) from 1 April"
+            r"\bbe (?:managed|run|delivered|operated|provided) directly by the (?:council|"
+            r"authority)\b",
+        ),
+        also=_re(
+            r"\b(?:agree\w*|decid\w*|resolv\w*|approv\w*|determin\w*|endorse\w*|recommend\w*)\b"
+        ),
+        yields_to_decision=True,
+        trigger=("in-house", "in house"),
+    ),
+    Blocker(
+        "council_owned_company",
+        "Setting up a wholly council-owned company (LATCo / Teckal) keeps the service in public"
+        " control.",
+        _re(
+            r"\b(?:establish\w*|set(?:ting)? up|creat\w*|form\w*)\b[^.;]{0,60}?\b(?:local "
+            r"authority (?:trading |owned )?compan\w*|latco|teckal compan\w*|(?:wholly|council)"
+            r"[- ]owned (?:[\w-]+ ){0,3}?compan\w*)"
+        ),
+        unless=_ONLY_AN_OPTION,
+        trigger=("compan", "latco", "teckal"),
+    ),
+    Blocker(
+        "council_controlled_body",
+        "A body the council controls (an ALEO, a company or trust with the council as sole"
+        " member or shareholder) delivers the service under council control: not outsourcing"
+        " (eval README: council-owned companies and trusts).",
+        _re(
+            r"\b(?:aleos?|arm['’]?s[- ]length external organisations?)\b",
+            # (not "a body that is not controlled by the Council")
+            r"(?<!not )(?<!never )\b(?:controlled|wholly[- ]owned) by (?:the |(?-i:[A-Z])[\w'’-]* "
+            r"(?:(?-i:[A-Z])[\w'’-]* ){0,3})(?:council|authority)\b",
+            r"\b(?:the )?(?:council|authority) (?:is|as) (?:its |the )?sole (?:member|shareholder|"
+            r"owner)\b",
+        ),
+        # (nor one of a numbered list of options: "(2) transfer to an arm's length external
+        # organisation wholly controlled by the Council")
+        unless=_re(
+            _ONLY_AN_OPTION.pattern,
+            r"^\W*\(?(?:\d{1,2}|[a-h])\)\s*(?:transfer(?:ring)? to|set(?:ting)? up|creat(?:e|ing)|"
+            r"establish(?:ing)?|form(?:ing)?)\b",
+        ),
+        trigger=("aleo", "external organisation", "controlled by", "owned by", "sole "),
+        fact=True,
+    ),
+    Blocker(
+        "shared_service",
+        "A shared service between councils is public-to-public, not outsourcing.",
+        _re(
+            r"\b(?:implement\w*|establish\w*|creat\w*|agree(?:s|d|ing)?|approv\w*|form\w*|join\w*|"
+            r"enter\w* into)\b[^.;]{0,60}?\bshared (?:\w+ )?services?\b",
+            r"\bshared (?:\w+ )?services?\b[^.;]{0,40}?\b(?:implement\w*|established|created|"
+            r"approved|agreed)\b",
+            # "the Service Level Agreement with Scarborough Borough Council ... be renewed"
+            r"\b(?:service level agreement|sla|inter-?authority agreement)s? with (?:the )?"
+            r"(?:[\w-]+ ){1,3}?(?:borough|district|county|city|metropolitan|unitary) councils?\b"
+            r"[^.;]{0,80}?\b(?:renew\w*|extend\w*|continu\w*|approv\w*|agree\w*)\b",
+        ),
+        unless=_re(
+            r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b",
+            # a partner that would not: "neither wished to host or join a shared service"
+            r"\b(?:neither|none|nor|declined|unwilling|(?:did|does|do) not wish|no appetite)\b",
+            # leaving a shared service (to let the service out) is not forming one
+            r"\b(?:exit\w*|leav\w*|withdraw\w*|end\w*|terminat\w*|dissol\w*) (?:\w+ ){0,3}?"
+            r"(?:from |of )?(?:the )?(?:current |existing )?shared (?:\w+ )?services?\b",
+        ),
+        trigger=("shared", "level agreement", "sla ", "authority agreement"),
+    ),
+    Blocker(
+        "decommissioning",
+        "A decision or proposal to let outside contracts end (not to renew, re-commission,"
+        " re-procure or extend them) is the opposite of outsourcing, however much it says about"
+        " the history of those contracts or the options to re-procure them.",
+        _LET_CONTRACTS_END,
+        unless=_re(
+            # "... and to re-tender the service", "but instead procure a new contract".
+            r"\b(?:but|and|instead|while|whilst|rather)\b[^.;]{0,60}?\b(?:re-?tender\w*|"
+            r"re-?procur\w*|procur\w*|tender\w*|award\w*|appoint\w*|commission (?:a|an|new)|"
+            r"seek\w* (?:a|an|new))\b",
+            r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
+            r"preferred)|(?:an|the) option (?:of|to)|whether)\b",
+        ),
+        # Every way of saying it has one of these words (a cheap test: most sentences of a
+        # long report mention contracts, few say they end).
+        trigger=(
+            "not ",
+            "no longer",
+            "against",
+            "cessation",
+            "ending of",
+            "decommission",
+            "allow",
+            " let",
+        ),
+        also=_re(
+            r"\b(?:approv\w*|agree\w*|resolv\w*|decid\w*|decision|propos\w*|recommend\w*|"
+            r"intend\w*|will not|is not to|consulted on)\b"
+        ),
+        yields_to_decision=True,
+    ),
+)

@@ -1,0 +1,150 @@
+"""Outsourcing by handing a service over: to a trust, mutual, social enterprise, company or
+strategic partner, by a business or housing stock transfer, or by a staff spin-out. Split from
+:mod:`monitor.rules.outsourcing`, which places these rules in its list."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    OUTSOURCING,
+    Rule,
+    _alt,
+    _re,
+    _words,
+)
+from monitor.rules.vocabulary import SERVICE_DOMAIN, STOCK_TRANSFER
+
+_TRANSFER_TARGET = _alt(
+    r"trusts?|organisations?|organizations?|mutuals?|social enterprises?",
+    r"community benefit societ(?:y|ies)|(?:industrial and provident|co-?operative) societ(?:y|ies)",
+    r"npdos?|community (?:groups?|associations?)|volunteers",
+    r"community interest compan(?:y|ies)|cic|charit(?:y|ies)|providers?|operators?",
+    # charitable incorporated organisations (Scottish ones: SCIO)
+    r"s?cios?|charitable incorporated organi[sz]ations?",
+    r"compan(?:y|ies)|partners?|sector",
+)
+
+TRANSFER_RULES: tuple[Rule, ...] = (
+    Rule(
+        "transfer_to_provider",
+        OUTSOURCING,
+        "Transferring a service to a trust, mutual, social enterprise or provider outsources it.",
+        _re(
+            r"\btransfer(?:s|red|ring)? (?:of )?(?:the |this |these |its |their |all )?"
+            rf"{_words(6)}(?:services?|management|operation|provision|running|{SERVICE_DOMAIN} "
+            r"(?:centres?|facilities|homes)|librar(?:y|ies)|museums?|theatres?|galler(?:y|ies))\b"
+            # a list of named sites may stand between the service and its new operator
+            r"[^.;]{0,240}?\bto\b"
+            rf"[^.;]{{0,80}}?\b{_TRANSFER_TARGET}\b",
+            r"\b(?:services?|management|operation)\b[^.;]{0,80}?\b(?:be |to be |being |was |were"
+            r" )?transferred to (?:a |an |the )?(?:new |existing |independent )?(?:[\w-]+ ){0,3}?"
+            r"(?:trusts?|organisations?|mutuals?|providers?|operators?|compan(?:y|ies)|"
+            r"charit(?:y|ies))\b",
+            # "the operation of the Visitor Information Centre transfers from the Council to
+            # Sample BID Company Ltd"
+            r"\b(?:services?|management|operation|running)\b[^.;]{0,80}?\btransfer(?:s|red)? from "
+            r"(?:the )?(?:council|authority) to (?:a |an |the )?"
+            rf"(?:[\w-]+ ){{0,4}}?{_TRANSFER_TARGET}\b",
+            # the new operator named first, what it is after a comma: "the library service be
+            # transferred to Sample Cymunedol Cyf, a charitable community benefit society"
+            r"\b(?:services?|management|operation)\b[^.;]{0,80}?\btransferred to "
+            r"(?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,5}?, (?:a|an|the) (?:[\w-]+ ){0,4}?"
+            rf"{_TRANSFER_TARGET}\b",
+            # a named operator: "Riverside Active Leisure will take over the day-to-day running"
+            r"\b(?-i:[A-Z])[\w&'’-]*(?: (?-i:[A-Z])[\w&'’-]*){0,4} (?:will|would|is to|are to) "
+            r"take over (?:the )?(?:day-to-day )?(?:running|management|operation|delivery)\b",
+            # "an independent charitable trust to take over the running of the museum"
+            rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
+            r"management|operation|delivery|provision) of\b",
+            # "the leisure centres be transferred to a new non-profit distributing organisation"
+            # and the bare subjunctive of a resolution: "that the library service transfer to"
+            rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
+            r"(?:be |to be |being |was |were |are )?transfer(?:red)? to (?:a |an |the )?"
+            rf"(?:new |existing |independent |local )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # "hand management of its country parks to a conservation charity"
+            r"\bhand(?:s|ed|ing)?(?: over)? (?:the )?(?:management|running|operation|delivery)"
+            rf"(?: of)?\b[^.;]{{0,80}}?\bto (?:a|an|the) (?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # "will be carried out for the Council by Sample Housing Partnership, a not-for-profit
+            # consortium"
+            r"\b(?:carried out|delivered|run|provided|administered|managed) (?:for|on behalf of) "
+            r"the (?:council|authority) by\b",
+            # "the museums should be run by an independent charitable trust"
+            r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered) by "
+            r"(?:a|an|the) (?:new |single |independent |local |not[- ]for[- ]profit )?"
+            rf"(?:[\w-]+ ){{0,2}}?{_TRANSFER_TARGET}\b",
+            # the operator named first, what it is after a comma: "will be run by Sample Active
+            # Leisure, an independent not-for-profit charitable trust"
+            r"\b(?:should|would|will|to|shall|could) be (?:run|managed|operated|delivered|"
+            r"provided) by (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,6}?,? (?:a|an|the) "
+            rf"(?:[\w-]+ ){{0,4}}?{_TRANSFER_TARGET}\b",
+            # "the proposed charitable trust model of delivery for library services"
+            r"\b(?:charitable|leisure|cultural|community|independent|not[- ]for[- ]profit) trust "
+            r"(?:delivery )?model\b|\b(?:mutual|social enterprise) (?:delivery )?model\b",
+        ),
+        trigger=(
+            "transfer",
+            "hand",
+            "take over",
+            "model",
+            "run by",
+            "managed by",
+            "operated by",
+            "delivered by",
+            "council by",
+            "authority by",
+        ),
+    ),
+    Rule(
+        "outsourcing_agreed",
+        OUTSOURCING,
+        "An agreed (or in-principle) decision to outsource or externalise a service.",
+        _re(r"\b(?:outsourc\w*|externalis\w*|externaliz\w*|contract(?:ing|ed|s)? out)\b"),
+        also=_re(
+            r"\b(?:agree\w*|approv\w*|endors\w*|in principle|proceed\w*|authoris\w*|resolved|"
+            r"decided|recommend\w*)\b",
+            # "Decision: To outsource the monitoring of public space CCTV ..."
+            r"^\W*decision\W+to (?:outsourc|externalis|contract)",
+            # a heading that names the matter: "Item 9: Outsourcing of Building Control"
+            r"^\W*(?:item \d+\W+)?(?:outsourc\w*|externalis\w*) of\b",
+        ),
+        trigger=(
+            "outsourc",
+            "externali",
+            "contract out",
+            "contracting out",
+            "contracted out",
+            "contracts out",
+        ),
+    ),
+    Rule(
+        "strategic_partnership",
+        OUTSOURCING,
+        "A strategic partnership or joint venture with a firm to deliver council services.",
+        _re(r"\bstrategic partner(?:s|ship)?\b|\bjoint venture\b"),
+        also=_re(rf"\bservices?\b|\bdeliver\w*|\b{SERVICE_DOMAIN}\b"),
+        trigger=("strategic partner", "joint venture"),
+    ),
+    Rule(
+        "business_transfer",
+        OUTSOURCING,
+        "A business transfer agreement or sale 'as a going concern' hands over a running service.",
+        _re(r"\bbusiness transfer agreements?\b|\bas (?:a )?going concerns?\b"),
+        trigger=("business transfer", "going concern"),
+    ),
+    Rule(
+        "spin_out",
+        OUTSOURCING,
+        "Staff spin-outs and public service mutuals leave council control.",
+        _re(
+            r"\bspin[- ]?outs?\b",
+            r"\b(?:staff|employee)[- ](?:led |owned )?mutuals?\b|\bpublic service mutuals?\b",
+        ),
+        trigger=("spin", "mutual"),
+    ),
+    Rule(
+        "stock_transfer",
+        OUTSOURCING,
+        "A housing stock transfer moves the landlord service to a housing association.",
+        _re(*STOCK_TRANSFER),
+        trigger=("stock", "transfer"),
+    ),
+)
