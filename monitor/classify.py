@@ -137,6 +137,10 @@ def _classify_chunks(
             # for campaign staff, not decisions to outsource.
             discounted += [(h, "notice_reports_on_contract") for h in out_kept]
             out_kept = []
+        elif is_notice and _lets_no_contract(notice, whole, structure):
+            # A portal's sale or lease of council land, or a grant round: a sale is read
+            # below, and the notice's words about a "service" name none to let.
+            signals.append("notice_not_a_procurement")
         elif is_notice:
             head = names_a_service(notice.title) if notice is not None else None
             notice_kept, aside = _split(_notice_hits(chunks, head), mask)
@@ -306,6 +310,23 @@ def _classify_chunks(
 # --------------------------------------------------------------------------------------------
 
 
+# How much of a notice's text is its head (portal name, title, category lines).
+_NOTICE_HEAD_CHARS = 400
+
+
+def _lets_no_contract(
+    notice: N.NoticeFacts | None, whole: str, structure: N.StructuralDecision | None
+) -> bool:
+    """Whether a notice's head says it is no procurement, or sells or leases council
+    property (no public-service CPV code decides otherwise)."""
+    if structure is not None and structure.verdict == N.OUTSOURCING:
+        return False
+    head = " ".join(
+        [notice.title or "", notice.category_line or ""] if notice is not None else []
+    )
+    return bool(R.NOTICE_LETS_NO_CONTRACT.search(f"{head} {whole[:_NOTICE_HEAD_CHARS]}"))
+
+
 def _done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
     """A notice's sentences that report what the council did (a consultation held, the
     in-house option costed), and the rest, which describe the work the provider will do."""
@@ -313,7 +334,10 @@ def _done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
     rest: list[_Hit] = []
     for hit in hits:
         text = hit.seg.text
-        reports = NOTICE_REPORTS_DONE.search(text) and not NOTICE_FUTURE_DUTY.search(text)
+        # (a statutory notice already published says what happens next to the objections it
+        # invites: "objections received by 27 February will be considered by the Cabinet")
+        future = NOTICE_FUTURE_DUTY.search(text) and hit.rule != "statutory_open_space_notice"
+        reports = NOTICE_REPORTS_DONE.search(text) and not future
         (done if reports else rest).append(hit)
     return done, rest
 

@@ -57,7 +57,14 @@ _DECISION_TAKEN_ROW = re.compile(
     re.I,
 )
 _TABLE_ROW = re.compile(
-    r"^(?:agenda\s+)?(?:item|entry|no\.?)\s*(?P<number>\d{1,3})\s*\|\s*(?P<title>[^|]{3,200})\|",
+    r"^(?:(?:agenda\s+)?(?:item|entry|no\.?)\s*(?P<number>\d{1,3})|"
+    # or a plan's reference in the first cell: "FP/25/031 | Award of ... | Cabinet | ..."
+    # (a reference, not a table's key: "C1 | Former depot | Vacant" is a row of data)
+    r"(?P<ref>(?-i:[A-Z]){1,5}\s?[/.-]?\s?\d{1,4}/\d{1,4}(?:/\d{1,4})?|"
+    r"(?-i:[A-Z]){2,5}\s?-?\d{3,4}))\s*\|\s*"
+    # (a date cell may come first: "KD/24/104 | 10/05/2024 | Coastal defence scheme | ...")
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\|\s*)?"
+    r"(?P<title>[A-Za-z][^|]{2,599})\|",
     re.I,
 )
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,160})$")
@@ -156,10 +163,13 @@ def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
     # A plan printed as a table, one entry a row: "Item 4 | Former Offices – Release of Site |
     # To approve ... | Executive | 15 May 2025" (the row is the entry; its first cells head it).
     row = _TABLE_ROW.match(line)
-    if row:
+    if row and row.group("number"):
         return f"Item {row.group('number')} | {row.group('title').strip()}", int(
             row.group("number")
         )
+    if row:
+        # (the whole row: its last cell may say the decision is already taken, "| Approved")
+        return line, last + 1
     # Every line of a long paper comes here: the cheap anchored patterns first, the section
     # heading test (one large pattern) only for the few lines that look like item headings.
     if not line or len(line.split()) > _MAX_HEADING_WORDS:

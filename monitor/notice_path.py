@@ -18,7 +18,9 @@ _NOTICE_TYPE_IN_TEXT = re.compile(r"\bUK(\d{1,2})\s*[:\-–]\s*[A-Z]")
 _CPV_LINE = re.compile(r"\b\d{8}(?:-\d)?\b")
 _BUYER_FIELD = re.compile(
     r"^\W*(?:i\.\d\)\s*)?(?:main activity|type of (?:the )?contracting authority|"
-    r"contracting authority|name and addresses)\b",
+    r"contracting authority|name and addresses)\b"
+    # (nor a contact line: "Contact: Property Services")
+    r"|^\W*(?:contact(?: point| details| name)?|enquiries|address|department)\s*:",
     re.I,
 )
 

@@ -102,7 +102,10 @@ OWN_PREMISES: Final = re.compile(
     r"\b(?:council|administrative|corporate|civic) (?:offices|buildings|headquarters|premises)\b"
     r"|\b(?:county|town|city|guild)\s+hall\b|\bcivic (?:centre|offices)\b"
     r"|\b(?-i:Council House)\b(?! (?:building|programme|repairs))"
-    r"|\bstaff (?:restaurant|canteen|catering|caf[eé])\b|\boffice (?:cleaning|security)\b",
+    r"|\bstaff (?:restaurant|canteen|catering|caf[eé])\b|\boffice (?:cleaning|security)\b"
+    # Premises the council rents for itself: "Leasing of Office Accommodation".
+    r"|\b(?:leas(?:e|ing)|rental|renting) of (?:[\w-]+ ){0,3}?(?:offices?|office (?:space|"
+    r"accommodation)|premises|depots?)\b",
     _I,
 )
 _PUBLIC_PREMISES: Final = re.compile(

@@ -66,6 +66,27 @@ _CODE_INLINE: Final = re.compile(
     r"(?:-\d)?(?:\s*[-–]?\s*(?P<desc>[A-Z][\w ,'()&/-]{3,90}))?",
     _I,
 )
+_EIGHT_DIGITS: Final = re.compile(r"\b\d{8}\b")
+_CODE_LABEL: Final = re.compile(
+    r"^\s*(?:industry|(?:main |additional )?cpv(?:\s+codes?|\s+classifications?)?)\s*:\s*", _I
+)
+
+
+def _code_pieces(line: str) -> list[re.Match[str]]:
+    """The codes of a line that lists several, separated by semicolons, each read as code
+    first or code last; none unless every piece reads as one."""
+    if line.count(";") == 0 or len(_EIGHT_DIGITS.findall(line)) < 2:
+        return []
+    pieces = []
+    for raw in line.split(";"):
+        piece = _CODE_LABEL.sub("", raw).strip()
+        m = _CODE_FIRST.match(piece) or _CODE_LAST.match(piece)
+        if m is None:
+            return []
+        pieces.append(m)
+    return pieces
+
+
 # A division line of an aggregator's copy ("85 - Health and social work services") or a
 # bare list dash: they may sit inside a CPV block without ending it.
 _DIVISION_LINE: Final = re.compile(r"^(?:\d{2}\s*[-–]\s*\w.*|-?)$")
@@ -152,6 +173,9 @@ def _next_value(lines: Sequence[str], start: int) -> tuple[int, str] | None:
     return None
 
 
+_MAX_TITLE_CHARS: Final = 240
+
+
 def _title(lines: Sequence[str], given: str | None) -> str:
     if given and given.strip():
         return " ".join(given.split())
@@ -170,7 +194,11 @@ def _title(lines: Sequence[str], given: str | None) -> str:
     for line in [line for line in lines if line][:4]:
         if _STAGE_LINE.match(line) or _KIND_LINE.match(line) or _BUYER_LINE.match(line):
             continue
-        if len(line) <= 160 and not NOTICE_MARKERS.search(line):
+        # (a long title is still a line without a full stop: "Ashfield District Council -
+        # Responsive Repairs and Voids - Call-off from ... Framework 2024-2028, Lot 1")
+        if len(line) <= _MAX_TITLE_CHARS and not line.endswith(".") and not NOTICE_MARKERS.search(
+            line
+        ):
             return line
         break
     return ""
@@ -228,6 +256,14 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
             continue
         if _CPV_HEADING.match(line):
             in_cpv_block = True
+            continue
+        pieces = _code_pieces(line)
+        if pieces:
+            # "Industry: Repair ... services - 50000000; Building-repair services - 45453100":
+            # a portal's codes on one line, each with its label.
+            for piece in pieces:
+                add_code(piece.group("code"), piece.group("desc"), line)
+            in_cpv_block = False
             continue
         m = _CODE_FIRST.match(line) or _CODE_LAST.match(line)
         if m and (in_cpv_block or m.group("desc")):

@@ -94,7 +94,15 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"that have been considered))?"
             r"(?: (?:and|&) (?:rejected|discounted|dismissed|not pursued))?"
             r"(?:,? (?:and|&) (?:the )?(?:associated |related )?risks?)?"
-            r"(?: by (?:the )?[\w ]{1,40})?" + _END,
+            r"(?: by (?:the )?[\w ]{1,40})?" + _END
+            # A sentence that opens a list of options: "4.1 The review considered four options
+            # for the future of the service:", "The following options were considered:"
+            + r"|^[\w ,'’()-]{0,80}?\b(?:considered|explored|assessed|appraised|identified|"
+            r"examined|reviewed|looked at)\b (?:the following |(?:two|three|four|five|six|"
+            r"seven|several|a number of|\d) )?(?:main |possible |delivery )?(?:options|"
+            r"alternatives)\b[^.:;]{0,60}:\s*$"
+            r"|^(?:the )?following (?:options|alternatives) (?:were|have been|are|was) "
+            r"(?:considered|explored|assessed|appraised|identified|available)\s*:\s*$",
             re.I,
         ),
     ),

@@ -67,6 +67,7 @@ from monitor.rules.inhouse import (
 from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS
 from monitor.rules.notice_words import (
     NOT_LETTING_NOTICE_TYPES,
+    NOTICE_LETS_NO_CONTRACT,
     NOTICE_SERVICE_SUBJECT,
     NOTICE_SIGNALS,
     NOTICE_TITLE_SERVICE,
@@ -129,6 +130,7 @@ __all__ = [
     "INHOUSE_TERM",
     "LABELS",
     "NAMES_A_SERVICE",
+    "NOTICE_LETS_NO_CONTRACT",
     "NOTICE_SERVICE_SUBJECT",
     "NOTICE_SIGNALS",
     "NOTICE_TITLE_SERVICE",

@@ -81,7 +81,8 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\bconclude missives\b",
             r"\b(?:accept\w* (?:the |an )?(?:recommended |highest |best )?offers?|offers?|bids?)"
             r" (?:received )?(?:to purchase|for (?:the )?(?:site|land|property|building|"
-            r"freehold))\b",
+            # (Scots law's ownership: "offers for the heritable interest")
+            r"freehold|heritable (?:interest|title|property)))\b",
             rf"\b(?:accept\w*|agree\w*) (?:the |an )?(?:\w+ )?offers?\b{_GAP80}\b(?:for|to "
             r"purchase) (?:the )?(?:site|land|property|building|freehold|premises)\b",
             r"\bprospective purchasers?\b|\bunsolicited offers?\b",
@@ -127,8 +128,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"(?:the |a |an )?(?:[\w'’-]+ ){0,4}?for (?:a (?:term|period) of )?(?:2[5-9]|[3-9]\d|"
             r"[1-9]\d\d) years\b",
             # "grant the CIO a lease of the library building and car park for a term of 30 years"
-            r"\bleases?\b[^.;]{0,160}?\bfor (?:a (?:term|period) of )?(?:up to )?(?:2[5-9]|[3-9]\d|"
-            r"[1-9]\d\d) years\b",
+            # ("the grant of a leasehold interest in the former depot for a term of 125 years")
+            r"\bleases?(?:hold)?\b[^.;]{0,160}?\bfor (?:a (?:term|period) of )?(?:up to )?"
+            r"(?:2[5-9]|[3-9]\d|[1-9]\d\d) years\b",
         ),
         trigger=("leas", "letting"),
     ),
@@ -344,6 +346,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=_re(
             r"\bdispos\w*|\bsell\w*|\bsale\b|\bsurplus\b|\bfor sale\b",
             r"\b(?:offers|tenders|bids) for (?:the )?purchase\b",
+            # (a community body taking the lease: "invites community transfer bodies to express
+            # interest in taking ownership, or a lease of up to 99 years")
+            r"\bcommunity (?:asset )?transfer|\btransfer bod(?:y|ies)\b|\btaking ownership\b",
         ),
     ),
     FalseFriend(

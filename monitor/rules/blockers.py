@@ -41,6 +41,9 @@ _LET_CONTRACTS_END = _re(
     r"all )?(?:[\w-]+ ){0,4}?(?:contracts?|commissioned services?)\b",
     r"\b(?:allow|let)\w* (?:the |these |those )?(?:[\w-]+ ){0,4}?contracts? (?:to )?(?:expire|"
     r"end|lapse|run out)\b",
+    # "That the collection contract with the incumbent contractor be allowed to expire"
+    r"\bcontracts?\b[^.;]{0,80}?\bbe (?:allowed|left|permitted) to (?:expire|end|lapse|run "
+    r"out)\b",
 )
 
 BLOCKERS: tuple[Blocker, ...] = (
@@ -69,8 +72,9 @@ BLOCKERS: tuple[Blocker, ...] = (
         "A notice or record that says no contract is let (a grant scheme 'not a contract for"
         " services', a procurement ended with 'no contract will be awarded') lets nothing out.",
         _re(
-            r"\bno (?:contract|service)s? (?:will|is to|shall) be (?:awarded|let|procured|entered"
-            r" into)\b|\bno service is being procured\b",
+            r"\bno (?:contract|service)s?(?: for (?:the provision of )?(?:services|works|goods))? "
+            r"(?:will|is to|shall) be (?:awarded|let|procured|entered into)\b|"
+            r"\bno service is being procured\b",
             r"\bnot (?:a )?contracts? for (?:the )?(?:provision of )?services\b",
             r"\b(?:decided|decision|resolved|agreed) (?:on [\w ]{1,20} )?not to (?:award|let|"
             r"proceed with) (?:a |the |any )?contracts?\b",
@@ -192,6 +196,15 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"(?:(?-i:[A-Z])[\w'’-]* ){0,3})(?:council|authority)\b",
             r"\b(?:the )?(?:council|authority) (?:is|as) (?:its |the )?sole (?:member|shareholder|"
             r"owner)\b",
+            # Councils owning a company together: "wholly owned by its local authority
+            # shareholders", the Teckal test "control similar to that over their own
+            # departments", and the Procurement Act 2023's name for it, a "vertical arrangement"
+            # (Schedule 2, paragraph 2).
+            r"(?<!not )\bwholly[- ]owned by (?:its|their|the) (?:local authority |council |public "
+            r"(?:sector )?)?(?:shareholders|members|owners|councils|local authorities)\b",
+            r"\bcontrol (?:which is )?similar to that (?:[\w ]{0,40} )?over (?:their|its) own "
+            r"departments\b",
+            r"\bvertical arrangements?\b",
         ),
         # (nor one of a numbered list of options: "(2) transfer to an arm's length external
         # organisation wholly controlled by the Council")
@@ -200,7 +213,15 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"^\W*\(?(?:\d{1,2}|[a-h])\)\s*(?:transfer(?:ring)? to|set(?:ting)? up|creat(?:e|ing)|"
             r"establish(?:ing)?|form(?:ing)?)\b",
         ),
-        trigger=("aleo", "external organisation", "controlled by", "owned by", "sole "),
+        trigger=(
+            "aleo",
+            "external organisation",
+            "controlled by",
+            "owned by",
+            "sole ",
+            "own departments",
+            "vertical arrangement",
+        ),
         fact=True,
     ),
     Blocker(

@@ -68,6 +68,13 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "we spoke with 156 people who receive care at home and 48 unpaid carers"
             rf"\b(?:spoke|spoken|speaking|talked|met|listened) (?:with|to) "
             rf"(?:over |more than |around |about )?(?:\d[\d,]* )?(?:[\w-]+ ){{0,3}}?{PUBLIC}\b",
+            # "over 3,400 residents and centre users answered the Active Lives survey"
+            rf"\b{PUBLIC}\b[^.;]{{0,40}}?\b(?:answered|completed|responded to|returned|filled in|"
+            r"took part in) (?:the |a |an |our )?(?:[\w-]+ ){0,8}?(?:survey|questionnaire|"
+            r"consultation)\b",
+            # "four drop-in sessions were held at Kendal, Ulverston and Barrow"
+            r"\bdrop-?in (?:sessions?|events?)\b[^.;]{0,40}?\b(?:were|was|have been|had been|will "
+            r"be) held\b",
             # "1,388 residents told us where they would go for advice"
             rf"\b{PUBLIC}\b[^.;]{{0,30}}?\btold (?:us|the council|officers)\b",
             # "interviews with 41 people who have used domestic abuse services"
@@ -112,6 +119,10 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             "representations",
             "objections",
             "invit",
+            "survey",
+            "questionnaire",
+            "drop-in",
+            "dropin",
         ),
     ),
     Rule(
@@ -359,6 +370,11 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:cabinet members?|portfolio holders?|lead members?|leader|directors?|officers?|"
             r"s\.? ?151|section 151|legal|finance|monitoring officer|heads? of service|"
             r"(?:ward|local|divisional) members|councillors|members)\b",
+            # "Internal consultation has taken place with Planning and Legal Services",
+            # "consulted with other Council services and directorates"
+            r"\binternal(?:ly)? consult\w*|\bconsult\w* internally\b",
+            r"\bconsult\w*\b[^.;]{0,40}?\bwith (?:other |relevant |all )?(?:council |the "
+            r"council['’]s )?(?:services|departments|directorates)\b",
         ),
         unless=PUBLIC_RE,
     ),
@@ -403,13 +419,15 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:consultation|engagement)\b",
             r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
             r"\bdid not (?:include|consult|cover)\b",
-            r"\bconsultation:? (?:none|n/?a|not applicable)\b",
+            # (also a template heading with its gloss: "Consultation (customers, partners etc):
+            # Not applicable.")
+            r"\bconsultation(?: \([^()]{0,60}\))?:? (?:none|n/?a|not applicable)\b",
             # no open-space notice needed: "no notice under section 123(2A) ... is required"
             r"\bno (?:statutory |public |newspaper )?(?:notices?|advertisements?|adverts?) "
             r"(?:under|pursuant|is|are|was|were|will|needs?)\b",
             # "users of the centre had not been asked their views", "contained no evidence of
             # consultation", "the policy did not require a public consultation"
-            r"\b(?:had|have|has|were|was) not been (?:asked|consulted|engaged|involved)\b",
+            r"\b(?:had|have|has|were|was) not (?:yet )?been (?:asked|consulted|engaged|involved)\b",
             r"\bnot (?:been )?asked (?:for )?(?:their|its|his|her) views\b",
             r"\bno evidence of (?:any )?(?:(?:public|formal|prior) )?(?:consultation|engagement)\b",
             r"\b(?:absence|lack) of (?:any )?(?:(?:public|formal|prior|meaningful) )?"
@@ -423,8 +441,13 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # disposals", "neither parcel is open space for the purposes of section 123(2A)"
             r"\bnot (?:proposed|intended|necessary|required|needed|planned) to (?:advertise|"
             r"publish|give notice|place (?:a |any )?notices?)\b",
-            r"\b(?:is|are|was|were) not (?:considered |deemed |regarded as |held as )?(?:to be )?"
-            r"open space\b|\bneither (?:[\w-]+ ){0,3}?is open space\b|\bnot open space\b",
+            r"\b(?:is|are|was|were) not (?:considered |deemed |regarded as |held as |appropriated "
+            r"as )?(?:to be )?(?:public )?open space\b|\bneither (?:[\w-]+ ){0,3}?is open space\b|"
+            r"\bnot open space\b",
+            # the question asked, not a notice given: "Officers have considered whether the
+            # field is open space for the purpose of section 123(2A)"
+            r"\b(?:consider\w*|assess\w*|review\w*|check\w*|examin\w*|ask\w*) whether\b"
+            r"[^.;]{0,80}?\bopen space\b",
             r"\b(?:no part of|none of)\b[^.;]{0,40}?\bis subject to (?:section|s\.?) ?12[23]\b|"
             r"\bnot subject to (?:section|s\.?) ?12[23]\b",
             # "Representations received: none" as a report's field (not "the notice was placed
@@ -495,6 +518,20 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"what|how|about|when)\b",
         ),
         scope="before",
+    ),
+    FalseFriend(
+        "forward_plan_representations",
+        _C,
+        "A forward plan's standing line ('Anyone wishing to make representations about these"
+        " matters should contact the officer named') invites comment on a list of decisions;"
+        " it consults nobody on this one.",
+        _re(
+            r"\brepresentations?\b[^.;]{0,80}?\b(?:to|contact(?:ing)?) the (?:contact officer|"
+            r"lead officer|relevant officer|officer (?:named|shown|listed))\b",
+            r"\brepresentations? (?:about|on|in respect of) (?:any of )?(?:these|the) (?:matters|"
+            r"decisions|items|entries)\b|\bmatters (?:in|on) (?:this|the) (?:forward )?plan\b",
+        ),
+        unless=_re(r"\bdispos\w*|\bopen space\b|\bobject\w*"),
     ),
     FalseFriend(
         "impact_assessment",

@@ -109,6 +109,11 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?!(?: \([\w -]+\))? framework)",
             # a business handed over whole, staff and residents with it
             r"\bas (?:a )?going concerns?\b",
+            # the council's fleet as the in-house option beside a service let: "(ii) expanding
+            # the Council's own passenger transport fleet to operate a larger share of routes"
+            r"\b(?:expand\w*|grow\w*|increas\w*|us(?:e|ing)|enlarg\w*) (?:the )?(?:council|"
+            r"authority)['’]s own (?:[\w-]+ ){0,4}?fleet\b[^.;]{0,40}?\bto (?:operate|run|deliver|"
+            r"provide|cover)\b",
             # Goods named only after a purpose ("extended by two years to allow for amortisation
             # of the new vehicles") are why the service contract changes, not what it buys.
             rf"\b(?:to allow|in order to|so as to|so that|to reflect|due to)\b[^.;]*?\b{GOODS}\b",

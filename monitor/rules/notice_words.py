@@ -17,6 +17,21 @@ NOTICE_SERVICE_SUBJECT = _re(
 # In a notice's title (its first sentence) a service word alone names the subject
 # ("Home to School Transport", "Grounds Maintenance").
 NOTICE_TITLE_SERVICE = _re(rf"\b{SERVICE_DOMAIN}\b")
+# A notice on a procurement portal that says in its head (title, category) that it is not a
+# procurement, or that it sells or leases council property: "Category: Sale of land - not a
+# procurement", "Land disposal (no CPV - not a public contract)", "Former Depot - Sale by
+# Informal Tender", "a grant funding opportunity, not a procurement". It lets no service; a
+# sale is read by the asset rules.
+NOTICE_LETS_NO_CONTRACT = _re(
+    r"\bnot (?:a )?(?:public )?(?:procurement|public contract|contract for (?:goods|works|"
+    r"services))\b",
+    r"\b(?:land|property|asset|site) disposals?\b|\bdisposal of (?:land|property|the (?:site|"
+    r"freehold|land))\b|\bsale of (?:land|property|the (?:freehold|site|land))\b",
+    r"\bsale by (?:informal |formal |sealed |public )?(?:tender|auction)\b|\bfor sale\b",
+    r"\boffers (?:are )?invited for the (?:freehold|leasehold|purchase)\b|"
+    r"\b(?:invites?|inviting) offers for (?:the )?(?:freehold|leasehold|heritable|purchase)\b|"
+    r"\boffers invited\b",
+)
 # Procurement Act notice types that are steps towards letting a contract.
 OUTSOURCING_NOTICE_TYPES = frozenset({"UK1", "UK2", "UK3", "UK4", "UK5", "UK6", "UK7"})
 NOTICE_SIGNALS = {
@@ -37,7 +52,7 @@ NOTICE_REPORTS_DONE = _re(
     r"received|consulted|co-?designed|co-?produced|shaped|surveyed|told (?:us|the council)|"
     r"considered|costed|assessed|compared|appraised|evaluated|rejected|discounted|dismissed|"
     r"agreed|decided|interviewed|spoke|met|recommended|preferred|chosen|"
-    r"not preferred|found|judged|concluded)\b",
+    r"not preferred|found|judged|concluded|published|advertised)\b",
     r"\b\d[\d,]* (?:responses|respondents|replies)\b",
 )
 NOTICE_FUTURE_DUTY = _re(

@@ -84,6 +84,10 @@ _LETTING_RULES: tuple[Rule, ...] = (
             rf"\btender (?:a |an |the |this |its |our |their )(?:new )?{_OBJECT_WORDS}"
             r"(?:services?|contracts?)\b",
             rf"\bre-?let(?:ting|s)? (?:of )?(?:the |a |its )?{_words(5)}contracts?\b",
+            # "re-letting the routes through a new dynamic purchasing system", "re-letting the
+            # work to an external contractor"
+            r"\bre-?let(?:ting|s)? (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}?(?:routes|services?|work|"
+            r"lots)\b[^.;]{0,40}?\b(?:through|via|to|using|under)\b",
         ),
         trigger=("tender", "procur", "commission", "let"),
     ),
@@ -103,8 +107,18 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"agreements?) with (?:the |each of the )?(?:following |named |listed |successful |"
             r"preferred |recommended )?(?:[\w-]+ ){0,2}?(?:providers?|operators?|organisations?|"
             r"community groups?)\b",
+            # the passive: "that a contract be entered into with the provider identified in the
+            # Report for the delivery of care at home"
+            r"\b(?:contracts?|agreements?)\b (?:be|is to be|are to be|to be|will be|should be|was|"
+            r"were) entered into with (?:the |a |an |each )?(?:[\w-]+ ){0,3}?(?:providers?|"
+            r"operators?|organisations?|compan(?:y|ies)|contractors?|suppliers?)\b",
+            # "be delivered by an external registered provider under a three-year agreement"
+            r"\b(?:be|being|to be|will be|are to be|is to be) (?:delivered|provided|run|operated|"
+            r"managed) by (?:an? |the )?(?:external|independent|private|outside|commercial) "
+            r"(?:[\w-]+ ){0,2}?(?:providers?|operators?|organisations?|compan(?:y|ies)|"
+            r"contractors?)\b",
         ),
-        trigger=("enter",),
+        trigger=("enter", "delivered by", "provided by", "run by", "operated by", "managed by"),
     ),
     Rule(
         "procure_service",
@@ -300,6 +314,15 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
             r"(?: contracts?)?\b",
             r"\bcontract awards?\b",
+            # a press release's "Norfolk County Council has signed a new highways term contract
+            # with Sample Highways Alliance"
+            r"\b(?:has|have|had) (?:now )?signed (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,4}?"
+            r"contracts? with\b",
+            # "to award the residual waste bulking, haulage and treatment contract (Lots 1 and
+            # 2) to the highest-scoring tenderer"
+            r"\baward(?:s|ed|ing)? (?:of )?(?:a |the |an )?[^.;]{0,80}?\bcontracts?\b[^.;]{0,60}?"
+            r"\bto (?:the )?(?:highest[- ]scoring|preferred|successful|winning|top[- ]ranked) "
+            r"(?:tenderers?|bidders?|suppliers?|providers?|contractors?|operators?)\b",
             # "to let a contract for the management of ..." (not "let the contract expire")
             rf"\blet(?:s|ting)? (?:a |an |the |new )(?:new )?{_words(3)}contracts?\b"
             r"(?![^.;]{0,30}?\b(?:expire|lapse|end|run out)\b)",
@@ -369,6 +392,10 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\bcontracts? with\b[^.;]{0,200}?\b(?:be|to be|are to be|will be|is to be) "
             r"(?:extended|renewed|varied)\b",
             rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(9)}contracts?\b",
+            # "a variation of the floating support agreement with the current provider"
+            rf"\b(?:vary|varying|variation (?:of|to)|extend(?:s|ed|ing)?|extensions? (?:of|to)|"
+            rf"renew(?:s|ed|ing)?|renewal of) (?:the )?{_words(6)}agreements? with (?:the )?"
+            r"(?:current|existing|incumbent) (?:provider|operator|supplier|contractor)s?\b",
             rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
             rf"{_SERVICE_AGREEMENT})\b",
             # "allowing the existing ... contract to continue until 31st March 2019"

@@ -137,8 +137,11 @@ TRANSFER_RULES: tuple[Rule, ...] = (
         _re(
             r"\bspin[- ]?outs?\b",
             r"\b(?:staff|employee)[- ](?:led |owned )?mutuals?\b|\bpublic service mutuals?\b",
+            # "delivered by a new employee-led social enterprise", "a staff-owned co-operative"
+            r"\b(?:staff|employee)[- ](?:led|owned) (?:social enterprises?|co-?operatives?|"
+            r"societ(?:y|ies)|compan(?:y|ies)|organisations?)\b",
         ),
-        trigger=("spin", "mutual"),
+        trigger=("spin", "mutual", "staff-", "employee-", "staff ", "employee "),
     ),
     Rule(
         "stock_transfer",

@@ -298,13 +298,19 @@ INHOUSE_TERM = _alt(
     r"(?!['’]s)\b",
     # "using the Council's own workforce", "the Council's own housing support team was costed"
     r"(?:council|authority)['’]s own (?!(?:procurement|legal|commissioning|finance|audit|"
-    r"contract management|client|property|estates|it)\b)(?:[\w-]+ ){0,2}?(?:workforce|staff|"
+    r"contract management|client|property|estates|it)\b)(?:[\w-]+ ){0,4}?(?:workforce|staff|"
     r"employees|teams?|officers|fleet|provision|units?|day centres?|care homes?)",
     r"(?:other |existing )?local authority (?:run |operated |managed )?(?:day centres?|"
     r"care homes?|homes|provision)",
     r"retention of (?:the )?(?:existing|current) (?:in-house )?services?",
     r"(?:retain|retaining|keep|keeping|maintain|maintaining) (?:the |this )?(?:existing |"
     r"current )?(?:services?|facilities) (?:in[- ]house|internally|directly)",
+    # Leisure's name for in-house: "continued direct management by Council", "a return to
+    # direct management", "Direct management was discounted".
+    r"direct (?:council )?management\b",
+    r"(?:continu\w*|return\w*|revert\w*|retain\w*|bring\w*|remain\w*)(?: [\w-]+){0,3}? "
+    r"(?:to |under |in |into )(?:direct (?:council )?(?:control|provision|delivery|operation))",
+    r"direct (?:provision|delivery|operation) by (?:the )?(?:council|authority)",
     # Housing stock transfers: the in-house limb is keeping the stock.
     r"(?:retain|retaining|keep|keeping) (?:the )?(?:housing )?stock",
 )
@@ -380,7 +386,7 @@ INHOUSE_DESCRIPTOR = _re(
 
 # Things councils dispose of.
 ASSET_OBJECT = _alt(
-    r"land|sites?|property|properties|premises|buildings?|assets?|open spaces?|freeholds?",
+    r"lands?|sites?|property|properties|premises|buildings?|assets?|open spaces?|freeholds?",
     r"leaseholds?|plots?|parcels?|depots?|schools?|offices?|farms?|allotments?|car parks?",
     r"garages?|halls?|hotels?|shops?|houses?|homes?|dwellings?|estates?|woodlands?|fields?",
     r"playing fields?|pavilions?|centres?|libraries|library|yards?|units?|acres?|hectares?",

@@ -1,0 +1,414 @@
+"""Round 12 families: wording found in blind held-out sets h37 (council notices), h38 (long
+reports), h39 (minutes and forward plans) and h40 (short texts), and h41-h44 after them,
+written as general patterns.
+
+Every sentence here is written for these tests (fictional councils, places and firms); each
+family has a case that must change and one that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor import notice_text as NT
+from monitor.classify import classify
+from monitor.items import split_items
+from monitor.text import heading_kind
+
+OUT, SALE, CONS, INH = (
+    "is_outsourcing",
+    "is_asset_sale",
+    "has_consultation",
+    "has_inhouse_statement",
+)
+
+
+def _label(text: str, label: str, doc_type: str = "decision") -> bool:
+    return bool(getattr(classify(text, doc_type=doc_type), label))
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        # Councils owning a company together (Teckal): the Procurement Act's "vertical
+        # arrangement", control "similar to that over their own departments".
+        (
+            "UK5: Transparency notice\nBuyer: Sampleton District Council\nTitle: Street "
+            "Cleansing Services - Award to Sample Services Ltd\nDescription: The Council "
+            "intends to award a contract to Sample Services Ltd, a company wholly owned by its "
+            "local authority shareholders, over which they exercise control similar to that "
+            "over their own departments.\nMain procurement category: Services\nCPV "
+            "classifications: 90610000 - Street-cleaning and street-sweeping services\n"
+            "Direct award justification: Exempted contract - vertical arrangement",
+            OUT,
+            False,
+            "procurement",
+        ),
+        (
+            "UK5: Transparency notice\nBuyer: Sampleton District Council\nTitle: Street "
+            "Cleansing Services - Award to Sample Services Ltd\nDescription: The Council "
+            "intends to award a contract to Sample Services Ltd, a private company.\nMain "
+            "procurement category: Services\nCPV classifications: 90610000 - Street-cleaning "
+            "and street-sweeping services\nDirect award justification: extreme urgency",
+            OUT,
+            True,
+            "procurement",
+        ),
+        # A template heading with its gloss, filled "Not applicable", consults nobody.
+        (
+            "Resolved: that the former yard at Mill Road be declared surplus and the Director "
+            "be authorised to dispose of the freehold interest at best consideration. "
+            "Consultation (customers, partners etc): Not applicable.",
+            CONS,
+            False,
+            "decision",
+        ),
+        (
+            "Resolved: that the former yard at Mill Road be declared surplus and the Director "
+            "be authorised to dispose of the freehold interest at best consideration. "
+            "Consultation (customers, partners etc): residents of Mill Road were consulted "
+            "by letter and 41 replied.",
+            CONS,
+            True,
+            "decision",
+        ),
+        # A lease of 125 years written as "a leasehold interest ... for a term of".
+        (
+            "It is recommended that Members approve the grant to Party A of a leasehold "
+            "interest in the former Brook Lane depot for a term of 125 years at a premium.",
+            SALE,
+            True,
+            "report",
+        ),
+        (
+            "It is recommended that Members approve the grant to Party A of a leasehold "
+            "interest in the former Brook Lane depot for a term of 5 years.",
+            SALE,
+            False,
+            "report",
+        ),
+        # Consulting the council's own services is not public consultation.
+        (
+            "Resolved to dispose of the freehold of land at Ash Row at best consideration. "
+            "Internal consultation has taken place with Planning, Estates and Legal Services.",
+            CONS,
+            False,
+            "decision",
+        ),
+        (
+            "Resolved to dispose of the freehold of land at Ash Row at best consideration. "
+            "Consultation has taken place with residents of Ash Row and with Legal Services.",
+            CONS,
+            True,
+            "decision",
+        ),
+        # Asking whether land is open space gives no notice.
+        (
+            "Cabinet approves the grant of a 99-year lease of the Green Lane hall to the "
+            "Green Lane Community Association. Officers have considered whether the playing "
+            "field is open space for the purpose of section 123(2A); it is not appropriated "
+            "as public open space.",
+            CONS,
+            False,
+            "decision",
+        ),
+        (
+            "Cabinet approves the grant of a 99-year lease of the Green Lane hall to the "
+            "Green Lane Community Association. Notice of the proposed disposal of open space "
+            "was advertised under section 123(2A) and no objections were received.",
+            CONS,
+            True,
+            "decision",
+        ),
+        # Staff-led social enterprises are spin-outs.
+        (
+            "Cabinet agreed that from 1 April adult learning is delivered by a new "
+            "employee-led social enterprise established by staff of the service.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "Cabinet noted the annual report of the employee assistance programme.",
+            OUT,
+            False,
+            "decision",
+        ),
+        # "have not yet been consulted" is a negative.
+        (
+            "Cabinet agreed to transfer the museum service to the Sampleton Heritage Trust. "
+            "Visitors have not yet been consulted on the change of operator.",
+            CONS,
+            False,
+            "decision",
+        ),
+        # Varying or extending an agreement with the current provider keeps the service out.
+        (
+            "RESOLVED: (c) approve a variation of the floating support agreement with the "
+            "current provider to extend delivery to 31 March 2027.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "RESOLVED: approve a variation of the section 106 agreement with the developer of "
+            "the Mill Lane site.",
+            OUT,
+            False,
+            "decision",
+        ),
+        # Awards to the highest-scoring tenderer, contracts entered into with a provider,
+        # contracts signed: however the award is phrased.
+        (
+            "The decision called in was to award the recycling bulking, haulage and transfer "
+            "contract (Lots 1 and 2) to the highest-scoring tenderer for seven years.",
+            OUT,
+            True,
+            "other",
+        ),
+        (
+            "The Committee agreed (a) that a contract be entered into with the provider "
+            "identified in the report for the delivery of care at home in the northern isles.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "The report proposed that all care at home hours in the valley be delivered by an "
+            "external registered provider under a three-year agreement.",
+            OUT,
+            True,
+            "report",
+        ),
+        (
+            "The report proposed that all care at home hours in the valley be delivered by the "
+            "Council's own home care team.",
+            OUT,
+            False,
+            "report",
+        ),
+        (
+            "PRESS RELEASE. Sampleshire County Council has signed a new highways term contract "
+            "with Example Highways Alliance, which will deliver routine and reactive "
+            "maintenance and winter gritting across the county.",
+            OUT,
+            True,
+            "other",
+        ),
+        # "lands", not only "land".
+        (
+            "Resolved: (ii) dispose of the lands at Quay Road to the adjoining owner for "
+            "£60,000, subject to contract.",
+            SALE,
+            True,
+            "decision",
+        ),
+        # In-house as leisure writes it: "direct management".
+        (
+            "Cabinet agreed to award the leisure management contract to Sample Leisure Trust. "
+            "Option 1, continued direct management by the Council, was rejected on cost.",
+            INH,
+            True,
+            "decision",
+        ),
+        # A forward plan's choice between re-letting routes and the council's own fleet.
+        (
+            "The Executive will be asked to decide between (i) re-letting the school routes "
+            "through a new dynamic purchasing system and (ii) expanding the Council's own "
+            "passenger transport fleet to operate a larger share of routes.",
+            OUT,
+            True,
+            "forward_plan",
+        ),
+        (
+            "The Executive will be asked to approve the purchase of six minibuses for the "
+            "Council's own passenger transport fleet.",
+            OUT,
+            False,
+            "forward_plan",
+        ),
+        # A forward plan's standing line invites comment on the plan, not on this decision.
+        (
+            "Ref: KD/26/014. Decision: to re-tender the grounds maintenance contract. "
+            "Consultees: Cabinet Member. Anyone wishing to make representations about any of "
+            "these matters should contact the officer named.",
+            CONS,
+            False,
+            "forward_plan",
+        ),
+        # A contract left to expire and the service taken back is insourcing.
+        (
+            "Decision: 1. That the collection contract with the incumbent contractor be "
+            "allowed to expire on 30 June and not be renewed. 2. That collections be delivered "
+            "directly by the Council's Neighbourhood Services team.",
+            OUT,
+            False,
+            "decision",
+        ),
+        # Residents answering a survey, drop-in sessions held: consultation.
+        (
+            "RESOLVED that Cabinet authorises a procurement for a leisure operator contract. "
+            "Over 2,000 residents and centre users answered the Active Sampleton survey, and "
+            "three drop-in sessions were held in the town halls.",
+            CONS,
+            True,
+            "decision",
+        ),
+    ],
+)
+def test_round12_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected
+
+
+def test_the_councils_own_options_open_a_list_of_options() -> None:
+    assert heading_kind("4.1 The review considered four options for the service:") == "options"
+    assert heading_kind("The following options were considered:") == "options"
+    assert heading_kind("4.1 The Council has considered whether the budget is met.") is None
+    text = (
+        "Recommendations\nCabinet is recommended to agree that the library service is "
+        "transferred to the Sampleton Libraries Trust.\n4. Background\n4.1 The review "
+        "considered three options for the service:\n(a) Retain the service within the "
+        "Council with a restructure.\n(b) Transfer to the trust (preferred).\n"
+    )
+    assert _label(text, INH, "report") is True
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        (
+            "Industry: Repair and maintenance services - 50000000; Building-repair services - "
+            "45453100; Plumbing and sanitary works - 45330000",
+            ["50000000", "45453100", "45330000"],
+        ),
+        (
+            "CPV: 70130000-1 Letting services of own property; 70310000-7 Building rental",
+            ["70130000", "70310000"],
+        ),
+    ],
+)
+def test_a_portals_codes_on_one_line_are_all_read(line: str, codes: list[str]) -> None:
+    facts = NT.notice_from_text(["Opportunity\nSample Title\n" + line], None)
+    assert [c.code for c in facts.cpvs] == codes
+
+
+def test_a_long_notice_title_is_still_its_title() -> None:
+    title = (
+        "Sampleton District Council - Responsive Repairs and Voids (Council Housing) - "
+        "Call-off from the Example Housing Repairs and Planned Works Framework 2024-2028, Lot 1"
+    )
+    facts = NT.notice_from_text([f"UK6: Contract award notice\n{title}\nBuyer: x"], None)
+    assert facts.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # The council renting offices for itself, even with "customer contact" in the title.
+        (
+            "eTendersNI - Call for Expressions of Interest\nTitle: Leasing of Office and "
+            "Customer Contact Accommodation, Sampletown\nContract type: Services\nCPV: "
+            "70130000-1 Letting services of own property\nDescription: The Council wishes to "
+            "take a lease of 500 sq m of accommodation for a customer service point.",
+            OUT,
+            False,
+        ),
+        (
+            "Contract notice\nTitle: Customer Contact Centre Services\nContract type: Services"
+            "\nCPV: 79512000 - Call centre\nDescription: Answering residents' calls for the "
+            "Council.",
+            OUT,
+            True,
+        ),
+        # A portal notice that sells land lets no service; its sale is read.
+        (
+            "In-Tend | Sampleton Council | Property Disposal\nProject title: Former Depot, "
+            "Mill Road - Sale by Informal Tender\nCategory: Land disposal (no CPV - not a "
+            "public contract)\nSummary: The Council invites offers for the freehold of a "
+            "cleared site declared surplus.\nContact: Property Services",
+            OUT,
+            False,
+        ),
+        (
+            "In-Tend | Sampleton Council | Property Disposal\nProject title: Former Depot, "
+            "Mill Road - Sale by Informal Tender\nCategory: Land disposal (no CPV - not a "
+            "public contract)\nSummary: The Council invites offers for the freehold of a "
+            "cleared site declared surplus.\nContact: Property Services",
+            SALE,
+            True,
+        ),
+        # (Scots law: the heritable interest is the ownership)
+        (
+            "Public Contracts Scotland - Other notice\nTitle: Offers Invited - Former Roads "
+            "Depot, Example Street\nDescription: The Council is inviting offers for the "
+            "heritable interest in the site.",
+            SALE,
+            True,
+        ),
+        # A community body taking a long lease is a disposal, not the council as tenant.
+        (
+            "Prior Information Notice\nTitle: Community Asset Transfer - Former Sample Halls\n"
+            "Main CPV: 70000000 Real estate services\nDescription: The Council invites community "
+            "transfer bodies to submit expressions of interest in taking ownership, or a lease "
+            "of up to 99 years, of the former halls.",
+            SALE,
+            True,
+        ),
+        # A grant round says no contract is let.
+        (
+            "Opportunity (Grant)\nTitle: Community Advice Services Grant Programme\nCPV (for "
+            "categorisation only): 85321000 - Administrative social services\nDescription: "
+            "This is a grant funding opportunity. No contract for services will be awarded.",
+            OUT,
+            False,
+        ),
+        # A statutory notice already published consults, whatever happens next.
+        (
+            "ProContract - Opportunity details\nTitle: Disposal of Land at Sample Recreation "
+            "Ground\nCategory: Sale of land - not a procurement\nDescription: The Council "
+            "proposes to dispose of 0.2 hectares of open space on a 125-year lease. Notice of "
+            "the intention to dispose was published in the Sample Gazette under section "
+            "123(2A); objections received by 1 March will be considered by the Cabinet.",
+            CONS,
+            True,
+        ),
+    ],
+)
+def test_round12_notice_families(text: str, label: str, expected: bool) -> None:
+    assert _label(text, label, "procurement") is expected
+
+
+def test_a_plan_printed_as_a_table_with_references_is_cut_a_row_an_entry() -> None:
+    text = (
+        "FORWARD PLAN OF KEY DECISIONS\nRef | Decision | Decision maker | Date | Consultation\n"
+        "FP/26/031 | Approval of the highways capital programme | Cabinet | 6 March | None\n"
+        "FP/26/033 | 12/03/2026 | Home care from April 2027: the Cabinet will be asked to "
+        "choose between re-procuring home care and delivering it through the Council's own "
+        "home care teams | Cabinet | 20 March | Cabinet Member\n"
+        "FP/26/034 | Launch of public consultation on the draft Library Strategy | Cabinet | "
+        "17 April | The consultation itself; library user groups\n"
+        "FP/26/037 | Business plan of Sample Learning Ltd, a company wholly owned by the "
+        "Council | Cabinet | 17 April | Company board\n"
+    )
+    items = [i for i in split_items([(None, None, text)]) if i.heading]
+    assert [i.heading.split(" | ")[0] for i in items] == [
+        "FP/26/031",
+        "FP/26/033",
+        "FP/26/034",
+        "FP/26/037",
+    ]
+    result = classify(text, doc_type="forward_plan")
+    # The home-care entry is judged on its own: another entry's company does not block it,
+    # and another entry's consultation is not its consultation.
+    assert result.is_outsourcing and result.has_inhouse_statement
+    assert result.has_consultation is False and result.should_flag
+
+
+def test_a_tables_keys_are_not_plan_references() -> None:
+    text = (
+        "Appendix C - Surplus property schedule\nRef | Location | Current use | Status\n"
+        "C1 | Former school site | Vacant | Options being assessed\n"
+        "C2 | Small land parcels | Let | Subject to review\n"
+        "C3 | Former depot | Vacant | Awaiting site investigation\n"
+    )
+    items = split_items([(None, None, text)])
+    assert len(items) == 1 and items[0].heading is None
