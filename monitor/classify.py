@@ -321,9 +321,7 @@ def _lets_no_contract(
     property (no public-service CPV code decides otherwise)."""
     if structure is not None and structure.verdict == N.OUTSOURCING:
         return False
-    head = " ".join(
-        [notice.title or "", notice.category_line or ""] if notice is not None else []
-    )
+    head = " ".join([notice.title or "", notice.category_line or ""] if notice is not None else [])
     return bool(R.NOTICE_LETS_NO_CONTRACT.search(f"{head} {whole[:_NOTICE_HEAD_CHARS]}"))
 
 

@@ -4,7 +4,7 @@
 Modules: ``base`` (labels, the rule records, regex helpers), ``vocabulary`` (services, goods,
 the public, the in-house option, assets: shared by several labels), ``outsourcing``,
 ``not_outsourcing`` (outsourcing's false friends), ``notice_words`` (what notices name),
-``assets``, ``consultation``, ``inhouse``
+``assets``, ``consultation`` with ``consultation_false_friends``, ``inhouse``
 (each label's rules and false friends),
 ``decisions`` (records that decide nothing yet, blockers, the shape of a decision sentence)
 and ``subject`` (what a whole record is about: a service, or goods, works and advice).
@@ -48,9 +48,9 @@ from monitor.rules.base import (
     Rule,
 )
 from monitor.rules.blockers import BLOCKERS
-from monitor.rules.consultation import (
+from monitor.rules.consultation import CONSULTATION_RULES
+from monitor.rules.consultation_false_friends import (
     CONSULTATION_FALSE_FRIENDS,
-    CONSULTATION_RULES,
     STAFF_OR_MARKET_CONSULTATION,
 )
 from monitor.rules.decisions import (

@@ -1,0 +1,291 @@
+"""The false friends of consultation: wording that names a consultation which is not a public
+one (delegation wording, staff, market, councillors, explicit negatives, notices promised only
+conditionally, someone else's consultation). Split from :mod:`monitor.rules.consultation`."""
+
+from __future__ import annotations
+
+from monitor.rules.base import (
+    _C,
+    FalseFriend,
+    _re,
+)
+from monitor.rules.consultation import _CONSULT
+from monitor.rules.vocabulary import (
+    COUNCILLORS,
+    PUBLIC,
+    PUBLIC_RE,
+    STAFF,
+)
+
+# A document-level hint that any unqualified consultation it mentions is staff or market
+# consultation, or consultation of members and officers (weak consultation rules are then
+# not enough on their own).
+STAFF_OR_MARKET_CONSULTATION = _re(
+    rf"\b{STAFF} consultations?\b",
+    # ... or with the council's own members and officers
+    rf"\b{COUNCILLORS}\b[^.;]{{0,60}}?\b(?:have been|has been|were|was) consulted\b",
+    r"\bconsult\w* (?:has |have )?(?:taken place |been undertaken )?with (?:the )?(?:cabinet "
+    r"members?|portfolio holders?|lead members?|ward members|local members)\b",
+    r"\bconsult(?:ation|ing|ed)? with (?:the )?(?:affected |recognised )?(?:staff|employees|"
+    r"trade unions?|unions|the workforce)\b",
+    r"\b(?:market|provider|supplier) consultation\b|\bconsultation with (?:the )?market\b",
+    r"\bconsult\w* with (?:the |both |all |each |existing |current |incumbent )*(?:providers?|"
+    r"suppliers?|operators?|contractors?|incumbents?)\b",
+)
+
+
+CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
+    FalseFriend(
+        "question_asked",
+        _C,
+        "A question ('Will residents be consulted?') asks about consultation; the answer, if"
+        " any, says whether there was one.",
+        _re(r"\?\W*$"),
+    ),
+    FalseFriend(
+        "delegation_wording",
+        _C,
+        "'In consultation with the Cabinet Member / Portfolio Holder / S151 officer' is how"
+        " delegated powers are worded, not public consultation.",
+        _re(
+            r"\b(?:in|following|after|with|subject to|upon) (?:prior )?(?:consultation|"
+            r"conjunction) with (?:the |relevant |appropriate |their |his |her )?(?:\w+ ){0,4}?"
+            r"(?:cabinet|executive|portfolio|lead|deputy|leader|chair\w*|councillors?|members?|"
+            r"director|officers?|s\.? ?151|section 151|head|chief|solicitor|monitoring|"
+            r"assistant|mayor|conven[eo]r|ward)\b"
+        ),
+        scope="before",
+    ),
+    FalseFriend(
+        "market_engagement",
+        _C,
+        "Market engagement, soft market testing and 'consultation with the market' talk to"
+        " suppliers, not the public.",
+        _re(
+            r"\b(?:pre-?market|soft market|market (?:engagement|testing|sounding|consultation|"
+            r"days?|events?))\b",
+            r"\bconsult\w* (?:with|of) (?:the |both |all |each |two |existing |current |"
+            r"incumbent )*(?:market|providers?|suppliers?|bidders?|operators?|contractors?|"
+            r"incumbents?)\b",
+            r"\b(?:providers?|suppliers?|operators?)['’]? (?:engagement|consultation|forums?|"
+            r"events?|days?|questionnaires?|surveys?)\b",
+            r"\b(?:questionnaires?|surveys?) (?:of|to|for|with) (?:the |all |existing |current )?"
+            r"(?:providers?|suppliers?|operators?|market)\b",
+            # "12 responses to the invitation to tender" are bids, not views.
+            r"\b(?:responses?|bids?|submissions?|expressions? of interest)\b[^.;]{0,40}"
+            r"\b(?:tenders?|invitation|procurement|itt|bidders?|suppliers?|providers?|market)\b",
+        ),
+        unless=PUBLIC_RE,
+    ),
+    FalseFriend(
+        "staff_consultation_named",
+        _C,
+        "A consultation named as staff, union or TUPE consultation stays one, whoever else the"
+        " sentence mentions.",
+        _re(
+            rf"\b{STAFF}(?: and (?:trade )?unions?| and (?:their )?representatives)? "
+            r"consultations?\b",
+            rf"\bconsult\w* (?:with )?(?:the )?(?:affected |relevant |all )?{STAFF}\b",
+        ),
+        scope="before",
+    ),
+    FalseFriend(
+        "staff_consultation",
+        _C,
+        "Staff, trade-union and TUPE consultation is about employment, not public consultation.",
+        _re(rf"\b{STAFF}\b"),
+        unless=PUBLIC_RE,
+    ),
+    FalseFriend(
+        "internal_consultees",
+        _C,
+        "Consultation 'with the Cabinet Member, the Director of Finance and Legal Services' is"
+        " the council asking its own members and officers, not the public.",
+        _re(
+            r"\bconsult\w*\b[^.;]{0,40}?\bwith (?:the |relevant |appropriate |all )?(?:\w+ ){0,3}?"
+            r"(?:cabinet members?|portfolio holders?|lead members?|leader|directors?|officers?|"
+            r"s\.? ?151|section 151|legal|finance|monitoring officer|heads? of service|"
+            r"(?:ward|local|divisional) members|councillors|members)\b",
+            # "Internal consultation has taken place with Planning and Legal Services",
+            # "consulted with other Council services and directorates"
+            r"\binternal(?:ly)? consult\w*|\bconsult\w* internally\b",
+            r"\bconsult\w*\b[^.;]{0,40}?\bwith (?:other |relevant |all )?(?:council |the "
+            r"council['’]s )?(?:services|departments|directorates)\b",
+        ),
+        unless=PUBLIC_RE,
+    ),
+    FalseFriend(
+        "informed_only",
+        _C,
+        "Telling people of a decision ('families were sent a letter informing them of the"
+        " decision') is not asking them about it.",
+        _re(
+            r"\b(?:inform(?:ed|ing|s)?|notif(?:ied|y|ies|ying)|told|advis(?:ed|ing) of|kept up to "
+            r"date)\b(?: (?:them|him|her|all|each|every|of|about|that|when|once))",
+            r"\bletters? (?:informing|explaining|notifying|confirming)\b",
+        ),
+        unless=_re(
+            r"\b(?:views?|comments?|respon(?:d|ses?)|feedback|consult\w*|survey\w*|asked|invited|"
+            r"have their say|objections?)\b"
+        ),
+    ),
+    FalseFriend(
+        "councillors_only",
+        _C,
+        "Consulting ward members, councillors or partner bodies is not public consultation.",
+        _re(rf"\b{COUNCILLORS}\b"),
+        unless=PUBLIC_RE,
+        only_rules=frozenset(
+            {"consultation_launched", "consultation_outcome", "subject_to_consultation"}
+        ),
+    ),
+    FalseFriend(
+        "not_consulted",
+        _C,
+        "Explicit negatives: no consultation, not consulted, no requirement to consult.",
+        _re(
+            r"\bno (?:(?:formal|public|external|further|prior|meaningful|specific|statutory|wider|"
+            r"separate|additional) ){0,3}(?:consultation|engagement)\b",
+            r"\b(?:consultation|engagement) (?:has|have|was|were|is|will) not\b",
+            r"\bnot (?:been )?(?:consulted|subject to (?:any )?(?:public )?consultation)\b",
+            r"\bwithout (?:any )?(?:public |prior )?consultation\b",
+            # "The Council has not undertaken any public consultation on the grant of the lease"
+            r"\b(?:has|have|had|was|were|did) not (?:undertaken|undertake|carried out|carry out|"
+            r"held|hold|conducted|run|done)(?: any)? (?:(?:formal|public|prior|wider|specific) )*"
+            r"(?:consultation|engagement)\b",
+            r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
+            r"\bdid not (?:include|consult|cover)\b",
+            # (also a template heading with its gloss: "Consultation (customers, partners etc):
+            # Not applicable.")
+            r"\bconsultation(?: \([^()]{0,60}\))?:? (?:none|n/?a|not applicable)\b",
+            # no open-space notice needed: "no notice under section 123(2A) ... is required"
+            r"\bno (?:statutory |public |newspaper )?(?:notices?|advertisements?|adverts?) "
+            r"(?:under|pursuant|is|are|was|were|will|needs?)\b",
+            # "users of the centre had not been asked their views", "contained no evidence of
+            # consultation", "the policy did not require a public consultation"
+            r"\b(?:had|have|has|were|was) not (?:yet )?been (?:asked|consulted|engaged|involved)\b",
+            r"\bnot (?:been )?asked (?:for )?(?:their|its|his|her) views\b",
+            r"\bno evidence of (?:any )?(?:(?:public|formal|prior) )?(?:consultation|engagement)\b",
+            r"\b(?:absence|lack) of (?:any )?(?:(?:public|formal|prior|meaningful) )?"
+            r"(?:consultation|engagement)\b",
+            # "the Cabinet decision did not depend on such engagement"
+            r"\b(?:did|does|was|is|were) not (?:depend on|rely on|informed by|subject to|based on) "
+            r"(?:such |any |the )?(?:[\w-]+ )?(?:engagement|consultation)\b",
+            r"\b(?:did|does|do|would|will) not require (?:a |any )?(?:(?:formal|public|statutory|"
+            r"separate) ){0,2}(?:consultation|engagement)\b",
+            # the notice decided against: "it is therefore not proposed to advertise the
+            # disposals", "neither parcel is open space for the purposes of section 123(2A)"
+            r"\bnot (?:proposed|intended|necessary|required|needed|planned) to (?:advertise|"
+            r"publish|give notice|place (?:a |any )?notices?)\b",
+            r"\b(?:is|are|was|were) not (?:considered |deemed |regarded as |held as |appropriated "
+            r"as )?(?:to be )?(?:public )?open space\b|\bneither (?:[\w-]+ ){0,3}?is open space\b|"
+            r"\bnot open space\b",
+            # the question asked, not a notice given: "Officers have considered whether the
+            # field is open space for the purpose of section 123(2A)"
+            r"\b(?:consider\w*|assess\w*|review\w*|check\w*|examin\w*|ask\w*) whether\b"
+            r"[^.;]{0,80}?\bopen space\b",
+            r"\b(?:no part of|none of)\b[^.;]{0,40}?\bis subject to (?:section|s\.?) ?12[23]\b|"
+            r"\bnot subject to (?:section|s\.?) ?12[23]\b",
+            # "Representations received: none" as a report's field (not "the notice was placed
+            # and no objections were received": that notice was the consultation)
+            r"\b(?:representations|responses|comments) received:? none\b",
+        ),
+    ),
+    FalseFriend(
+        "conditional_notice",
+        _C,
+        "An open-space notice promised only 'in the event that' a site is open space does not"
+        " consult on a whole programme.",
+        _re(
+            r"\bin the event (?:that|of)\b",
+            r"\bif (?:it|the (?:site|land)|any (?:site|land)) (?:is|comprises|constitutes|forms)\b",
+            r"\bwhere (?:a|the|any) (?:site|land) (?:is|comprises|constitutes)\b",
+        ),
+    ),
+    FalseFriend(
+        "someone_elses_consultation",
+        _C,
+        "A purchaser's or developer's own consultation, or the planning process, is not the"
+        " council consulting on its decision.",
+        _re(
+            r"\b(?:purchasers?|developers?|applicants?|buyers?|bidders?|operators?|providers?)\b"
+            r"[^.;]{0,60}$",
+            r"\bplanning (?:application|permission|process|authority)",
+        ),
+        scope="before",
+    ),
+    FalseFriend(
+        "buyers_own_consultation",
+        _C,
+        "What a buyer or developer says it will consult on ('the developer has said it will hold"
+        " public consultation events on its designs') is its own consultation, not the"
+        " council's on the sale.",
+        _re(
+            r"\b(?:purchasers?|developers?|buyers?|applicants?)\b[^.;]{0,80}?\b(?:will|would|"
+            r"intends? to|plans? to|is to|are to)\b[^.;]{0,30}?\b(?:hold|carry out|run|undertake|"
+            r"consult)\w*",
+        ),
+    ),
+    FalseFriend(
+        "planning_consultation",
+        _C,
+        "Consultation a purchaser or developer carries out for its own planning application is"
+        " the planning process, not the council consulting on its decision.",
+        _re(
+            r"\b(?:as part of|for|through|in) (?:its|their|the (?:purchaser|developer|buyer|"
+            r"applicant)['’]?s?) (?:own )?planning applications?\b",
+            # "Any planning application for the conversion will be subject to the usual public
+            # consultation by the Council as local planning authority": the planning process.
+            r"\b(?:any|the|a|future|subsequent) planning applications?\b[^.;]{0,80}?\b(?:subject "
+            r"to|will (?:be|involve|require))\b",
+            r"\bas (?:the )?local planning authority\b",
+            # a purchaser's or developer's "own pre-application engagement with residents"
+            r"\bpre-?application (?:engagement|consultation|discussions?)\b",
+            r"\b(?:its|their) own (?:[\w-]+ ){0,3}?(?:engagement|consultation)\b",
+        ),
+    ),
+    FalseFriend(
+        "asked_about_consultation",
+        _C,
+        "A councillor or member of the public asking whether people will be consulted is a"
+        " question, not a consultation.",
+        _re(
+            r"\b(?:asked|questioned|queried|enquired|wondered|sought assurance) (?:whether|why|if|"
+            r"what|how|about|when)\b",
+        ),
+        scope="before",
+    ),
+    FalseFriend(
+        "forward_plan_representations",
+        _C,
+        "A forward plan's standing line ('Anyone wishing to make representations about these"
+        " matters should contact the officer named') invites comment on a list of decisions;"
+        " it consults nobody on this one.",
+        _re(
+            r"\brepresentations?\b[^.;]{0,80}?\b(?:to|contact(?:ing)?) the (?:contact officer|"
+            r"lead officer|relevant officer|officer (?:named|shown|listed))\b",
+            r"\brepresentations? (?:about|on|in respect of) (?:any of )?(?:these|the) (?:matters|"
+            r"decisions|items|entries)\b|\bmatters (?:in|on) (?:this|the) (?:forward )?plan\b",
+        ),
+        unless=_re(r"\bdispos\w*|\bopen space\b|\bobject\w*"),
+    ),
+    FalseFriend(
+        "impact_assessment",
+        _C,
+        "Equality and other impact assessments, scrutiny and call-ins are not consultation.",
+        _re(r"\bimpact assessments?\b|\bscrutiny\b|\bcall[- ]in\b"),
+        unless=_re(rf"\b{_CONSULT}\b[^.;]{{0,80}}\b{PUBLIC}\b|\bpublic {_CONSULT}\b"),
+    ),
+    FalseFriend(
+        "speaking_at_meeting",
+        _C,
+        "Members of the public speaking at a meeting, petitions and deputations are not"
+        " consultation.",
+        _re(
+            r"\bmembers? of the public (?:made|gave|addressed|spoke|asked|raised)\b",
+            r"\bpublic (?:speaking|speakers?|question time|questions)\b|\bdeputations?\b",
+            r"\bpetition\w*|\boral address\b|\bmade a statement\b",
+        ),
+        unless=_re(rf"\b{_CONSULT}\b"),
+    ),
+)
