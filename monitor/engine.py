@@ -188,6 +188,27 @@ def _triggered_segments(
 Pages = dict[int, tuple[_Chunk, str | None, dict[str, set[int] | frozenset[int]]]]
 
 
+# A list item ("(ii) Marine Services to employ catering staff directly;", "b) retain the
+# service") and the sentence that leads into its list ("Three routes forward were costed:",
+# "The options considered were: (i) ..."): the lead-in says what the items are.
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)|[-•–]\s)", re.I)
+_LEADS_A_LIST = re.compile(r":\s*$|:\s*\(?(?:i|a|1)\)\s", re.I)
+
+
+def _lead_ins(segments: Sequence[Segment]) -> list[str | None]:
+    """For each sentence, the lead-in of the list it is an item of, or None."""
+    out: list[str | None] = []
+    lead: str | None = None
+    for seg in segments:
+        text = seg.text
+        if lead is not None and _LIST_ITEM.match(text):
+            out.append(lead)
+            continue
+        out.append(None)
+        lead = text if _LEADS_A_LIST.search(text) else None
+    return out
+
+
 def _scan(
     rules: Iterable[R.Rule],
     chunks: Sequence[_Chunk],
@@ -226,7 +247,8 @@ def _scan(
         else:
             per_segment = _triggered_segments(rules, chunk, chunk_lowered, where)
         search_span = prefilter.search_span
-        for seg, live in zip(chunk.analysed.segments, per_segment, strict=True):
+        leads = _lead_ins(chunk.analysed.segments)
+        for seg, live, lead in zip(chunk.analysed.segments, per_segment, leads, strict=True):
             if not live:
                 continue
             if mask is not None:
@@ -237,9 +259,11 @@ def _scan(
                 # The page's lower case keeps offsets (prefilter.lowered): the sentence's
                 # lower case is its slice.
                 lowered = None if chunk_lowered is None else chunk_lowered[seg.start : seg.end]
-            memo = seen.get(text)
+            # (a list item's match may depend on its lead-in: it is remembered with it)
+            key = text if lead is None else f"{lead}\n{text}"
+            memo = seen.get(key)
             if memo is None:
-                memo = seen[text] = ({}, {})
+                memo = seen[key] = ({}, {})
             known, spans = memo
             for rule in live:
                 if id(rule) in spans:
@@ -248,7 +272,12 @@ def _scan(
                     # Only the branches of a triggered rule that have every word they need are
                     # searched, if any (the longest rules cost hundreds of microseconds).
                     span = search_span(rule.pattern, text, lowered, known)
-                    if span is not None and rule.also is not None and not rule.also.search(text):
+                    if (
+                        span is not None
+                        and rule.also is not None
+                        and not rule.also.search(text)
+                        and not (lead is not None and rule.also.search(lead))
+                    ):
                         span = None
                     spans[id(rule)] = span
                 if span is not None:

@@ -60,14 +60,17 @@ _TABLE_ROW = re.compile(
     r"^(?:(?:agenda\s+)?(?:item|entry|no\.?)\s*(?P<number>\d{1,3})|"
     # or a plan's reference in the first cell: "FP/25/031 | Award of ... | Cabinet | ..."
     # (a reference, not a table's key: "C1 | Former depot | Vacant" is a row of data)
-    r"(?P<ref>(?-i:[A-Z]){1,5}\s?[/.-]?\s?\d{1,4}/\d{1,4}(?:/\d{1,4})?|"
+    r"(?P<ref>(?-i:[A-Z]){1,5}(?:/(?-i:[A-Z]){1,5})?\s?[/.-]?\s?\d{1,4}/\d{1,4}(?:/\d{1,4})?|"
     r"(?-i:[A-Z]){2,5}\s?-?\d{3,4}))\s*\|\s*"
     # (a date cell may come first: "KD/24/104 | 10/05/2024 | Coastal defence scheme | ...")
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\|\s*)?"
     r"(?P<title>[A-Za-z][^|]{2,599})\|",
     re.I,
 )
-_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,160})$")
+# (a colon may split the title: "5 HOMECARE: COMMISSIONING ARRANGEMENTS FROM APRIL 2020")
+_NUMBERED = re.compile(
+    r"^(?P<number>\d{1,3})\.?\s+(?P<title>[A-Z(‘'\"“][^.;:!?]{2,160}(?::\s[^.;:!?]{2,120})?)$"
+)
 # A ModernGov item number on a line of its own ("39."), its title on the next line.
 _BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?$")
 # An item heading names its matter in a few words; a longer line is prose ("109/2009 The
@@ -149,7 +152,8 @@ def _short_title(title: str) -> bool:
 # What an item heading line starts with (a number, "Item", "Agenda item", "Minute", "CAB 45/"):
 # one cheap test that lets most lines of a long paper through untouched.
 _MAY_BE_HEADING = re.compile(
-    r"\s*(?:\d|(?:agenda\s+)?item\b|entry\b|min|[A-Z]{1,5}[\s/.]?\d|ref|key|decision\s+(?:ref|no)|forward)",
+    r"\s*(?:\d|(?:agenda\s+)?item\b|entry\b|min|[A-Z]{1,5}(?:/[A-Z]{1,5})?[\s/.]?\d|ref|key|"
+    r"decision\s+(?:ref|no)|forward)",
     re.I,
 )
 

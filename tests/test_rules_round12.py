@@ -412,3 +412,185 @@ def test_a_tables_keys_are_not_plan_references() -> None:
     )
     items = split_items([(None, None, text)])
     assert len(items) == 1 and items[0].heading is None
+
+
+# Round 14 (h45-h48).
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        # A grant round says it is no procurement, whatever code the portal files it under.
+        (
+            "Contracts Finder - Opportunity\nSampleton Borough Council\nRural Transport Grant "
+            "Scheme\nProcedure: Grant funding - not a procurement\nCPV: 60140000 - "
+            "Non-scheduled passenger transport\nDescription: Voluntary groups may apply for "
+            "grants towards dial-a-ride minibuses.",
+            OUT,
+            False,
+            "procurement",
+        ),
+        (
+            "Contracts Finder - Opportunity\nSampleton Borough Council\nRural Dial-a-Ride "
+            "Service\nProcedure: Open\nCPV: 60140000 - Non-scheduled passenger transport\n"
+            "Description: The Council seeks an operator for dial-a-ride minibuses.",
+            OUT,
+            True,
+            "procurement",
+        ),
+        # "be marketed and sold"; "could potentially be sold" is only a possibility.
+        (
+            "The Committee agreed (b) that the property be marketed and sold on the open "
+            "market at the best price reasonably obtainable.",
+            SALE,
+            True,
+            "decision",
+        ),
+        (
+            "The Council set the rate. An amendment asking officers to identify surplus "
+            "property which could potentially be sold was carried; no site has been "
+            "identified for disposal.",
+            SALE,
+            False,
+            "decision",
+        ),
+        # A service re-let to an external contractor, or brought back under the council.
+        (
+            "Description: To decide whether the grounds maintenance service should be re-let "
+            "to an external contractor when the contract ends, or be brought back under the "
+            "Council's operational teams.",
+            INH,
+            True,
+            "forward_plan",
+        ),
+        # Appointing a contractor to clean and maintain public toilets lets a public service.
+        (
+            "Purpose: To seek approval to appoint a specialist contractor to clean and "
+            "maintain the Council's 12 public conveniences. Financial comparison: current "
+            "direct service (Council operatives, vehicle, consumables) £200,000 a year.",
+            OUT,
+            True,
+            "report",
+        ),
+        (
+            "Purpose: To seek approval to appoint a specialist contractor to resurface the "
+            "car park at the Civic Centre.",
+            OUT,
+            False,
+            "report",
+        ),
+        # In-house options in other words.
+        (
+            "Members are asked to approve the award of a contract for advocacy to the "
+            "preferred bidder. The option of delivering advocacy through Council-employed "
+            "staff was appraised and set aside.",
+            INH,
+            True,
+            "report",
+        ),
+        (
+            "It was RESOLVED to award the waste haulage contract to the preferred bidder. "
+            "Council considered why it was not practicable for the Council to run the "
+            "inter-island haulage itself.",
+            INH,
+            True,
+            "decision",
+        ),
+        # Items of a list take their sense from the sentence that leads into it.
+        (
+            "7.2 Three routes forward were costed: (i) let the concession lapse; (ii) the "
+            "Council to employ catering staff directly and run the galleys; (iii) invite "
+            "tenders for a five-year catering concession. Recommendation: approve a tender "
+            "exercise for a five-year catering concession.",
+            INH,
+            True,
+            "report",
+        ),
+        (
+            "7.2 The catering staff will be employed directly by the new operator. "
+            "Recommendation: approve a tender exercise for a five-year catering concession.",
+            INH,
+            False,
+            "report",
+        ),
+        # Drop-in sessions held, surveys carried out: consultation.
+        (
+            "It was RESOLVED to award the waste contract to the preferred bidder. Members were "
+            "reminded of the drop-in sessions held on the islands in April.",
+            CONS,
+            True,
+            "decision",
+        ),
+        (
+            "Recommendation: approve a tender exercise for a catering concession. A passenger "
+            "survey was carried out on all sailings; 300 people replied.",
+            CONS,
+            True,
+            "report",
+        ),
+        # A service undertaken by a social enterprise is let out.
+        (
+            "It was resolved that the production and delivery of community meals be undertaken "
+            "by the social enterprise named in the report.",
+            OUT,
+            True,
+            "decision",
+        ),
+        # "No acquisitions or disposals ... are proposed"
+        (
+            "Capital programme 2025. No acquisitions or disposals of land or buildings are "
+            "proposed in this report.",
+            SALE,
+            False,
+            "report",
+        ),
+        # "transfer ownership of the property ... to the Community Trust"
+        (
+            "It is recommended that the Council (c) agree to transfer ownership of the "
+            "former school, as shown on the plan, to the Sample Community Trust for £1.",
+            SALE,
+            True,
+            "report",
+        ),
+        # A lead-in that names its consultees on the lines after; an Act's name.
+        (
+            "2.2 That Cabinet approves the grant of a 125-year lease of the depot to Sample "
+            "Homes.\n9.1 Consultation was undertaken with:\n- the local Members;\n- the Head of "
+            "Finance.",
+            CONS,
+            False,
+            "report",
+        ),
+        (
+            "2.1 The former school closed following the statutory process under the Schools "
+            "(Consultation) (Scotland) Act 2010. (c) agree to transfer ownership of the "
+            "former school to the Sample Community Trust for £1.",
+            CONS,
+            False,
+            "report",
+        ),
+    ],
+)
+def test_round14_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected
+
+
+def test_numbered_headings_may_hold_a_colon_and_plans_two_letter_sets() -> None:
+    minutes = (
+        "4 THE FORWARD WORK PROGRAMME\nIt was resolved to note the programme.\n"
+        "5 HOMECARE: COMMISSIONING ARRANGEMENTS FROM APRIL 2026\nIt was resolved to tender "
+        "domiciliary care in four zones.\n"
+        "6 COMMUNITY MEALS SERVICE\nIt was resolved that meals be delivered by the social "
+        "enterprise named in the report.\n"
+    )
+    headings = [i.heading for i in split_items([(None, None, minutes)]) if i.heading]
+    assert "5 HOMECARE: COMMISSIONING ARRANGEMENTS FROM APRIL 2026" in headings
+    plan = (
+        "Item | Matter for decision | Decision taker | Date\n"
+        "CC/KD/26/041 | Highways Asset Management Plan 2026-2031 - approval of the plan and "
+        "its priorities | EX | 16 Jul\n"
+        "CC/KD/26/043 | Former depot, Sample Road - to declare the site surplus and approve "
+        "its sale on the open market | EX | 16 Jul\n"
+        "CC/KD/26/044 | Draft budget proposals for public consultation from November | EX | "
+        "15 Oct\n"
+    )
+    refs = [i.heading.split(" | ")[0] for i in split_items([(None, None, plan)]) if i.heading]
+    assert refs == ["CC/KD/26/041", "CC/KD/26/043", "CC/KD/26/044"]

@@ -46,7 +46,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             rf"|council )?{_words(7)}{ASSET_OBJECT}\b",
             rf"\b{ASSET_OBJECT}\b (?:[\w-]+ ){{0,4}}?(?:propos\w*|intend\w*|plann\w*|decided|"
             r"agreed|wish\w*) to sell\b",
-            rf"\b{ASSET_OBJECT}\b[^.;]{{0,80}}?\b(?:be|being|is|are|to be|was|were) sold\b",
+            # ("that the property be marketed and sold on the open market")
+            rf"\b{ASSET_OBJECT}\b[^.;]{{0,80}}?\b(?:be|being|is|are|to be|was|were) "
+            r"(?:[\w-]+ and )?sold\b",
             r"\b(?:land|property|asset|site) sales? programme\b",
             # "the marketing of the property for sale on the open market"
             r"\b(?:market\w*|advertis\w*|offer\w*|plac\w*)\b[^.;]{0,60}?"
@@ -155,6 +157,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:leasehold|freehold) (?:asset )?transfers?\b",
             r"\btransfer (?:of )?(?:the )?assets? of\b",
             # "the transfer of ownership of the building and grounds for a consideration of £1"
+            # "agree to transfer ownership of the property to the Community Trust for £1"
+            rf"\btransfer(?:ring)? (?:the )?(?:ownership|title) of (?:the |its )?(?:former |old )?"
+            rf"(?:[\w'’-]+ ){{0,4}}?{ASSET_OBJECT}\b[^.;]{{0,120}}?\bto\b",
             r"\btransfer of (?:the )?(?:ownership|title)(?: of)? (?:the |its )?(?:[\w-]+ ){0,3}?"
             r"(?:land|sites?|buildings?|propert(?:y|ies)|premises|grounds|centres?|halls?|homes?|"
             r"librar(?:y|ies))\b",
@@ -319,8 +324,10 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # "No decision to dispose of any individual property is sought in this report"
             r"\bno (?:decision|proposal|recommendation) (?:to|on whether to) (?:dispose|sell)\b",
             # "(c) no disposal of the freehold of any unit is proposed"
-            r"\bno (?:disposals?|sales?) (?:of\b[^.;]{0,60}?)?(?:is|are|was|were|will be|has been) "
-            r"(?:proposed|sought|planned|intended|recommended)\b",
+            # ("No acquisitions or disposals of land or buildings are proposed in this report")
+            r"\bno (?:(?:acquisitions?|purchases?) (?:or|and) )?(?:disposals?|sales?) (?:of\b"
+            r"[^.;]{0,60}?)?(?:is|are|was|were|will be|has been) (?:proposed|sought|planned|"
+            r"intended|recommended)\b",
         ),
     ),
     FalseFriend(
@@ -376,6 +383,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bframework within which\b",
             r"\bmay (?:in (?:the )?future )?be considered for\b",
             r"\bany (?:future |individual |further |such )?(?:proposals?|disposals?|sales?)\b",
+            # "identify surplus property which could potentially be sold"
+            r"\b(?:could|might|may) (?:potentially |possibly |in future )?be (?:sold|disposed of|"
+            r"released)\b|\bno (?:site|property|land) has (?:yet )?been identified\b",
             r"\bany (?:future |further )?decisions? to\b",
             r"^\W*(?:[\d.]+\s+)?(?:disposals|sales) of (?:[\w-]+ ){0,3}?(?:land|open spaces?|"
             r"assets|propert(?:y|ies)|buildings)\b[^.;]{0,60}?\b(?:will|must|should|are to) be\b",

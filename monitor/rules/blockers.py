@@ -75,11 +75,26 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\bno (?:contract|service)s?(?: for (?:the provision of )?(?:services|works|goods))? "
             r"(?:will|is to|shall) be (?:awarded|let|procured|entered into)\b|"
             r"\bno service is being procured\b",
+            # a grant round: "Grant funding - not a procurement"; "recipients ... are not
+            # delivering a service on behalf of the Council"
+            r"\bgrants?\b[^.;]{0,40}?\bnot a (?:public )?(?:procurement|contract)\b|"
+            r"\bnot a (?:public )?(?:procurement|contract)\b[^.;]{0,40}?\bgrants?\b",
+            r"\bnot (?:be )?deliver(?:ing)? (?:a |the |any )?services? on behalf of (?:the )?"
+            r"(?:council|authority)\b",
             r"\bnot (?:a )?contracts? for (?:the )?(?:provision of )?services\b",
             r"\b(?:decided|decision|resolved|agreed) (?:on [\w ]{1,20} )?not to (?:award|let|"
             r"proceed with) (?:a |the |any )?contracts?\b",
         ),
-        trigger=("no contract", "no service", "not a contract", "not contract", "not to "),
+        trigger=(
+            "no contract",
+            "no service",
+            "not a contract",
+            "not contract",
+            "not to ",
+            "not a procurement",
+            "not a public",
+            "on behalf of",
+        ),
         fact=True,
     ),
     Blocker(

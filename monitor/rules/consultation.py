@@ -69,8 +69,13 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"took part in) (?:the |a |an |our )?(?:[\w-]+ ){0,8}?(?:survey|questionnaire|"
             r"consultation)\b",
             # "four drop-in sessions were held at Kendal, Ulverston and Barrow"
-            r"\bdrop-?in (?:sessions?|events?)\b[^.;]{0,40}?\b(?:were|was|have been|had been|will "
-            r"be) held\b",
+            r"\bdrop-?in (?:sessions?|events?)\b[^.;]{0,40}?\b(?:(?:were|was|have been|had been|"
+            r"will be) )?held\b",
+            # "a passenger survey was carried out on all sailings"
+            r"\b(?:passenger|resident|user|customer|visitor|parent|tenant|household|community|"
+            r"public)s?['’]? (?:satisfaction |opinion |views |travel )?(?:surveys?|questionnaires?)"
+            r"\b[^.;]{0,40}?\b(?:was|were|has been|have been|had been) (?:carried out|undertaken|"
+            r"conducted|run|held|completed|issued|sent)\b",
             # "1,388 residents told us where they would go for advice"
             rf"\b{PUBLIC}\b[^.;]{{0,30}}?\btold (?:us|the council|officers)\b",
             # "interviews with 41 people who have used domestic abuse services"

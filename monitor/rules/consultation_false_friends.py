@@ -256,6 +256,23 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="before",
     ),
     FalseFriend(
+        "name_of_an_act",
+        _C,
+        "The name of a statute ('the Schools (Consultation) (Scotland) Act 2010') is no"
+        " consultation on this decision.",
+        _re(r"\(consultation\)|\bconsultation\)? (?:\([\w ]+\) )?act (?:\d{4}|of \d{4})\b"),
+    ),
+    FalseFriend(
+        "consultees_listed_after",
+        _C,
+        "'Consultation was undertaken with:' names its consultees on the lines after it; those"
+        " lines decide whether the public was among them.",
+        _re(
+            r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:consultation|engagement)\b[^.;:]{0,60}\b"
+            r"(?:with|by|of)\s*:\s*$",
+        ),
+    ),
+    FalseFriend(
         "forward_plan_representations",
         _C,
         "A forward plan's standing line ('Anyone wishing to make representations about these"
@@ -266,6 +283,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"lead officer|relevant officer|officer (?:named|shown|listed))\b",
             r"\brepresentations? (?:about|on|in respect of) (?:any of )?(?:these|the) (?:matters|"
             r"decisions|items|entries)\b|\bmatters (?:in|on) (?:this|the) (?:forward )?plan\b",
+            # "Any person who wishes to make representations about a decision to be taken in
+            # private should contact Democratic Services"
+            r"\brepresentations? (?:about|on) (?:a |any |the )?decisions? to be (?:taken|made)\b",
         ),
         unless=_re(r"\bdispos\w*|\bopen space\b|\bobject\w*"),
     ),

@@ -88,6 +88,9 @@ _LETTING_RULES: tuple[Rule, ...] = (
             # work to an external contractor"
             r"\bre-?let(?:ting|s)? (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}?(?:routes|services?|work|"
             r"lots)\b[^.;]{0,40}?\b(?:through|via|to|using|under)\b",
+            # "whether the service should be re-let to an external contractor"
+            r"\bre-?let to (?:an? |the )?(?:external|outside|private|new|independent) "
+            r"(?:contractors?|providers?|operators?|suppliers?)\b",
         ),
         trigger=("tender", "procur", "commission", "let"),
     ),
@@ -368,6 +371,9 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"delivery partners?|strategic partners?|contractors?)\b",
             r"\b(?:a|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
             r"(?:would be |will be |to be |be )?(?:selected|appointed|procured)\b",
+            # "to appoint a specialist contractor to clean and maintain the public conveniences"
+            r"\bappoint(?:s|ed|ing)? (?:a |an )?(?:[\w-]+ ){0,2}?(?:contractors?|providers?|"
+            r"operators?) to (?:clean|maintain|collect|run|operate|deliver|provide|manage)\b",
             # "has appointed Freedom Leisure to manage the Water Meadows leisure complex"
             r"\bappoint(?:s|ed|ing)? (?:[\w&'’-]+ ){1,5}?to (?:manage|run|operate|deliver|provide)"
             rf"\b[^.;]{{0,60}}?\b(?:{SERVICE_DOMAIN}|services?)\b",

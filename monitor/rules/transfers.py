@@ -55,6 +55,12 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             # "an independent charitable trust to take over the running of the museum"
             rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
             r"management|operation|delivery|provision) of\b",
+            # "that the production and delivery of community meals be undertaken by the social
+            # enterprise named in the report"
+            r"\b(?:production|delivery|provision|operation|running|management) of\b[^.;]{0,60}?"
+            r"\b(?:be|to be|will be|is to be|are to be) (?:undertaken|carried out|provided|"
+            r"delivered|run|managed) by (?:the |a |an )?(?:[\w-]+ ){0,3}?"
+            rf"{_TRANSFER_TARGET}\b",
             # "the leisure centres be transferred to a new non-profit distributing organisation"
             # and the bare subjunctive of a resolution: "that the library service transfer to"
             rf"\b{SERVICE_DOMAIN} (?:centres?|facilities|services?|homes)\b[^.;]{{0,40}}?\b"
@@ -91,6 +97,9 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             "delivered by",
             "council by",
             "authority by",
+            "undertaken by",
+            "carried out by",
+            "provided by",
         ),
     ),
     Rule(

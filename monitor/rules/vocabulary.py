@@ -33,7 +33,7 @@ SERVICE_DOMAIN = _alt(
     r"visitor information|tourist information",
     r"facilities management|hard fm|soft fm|maintenance|repairs|housing management",
     r"homeless\w*|temporary accommodation|emergency accommodation|highways|street lighting",
-    r"parking enforcement",
+    r"parking enforcement|public (?:toilets|conveniences)",
     # Support services let as contracts: supported housing, floating and housing-related
     # support, carers' support, advice.
     r"supported (?:accommodation|housing|living)|floating support|housing[- ]related support",
@@ -305,6 +305,16 @@ INHOUSE_TERM = _alt(
     r"retention of (?:the )?(?:existing|current) (?:in-house )?services?",
     r"(?:retain|retaining|keep|keeping|maintain|maintaining) (?:the |this )?(?:existing |"
     r"current )?(?:services?|facilities) (?:in[- ]house|internally|directly)",
+    # "through Council-employed staff", "the current direct service (Council operatives)",
+    # "to employ catering staff directly", "brought back under the Council's operational teams"
+    r"(?:council|authority)[- ]employed (?:staff|workers|employees|teams?|officers)",
+    r"(?:current|existing) direct services?",
+    r"employ\w* (?:[\w-]+ ){0,2}?staff directly|directly[- ]employed",
+    r"br(?:ing|ings|inging|ought) (?:it |the service |them |the work )?back (?:under|into|within)"
+    r" (?:the )?(?:council|authority)",
+    # "not practicable for the Council to run the off-island waste haulage itself"
+    r"(?:council|authority) to (?:run|operate|deliver|provide|manage|do) (?:the |this |these |"
+    r"its )?(?:[\w-]+ ){1,5}?itself",
     # Leisure's name for in-house: "continued direct management by Council", "a return to
     # direct management", "Direct management was discounted".
     r"direct (?:council )?management\b",
@@ -360,6 +370,9 @@ _INHOUSE_TRIGGER = (
     "directly within",
     "ourselves",
     "employ",
+    "brought back",
+    "bring back",
+    "bringing back",
 )
 
 # Reasons councils give why the current (in-house) service cannot go on as it is.
