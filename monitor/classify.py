@@ -143,7 +143,8 @@ def _classify_chunks(
             signals.append("notice_not_a_procurement")
         elif is_notice:
             head = names_a_service(notice.title) if notice is not None else None
-            notice_kept, aside = _split(_notice_hits(chunks, head), mask)
+            title_read = notice.title if notice is not None else None
+            notice_kept, aside = _split(_notice_hits(chunks, head, title_read), mask)
             discounted += aside
             out_kept += notice_kept
             signals.append("procurement_notice")

@@ -73,7 +73,9 @@ def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | Non
     return None
 
 
-def _notice_hits(chunks: Sequence[_Chunk], service_head: str | None = None) -> list[_Hit]:
+def _notice_hits(
+    chunks: Sequence[_Chunk], service_head: str | None = None, title: str | None = None
+) -> list[_Hit]:
     """The sentence that says a procurement notice is for a service (goods and works are set
     aside later by the same false friends as decisions). ``service_head`` is the head of the
     notice's title when it names a service ("Treatment Service"): the sentence that holds it
@@ -90,12 +92,19 @@ def _notice_hits(chunks: Sequence[_Chunk], service_head: str | None = None) -> l
             m = R.NOTICE_SERVICE_SUBJECT.search(seg.text)
             if m:
                 return [_service_hit(chunk, seg, m.start(), m.end())]
-    # A notice's title (its first sentence) may name the service with one word.
+    # A notice's title (its first sentence, or the title its fields give) may name the
+    # service with one word: "Running of Ballywalter Holiday and Touring Park".
     for chunk in chunks[:1]:
         for seg in chunk.analysed.segments[:1]:
             m = R.NOTICE_TITLE_SERVICE.search(seg.text)
             if m:
                 return [_service_hit(chunk, seg, m.start(), m.end())]
+    if title and R.NOTICE_TITLE_SERVICE.search(title):
+        for chunk in chunks:
+            for seg in chunk.analysed.segments:
+                start = seg.text.find(title)
+                if start >= 0:
+                    return [_service_hit(chunk, seg, start, start + len(title))]
     if service_head:
         for chunk in chunks:
             for seg in chunk.analysed.segments:

@@ -95,7 +95,10 @@ _TITLE_HEADING: Final = re.compile(
     r"^(?:ii\.1\.1\)\s*)?(?:notice\s+title|title(?:\s+attributed\s+to.*)?)\s*:?\s*$", _I
 )
 _TITLE_INLINE: Final = re.compile(
-    r"^(?:ii\.1\.1\)\s*)?(?:notice\s+|contract\s+)?title\s*:\s*(?P<title>\S.{2,200})$", _I
+    r"^(?:ii\.1\.1\)\s*)?(?:(?:notice\s+|contract\s+|project\s+)?title|contract|project|"
+    # ("Contract: Responsive repairs ... to council homes" on a reader's copy)
+    r"opportunity)\s*:\s*(?P<title>\S.{2,200})$",
+    _I,
 )
 # The stage word a notice page opens with, above its title.
 _STAGE_LINE: Final = re.compile(

@@ -594,3 +594,142 @@ def test_numbered_headings_may_hold_a_colon_and_plans_two_letter_sets() -> None:
     )
     refs = [i.heading.split(" | ")[0] for i in split_items([(None, None, plan)]) if i.heading]
     assert refs == ["CC/KD/26/041", "CC/KD/26/043", "CC/KD/26/044"]
+
+
+# Round 15 (h49-h52).
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        # Property put to the market on a portal, in an estate agent's words.
+        (
+            "Delta eSourcing - Opportunity\nSampleton District Council\nTitle: Former Depot, "
+            "Mill Road - offers invited\nCategory: Land and property\nTenure: Freehold, with "
+            "vacant possession on completion\nGuide: offers in excess of £400,000",
+            SALE,
+            True,
+            "procurement",
+        ),
+        (
+            "Public Contracts Scotland\nNotice type: Other (property for sale)\nTitle: Former "
+            "Sample Primary School\nDetails: The subjects are now offered on the open market. "
+            "Offers over £60,000 are invited.",
+            SALE,
+            True,
+            "procurement",
+        ),
+        # A partner sought to take a ground lease is a buyer, not a provider or a landlord.
+        (
+            "In-Tend - Sampleton Council\nOpportunity: Expressions of interest - Quay site\n"
+            "CPV: 70130000 Letting services of own property\nThe Council is seeking a development "
+            "partner to take a 150-year ground lease of the former kiosk and car park at a "
+            "premium.",
+            SALE,
+            True,
+            "procurement",
+        ),
+        (
+            "In-Tend - Sampleton Council\nOpportunity: Expressions of interest - Quay site\n"
+            "CPV: 70130000 Letting services of own property\nThe Council is seeking a development "
+            "partner to take a 150-year ground lease of the former kiosk and car park at a "
+            "premium.",
+            OUT,
+            False,
+            "procurement",
+        ),
+        (
+            "The Council wishes to take a lease of 400 sq m of office space in the town centre "
+            "for 10 years.",
+            SALE,
+            False,
+            "decision",
+        ),
+        # "will not be re-let" is a contract left to end, not an award.
+        (
+            "2.2 That Cabinet agrees that the grounds maintenance services currently provided "
+            "under contract will not be re-let when the contract expires, and that they will be "
+            "delivered directly by the Council's Neighbourhood Services team.",
+            OUT,
+            False,
+            "report",
+        ),
+        (
+            "2.2 That Cabinet agrees that the grounds maintenance contract will be re-let for "
+            "seven years.",
+            OUT,
+            True,
+            "report",
+        ),
+        # An applicant's own survey is not the council consulting.
+        (
+            "The Committee agreed to approve the asset transfer request and the transfer of the "
+            "heritable title to the Sample Trust for £20,000. The applicant had undertaken its "
+            "own community survey, which returned 212 responses.",
+            CONS,
+            False,
+            "decision",
+        ),
+        # Award of places on a framework.
+        (
+            "Decision: To award places on the Home Support Flexible Framework to the 14 "
+            "providers listed in the annex, for four years.",
+            OUT,
+            True,
+            "decision",
+        ),
+        # A press release's sale.
+        (
+            "News release. A buyer has been agreed for the former civic offices. The council's "
+            "executive approved the sale to a regional developer at its meeting on Tuesday.",
+            SALE,
+            True,
+            "other",
+        ),
+        # A consultation page: no decision has been made.
+        (
+            "Have your say on the future of our leisure centres. We are looking at three ways "
+            "forward:\n- keep running the centres ourselves\n- set up a charitable leisure "
+            "trust to run them on the Council's behalf\nNo decision has been made.",
+            OUT,
+            False,
+            "other",
+        ),
+        # Scotland's common good: the proposal published, representations received.
+        (
+            "1. The Council proposes to sell 0.2 hectares of Common Good land to Sample Housing "
+            "Association. 2. The proposal was published under section 104 of the Community "
+            "Empowerment (Scotland) Act 2015. 3. Eleven representations were received.",
+            CONS,
+            True,
+            "report",
+        ),
+        # A council service named after communities is not the public.
+        (
+            "Recommendation: award the school transport contracts listed in Appendix 1. The "
+            "Community Planning and Development Service and head teachers were consulted on "
+            "route timings.",
+            CONS,
+            False,
+            "report",
+        ),
+        # A notice's title field names the service: "Contract:", "Running of ... Park".
+        (
+            "UK7: Contract details notice\nBuyer: Sampleton Borough Council\nContract: "
+            "Responsive repairs and voids to council homes\nMain category: Services\nCPV: "
+            "50700000 Repair and maintenance services of building installations",
+            OUT,
+            True,
+            "procurement",
+        ),
+        (
+            "eTendersNI\nNotice type: Tender notice (UK4) - Concession\nAuthority: Sampleton "
+            "Council\nTitle: Running of Sample Holiday and Touring Park\nCPV: 55220000-4 "
+            "Camping-site services; 55221000-1 Caravan-park services\nThe operator will take "
+            "bookings and keep the park open to the public.",
+            OUT,
+            True,
+            "procurement",
+        ),
+    ],
+)
+def test_round15_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected

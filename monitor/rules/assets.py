@@ -53,8 +53,17 @@ ASSET_RULES: tuple[Rule, ...] = (
             # "the marketing of the property for sale on the open market"
             r"\b(?:market\w*|advertis\w*|offer\w*|plac\w*)\b[^.;]{0,60}?"
             r"\bfor sale\b",
+            # a press release's "approved the sale to a regional developer", "A buyer has been
+            # agreed for the former civic centre"
+            r"\b(?:approv\w*|agree\w*|complet\w*|authoris\w*) (?:the )?sale (?:of (?:the )?"
+            r"[\w ]{0,40})?to (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:developers?|purchasers?|buyers?|"
+            r"housing associations?|compan(?:y|ies)|bidders?)\b",
+            r"\bbuyers? (?:has been |have been |was |were )?(?:agreed|found|identified|selected) "
+            r"for\b",
+            # "The subjects are now offered on the open market."
+            r"\b(?:offered|placed|put|marketed|advertised) (?:for sale )?on the open market\b",
         ),
-        trigger=("sale", "sell", "sold"),
+        trigger=("sale", "sell", "sold", "open market", "buyer"),
     ),
     Rule(
         "disposals_programme",
@@ -88,6 +97,10 @@ ASSET_RULES: tuple[Rule, ...] = (
             rf"\b(?:accept\w*|agree\w*) (?:the |an )?(?:\w+ )?offers?\b{_GAP80}\b(?:for|to "
             r"purchase) (?:the )?(?:site|land|property|building|freehold|premises)\b",
             r"\bprospective purchasers?\b|\bunsolicited offers?\b",
+            # an estate agent's terms: "offers in excess of £575,000", "Offers over £70,000 are
+            # invited", "Freehold, with vacant possession on completion"
+            r"\b(?:offers|bids) (?:in excess of|over|above|in the region of|around) (?:£|gbp\s?)\d",
+            r"\bwith vacant possession\b",
             # "invites tenders for the purchase of the freehold of the former White Hart Inn"
             r"\b(?:invit\w*|seek\w*) (?:sealed |informal |formal )?(?:offers|tenders|bids) for "
             r"(?:the )?(?:purchase|acquisition) of\b",
@@ -96,6 +109,7 @@ ASSET_RULES: tuple[Rule, ...] = (
         also=_re(rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\bmissives\b|\b{ASSET_OBJECT}\b"),
         trigger=(
             "missives",
+            "vacant possession",
             "offer",
             "bid",
             "purchaser",
@@ -122,7 +136,8 @@ ASSET_RULES: tuple[Rule, ...] = (
         "A long lease (25 years or more) disposes of the land for a generation.",
         _re(
             r"\blong[- ]?leases?(?:hold)?\b",
-            r"\b(?:2[5-9]|[3-9]\d|[1-9]\d\d)[- ]years?['’]? (?:lease|leasehold)\b",
+            r"\b(?:2[5-9]|[3-9]\d|[1-9]\d\d)[- ]years?['’]? (?:ground |head |building )?"
+            r"(?:lease|leasehold)\b",
             r"\bleases? (?:of|for) (?:a (?:term|period) of )?(?:up to )?"
             r"(?:2[5-9]|[3-9]\d|[1-9]\d\d) years\b",
             # "leasing the museum building to the new trust for 25 years"
@@ -356,6 +371,10 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # (a community body taking the lease: "invites community transfer bodies to express
             # interest in taking ownership, or a lease of up to 99 years")
             r"\bcommunity (?:asset )?transfer|\btransfer bod(?:y|ies)\b|\btaking ownership\b",
+            # (someone else takes the lease: "seeking a development partner to take a 150-year
+            # ground lease ... at a premium")
+            r"\b(?:partners?|developers?|bidders?|purchasers?|parties|operators?|trusts?|"
+            r"charit(?:y|ies)|associations?)\b[^.;]{0,30}?\bto take\b|\bat a premium\b",
         ),
     ),
     FalseFriend(

@@ -107,6 +107,8 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"(?:how|whether|what|on (?:the|its) (?:future|model))\b",
             r"\bno decision (?:has|have) (?:yet )?been (?:taken|made) (?:on|about) (?:how|whether|"
             r"the future)\b",
+            # a consultation page's bare "No decision has been made."
+            r"\bno decision (?:has|have) (?:yet )?been (?:taken|made)\s*(?:[.;]|$)",
         ),
         trigger=("not yet", "not decided", "not determined", "no decision", "not made a"),
         fact=True,

@@ -212,6 +212,10 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"\b(?:dispos\w*|open space|notices?|advert\w*)\b[^.;]{0,100}?\bobject(?:ions?|ed|"
             r"ors?)?\b",
             r"\b(?:advertis\w*|advert)\b[^.;]{0,60}?\bopen space\b",
+            # Scotland's common good: the proposal published, representations received
+            # (Community Empowerment (Scotland) Act 2015, s.104)
+            r"\b(?:representations|objections) (?:were|have been|had been) received\b",
+            r"\bsection 104 of the community empowerment\b",
         ),
         trigger=("12", "open space", "notice", "object", "representation", "advert"),
     ),

@@ -224,6 +224,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:purchasers?|developers?|buyers?|applicants?)\b[^.;]{0,80}?\b(?:will|would|"
             r"intends? to|plans? to|is to|are to)\b[^.;]{0,30}?\b(?:hold|carry out|run|undertake|"
             r"consult)\w*",
+            # "the applicant had undertaken its own community survey"
+            r"\b(?:purchasers?|developers?|buyers?|applicants?|bidders?|trusts?|groups?|"
+            r"organisations?|associations?|societ(?:y|ies))\b[^.;]{0,30}?\b(?:had |has |have )?"
+            r"(?:undertaken|carried out|run|held|conducted|commissioned|done) (?:its|their) own\b",
         ),
     ),
     FalseFriend(

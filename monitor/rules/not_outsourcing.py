@@ -219,4 +219,19 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
         only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
     ),
+    FalseFriend(
+        "partner_takes_a_lease",
+        _O,
+        "A developer or partner sought to take a lease or the freehold of council land is its"
+        " buyer or tenant, not a provider of a service.",
+        _re(
+            r"\b(?:partners?|developers?|bidders?|purchasers?|parties)\b[^.;]{0,30}?\bto (?:take|"
+            r"acquire|purchase|buy) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:leases?|leasehold|freehold|"
+            r"site|land)\b",
+        ),
+        unless=_re(
+            r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
+            rf"(?:{SERVICE_DOMAIN}|services?)\b",
+        ),
+    ),
 )

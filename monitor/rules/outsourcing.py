@@ -312,11 +312,14 @@ _LETTING_RULES: tuple[Rule, ...] = (
         " provider.",
         _re(
             rf"\baward(?:s|ed|ing)? (?:of )?(?:a |the |an |new )?(?:new )?{_words(4)}contracts?\b",
-            r"\bcontracts?\b[^.;]{0,80}?\b(?:be|is|was|were|being|to be|has been|have been|"
-            r"will be) (?:awarded|let|re-?let)\b",
+            # (not "will not be re-let": a contract left to end)
+            r"\bcontracts?\b[^.;]{0,80}?\b(?<!not )(?:be|is|was|were|being|to be|has been|"
+            r"have been|will be) (?:awarded|let|re-?let)\b",
             r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
             r"(?: contracts?)?\b",
             r"\bcontract awards?\b",
+            # "To award places on the framework to the 14 providers listed"
+            r"\baward(?:s|ed|ing)? (?:of )?places on (?:the |a )?(?:[\w-]+ ){0,5}?framework\b",
             # a press release's "Norfolk County Council has signed a new highways term contract
             # with Sample Highways Alliance"
             r"\b(?:has|have|had) (?:now )?signed (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,4}?"

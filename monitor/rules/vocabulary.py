@@ -157,6 +157,9 @@ NOT_PEOPLE = _re(
     r"\bcommunity (?:librar(?:y|ies)|assets?|asset transfers?|safety|services?|information|"
     r"infrastructure|interest compan\w*|centres?|halls?|hubs?|wealth|development|"
     r"investment programme|infrastructure levy)\b",
+    # "the Community Planning and Development Service", "the Community Planning Partnership"
+    r"\bcommunity planning(?: (?:and|&) [\w-]+)?(?: (?:service|partnership|team|board|"
+    r"partners))?\b",
     # Job and committee titles: "Cabinet Member for Communities", "Director of Children and
     # Families", "Strategic Director - Communities" (the capitalised words after "for"/"of"/a
     # dash).
