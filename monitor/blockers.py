@@ -65,7 +65,9 @@ def _blockers(
     background ("following the decision to bring housing management back in-house, the
     repairs service is being re-procured")."""
     found: list[tuple[R.Blocker, _Hit]] = []
-    decided: bool | None = None  # worked out once, for the first blocker that asks
+    # Whether the record decides an outsourcing outside a given sentence: worked out once per
+    # sentence a blocker sits in (the blocker's own sentence never counts against it).
+    decided: dict[int, bool] = {}
     # Every blocker reads every sentence: each is lower-cased once, not once per blocker.
     lowered = [_lowered_sentences(chunk) for chunk in chunks]
     for blocker in R.BLOCKERS:
@@ -78,9 +80,10 @@ def _blockers(
         # insourcing waste services") gives way to an outsourcing the record decides; one that
         # is itself decided or proposed still blocks.
         if not blocker.fact and (blocker.yields_to_decision or not _decides_or_proposes(hit)):
-            if decided is None:
-                decided = any(_decides(h) for h in kept if h.seg is not hit.seg)
-            if decided:
+            key = id(hit.seg)
+            if key not in decided:
+                decided[key] = any(_decides(h) for h in kept if h.seg is not hit.seg)
+            if decided[key]:
                 continue
         found.append((blocker, hit))
     return found

@@ -177,6 +177,14 @@ def _classify_chunks(
                 for seg in c.analysed.segments
                 if _FIELD_TITLE.match(seg.text)
             ),
+            # and what a report says it is about: "1.1 The purpose of the Report is to update
+            # the Committee on the local bus and school transport network"
+            *[
+                seg.text
+                for c in chunks
+                for seg in c.analysed.segments
+                if seg.section == "purpose"
+            ][:_PURPOSE_SENTENCES],
         ],
         (seg.text for c in chunks for seg in c.analysed.segments),
     ):
@@ -310,6 +318,9 @@ def _classify_chunks(
 # Public API
 # --------------------------------------------------------------------------------------------
 
+
+# How many sentences of a report's purpose section say what it is about.
+_PURPOSE_SENTENCES = 2
 
 # How much of a notice's text is its head (portal name, title, category lines).
 _NOTICE_HEAD_CHARS = 400

@@ -214,6 +214,38 @@ _APPENDIX_FOR = re.compile(
 )
 
 
+# A ModernGov plan page prints each entry as its title on a line of its own, then its fields:
+# "Former Swanspool House annexe - declaration as surplus and sale" / "Decision maker:
+# Executive" / "Decision due: 10 Apr 2025".
+_ENTRY_FIELD = re.compile(
+    r"^\s*(?:decision maker|decision[- ]taker|decision to be taken by)\s*:", re.I
+)
+_MAX_ENTRY_TITLE = 200
+# (a field of an entry already headed, "Matter for decision: ...", is no title)
+_FIELD_LINE = re.compile(
+    r"^\s*(?:matter for decision|ref(?:erence)?(?: no\.?)?|(?:key )?decision(?: title)?|title|"
+    r"subject|summary|description|purpose|item|issue|report title)\s*:",
+    re.I,
+)
+
+
+def _titled_entry(lines: Sequence[str], k: int, last: int) -> tuple[str, int] | None:
+    """Line ``k`` as a plan entry's title: a short line, no field or sentence of its own,
+    with the entry's "Decision maker:" field on the next line."""
+    title = " ".join(lines[k].split())
+    if (
+        not title
+        or len(title) > _MAX_ENTRY_TITLE
+        or title.endswith((".", ":"))
+        or k + 1 >= len(lines)
+        or not _ENTRY_FIELD.match(lines[k + 1])
+        or _ENTRY_FIELD.match(lines[k])
+        or _FIELD_LINE.match(lines[k])
+    ):
+        return None
+    return title, last + 1
+
+
 def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
     """The items of one document's pages, headings kept only while their numbers rise (a
     numbered list inside an item, "1. Land at Mill Lane", numbers below the item's own). An
@@ -242,7 +274,7 @@ def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
                 owner.add(document, page, "".join(lines[k:end]))
                 start = k = end
                 continue
-            found = _heading_and_number(lines[k], last)
+            found = _heading_and_number(lines[k], last) or _titled_entry(lines, k, last)
             begin = k
             bare = _BARE_NUMBER.match(lines[k].strip()) if found is None else None
             if found is None and bare is not None:

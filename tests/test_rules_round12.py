@@ -733,3 +733,132 @@ def test_numbered_headings_may_hold_a_colon_and_plans_two_letter_sets() -> None:
 )
 def test_round15_families(text: str, label: str, expected: bool, doc_type: str) -> None:
     assert _label(text, label, doc_type) is expected
+
+
+# Round 16 (h53-h56).
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        # A resolution written "That ... be delivered directly by the Council's team" keeps
+        # the service in-house, whatever the reasons say about re-letting.
+        (
+            "Decision:\nThat on expiry of the current grounds maintenance contract the service "
+            "be delivered directly by the Council's Street Scene team.\nReasons for the "
+            "decision:\nA comparison of the tendered cost of re-letting the contract against "
+            "the cost of direct delivery showed direct delivery would save money.",
+            OUT,
+            False,
+            "decision",
+        ),
+        # A contract left to expire beside a service taken back: each blocker judged on its
+        # own sentence.
+        (
+            "Decision: 1. That the collection contract with the incumbent contractor be allowed "
+            "to expire and not be renewed. 2. That from 1 July collections be delivered directly "
+            "by the Council's Neighbourhood Services team.",
+            OUT,
+            False,
+            "decision",
+        ),
+        # Appointments written as nouns and passives.
+        (
+            "Decision: Members approved the appointment of Sample Monitoring Ltd to provide the "
+            "public space CCTV monitoring service for four years.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "Decision: Cabinet agreed that a delivery partner be appointed to run the "
+            "employability support programme for three years.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "Alternative options considered: Staffing the control room directly with Council "
+            "employees was assessed and rejected on cost. Decision: approve the appointment of "
+            "Sample Monitoring Ltd to provide the CCTV monitoring service.",
+            INH,
+            True,
+            "decision",
+        ),
+        # "operators be invited to submit prices", "exercise the option ... to continue the
+        # arrangement with the present operator", "procure a new collection contract"
+        (
+            "It is recommended that the Committee (c) agree that operators be invited to submit "
+            "prices for each bus and school transport route for five years.",
+            OUT,
+            True,
+            "report",
+        ),
+        (
+            "The Executive agrees to: c) exercise the option in the recycling sites contract to "
+            "continue the arrangement with the present operator to March 2028.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "Members will be asked to choose between tendering a new contract for the "
+            "southern isles and transferring the hours into the Comhairle's own Home Care "
+            "Service.",
+            INH,
+            True,
+            "forward_plan",
+        ),
+        # A notice conditional on a parcel being open space consults on nothing yet.
+        (
+            "Decision: 1. Approved the disposal of 27 small parcels of land at best "
+            "consideration. 2. Where any parcel is found to be open space, the Director will "
+            "advertise the intention to dispose under section 123(2A).",
+            CONS,
+            False,
+            "decision",
+        ),
+        # Others' consultation, people only informed.
+        (
+            "Recommendation: grant a 125-year ground lease of land at the harbour to Sample "
+            "Seafarms Ltd. Any consultation on the marine licence will be carried out by the "
+            "relevant authorities and is outwith the scope of this report. The harbour users' "
+            "representative was informed at the Port Users Group.",
+            CONS,
+            False,
+            "report",
+        ),
+        # A waste "transfer building" is a building, not a transfer of land.
+        (
+            "Summary: The Council needs a lead designer for a new transfer building, "
+            "weighbridge and vehicle wash at the Sample waste site.",
+            SALE,
+            False,
+            "procurement",
+        ),
+    ],
+)
+def test_round16_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected
+
+
+def test_a_moderngov_plan_page_is_cut_an_entry_a_title() -> None:
+    plan = (
+        "Notice of Key Decisions - Executive\n\n"
+        "Highways Resurfacing Programme\nDecision maker: Executive\nDecision due: 13 Mar 2025"
+        "\nConsultation process: Ward Members; Town and Parish Councils\n\n"
+        "Leisure strategy refresh\nDecision maker: Executive\nDecision due: Apr 2025\n"
+        "Summary: To adopt the refreshed leisure strategy after public consultation.\n"
+        "Consultation process: Public consultation held autumn 2024\n\n"
+        "Former annexe, Sample Road - declaration as surplus and sale\nDecision maker: "
+        "Executive\nDecision due: 10 Apr 2025\nSummary: The Executive will be asked to declare "
+        "the site surplus and authorise its freehold sale on the open market.\n"
+        "Consultation process: Ward Members\n"
+    )
+    headings = [i.heading for i in split_items([(None, None, plan)]) if i.heading]
+    assert headings == [
+        "Highways Resurfacing Programme",
+        "Leisure strategy refresh",
+        "Former annexe, Sample Road - declaration as surplus and sale",
+    ]
+    result = classify(plan, doc_type="forward_plan")
+    # The sale's own entry names ward members only: another entry's consultation is not its.
+    assert result.is_asset_sale and result.has_consultation is False and result.should_flag

@@ -178,8 +178,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\btransfer of (?:the )?(?:ownership|title)(?: of)? (?:the |its )?(?:[\w-]+ ){0,3}?"
             r"(?:land|sites?|buildings?|propert(?:y|ies)|premises|grounds|centres?|halls?|homes?|"
             r"librar(?:y|ies))\b",
-            r"\btransfer\w* (?:of )?(?:the |its |their )?(?:freehold|land|site|property|"
-            r"building)s?\b"
+            # (not a waste "transfer building" or "transfer site": "a new transfer building")
+            r"(?<!\ba )(?<!\bnew )(?<!\bwaste )\btransfer\w* (?:of )?(?:the |its |their )?"
+            r"(?:freehold|land|site|property|building)s?\b"
             # (not to the council: "the Trust will transfer its freehold interest in the hall
             # to the Council" is the council buying)
             r"(?![^.;]{0,120}?\bto the (?:council|authority)\b)"

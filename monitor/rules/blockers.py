@@ -184,10 +184,13 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"authority)\b",
         ),
         also=_re(
-            r"\b(?:agree\w*|decid\w*|resolv\w*|approv\w*|determin\w*|endorse\w*|recommend\w*)\b"
+            r"\b(?:agree\w*|decid\w*|resolv\w*|approv\w*|determin\w*|endorse\w*|recommend\w*)\b",
+            # a resolution's own form: "That on expiry of the contract the service be
+            # delivered directly by the Council's Street Scene team"
+            r"^\W*(?:\(?\w{1,3}[.)]\s*)?that\b",
         ),
         yields_to_decision=True,
-        trigger=("in-house", "in house"),
+        trigger=("in-house", "in house", "directly by"),
     ),
     Blocker(
         "council_owned_company",

@@ -123,6 +123,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:inform(?:ed|ing|s)?|notif(?:ied|y|ies|ying)|told|advis(?:ed|ing) of|kept up to "
             r"date)\b(?: (?:them|him|her|all|each|every|of|about|that|when|once))",
             r"\bletters? (?:informing|explaining|notifying|confirming)\b",
+            # "the harbour users' representative were informed at the Port Users Group"
+            r"\b(?:were|was|have been|had been|has been) (?:informed|notified|told|briefed)\b",
         ),
         unless=_re(
             r"\b(?:views?|comments?|respon(?:d|ses?)|feedback|consult\w*|survey\w*|asked|invited|"
@@ -200,6 +202,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bin the event (?:that|of)\b",
             r"\bif (?:it|the (?:site|land)|any (?:site|land)) (?:is|comprises|constitutes|forms)\b",
             r"\bwhere (?:a|the|any) (?:site|land) (?:is|comprises|constitutes)\b",
+            # "Where any parcel is found to be open space, the Director will advertise"
+            r"\b(?:where|if|should) (?:a|the|any) (?:site|land|parcel|plot|area|holding)s? "
+            r"(?:is|are|be) (?:found|considered|deemed|held) (?:to be )?(?:public )?open space\b",
         ),
     ),
     FalseFriend(
@@ -246,6 +251,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # a purchaser's or developer's "own pre-application engagement with residents"
             r"\bpre-?application (?:engagement|consultation|discussions?)\b",
             r"\b(?:its|their) own (?:[\w-]+ ){0,3}?(?:engagement|consultation)\b",
+            # "Any consultation on those applications will be carried out by the relevant
+            # authorities and is outwith the scope of this report"
+            r"\b(?:carried out|undertaken|run|held|done) by (?:the )?(?:relevant|other|planning|"
+            r"licensing|statutory|consenting|marine) (?:authorit(?:y|ies)|bod(?:y|ies)|"
+            r"regulators?)\b",
+            r"\b(?:outwith|outside|beyond) the scope of this (?:report|decision)\b",
         ),
     ),
     FalseFriend(

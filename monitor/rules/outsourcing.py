@@ -81,18 +81,26 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"(?:for|to procure)\b",
             r"\bre-?tender(?:ed|ing|s)?\b|\bre-?procur(?:e|ed|es|ing|ement)\b",
             r"\bre-?commission(?:ed|ing|s)?\b",
-            rf"\btender (?:a |an |the |this |its |our |their )(?:new )?{_OBJECT_WORDS}"
+            rf"\btender(?:ing)? (?:a |an |the |this |its |our |their )(?:new )?"
+            rf"{_OBJECT_WORDS}"
             r"(?:services?|contracts?)\b",
             rf"\bre-?let(?:ting|s)? (?:of )?(?:the |a |its )?{_words(5)}contracts?\b",
             # "re-letting the routes through a new dynamic purchasing system", "re-letting the
             # work to an external contractor"
             r"\bre-?let(?:ting|s)? (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}?(?:routes|services?|work|"
             r"lots)\b[^.;]{0,40}?\b(?:through|via|to|using|under)\b",
+            # "that operators be invited to submit prices for each route"
+            r"\b(?:operators|providers|contractors|suppliers|bidders|organisations)\b (?:be |are |"
+            r"were |will be |to be )?invited to (?:submit (?:prices|tenders|bids|quotations|"
+            r"offers)|tender|bid|quote)\b",
+            # "whether to procure a new collection contract for the service"
+            r"\b(?:procure|procuring|re-?procure|re-?procuring) (?:a |an )?(?:new )?"
+            r"(?:[\w-]+ ){0,3}?contracts? for (?:the |this )?(?:[\w-]+ ){0,2}?services?\b",
             # "whether the service should be re-let to an external contractor"
             r"\bre-?let to (?:an? |the )?(?:external|outside|private|new|independent) "
             r"(?:contractors?|providers?|operators?|suppliers?)\b",
         ),
-        trigger=("tender", "procur", "commission", "let"),
+        trigger=("tender", "procur", "commission", "let", "invited to"),
     ),
     Rule(
         "enter_into_contract",
@@ -374,11 +382,16 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"delivery partners?|strategic partners?|contractors?)\b",
             r"\b(?:a|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
             r"(?:would be |will be |to be |be )?(?:selected|appointed|procured)\b",
+            # "that a delivery partner be appointed to run the employability programme"
+            r"\b(?:a|the) (?:new |single |preferred |local )?(?:delivery partner|provider|"
+            r"operator|contractor)s? (?:would be |will be |to be |be )(?:selected|appointed|"
+            r"procured|commissioned)\b[^.;]{0,30}?\bto (?:run|deliver|provide|manage|operate)\b",
             # "to appoint a specialist contractor to clean and maintain the public conveniences"
             r"\bappoint(?:s|ed|ing)? (?:a |an )?(?:[\w-]+ ){0,2}?(?:contractors?|providers?|"
             r"operators?) to (?:clean|maintain|collect|run|operate|deliver|provide|manage)\b",
             # "has appointed Freedom Leisure to manage the Water Meadows leisure complex"
-            r"\bappoint(?:s|ed|ing)? (?:[\w&'’-]+ ){1,5}?to (?:manage|run|operate|deliver|provide)"
+            r"\bappoint(?:s|ed|ing|ment of)? (?:[\w&'’-]+ ){1,5}?to (?:manage|run|operate|deliver|"
+            r"provide)"
             rf"\b[^.;]{{0,60}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
         ),
         trigger=("appoint", "operator"),
@@ -401,6 +414,13 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\bcontracts? with\b[^.;]{0,200}?\b(?:be|to be|are to be|will be|is to be) "
             r"(?:extended|renewed|varied)\b",
             rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(9)}contracts?\b",
+            # "exercise the option in the recycling sites contract to continue the arrangement
+            # with the present operator"
+            r"\bexercis\w* (?:the |an )?(?:option|right) (?:in|under|within) (?:the )?"
+            r"(?:[\w-]+ ){0,4}?(?:contracts?|agreements?)\b[^.;]{0,40}?\bto (?:continue|extend)\b",
+            r"\bcontinu\w* (?:the )?(?:arrangements?|contracts?|agreements?|services?) with the "
+            r"(?:present|current|existing|incumbent) (?:operators?|providers?|contractors?|"
+            r"suppliers?)\b",
             # "a variation of the floating support agreement with the current provider"
             rf"\b(?:vary|varying|variation (?:of|to)|extend(?:s|ed|ing)?|extensions? (?:of|to)|"
             rf"renew(?:s|ed|ing)?|renewal of) (?:the )?{_words(6)}agreements? with (?:the )?"
@@ -426,6 +446,8 @@ _LETTING_RULES: tuple[Rule, ...] = (
             "to continue",
             "to run on",
             "to remain in",
+            "continue the",
+            "continuing the",
         ),
     ),
     Rule(

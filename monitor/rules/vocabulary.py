@@ -300,9 +300,10 @@ INHOUSE_TERM = _alt(
     r"operated|managed|delivered|provided) (?:directly )?by (?:the )?(?:council|authority)"
     r"(?!['’]s)\b",
     # "using the Council's own workforce", "the Council's own housing support team was costed"
-    r"(?:council|authority)['’]s own (?!(?:procurement|legal|commissioning|finance|audit|"
+    # (the Western Isles council calls itself "the Comhairle")
+    r"(?:council|authority|comhairle)['’]s own (?!(?:procurement|legal|commissioning|finance|audit|"
     r"contract management|client|property|estates|it)\b)(?:[\w-]+ ){0,4}?(?:workforce|staff|"
-    r"employees|teams?|officers|fleet|provision|units?|day centres?|care homes?)",
+    r"employees|teams?|officers|fleet|provision|units?|day centres?|care homes?|services?)",
     r"(?:other |existing )?local authority (?:run |operated |managed )?(?:day centres?|"
     r"care homes?|homes|provision)",
     r"retention of (?:the )?(?:existing|current) (?:in-house )?services?",
@@ -311,6 +312,8 @@ INHOUSE_TERM = _alt(
     # "through Council-employed staff", "the current direct service (Council operatives)",
     # "to employ catering staff directly", "brought back under the Council's operational teams"
     r"(?:council|authority)[- ]employed (?:staff|workers|employees|teams?|officers)",
+    # "Staffing the control room directly with Council employees was assessed"
+    r"(?:directly )?with (?:the )?(?:council|authority)(?:['’]s)? (?:own )?(?:employees|staff)",
     r"(?:current|existing) direct services?",
     r"employ\w* (?:[\w-]+ ){0,2}?staff directly|directly[- ]employed",
     r"br(?:ing|ings|inging|ought) (?:it |the service |them |the work )?back (?:under|into|within)"
