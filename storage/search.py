@@ -33,7 +33,21 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, Float, Integer, Select, and_, func, not_, or_, select, text
+from sqlalchemy import (
+    Boolean,
+    Float,
+    Integer,
+    Select,
+    and_,
+    any_,
+    bindparam,
+    func,
+    not_,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, defer
 from sqlalchemy.sql.elements import ColumnElement, TextClause
@@ -441,19 +455,26 @@ def _hit_count(
 def _ranked(
     session: Session, query: SearchQuery, dialect: str, hit_ids: list[int]
 ) -> tuple[Select[Any], int, bool, bool]:
-    """Best first, when the words match at most RANK_CAP records (``hit_ids``). The count and
-    the page name those records by id as well as joining the scores: told only "join to
-    these scores", PostgreSQL expected 200 of them and counted a council's matches by reading
-    its whole date index (16,626 entries at 200,000 records, ~15 ms; five times that for the
-    largest council at a million) rather than looking up the ~100 matches by key."""
-    filtered = _with_cpv(_filtered(query), query, dialect).where(Record.id.in_(hit_ids))
+    """Best first, when the words match at most RANK_CAP records (``hit_ids``).
+
+    On PostgreSQL the count and the page also name those records, as one array (``id =
+    ANY``): told only "join to these scores", PostgreSQL expected 200 of them and counted a
+    council's matches by reading its whole date index (16,626 entries at 200,000 records,
+    ~15 ms) rather than looking up the ~100 matches by key. One array rather than an IN list
+    of up to 1,000 parameters, which cost the client ~10 ms to send."""
+    filtered = _with_cpv(_filtered(query), query, dialect)
+    if dialect == "postgresql":
+        ids = bindparam("hit_ids", hit_ids, type_=postgresql.ARRAY(Integer))
+        filtered = filtered.where(Record.id == any_(ids))
     scored = _hits_sql(dialect, query.terms, query.documents, scored=True).subquery("hits")
     select_ = (
         filtered.join(scored, scored.c.record_id == Record.id)
         .order_by(None)
         .order_by(scored.c.score, _display_date().desc(), Record.id.desc())
     )
-    total, exact = _capped_count(session, filtered, COUNT_CAP)
+    total, exact = _capped_count(
+        session, filtered if dialect == "postgresql" else select_, COUNT_CAP
+    )
     return select_, total, exact, True
 
 
