@@ -305,14 +305,21 @@ def test_search_form_turns_bad_parameters_into_one_line_each() -> None:
     assert good.params() == "q=leisure&council=ken&min=250000&cpv=92000000"
 
 
-@pytest.mark.parametrize("list_cap", [0, 100])
+@pytest.mark.parametrize(("list_cap", "list_share"), [(0, 1), (100, 1), (100, 10)])
 def test_newest_first_walks_alike_with_and_without_the_list_of_matches(
-    database: str, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch, list_cap: int
+    database: str,
+    ids: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    list_cap: int,
+    list_share: int,
 ) -> None:
     """Past RANK_CAP a search reads records newest first and checks each: row by row, or
-    (SQLite, at most LIST_CAP matches) against the list of every match. Same results."""
+    (SQLite, at most LIST_CAP matches and 1 in LIST_SHARE records) against the list of every
+    match. Same results."""
     monkeypatch.setattr(storage.search, "RANK_CAP", 1)
     monkeypatch.setattr(storage.search, "LIST_CAP", list_cap)
+    # Four of the five records match "leisure": more than one in ten (no list) by default.
+    monkeypatch.setattr(storage.search, "LIST_SHARE", list_share)
     statements: list[str] = []
     engine = get_engine(database)
 
@@ -344,7 +351,7 @@ def test_newest_first_walks_alike_with_and_without_the_list_of_matches(
     finally:
         event.remove(engine, "before_cursor_execute", seen)
     listed = [s for s in statements if "+records.id IN" in s]
-    if engine.dialect.name == "sqlite" and list_cap:
+    if engine.dialect.name == "sqlite" and list_cap and list_share == 1:
         assert listed and not [s for s in statements if "records_fts.rowid = records.id" in s]
     else:
         assert not listed
