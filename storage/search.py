@@ -70,10 +70,10 @@ COUNT_CAP = 1_000
 # filter can mean 50 rows read per match.
 WALK_COUNT_CAP = 200
 # SQLite: a walk in date order checks each row against the list of every text match, built
-# once, when there are at most LIST_CAP (~30 ms to list at a million records) and at most one
-# record in LIST_SHARE; past that the words are common enough that a page is found within a
-# few hundred rows, each checked by an FTS5 seek, for less than the list costs (see
-# _text_condition).
+# once, when there are at most LIST_CAP (~30 ms to list at a million records); past that the
+# words are common enough that a page is found within a few hundred rows, each checked by an
+# FTS5 seek (see _text_condition). Without filters, also at most one record in LIST_SHARE:
+# such a walk reads only its page (~25 x LIST_SHARE rows), no count, for less than the list.
 LIST_CAP = 100_000
 LIST_SHARE = 10
 # Must equal PAGE_BITS of migration 0009: a page's rowid in document_pages_fts.
@@ -439,7 +439,7 @@ def _plan(session: Session, query: SearchQuery) -> tuple[Select[Any], int, bool,
         if dialect == "sqlite":
             # max(id) for the number of records: a seek, where count(*) reads them all.
             span = session.scalar(select(func.max(Record.id))) or 0
-            cap = min(LIST_CAP, span // LIST_SHARE)
+            cap = LIST_CAP if _has_filters(query) else min(LIST_CAP, span // LIST_SHARE)
             listed = _hit_count(session, dialect, terms, query.documents, cap + 1) <= cap
         if not _has_filters(query):
             # More text matches than RANK_CAP, and nothing else to narrow them.
