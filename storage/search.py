@@ -70,12 +70,14 @@ COUNT_CAP = 1_000
 # filter can mean 50 rows read per match.
 WALK_COUNT_CAP = 200
 # SQLite: a walk in date order checks each row against the list of every text match, built
-# once, when there are at most LIST_CAP (~30 ms to list at a million records); past that the
-# words are common enough that a page is found within a few hundred rows, each checked by an
-# FTS5 seek (see _text_condition). Without filters, also at most one record in LIST_SHARE:
-# such a walk reads only its page (~25 x LIST_SHARE rows), no count, for less than the list.
+# once (~0.3 µs a match), when there are at most LIST_CAP (~30 ms to list) and at most one
+# record in LIST_SHARE; else row by row, an FTS5 seek each (70-450 µs; see _text_condition).
+# A walk reads ~25 x N / matches rows for a page, and with filters ~200 x N / matches more
+# for its count: for words in one record in ten (three with filters) or more, fewer seeks
+# than the list would cost.
 LIST_CAP = 100_000
 LIST_SHARE = 10
+LIST_SHARE_FILTERED = 3
 # Must equal PAGE_BITS of migration 0009: a page's rowid in document_pages_fts.
 PAGE_BITS = 20
 FLAG_STATUSES = ("flagged", "not_flagged")
@@ -439,7 +441,8 @@ def _plan(session: Session, query: SearchQuery) -> tuple[Select[Any], int, bool,
         if dialect == "sqlite":
             # max(id) for the number of records: a seek, where count(*) reads them all.
             span = session.scalar(select(func.max(Record.id))) or 0
-            cap = LIST_CAP if _has_filters(query) else min(LIST_CAP, span // LIST_SHARE)
+            share = LIST_SHARE_FILTERED if _has_filters(query) else LIST_SHARE
+            cap = min(LIST_CAP, span // share)
             listed = _hit_count(session, dialect, terms, query.documents, cap + 1) <= cap
         if not _has_filters(query):
             # More text matches than RANK_CAP, and nothing else to narrow them.
@@ -514,6 +517,7 @@ __all__ = [
     "COUNT_CAP",
     "LIST_CAP",
     "LIST_SHARE",
+    "LIST_SHARE_FILTERED",
     "RANK_CAP",
     "WALK_COUNT_CAP",
     "SearchPage",

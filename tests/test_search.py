@@ -305,7 +305,7 @@ def test_search_form_turns_bad_parameters_into_one_line_each() -> None:
     assert good.params() == "q=leisure&council=ken&min=250000&cpv=92000000"
 
 
-@pytest.mark.parametrize(("list_cap", "list_share"), [(0, 1), (100, 1), (100, 10)])
+@pytest.mark.parametrize(("list_cap", "list_share"), [(0, 1), (100, 1), (100, 3)])
 def test_newest_first_walks_alike_with_and_without_the_list_of_matches(
     database: str,
     ids: dict[str, int],
@@ -318,9 +318,10 @@ def test_newest_first_walks_alike_with_and_without_the_list_of_matches(
     match. Same results."""
     monkeypatch.setattr(storage.search, "RANK_CAP", 1)
     monkeypatch.setattr(storage.search, "LIST_CAP", list_cap)
-    # Four of the five records match "leisure": more than one in ten, so by default only
-    # walks with filters (which count as well) use the list.
+    # Four of the five records match "leisure": more than one in three, so with a share of 3
+    # only the walks with filters (which count as well) use the list.
     monkeypatch.setattr(storage.search, "LIST_SHARE", list_share)
+    monkeypatch.setattr(storage.search, "LIST_SHARE_FILTERED", 1)
     statements: list[str] = []
     engine = get_engine(database)
 
