@@ -444,7 +444,10 @@ def _plan(session: Session, query: SearchQuery) -> tuple[Select[Any], int, bool,
             # More text matches than RANK_CAP, and nothing else to narrow them.
             return _newest_first(query, listed), RANK_CAP, False, False
     select_ = _newest_first(query, listed)
-    total, exact = _capped_count(session, select_, WALK_COUNT_CAP, in_order=True)
+    # SQLite picks the page's index unasked, and with the ORDER BY would read each table row
+    # for the date (it cannot take an expression from the index).
+    in_order = dialect == "postgresql"
+    total, exact = _capped_count(session, select_, WALK_COUNT_CAP, in_order)
     return select_, total, exact, False
 
 
