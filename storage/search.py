@@ -69,12 +69,9 @@ COUNT_CAP = 1_000
 # words with filters, filters alone): each row costs a text probe or joins, and a selective
 # filter can mean 50 rows read per match.
 WALK_COUNT_CAP = 200
-# SQLite: a walk in date order checks each row against the list of every text match, built
-# once (~0.3 µs a match), when there are at most LIST_CAP (~30 ms to list) and at most one
-# record in LIST_SHARE; else row by row, an FTS5 seek each (70-450 µs; see _text_condition).
-# A walk reads ~25 x N / matches rows for a page, and with filters ~200 x N / matches more
-# for its count: for words in one record in ten (three with filters) or more, fewer seeks
-# than the list would cost.
+# SQLite: a walk in date order checks rows against a list of every match (~0.3 µs a match)
+# when there are at most LIST_CAP and one record in LIST_SHARE (LIST_SHARE_FILTERED: a walk
+# with filters also counts), else seeks FTS5 per row (70-450 µs; see _text_condition).
 LIST_CAP = 100_000
 LIST_SHARE = 10
 LIST_SHARE_FILTERED = 3
@@ -220,10 +217,8 @@ def _hits_sql(dialect: str, terms: Sequence[str], documents: bool, scored: bool)
 
 
 def _first_hits(dialect: str, terms: Sequence[str], documents: bool, n: int) -> TextClause:
-    """The record ids of the first ``n`` hits (a record once per matching part or page), each
-    part read under its own LIMIT. One LIMIT over the UNION ALL let PostgreSQL plan each part
-    for reading all its rows: for a common word, a GIN bitmap of every match (84,000 at
-    200,000 records: 36 ms) where a sequential scan stops after ~2,000 rows (6 ms)."""
+    """Record ids of the first ``n`` hits, each part under its own LIMIT: under one LIMIT
+    over the UNION ALL, PostgreSQL read a common word's every match through a GIN bitmap."""
     params: dict[str, Any] = {}
     parts = _hit_parts(dialect, terms, documents, False, params)
     sql = " UNION ALL ".join(
@@ -298,11 +293,9 @@ def _text_condition(dialect: str, terms: Sequence[str], documents: bool, listed:
     order. Checked row by row: a seek into the FTS5 doclist by rowid on SQLite, the stored
     vector on PostgreSQL; document pages through the record's documents (most have none).
 
-    ``listed`` (SQLite only): look the record up in the list of every match instead, which
-    SQLite builds once (FTS5 lists 100,000 matches in ~30 ms at a million records) where a
-    seek costs 70-450 µs a row (more for phrases and several terms): a page of a term that
-    matches 1% of records reads ~2,500 rows, a phrase with a common word 1-3 s. The ``+``
-    keeps SQLite from driving the query from the list (then sorting every match by date)."""
+    ``listed`` (SQLite): look it up in the list of every match, built once, instead of an
+    FTS5 seek per row (bench/README.md). The ``+`` keeps SQLite from driving the query from
+    the list (then sorting every match by date)."""
     params: dict[str, Any] = {}
     if dialect == "sqlite" and listed:
         hits = " UNION ALL ".join(_hit_parts(dialect, terms, documents, False, params))
@@ -408,11 +401,8 @@ def _dialect(session: Session) -> str:
 def _capped_count(
     session: Session, select_: Select[Any], cap: int, in_order: bool = False
 ) -> tuple[int, bool]:
-    """(n, exact): how many rows ``select_`` gives, up to ``cap``. ``in_order``: read them in
-    the query's own order, as its pages do. Without the ORDER BY a walk's count was free to
-    read another way, and PostgreSQL chose to: a common word in the largest council counted
-    through a bitmap of all 83,067 of its records (73 ms at a million records) where reading
-    the council's date index stops after ~480 rows."""
+    """(n, exact): rows of ``select_`` up to ``cap``; ``in_order``: read as its pages do
+    (unordered, PostgreSQL counted a word in a council via a bitmap of all its records)."""
     if not in_order:
         select_ = select_.order_by(None)
     inner = select_.with_only_columns(Record.id).limit(cap + 1).subquery()
@@ -427,7 +417,7 @@ def _has_filters(query: SearchQuery) -> bool:
 def _plan(session: Session, query: SearchQuery) -> tuple[Select[Any], int, bool, bool]:
     """(the ordered query, total, exact, ranked), choosing how to read: ranked from the text
     index when the words are rare enough, else in date order checking each row (on SQLite
-    against the list of matches when there are at most LIST_CAP)."""
+    against the list of every match when they are few enough: ``_worth_listing``)."""
     dialect = _dialect(session)
     terms = query.terms
     listed = False
@@ -452,12 +442,10 @@ def _plan(session: Session, query: SearchQuery) -> tuple[Select[Any], int, bool,
 
 
 def _worth_listing(session: Session, query: SearchQuery, hits: Sequence[int]) -> bool:
-    """SQLite: are the matches few enough to list (LIST_CAP, LIST_SHARE)? Estimated, not
-    counted: counting them costs about what listing them does (an FTS5 phrase over 74,000
-    records at a million: ~25 ms each way). FTS5 gives matches in rowid order, so the first
-    RANK_CAP + 1 spread over the ids up to the largest of them say how many there are in
-    all, if the words are spread evenly over time (within 3% on the bench's words). A wrong
-    guess costs time, never results: the same records come either way."""
+    """SQLite: few enough matches to list? Estimated, as counting costs what listing does:
+    FTS5 gives matches in rowid order, so the first RANK_CAP + 1 over the ids up to the
+    largest of them tell the share if the words are spread evenly over time. A wrong guess
+    costs time, never results."""
     # max(id) for the number of records: a seek, where count(*) reads them all.
     span = session.scalar(select(func.max(Record.id))) or 0
     estimate = len(hits) * span // max(max(hits), 1)
@@ -468,13 +456,9 @@ def _worth_listing(session: Session, query: SearchQuery, hits: Sequence[int]) ->
 def _ranked(
     session: Session, query: SearchQuery, dialect: str, hit_ids: list[int]
 ) -> tuple[Select[Any], int, bool, bool]:
-    """Best first, when the words match at most RANK_CAP records (``hit_ids``).
-
-    On PostgreSQL the count and the page also name those records, as one array (``id =
-    ANY``): told only "join to these scores", PostgreSQL expected 200 of them and counted a
-    council's matches by reading its whole date index (16,626 entries at 200,000 records,
-    ~15 ms) rather than looking up the ~100 matches by key. One array rather than an IN list
-    of up to 1,000 parameters, which cost the client ~10 ms to send."""
+    """Best first, when the words match at most RANK_CAP records (``hit_ids``). PostgreSQL
+    is also given their ids (one array: an IN list of 1,000 costs the client ~10 ms), or it
+    may count a council's matches by reading the council's whole date index."""
     filtered = _with_cpv(_filtered(query), query, dialect)
     if dialect == "postgresql":
         ids = bindparam("hit_ids", hit_ids, type_=postgresql.ARRAY(Integer))
