@@ -19,6 +19,8 @@ SQLite, ``ts_rank_cd`` on PostgreSQL; title weighs most, then description, then 
 decision maker, then document text), ties newest first. Past that, ranking every match of
 a common word would cost seconds at a million records, so results come newest first, read
 in date-index order (``SearchPage.ranked`` says which); adding words or filters ranks them.
+Read so, each row is checked against the words: its stored vector on PostgreSQL; on SQLite
+the list of every match, built once, unless there are more than ``LIST_CAP``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,21 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, Float, Integer, Select, and_, func, not_, or_, select, text
+from sqlalchemy import (
+    Boolean,
+    Float,
+    Integer,
+    Select,
+    and_,
+    any_,
+    bindparam,
+    func,
+    not_,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, defer
 from sqlalchemy.sql.elements import ColumnElement, TextClause
@@ -53,6 +69,12 @@ COUNT_CAP = 1_000
 # words with filters, filters alone): each row costs a text probe or joins, and a selective
 # filter can mean 50 rows read per match.
 WALK_COUNT_CAP = 200
+# SQLite: a walk in date order checks rows against a list of every match (~0.3 µs a match)
+# when there are at most LIST_CAP and one record in LIST_SHARE (LIST_SHARE_FILTERED: a walk
+# with filters also counts), else seeks FTS5 per row (70-450 µs; see _text_condition).
+LIST_CAP = 100_000
+LIST_SHARE = 10
+LIST_SHARE_FILTERED = 3
 # Must equal PAGE_BITS of migration 0009: a page's rowid in document_pages_fts.
 PAGE_BITS = 20
 FLAG_STATUSES = ("flagged", "not_flagged")
@@ -146,10 +168,11 @@ def _tsquery(terms: Sequence[str], params: dict[str, Any]) -> str:
     return "(" + " && ".join(parts) + ")"
 
 
-def _hits_sql(dialect: str, terms: Sequence[str], documents: bool, scored: bool) -> TextClause:
-    """(record_id[, score]) of the records whose fields or a document page match all terms;
-    a lower score is better."""
-    params: dict[str, Any] = {}
+def _hit_parts(
+    dialect: str, terms: Sequence[str], documents: bool, scored: bool, params: dict[str, Any]
+) -> list[str]:
+    """SELECTs of (record_id[, score]): records whose own fields match all terms, and (with
+    ``documents``) records with a document page that does; a lower score is better."""
     if dialect == "sqlite":
         params["match"] = _match_sqlite(terms)
         score = ", bm25(records_fts, 10.0, 4.0, 2.0, 2.0) AS score" if scored else ""
@@ -178,12 +201,30 @@ def _hits_sql(dialect: str, terms: Sequence[str], documents: bool, scored: bool)
                 "JOIN documents ON documents.id = document_pages.document_id "
                 f"WHERE document_pages.search_vector @@ {query}"
             )
-    sql = " UNION ALL ".join(parts)
+    return parts
+
+
+def _hits_sql(dialect: str, terms: Sequence[str], documents: bool, scored: bool) -> TextClause:
+    """(record_id[, score]) of the records whose fields or a document page match all terms;
+    a lower score is better."""
+    params: dict[str, Any] = {}
+    sql = " UNION ALL ".join(_hit_parts(dialect, terms, documents, scored, params))
     columns: dict[str, Any] = {"record_id": Integer}
     if scored:
         sql = f"SELECT record_id, min(score) AS score FROM ({sql}) AS matched GROUP BY record_id"
         columns["score"] = Float
     return text(sql).bindparams(**params).columns(**columns)
+
+
+def _first_hits(dialect: str, terms: Sequence[str], documents: bool, n: int) -> TextClause:
+    """Record ids of the first ``n`` hits, each part under its own LIMIT: under one LIMIT
+    over the UNION ALL, PostgreSQL read a common word's every match through a GIN bitmap."""
+    params: dict[str, Any] = {}
+    parts = _hit_parts(dialect, terms, documents, False, params)
+    sql = " UNION ALL ".join(
+        f"SELECT record_id FROM ({part} LIMIT {n}) AS part{i}" for i, part in enumerate(parts)
+    )
+    return text(f"SELECT record_id FROM ({sql}) AS hits LIMIT {n}").bindparams(**params)
 
 
 # ------------------------------------------------------------------ the query
@@ -247,11 +288,18 @@ def _display_date() -> Any:
     return func.coalesce(Record.published_at, Record.first_seen_at)
 
 
-def _text_condition(dialect: str, terms: Sequence[str], documents: bool) -> Any:
-    """Does this record (the outer ``records`` row) match every term? Checked row by row,
-    for walks in date order: a seek into the FTS5 doclist by rowid on SQLite, the stored
-    vector on PostgreSQL; document pages through the record's documents (most have none)."""
+def _text_condition(dialect: str, terms: Sequence[str], documents: bool, listed: bool) -> Any:
+    """Does this record (the outer ``records`` row) match every term? For walks in date
+    order. Checked row by row: a seek into the FTS5 doclist by rowid on SQLite, the stored
+    vector on PostgreSQL; document pages through the record's documents (most have none).
+
+    ``listed`` (SQLite): look it up in the list of every match, built once, instead of an
+    FTS5 seek per row (bench/README.md). The ``+`` keeps SQLite from driving the query from
+    the list (then sorting every match by date)."""
     params: dict[str, Any] = {}
+    if dialect == "sqlite" and listed:
+        hits = " UNION ALL ".join(_hit_parts(dialect, terms, documents, False, params))
+        return text(f"+records.id IN ({hits})").bindparams(**params)
     if dialect == "sqlite":
         params["match"] = _match_sqlite(terms)
         own = (
@@ -285,16 +333,20 @@ class TextMatch(ColumnElement[bool]):
     _traverse_internals = [
         ("terms", InternalTraversal.dp_string_list),
         ("documents", InternalTraversal.dp_boolean),
+        ("listed", InternalTraversal.dp_boolean),
     ]
 
-    def __init__(self, terms: Sequence[str], documents: bool) -> None:
+    def __init__(self, terms: Sequence[str], documents: bool, listed: bool = False) -> None:
         self.terms = list(terms)
         self.documents = documents
+        self.listed = listed
 
 
 @compiles(TextMatch)
 def _compile_text_match(element: TextMatch, compiler: Any, **kw: Any) -> str:
-    condition = _text_condition(compiler.dialect.name, element.terms, element.documents)
+    condition = _text_condition(
+        compiler.dialect.name, element.terms, element.documents, element.listed
+    )
     return compiler.process(condition, **kw)
 
 
@@ -326,10 +378,14 @@ def search_select(query: SearchQuery, dialect: str | None = None) -> Select[Any]
     """Every matching record state, newest first (exports, feeds of a saved search). Built
     without a database: the text and CPV conditions take their engine's form when compiled
     (``dialect`` is accepted and not needed)."""
+    return _newest_first(query, listed=False)
+
+
+def _newest_first(query: SearchQuery, listed: bool) -> Select[Any]:
     select_ = _with_cpv(_filtered(query), query)
     terms = query.terms
     if terms:
-        select_ = select_.where(TextMatch(terms, query.documents))
+        select_ = select_.where(TextMatch(terms, query.documents, listed))
     return select_.order_by(None).order_by(_display_date().desc(), Record.id.desc())
 
 
@@ -342,8 +398,14 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _capped_count(session: Session, select_: Select[Any], cap: int) -> tuple[int, bool]:
-    inner = select_.order_by(None).with_only_columns(Record.id).limit(cap + 1).subquery()
+def _capped_count(
+    session: Session, select_: Select[Any], cap: int, in_order: bool = False
+) -> tuple[int, bool]:
+    """(n, exact): rows of ``select_`` up to ``cap``; ``in_order``: read as its pages do
+    (unordered, PostgreSQL counted a word in a council via a bitmap of all its records)."""
+    if not in_order:
+        select_ = select_.order_by(None)
+    inner = select_.with_only_columns(Record.id).limit(cap + 1).subquery()
     n = session.scalar(select(func.count()).select_from(inner)) or 0
     return (min(n, cap), n <= cap)
 
@@ -354,34 +416,63 @@ def _has_filters(query: SearchQuery) -> bool:
 
 def _plan(session: Session, query: SearchQuery) -> tuple[Select[Any], int, bool, bool]:
     """(the ordered query, total, exact, ranked), choosing how to read: ranked from the text
-    index when the words are rare enough, else in date order checking each row."""
+    index when the words are rare enough, else in date order checking each row (on SQLite
+    against the list of every match when they are few enough: ``_worth_listing``)."""
     dialect = _dialect(session)
     terms = query.terms
+    listed = False
     if terms:
-        hits = _hits_sql(dialect, terms, query.documents, scored=False).subquery("all_hits")
-        text_matches = session.scalar(
-            select(func.count()).select_from(
-                select(hits.c.record_id).limit(RANK_CAP + 1).subquery()
-            )
-        )
-        if not text_matches:
+        # A record once per matching part or page, as the ranking reads them.
+        hits = session.scalars(_first_hits(dialect, terms, query.documents, RANK_CAP + 1)).all()
+        if not hits:
             return search_select(query, dialect), 0, True, False
-        if text_matches <= RANK_CAP:
-            scored = _hits_sql(dialect, terms, query.documents, scored=True).subquery("hits")
-            select_ = (
-                _with_cpv(_filtered(query), query, dialect)
-                .join(scored, scored.c.record_id == Record.id)
-                .order_by(None)
-                .order_by(scored.c.score, _display_date().desc(), Record.id.desc())
-            )
-            total, exact = _capped_count(session, select_, COUNT_CAP)
-            return select_, total, exact, True
+        if len(hits) <= RANK_CAP:
+            return _ranked(session, query, dialect, sorted(set(hits)))
+        if dialect == "sqlite":
+            listed = _worth_listing(session, query, hits)
         if not _has_filters(query):
             # More text matches than RANK_CAP, and nothing else to narrow them.
-            return search_select(query, dialect), RANK_CAP, False, False
-    select_ = search_select(query, dialect)
-    total, exact = _capped_count(session, select_, WALK_COUNT_CAP)
+            return _newest_first(query, listed), RANK_CAP, False, False
+    select_ = _newest_first(query, listed)
+    # SQLite picks the page's index unasked, and with the ORDER BY would read each table row
+    # for the date (it cannot take an expression from the index).
+    in_order = dialect == "postgresql"
+    total, exact = _capped_count(session, select_, WALK_COUNT_CAP, in_order)
     return select_, total, exact, False
+
+
+def _worth_listing(session: Session, query: SearchQuery, hits: Sequence[int]) -> bool:
+    """SQLite: few enough matches to list? Estimated, as counting costs what listing does:
+    FTS5 gives matches in rowid order, so the first RANK_CAP + 1 over the ids up to the
+    largest of them tell the share if the words are spread evenly over time. A wrong guess
+    costs time, never results."""
+    # max(id) for the number of records: a seek, where count(*) reads them all.
+    span = session.scalar(select(func.max(Record.id))) or 0
+    estimate = len(hits) * span // max(max(hits), 1)
+    share = LIST_SHARE_FILTERED if _has_filters(query) else LIST_SHARE
+    return estimate <= min(LIST_CAP, span // share)
+
+
+def _ranked(
+    session: Session, query: SearchQuery, dialect: str, hit_ids: list[int]
+) -> tuple[Select[Any], int, bool, bool]:
+    """Best first, when the words match at most RANK_CAP records (``hit_ids``). PostgreSQL
+    is also given their ids (one array: an IN list of 1,000 costs the client ~10 ms), or it
+    may count a council's matches by reading the council's whole date index."""
+    filtered = _with_cpv(_filtered(query), query, dialect)
+    if dialect == "postgresql":
+        ids = bindparam("hit_ids", hit_ids, type_=postgresql.ARRAY(Integer))
+        filtered = filtered.where(Record.id == any_(ids))
+    scored = _hits_sql(dialect, query.terms, query.documents, scored=True).subquery("hits")
+    select_ = (
+        filtered.join(scored, scored.c.record_id == Record.id)
+        .order_by(None)
+        .order_by(scored.c.score, _display_date().desc(), Record.id.desc())
+    )
+    total, exact = _capped_count(
+        session, filtered if dialect == "postgresql" else select_, COUNT_CAP
+    )
+    return select_, total, exact, True
 
 
 def count(session: Session, query: SearchQuery) -> tuple[int, bool]:
@@ -414,6 +505,9 @@ def _london_midnight(day: date | None) -> datetime | None:
 
 __all__ = [
     "COUNT_CAP",
+    "LIST_CAP",
+    "LIST_SHARE",
+    "LIST_SHARE_FILTERED",
     "RANK_CAP",
     "WALK_COUNT_CAP",
     "SearchPage",

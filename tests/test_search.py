@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 import storage.search
@@ -302,3 +303,82 @@ def test_search_form_turns_bad_parameters_into_one_line_each() -> None:
         text="leisure", council="KEN", value_min=Decimal(250000), cpv="92000000"
     )
     assert good.params() == "q=leisure&council=ken&min=250000&cpv=92000000"
+
+
+@pytest.mark.parametrize(("list_cap", "list_share"), [(0, 1), (100, 1), (100, 3)])
+def test_newest_first_walks_alike_with_and_without_the_list_of_matches(
+    database: str,
+    ids: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    list_cap: int,
+    list_share: int,
+) -> None:
+    """Past RANK_CAP a search reads records newest first and checks each: row by row, or
+    (SQLite, at most LIST_CAP matches and 1 in LIST_SHARE records) against the list of every
+    match. Same results."""
+    monkeypatch.setattr(storage.search, "RANK_CAP", 1)
+    monkeypatch.setattr(storage.search, "LIST_CAP", list_cap)
+    # Four of the five records match "leisure": more than one in three, so with a share of 3
+    # only the walks with filters (which count as well) use the list.
+    monkeypatch.setattr(storage.search, "LIST_SHARE", list_share)
+    monkeypatch.setattr(storage.search, "LIST_SHARE_FILTERED", 1)
+    statements: list[str] = []
+    engine = get_engine(database)
+
+    def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        newest = [ids["document"], ids["description"], ids["words"], ids["title"]]
+        assert found(database, text="leisure") == newest
+        assert found(database, text='"leisure centre"') == [
+            ids["document"],
+            ids["description"],
+            ids["title"],
+        ]
+        assert found(database, text="leisure", documents=False) == newest[1:]
+        assert found(database, text="leisure centre", council="KEN") == [
+            ids["document"],
+            ids["words"],
+            ids["title"],
+        ]
+        assert found(database, text="leisure", flag="flagged") == [ids["title"]]
+        assert found(database, text="centre", nation="Scotland") == [ids["description"]]
+        with Session(engine) as session:
+            assert count(session, SearchQuery(text="leisure", council="KEN")) == (3, True)
+            page = search_page(session, SearchQuery(text="leisure", kind="notice"), 1, 1)
+            assert [s.record.id for s in page.states] == [ids["words"]]
+            assert (page.total, page.exact, page.ranked) == (3, True, False)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    listed = [s for s in statements if "+records.id IN" in s]
+    seeks = [s for s in statements if "records_fts.rowid = records.id" in s]
+    if engine.dialect.name != "sqlite" or not list_cap:
+        assert not listed
+    elif list_share == 1:
+        assert listed and not seeks
+    else:
+        assert listed and seeks
+
+
+def test_ranked_counts_and_pages_name_the_matches(database: str, ids: dict[str, int]) -> None:
+    """The ranked path reads the (few) matches by id: a council filter must still apply to
+    the count and to every page, and records matched twice (fields and a page) count once."""
+    with Session(get_engine(database)) as session:
+        query = SearchQuery(text="leisure", council="KEN")
+        page = search_page(session, query, 1, 0)
+        assert (page.total, page.exact, page.ranked) == (3, True, True)
+        rest = search_page(session, query, 5, 1)
+        assert {s.record.id for s in page.states + rest.states} == {
+            ids["title"],
+            ids["words"],
+            ids["document"],
+        }
+        document = session.get(Record, ids["document"])
+        assert document is not None
+        document.title = "Leisure budget report"
+        session.commit()
+        page = search_page(session, SearchQuery(text="leisure"), 10, 0)
+        assert page.total == 4 and len(page.states) == 4
+        assert page.states[-1].record.id == ids["description"]
