@@ -10,7 +10,7 @@ Three layers, each enough alone for the case it covers:
 - ``GuardedResolver`` (Scrapy's ``TWISTED_DNS_RESOLVER``) is the resolver the HTTP handler
   connects through: it will not hand out a refused address, so a name that resolves
   differently between the check and the connection (DNS rebinding) still cannot reach one.
-- ``browser_route_guard`` does the same for Chromium (``crawlers.spiders.council_base``).
+- ``browser_route_guard`` does the same for Chromium (``crawlers.spiders.council_browser``).
 
 ``OURSAY_ALLOW_PRIVATE_ADDRESSES`` (addresses or networks, comma-separated) lets the
 local simulated sites of the tests and the demo through; it is empty by default and the

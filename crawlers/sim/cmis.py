@@ -5,7 +5,7 @@ SAMPLE DATA only (``data/sampleton_cmis.json``), in the shape of Civica CMIS (Do
 crawler uses the no-JavaScript month view (``…/ctl/MeetingCalendarPublicNoJava/mid/<m>/
 Date/<yyyy-mm-dd>/Default.aspx``) and the meeting pages (``…/ctl/ViewMeetingPublic/…``),
 whose papers are ``Document.ashx?<opaque query>`` links. Meetings run from 20/01/2026 to
-24/03/2026. The knobs are those of ``crawlers.sim.moderngov.SimSite``.
+24/03/2026. The knobs are those of ``crawlers.sim.site.SimSite``.
 """
 
 from __future__ import annotations
@@ -17,15 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from crawlers.sim.moderngov import (
-    BROKEN_PDF,
-    SimSite,
-    _e,
-    load_data,
-    make_docx,
-    make_pdf,
-)
+from crawlers.sim.files import BROKEN_PDF, make_docx, make_pdf
+from crawlers.sim.moderngov_data import load_data
 from crawlers.sim.server import SimRequest, SimResponse
+from crawlers.sim.site import SimSite, _e
 
 # The parameter names of CMIS's encrypted query strings look like this: opaque, fixed.
 _KEYS = ("czJKcaeAi5tUFL1DTL2UE4zNRBcoShgo", "rUzwRPf+Z3zd4E7Ikn8Lyw==", "mCTIbCubSFfXsDGW9IXnlg==")

@@ -12,17 +12,12 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.http import Response
 
+from crawlers.dates import uk_date
 from crawlers.items import RecordItem
 from crawlers.page_kinds import cmis_meeting_problem, parse_failure
-from crawlers.spiders.council_base import (
-    MEETING_HORIZON,
-    CouncilSite,
-    CouncilSpider,
-    fields_text,
-    local_midnight,
-    text_of,
-    uk_date,
-)
+from crawlers.spiders.council_base import CouncilSpider
+from crawlers.spiders.council_parsing import fields_text, local_midnight, text_of
+from crawlers.spiders.council_site import MEETING_HORIZON, CouncilSite
 from crawlers.urls import canonical_url
 
 _TABID = re.compile(r"/tabid/(\d+)/", re.IGNORECASE)

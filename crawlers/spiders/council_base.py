@@ -4,424 +4,97 @@
 into one ``CouncilSite`` per council, keeps each crawl on the councils' own hosts, handles
 firewall challenges (the browser path), per-council TLS and browser flags, document
 downloads (``crawlers.documents``) and the per-council checkpoint.
+
+Its parts live beside it: ``council_site`` (a council's site, the window),
+``council_browser`` (challenges, moved hosts, the browser path), ``council_parsing``
+(helpers for the spiders' parsers) and ``council_state`` (what earlier runs stored). Their
+public names are importable from here too.
 """
 
 from __future__ import annotations
 
-import base64
 import logging
-import os
 import re
-import shutil
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from lxml import etree
-from parsel import Selector
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider, DownloadCancelledError, IgnoreRequest
-from scrapy.http import Headers, Response
-from scrapy.responsetypes import responsetypes
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
-from w3lib.url import safe_url_string
 
-from crawlers.dates import uk_date, uk_dates  # noqa: F401  (re-exported for the spiders)
-from crawlers.documents import DocumentDownloads, PreviousRecord, html_to_text, listing_signature
+from crawlers.dates import uk_date, uk_dates
+from crawlers.documents import DocumentDownloads
 from crawlers.items import CheckpointItem, FailureItem, RecordItem
-from crawlers.scope import BROWSER_REFUSED_META, RefusedAddress, chromium_host_rules
-from crawlers.spiders.base import LONDON, BaseSpider, parse_when
-from crawlers.urls import canonical_url
+from crawlers.scope import BROWSER_REFUSED_META, RefusedAddress
+from crawlers.spiders.base import LONDON, BaseSpider
+from crawlers.spiders.council_browser import (
+    CHALLENGE_CLEARED_JS,
+    DEFAULT_CHROMIUM,
+    FETCH_DOCUMENT_JS,
+    BrowserPath,
+    ChallengeMiddleware,
+    FirewallChallenge,
+    MovedHost,
+    MovedHostMiddleware,
+    looks_like_challenge,
+)
+from crawlers.spiders.council_parsing import (
+    document_links,
+    fields_text,
+    local_midnight,
+    mg_fields,
+    query_arg,
+    text_of,
+    yes_no,
+)
+from crawlers.spiders.council_site import (
+    CHECKPOINT_OVERLAP,
+    DEFAULT_LOOKBACK,
+    FORTHCOMING_HORIZON,
+    MEETING_HORIZON,
+    CouncilSite,
+    _split_base,
+)
+from crawlers.spiders.council_state import StoredState
+
+# Names the spiders, tests and other modules import from here (they live in the modules
+# above); uk_date and uk_dates come from crawlers/dates.py.
+__all__ = [
+    "CHALLENGE_CLEARED_JS",
+    "CHECKPOINT_OVERLAP",
+    "DEFAULT_CHROMIUM",
+    "DEFAULT_LOOKBACK",
+    "FETCH_DOCUMENT_JS",
+    "FORTHCOMING_HORIZON",
+    "MEETING_HORIZON",
+    "ChallengeMiddleware",
+    "CouncilSite",
+    "CouncilSpider",
+    "FirewallChallenge",
+    "MovedHost",
+    "MovedHostMiddleware",
+    "document_links",
+    "fields_text",
+    "local_midnight",
+    "looks_like_challenge",
+    "mg_fields",
+    "query_arg",
+    "text_of",
+    "uk_date",
+    "uk_dates",
+    "yes_no",
+]
 
 logger = logging.getLogger(__name__)
 
-# Decisions are often published days or weeks after they are taken: a run without --since
-# starts this far before the council's checkpoint, so late publications are not missed.
-CHECKPOINT_OVERLAP = timedelta(days=14)
-# A council with no checkpoint and no --since: this much history on the first run.
-DEFAULT_LOOKBACK = timedelta(days=90)
-# Without --until the window ends now, but some things are published ahead: forthcoming
-# decisions and forward-plan entries (28 days' notice and more), agendas of future meetings.
-FORTHCOMING_HORIZON = timedelta(days=183)
-MEETING_HORIZON = timedelta(days=60)
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
-
-# --- council sites ---------------------------------------------------------------------
-
-
-def _split_base(url: str) -> tuple[str, str, str]:
-    parts = urlsplit(url.rstrip("/"))
-    return parts.scheme or "https", (parts.netloc or "").lower(), parts.path.rstrip("/")
-
-
-@dataclass
-class CouncilSite:
-    """One council's committee site: where to fetch it, and whose records they are.
-
-    ``public_base_url`` is the registry's base URL: records' keys and URLs use it, so that a
-    crawl through ``--base-url`` (a mirror, a local test server) stores the same records
-    as a crawl of the council's own host. ``base_url`` is where requests go.
-    """
-
-    code: str | None
-    name: str
-    base_url: str
-    public_base_url: str
-    verify_tls: bool = True
-    browser: bool = False
-    since: datetime | None = None
-    until: datetime | None = None
-    explicit_until: bool = False
-    use_browser: bool = False  # set on a challenge page, or from the registry's flag
-    failed: bool = False
-    checkpointed: bool = False
-    state: dict[str, Any] = field(default_factory=dict)  # per-spider scratch (CMIS ids)
-
-    @property
-    def key(self) -> str:
-        """``council_code``, or the host for a crawl of an unregistered ``--base-url``."""
-        return self.code or _split_base(self.base_url)[1]
-
-    @property
-    def key_base(self) -> str:
-        """``host[/path]`` of the public base: the prefix of every ``source_key``."""
-        _, host, path = _split_base(self.public_base_url)
-        return f"{host}{path}"
-
-    def source_key(self, kind: str, ident: object) -> str:
-        return f"{self.key_base}/{kind}/{ident}"
-
-    def url(self, relative: str) -> str:
-        """An absolute URL to fetch, from a path relative to the site's base."""
-        return safe_url_string(urljoin(self.base_url.rstrip("/") + "/", relative))
-
-    def _rebase(self, url: str, source: str, target: str) -> str:
-        url = safe_url_string(url)
-        _, src_host, src_path = _split_base(source)
-        parts = urlsplit(url)
-        if parts.netloc.lower() != src_host or not parts.path.lower().startswith(src_path.lower()):
-            return url
-        rest = parts.path[len(src_path) :]
-        query = f"?{parts.query}" if parts.query else ""
-        fragment = f"#{parts.fragment}" if parts.fragment else ""
-        return target.rstrip("/") + rest + query + fragment
-
-    def fetch_url(self, url: str) -> str:
-        """Where to fetch a URL the council publishes (its own host → ``base_url``)."""
-        if self.public_base_url == self.base_url:
-            return safe_url_string(url)
-        return self._rebase(url, self.public_base_url, self.base_url)
-
-    def public_url(self, url: str) -> str:
-        """The council's own address of a URL fetched from ``base_url``."""
-        if self.public_base_url == self.base_url:
-            return safe_url_string(url)
-        return self._rebase(url, self.base_url, self.public_base_url)
-
-    @property
-    def hosts(self) -> set[str]:
-        return {(urlsplit(u).hostname or "").lower() for u in (self.base_url, self.public_base_url)}
-
-    def is_own(self, url: str) -> bool:
-        return (urlsplit(url).hostname or "").lower() in self.hosts
-
-    def horizon(self, ahead: timedelta) -> datetime:
-        """End of the window for things published ahead of time."""
-        assert self.until is not None
-        return self.until if self.explicit_until else self.until + ahead
-
-
-# --- firewall challenges and the browser path -------------------------------------------
-
-
-class FirewallChallenge(IgnoreRequest):
-    """A firewall answered with a JavaScript challenge page instead of the site."""
-
-
-# Only on challenge pages: their title, Cloudflare's challenge options, the wording.
-_CHALLENGE_PAGE = re.compile(
-    r"<title>\s*(?:just a moment|attention required|please wait|pardon our interruption)"
-    r"|_cf_chl_opt|cf-browser-verification|checking your browser before accessing"
-    r"|enable javascript and cookies to continue|incapsula incident id|sgcaptcha",
-    re.IGNORECASE,
-)
-# Also on ordinary pages behind the same firewall (Cloudflare injects its challenge-platform
-# script into normal pages): a sign of a challenge only on an error answer.
-_CHALLENGE_HINT = re.compile(
-    r"challenge-platform|cf-chl-|_incapsula_resource|ddos protection by", re.IGNORECASE
-)
-
-
-def looks_like_challenge(response: Response) -> bool:
-    """A firewall's challenge page (Cloudflare "Just a moment...", Imperva/Incapsula,
-    SiteGround captcha), not the council's site."""
-    if len(response.body) > 200_000:
-        return False
-    head = response.body[:20_000].decode("utf-8", errors="replace")
-    if "playwright" in response.flags:
-        # The browser reports the status and headers of the page it first landed on (the
-        # challenge); only what it ended up showing tells whether it got through.
-        return bool(_CHALLENGE_PAGE.search(head))
-    if response.headers.get(b"cf-mitigated", b"").lower() == b"challenge":
-        return True
-    if b"html" not in response.headers.get(b"Content-Type", b"").lower():
-        return False
-    if response.status in (403, 429, 503):
-        return bool(_CHALLENGE_PAGE.search(head) or _CHALLENGE_HINT.search(head))
-    return response.status in (200, 202) and bool(_CHALLENGE_PAGE.search(head))
-
-
-# Fetches the page's own URL from inside the page and returns it base64-encoded, or only
-# its size when over the cap (Chromium would show a PDF in its viewer, not hand it over).
-FETCH_DOCUMENT_JS = """async (maxsize) => {
-  if (!/^https?:/.test(location.href)) return null;
-  const answer = await fetch(location.href, {credentials: "include"});
-  const type = answer.headers.get("content-type");
-  const length = parseInt(answer.headers.get("content-length") || "0", 10);
-  if (maxsize && length > maxsize) return {type, too_large: length};
-  const bytes = new Uint8Array(await answer.arrayBuffer());
-  if (maxsize && bytes.length > maxsize) return {type, too_large: bytes.length};
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  }
-  return {type, body: btoa(binary)};
-}"""
-
-# Resolves once the challenge has run its script and the browser is on the real page.
-CHALLENGE_CLEARED_JS = (
-    "() => document.readyState === 'complete' && "
-    "!/just a moment|attention required|checking your browser|please wait/i"
-    ".test(document.title)"
-)
-
-
-class ChallengeMiddleware:
-    """Sends a challenged request through the browser (scrapy-playwright) when the browser
-    path is on, and marks the council so that its later requests go there directly;
-    otherwise the request fails with ``FirewallChallenge`` (recorded as a failure).
-
-    Sits at 580, before the rate-limit middleware (560) sees the response, so that a 503
-    challenge is not waited out as if it were a rate limit.
-    """
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ChallengeMiddleware:
-        return cls(crawler)
-
-    def process_response(self, request: Request, response: Response) -> Request | Response:
-        spider = self.crawler.spider
-        if not isinstance(spider, CouncilSpider) or request.url.startswith("data:"):
-            return response
-        challenged = looks_like_challenge(response)
-        if request.meta.get("playwright"):
-            refused = request.meta.get(BROWSER_REFUSED_META)
-            if refused:
-                raise RefusedAddress(refused[0])
-            if challenged:
-                raise FirewallChallenge(
-                    f"firewall challenge (HTTP {response.status}): the browser did not get past it"
-                )
-            fetched = _fetched_in_page(request)
-            if fetched is not None:
-                return _raw_response(request, response, fetched)
-            if response.status in (403, 429, 503):
-                # The browser reports the status of the challenge page it first landed on;
-                # what it returns is the page behind it.
-                return response.replace(status=200)
-            return response
-        if not challenged:
-            return response
-        self.crawler.stats.inc_value("oursay/challenges")
-        site = spider.site_for(request)
-        if site is not None and spider.browser_available and not site.browser and (
-            spider.browser_mode == "registry"
-        ):
-            raise FirewallChallenge(
-                f"firewall challenge (HTTP {response.status}); browser path only for councils "
-                "the registry marks browser=true"
-            )
-        if site is None or not spider.browser_available:
-            raise FirewallChallenge(
-                f"firewall challenge (HTTP {response.status}); browser path "
-                f"{'off' if not spider.browser_available else 'not applicable'}"
-            )
-        if not site.use_browser:
-            logger.info("%s: firewall challenge; switching to the browser path", site.key)
-        site.use_browser = True
-        return spider.via_browser(request, site, retry=True)
-
-
-class MovedHost(IgnoreRequest):
-    """A council page redirected to a host outside the crawl (the site has moved)."""
-
-
-class MovedHostMiddleware:
-    """Records a redirect off the council's hosts as a failure ("moved host"). Without it
-    Scrapy drops the redirected request silently (offsite filtering happens when it is
-    scheduled, and no errback hears of it). Sits at 605, before RedirectMiddleware (600)."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> MovedHostMiddleware:
-        return cls(crawler)
-
-    def process_response(self, request: Request, response: Response) -> Response:
-        spider = self.crawler.spider
-        location = response.headers.get(b"Location")
-        if (
-            not isinstance(spider, CouncilSpider)
-            or response.status not in (301, 302, 303, 307, 308)
-            or not location
-            or request.meta.get("dont_redirect")
-        ):
-            return response
-        target = urljoin(request.url, location.decode("latin-1"))
-        site = spider.site_for(request)
-        if site is not None and not site.is_own(target):
-            raise MovedHost(f"redirected to {target}")
-        return response
-
-
-def _fetched_in_page(request: Request) -> dict[str, Any] | None:
-    for method in request.meta.get("playwright_page_methods") or ():
-        result = getattr(method, "result", None)
-        if getattr(method, "method", None) == "evaluate" and isinstance(result, dict):
-            return result
-    return None
-
-
-def _raw_response(request: Request, response: Response, fetched: dict[str, Any]) -> Response:
-    """The bytes the page fetched for itself, as the response Scrapy would have had."""
-    if fetched.get("too_large"):
-        limit = request.meta.get("download_maxsize", 0)
-        # Worded like Scrapy's own message, so that errbacks treat both alike.
-        raise DownloadCancelledError(
-            f"Expected to receive {int(fetched['too_large'])} bytes which is larger than "
-            f"download max size ({limit}) in request {request}."
-        )
-    body = base64.b64decode(fetched.get("body") or "")
-    headers = Headers({"Content-Type": fetched.get("type") or "application/octet-stream"})
-    cls = responsetypes.from_args(headers=headers, url=response.url, body=body)
-    return cls(
-        url=response.url,
-        status=200,
-        headers=headers,
-        body=body,
-        request=request,
-        flags=response.flags,
-    )
-
-
-# --- parsing helpers (module level, so tests and the CMIS spider can use them) ----------
-# Dates live in crawlers/dates.py (uk_dates, uk_date are re-exported here for the spiders).
-
-
-def local_midnight(day: date | None) -> datetime | None:
-    return parse_when(day) if day else None
-
-
-def text_of(selection: Any) -> str:
-    """Whitespace-collapsed text of a parsel selection."""
-    return " ".join(" ".join(selection.xpath(".//text()").getall()).split())
-
-
-def mg_fields(content: Selector) -> list[tuple[str, str]]:
-    """``(label, value)`` pairs of a ModernGov content block in page order: ``<p><span
-    class="mgLabel">Label: </span>value</p>`` and ``<h3 class="mgSubSubTitleTxt">Label:
-    </h3>`` followed by its text block."""
-    fields: list[tuple[str, str]] = []
-    for node in content.xpath(
-        ".//p[span[contains(@class, 'mgLabel')]] | .//h3[contains(@class, 'mgSubSubTitleTxt')]"
-    ):
-        tag = node.root.tag
-        if tag == "p":
-            label = text_of(node.xpath("./span[contains(@class, 'mgLabel')][1]"))
-            copy = etree.fromstring(etree.tostring(node.root))
-            for span in copy.xpath("./span[contains(@class, 'mgLabel')][1]"):
-                tail = span.tail
-                parent = span.getparent()
-                parent.remove(span)
-                if tail:
-                    parent.text = (parent.text or "") + tail
-            value = html_to_text(copy)
-        else:
-            label = text_of(node)
-            block = node.xpath("following-sibling::*[1]")
-            if not block or block[0].root.tag in ("h2", "h3"):
-                continue
-            value = html_to_text(block[0].root)
-        label = label.strip().rstrip(":").strip()
-        if label:
-            fields.append((label, value.strip()))
-    return fields
-
-
-_DOC_PATH = re.compile(
-    r"/documents/|mgconvert2pdf\.aspx|document\.ashx|\.(pdf|docx?|xlsx?|rtf|odt|txt|html?|pptx?)$",
-    re.IGNORECASE,
-)
-
-
-def document_links(container: Selector | Iterable[Selector], page_url: str) -> list[dict[str, Any]]:
-    """Documents in ModernGov bullet lists: ``url``, ``title`` (without the size note) and
-    ``size`` ("PDF 119 KB"). Links to other pages (decisions, meetings) are left out."""
-    found: dict[str, dict[str, Any]] = {}
-    selections = [container] if isinstance(container, Selector) else list(container)
-    for selection in selections:
-        for link in selection.xpath(".//ul[contains(@class, 'mgBulletList')]//a[@href]"):
-            href = link.attrib["href"].strip()
-            # One document linked as x.pdf, x.pdf#search="…" and x.pdf#page=2 is stored once.
-            url = canonical_url(safe_url_string(urljoin(page_url, href)))
-            if not _DOC_PATH.search(urlsplit(url).path.lower()):
-                continue
-            size = text_of(link.xpath(".//span[contains(@class, 'mgFileSize')]")) or None
-            title_parts = link.xpath(
-                "./text() | .//*[not(ancestor-or-self::span[contains(@class, 'mgFileSize')])]"
-                "/text()"
-            ).getall()
-            title = " ".join(" ".join(title_parts).split()) or url.rsplit("/", 1)[-1]
-            found.setdefault(url, {"url": url, "title": title, "size": size})
-    return list(found.values())
-
-
-def fields_text(fields: Iterable[tuple[str, str]]) -> str:
-    """The plain-text description: one ``Label: value`` line per field (values that span
-    paragraphs keep their line breaks)."""
-    return "\n".join(f"{label}: {value}" for label, value in fields if value)
-
-
-def yes_no(value: str | None) -> bool | None:
-    text = (value or "").strip().lower()
-    if text.startswith("yes"):
-        return True
-    if text.startswith("no"):
-        return False
-    return None
-
-
-def query_arg(url: str, name: str) -> str | None:
-    for key, values in parse_qs(urlsplit(url).query).items():
-        if key.lower() == name.lower() and values:
-            return values[0]
-    return None
-
-
-# --- the shared base spider --------------------------------------------------------------
-
-
-class CouncilSpider(DocumentDownloads, BaseSpider):
+class CouncilSpider(BrowserPath, StoredState, DocumentDownloads, BaseSpider):
     """Base for spiders of council committee sites (ModernGov, CMIS).
 
     Subclasses set ``name``, ``source``, ``platform`` and implement ``site_requests(site)``
@@ -549,103 +222,9 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             )
         return lenient - strict
 
-    def _configure_browser(self, settings: BaseSettings) -> None:
-        """Registers scrapy-playwright's download handlers; they fetch only requests with
-        ``meta["playwright"]`` (councils flagged ``browser`` and challenged ones), every
-        other request goes through Scrapy's own HTTP handler as usual."""
-        mode = str(settings.get("OURSAY_BROWSER") or "auto").lower()
-        self.browser_mode = mode
-        chromium = os.environ.get("OURSAY_CHROMIUM") or DEFAULT_CHROMIUM
-        found = bool(shutil.which(chromium)) or os.path.exists(chromium)
-        wanted = any(s.browser for s in self.sites.values()) or mode in ("auto", "on")
-        if mode == "off" or not wanted:
-            return
-        if not found:
-            logger.warning("browser path unavailable: no Chromium at %s", chromium)
-            return
-        self.browser_available = True
-        for site in self.sites.values():
-            site.use_browser = site.browser
-        # scrapy-playwright's handler, with per-host certificate checks for the requests
-        # it hands to plain HTTP (crawlers.tls).
-        handler = "crawlers.tls.PerHostTLSPlaywrightHandler"
-        settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, "spider")
-        hosts = sorted({h for s in self.sites.values() for h in s.hosts if h})
-        # The handler resolves, checks and pins these when it launches Chromium; the
-        # switch below (no name resolvable but these) is what it starts from.
-        settings.set("OURSAY_BROWSER_HOSTS", hosts, "spider")
-        settings.set("PLAYWRIGHT_BROWSER_TYPE", "chromium", "spider")
-        settings.set(
-            "PLAYWRIGHT_LAUNCH_OPTIONS",
-            {
-                "executable_path": chromium,
-                "headless": True,
-                "args": [
-                    chromium_host_rules(hosts),
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    # WebRTC's UDP goes to IP addresses without the resolver or the routes.
-                    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
-                    "--disable-component-update",
-                    "--no-first-run",
-                    "--disable-sync",
-                ],
-            },
-            "spider",
-        )
-        # One browser page per council at a time is as polite as the HTTP path.
-        settings.set("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", 2, "spider")
-        timeout_ms = settings.getfloat("DOWNLOAD_TIMEOUT", 60) * 1000
-        settings.set("PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT", timeout_ms, "spider")
-
     # requests ------------------------------------------------------------------------
     def site_for(self, request: Request) -> CouncilSite | None:
         return self.sites.get(request.meta.get("site", ""))
-
-    def via_browser(self, request: Request, site: CouncilSite, *, retry: bool = False) -> Request:
-        """The request, fetched by Chromium. ``retry``: the same request again after a
-        challenge (so the duplicate filter must let it through)."""
-        from scrapy_playwright.page import PageMethod
-
-        timeout_ms = self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 60) * 1000
-        methods = [PageMethod("wait_for_function", CHALLENGE_CLEARED_JS, timeout=timeout_ms)]
-        if "document_fetch" in request.meta or request.meta.get("raw_body"):
-            # Chromium shows a PDF in its viewer and XML in its tree view instead of handing
-            # over the bytes: fetch them from inside the page (same origin, same cookies),
-            # capped like downloads. ChallengeMiddleware puts them in the response.
-            maxsize = request.meta.get("download_maxsize") or self.document_maxsize
-            methods.append(PageMethod("evaluate", FETCH_DOCUMENT_JS, maxsize))
-        meta = {
-            **request.meta,
-            "playwright": True,
-            # One browser context per council: its cookies (the challenge's clearance)
-            # are kept for its later pages.
-            "playwright_context": f"council-{site.key}",
-            "playwright_context_kwargs": {
-                "ignore_https_errors": not site.verify_tls,
-                # A service worker's own fetches would not pass the route guard.
-                "service_workers": "block",
-            },
-            # Only the council's own hosts, never a refused address (crawlers.scope).
-            "playwright_page_init_callback": self._browser_guard(site),
-            "playwright_page_methods": methods,
-        }
-        return request.replace(meta=meta, dont_filter=retry or request.dont_filter)
-
-    def _browser_guard(self, site: CouncilSite) -> Any:
-        guard = self._browser_guards.get(site.key)
-        if guard is None:
-            from crawlers.scope import Resolver, allowed_networks, browser_route_guard
-
-            settings = self.crawler.settings
-            guard = browser_route_guard(
-                site.hosts,
-                allowed_networks(settings),
-                Resolver(settings.getfloat("DNS_TIMEOUT", 60)),
-            )
-            self._browser_guards[site.key] = guard
-        return guard
 
     def page_request(
         self,
@@ -753,69 +332,6 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             return
         yield from super().document_errback(failure)
 
-    # state from earlier runs ---------------------------------------------------------
-    def _db(self) -> Any:
-        if self._session is None:
-            from storage.db import session_factory
-
-            self._session = session_factory(self.settings.get("OURSAY_DATABASE_URL"))()
-        return self._session
-
-    def previous_record(self, source_key: str) -> PreviousRecord | None:
-        """What earlier runs stored for this record (read-only; the pipeline writes)."""
-        from sqlalchemy import select
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from storage.models import Document, Record
-
-        session = self._db()
-        try:
-            row = session.execute(
-                select(Record.id, Record.data).where(
-                    Record.source == self.source, Record.source_key == source_key
-                )
-            ).one_or_none()
-            if row is None:
-                return None
-            documents = session.execute(
-                select(Document.url, Document.status, Document.content_hash).where(
-                    Document.record_id == row.id
-                )
-            ).all()
-        except SQLAlchemyError as error:
-            logger.warning("could not read earlier state of %s: %s", source_key, error)
-            return None
-        finally:
-            session.rollback()  # end the read transaction; never hold SQLite snapshots
-        listing = {
-            d["url"]: listing_signature(d)
-            for d in (row.data or {}).get("documents", [])
-            if isinstance(d, dict) and d.get("url")
-        }
-        return PreviousRecord(
-            documents={d.url: (d.status, d.content_hash) for d in documents}, listing=listing
-        )
-
-    def checkpoint(self, site: CouncilSite) -> datetime | None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from storage.records import get_checkpoint
-
-        if site.code is None:
-            return None
-        session = self._db()
-        try:
-            return get_checkpoint(session, self.source, site.code)
-        except SQLAlchemyError as error:
-            logger.warning("could not read the checkpoint of %s: %s", site.code, error)
-            return None
-        finally:
-            session.rollback()
-
-    def closed(self, reason: str) -> None:
-        if self._session is not None:
-            self._session.close()
-
     # the crawl -----------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
         for code, why in self.unusable:
@@ -890,6 +406,3 @@ class CouncilSpider(DocumentDownloads, BaseSpider):
             return True
         assert site.since is not None
         return site.since.date() <= day <= site.horizon(ahead).date()
-
-
-# --- ModernGov --------------------------------------------------------------------------
