@@ -37,7 +37,7 @@ from feeds.items import (
     summarise,
 )
 from feeds.render import RenderedItem
-from feeds.snapshot import PlainSelect
+from feeds.snapshot import PlainSelect, feed_select
 from feeds.stylesheet import STYLESHEET_PATH, stylesheet_parts, with_stylesheet
 from storage import queries
 from storage.models import Council, Record
@@ -505,25 +505,10 @@ def build_feed(
 
 def spec_states(session: Session, spec: FeedSpec) -> list[RecordState]:
     """What ``spec`` lists now, newest first (the newest ``FEED_ITEM_LIMIT``): its query's
-    rows as plain read-only states (:func:`feeds.snapshot.fast_states`), as the static
-    build reads them. ORM instances (three a row, with identity map and attribute state)
+    rows as plain read-only states, as the static build reads them, through the select
+    kept for the feed (:func:`feeds.snapshot.feed_select`). ORM instances (three a row)
     were most of a feed's time at a million records (bench/README.md)."""
     if session.autoflush:
         session.flush()  # what the ORM query did first: pending changes are seen
-    if spec.kind == "search":
-        plain = PlainSelect(spec.query())  # a saved search: built from its parameters
-    else:
-        key = (spec, queries.USE_FLAG_STATE)
-        plain = _PLAIN_SELECTS.get(key)
-        if plain is None:
-            if len(_PLAIN_SELECTS) >= _PLAIN_SELECTS_MAX:
-                _PLAIN_SELECTS.clear()
-            plain = _PLAIN_SELECTS[key] = PlainSelect(spec.query())
-    states = plain.states(session)
+    states = feed_select(spec).states(session)
     return sorted((s for s in states if spec.matches(s)), key=sort_key, reverse=True)
-
-
-# Each feed's select, built once per process: a feed's query depends only on its spec (and
-# the bench's switch between the flag-state column and the joins). Bounded; cleared when full.
-_PLAIN_SELECTS: dict[tuple[FeedSpec, bool], PlainSelect] = {}
-_PLAIN_SELECTS_MAX = 4_096

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import JSON, Select, String, Text, case, cast, func, inspect, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
+from storage import queries
 from storage.flag_state import FLAGGED, NEEDS_REVIEW
 from storage.models import Assessment, Record, Review, UTCDateTime
 from storage.queries import RecordState
@@ -111,6 +112,26 @@ def fast_states(session: Session, query: Select[Any]) -> list[RecordState]:
     """Run a :func:`storage.queries.states_query` select for plain columns and wrap them as
     states, in the query's order."""
     return PlainSelect(query).states(session)
+
+
+def feed_select(spec: Any) -> PlainSelect:
+    """The plain select of a feed spec (:class:`feeds.build.FeedSpec`), built once per
+    process: a feed's query depends only on its spec (and the bench's switch between the
+    flag-state column and the joins). A saved search's is built each time, from its
+    parameters. Bounded; cleared when full."""
+    if spec.kind == "search":
+        return PlainSelect(spec.query())
+    key = (spec, queries.USE_FLAG_STATE)
+    plain = _FEED_SELECTS.get(key)
+    if plain is None:
+        if len(_FEED_SELECTS) >= _FEED_SELECTS_MAX:
+            _FEED_SELECTS.clear()
+        plain = _FEED_SELECTS[key] = PlainSelect(spec.query())
+    return plain
+
+
+_FEED_SELECTS: dict[tuple[Any, bool], PlainSelect] = {}
+_FEED_SELECTS_MAX = 4_096
 
 
 # JSON texts up to this long are decoded once per read and the value shared between rows
