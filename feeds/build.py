@@ -37,8 +37,9 @@ from feeds.items import (
     summarise,
 )
 from feeds.render import RenderedItem
-from feeds.snapshot import fast_states
+from feeds.snapshot import PlainSelect, feed_select
 from feeds.stylesheet import STYLESHEET_PATH, stylesheet_parts, with_stylesheet
+from storage import queries
 from storage.models import Council, Record
 from storage.queries import RecordState, states_query
 
@@ -76,6 +77,7 @@ __all__ = [
     "sentence",
     "site_specs",
     "sort_key",
+    "spec_states",
     "summarise",
     "usable_councils",
 ]
@@ -311,11 +313,20 @@ def load_feed_states(
     """Every state any feed can list, in one read, newest first (``narrow`` adds a filter,
     such as some councils only). Records, assessments and reviews come as plain rows
     (:func:`feeds.snapshot.fast_states`), not ORM instances: read them, never write."""
+    selects = _FEED_STATE_SELECTS.get(queries.USE_FLAG_STATE)
+    if selects is None:
+        # Built once per process: building the selects and adapting their columns cost
+        # about a tenth of a one-council rebuild.
+        selects = [PlainSelect(query) for query in feed_state_queries()]
+        _FEED_STATE_SELECTS[queries.USE_FLAG_STATE] = selects
     states: dict[int, RecordState] = {}
-    for query in feed_state_queries():
-        for state in fast_states(session, narrow(query) if narrow else query):
+    for plain in selects:
+        for state in (plain.narrowed(narrow) if narrow else plain).states(session):
             states.setdefault(state.record.id, state)
     return sorted(states.values(), key=sort_key, reverse=True)
+
+
+_FEED_STATE_SELECTS: dict[bool, list[PlainSelect]] = {}
 
 
 def relative(path: str, from_path: str) -> str:
@@ -489,7 +500,15 @@ def build_feed(
     spec = find_spec(name, councils)
     if spec is None:
         return None
-    rows = session.execute(spec.query())
-    states = [RecordState(r, a, v) for r, a, v in rows]
-    states = sorted((s for s in states if spec.matches(s)), key=sort_key, reverse=True)
-    return FeedBuilder(councils, links).render(spec, fmt, states)
+    return FeedBuilder(councils, links).render(spec, fmt, spec_states(session, spec))
+
+
+def spec_states(session: Session, spec: FeedSpec) -> list[RecordState]:
+    """What ``spec`` lists now, newest first (the newest ``FEED_ITEM_LIMIT``): its query's
+    rows as plain read-only states, as the static build reads them, through the select
+    kept for the feed (:func:`feeds.snapshot.feed_select`). ORM instances (three a row)
+    were most of a feed's time at a million records (bench/README.md)."""
+    if session.autoflush:
+        session.flush()  # what the ORM query did first: pending changes are seen
+    states = feed_select(spec).states(session)
+    return sorted((s for s in states if spec.matches(s)), key=sort_key, reverse=True)

@@ -28,7 +28,7 @@ from feeds.build import (
     feed_columns,
     find_spec,
     load_councils,
-    sort_key,
+    spec_states,
 )
 from feeds.regions import AreaSpec, area_specs
 from feeds.topics import TopicSpec, topic_specs
@@ -136,8 +136,7 @@ def find_feed(session: Session, key: str) -> FeedSpec | None:
 
 def feed_states(session: Session, spec: FeedSpec) -> list[RecordState]:
     """What the feed lists now, newest first (the newest ``FEED_ITEM_LIMIT``)."""
-    states = [RecordState(r, a, v) for r, a, v in session.execute(spec.query())]
-    return sorted((s for s in states if spec.matches(s)), key=sort_key, reverse=True)
+    return spec_states(session, spec)
 
 
 class ChoiceLinks(Links):

@@ -8,6 +8,7 @@ row objects with the same attribute names serve :func:`feeds.items.summarise` eq
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -17,9 +18,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Select, String, case, func, inspect, select, type_coerce
+from sqlalchemy import JSON, Select, String, Text, case, cast, func, inspect, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
+from storage import queries
+from storage.flag_state import FLAGGED, NEEDS_REVIEW
 from storage.models import Assessment, Record, Review, UTCDateTime
 from storage.queries import RecordState
 
@@ -57,39 +60,78 @@ class SnapshotState(RecordState):
         return matching_topics(self.record)
 
 
+class PlainSelect:
+    """A :func:`storage.queries.states_query` select (with its joins, filters, order and
+    limit) made to read plain columns, and how to turn its rows into states. Building one
+    (the ORM select, then its columns adapted) costs more than running a feed's query at a
+    million records, so the web app keeps one per feed (:func:`feeds.build.spec_states`)."""
+
+    def __init__(self, query: Select[Any]) -> None:
+        current = query.column_descriptions[1]["entity"]
+        latest = query.column_descriptions[2]["entity"]
+        columns = [getattr(Record, n) for n in _RECORD_NAMES]
+        columns += [getattr(current, n) for n in _ASSESSMENT_NAMES]
+        columns += [getattr(latest, n) for n in _REVIEW_NAMES]
+        selected, self.converters = _raw_columns(columns)
+        self.statement = query.with_only_columns(*selected, maintain_column_froms=False)
+
+    def narrowed(self, narrow: Callable[[Select[Any]], Select[Any]]) -> PlainSelect:
+        """The same read with ``narrow`` applied to its select (filters on ``Record``)."""
+        narrower = copy.copy(self)
+        narrower.statement = narrow(self.statement)
+        return narrower
+
+    def states(self, session: Session) -> list[RecordState]:
+        r_end = len(_RECORD_NAMES)
+        a_end = r_end + len(_ASSESSMENT_NAMES)
+        a_id = _ASSESSMENT_NAMES.index("id") + r_end
+        v_id = _REVIEW_NAMES.index("id") + a_end
+        converters = self.converters
+        states = []
+        # Straight to the connection: the session would put every row through ORM loading.
+        for raw in session.connection().execute(self.statement).fetchall():
+            row = list(raw)
+            for index, convert in converters:
+                row[index] = convert(row[index])
+            record = _Row(dict(zip(_RECORD_NAMES, row[:r_end], strict=True)))
+            assessment = (
+                _Row(dict(zip(_ASSESSMENT_NAMES, row[r_end:a_end], strict=True)))
+                if row[a_id] is not None
+                else None
+            )
+            review = (
+                _Row(dict(zip(_REVIEW_NAMES, row[a_end:], strict=True)))
+                if row[v_id] is not None
+                else None
+            )
+            states.append(SnapshotState(record, assessment, review))  # type: ignore[arg-type]
+        return states
+
+
 def fast_states(session: Session, query: Select[Any]) -> list[RecordState]:
-    """Run a :func:`storage.queries.states_query` select (with its joins, filters, order
-    and limit) for plain columns and wrap them as states, in the query's order."""
-    current = query.column_descriptions[1]["entity"]
-    latest = query.column_descriptions[2]["entity"]
-    columns = [getattr(Record, n) for n in _RECORD_NAMES]
-    columns += [getattr(current, n) for n in _ASSESSMENT_NAMES]
-    columns += [getattr(latest, n) for n in _REVIEW_NAMES]
-    selected, converters = _raw_columns(columns)
-    plain = query.with_only_columns(*selected, maintain_column_froms=False)
-    r_end = len(_RECORD_NAMES)
-    a_end = r_end + len(_ASSESSMENT_NAMES)
-    a_id = _ASSESSMENT_NAMES.index("id") + r_end
-    v_id = _REVIEW_NAMES.index("id") + a_end
-    states = []
-    # Straight to the connection: the session would put every row through ORM loading.
-    for raw in session.connection().execute(plain).fetchall():
-        row = list(raw)
-        for index, convert in converters:
-            row[index] = convert(row[index])
-        record = _Row(dict(zip(_RECORD_NAMES, row[:r_end], strict=True)))
-        assessment = (
-            _Row(dict(zip(_ASSESSMENT_NAMES, row[r_end:a_end], strict=True)))
-            if row[a_id] is not None
-            else None
-        )
-        review = (
-            _Row(dict(zip(_REVIEW_NAMES, row[a_end:], strict=True)))
-            if row[v_id] is not None
-            else None
-        )
-        states.append(SnapshotState(record, assessment, review))  # type: ignore[arg-type]
-    return states
+    """Run a :func:`storage.queries.states_query` select for plain columns and wrap them as
+    states, in the query's order."""
+    return PlainSelect(query).states(session)
+
+
+def feed_select(spec: Any) -> PlainSelect:
+    """The plain select of a feed spec (:class:`feeds.build.FeedSpec`), built once per
+    process: a feed's query depends only on its spec (and the bench's switch between the
+    flag-state column and the joins). A saved search's is built each time, from its
+    parameters. Bounded; cleared when full."""
+    if spec.kind == "search":
+        return PlainSelect(spec.query())
+    key = (spec, queries.USE_FLAG_STATE)
+    plain = _FEED_SELECTS.get(key)
+    if plain is None:
+        if len(_FEED_SELECTS) >= _FEED_SELECTS_MAX:
+            _FEED_SELECTS.clear()
+        plain = _FEED_SELECTS[key] = PlainSelect(spec.query())
+    return plain
+
+
+_FEED_SELECTS: dict[tuple[Any, bool], PlainSelect] = {}
+_FEED_SELECTS_MAX = 4_096
 
 
 # JSON texts up to this long are decoded once per read and the value shared between rows
@@ -141,7 +183,9 @@ def _raw_columns(
             selected.append(type_coerce(column, String))
             converters.append((index, load_datetime))
         elif isinstance(kind, JSON):
-            selected.append(type_coerce(column, String))
+            # As text from PostgreSQL too (``jsonb::text``, the text its driver would decode
+            # itself): then the short values are decoded once and shared there as well.
+            selected.append(type_coerce(cast(column, Text), String))
             converters.append((index, load_json))
         else:
             selected.append(column)
@@ -182,31 +226,39 @@ def council_fingerprints(session: Session, names: dict[str, str]) -> dict[str, s
     What can change a feed item and how it shows here: a record inserted, deleted or moved
     between councils (count and id sum); a record's content (``updated_at`` moves when its
     content hash does: storage/records.py); a new or restored current assessment (id sum);
-    a flag or publish state changed in place (id sums over flagged / held rows); a decision
-    group rewritten in place (its JSON, hashed); a new review (count and newest id); the
-    council's name. Everything else about an assessment is written once, at insert."""
+    a flag or publish state changed in place (id sums over the records' flag states: the
+    column the triggers of migration 0010 keep from the assessment and review, and all an
+    item shows of them besides the review); a decision group rewritten in place (its JSON,
+    hashed); a new review (count and newest id); the council's name. Everything else about
+    an assessment is written once, at insert.
+
+    Two grouped reads rather than one join: the records' own columns (their rows, in
+    ``ix_records_council_date`` order), and their current assessments' ids from the
+    indexes alone (``ix_assessments_record_current``). The one join also read every
+    current assessment's row for its flag columns.
+    """
     current = aliased(Assessment)
     per_council: dict[str, list[Any]] = {}
-    records = (
-        select(
-            Record.council_code,
-            func.count(Record.id),
-            func.sum(Record.id),
-            func.max(Record.updated_at),
-            func.max(Record.first_seen_at),
-            func.count(current.id),
-            func.sum(current.id),
-            func.sum(case((current.should_flag.is_(True), current.id), else_=0)),
-            func.sum(case((current.publish_state == "needs_review", current.id), else_=0)),
-            func.sum(case((current.publish_state.is_(None), current.id), else_=0)),
-        )
-        .outerjoin(
-            current, (current.record_id == Record.id) & current.is_current.is_(True)
-        )
+    records = select(
+        Record.council_code,
+        func.count(Record.id),
+        func.sum(Record.id),
+        func.max(Record.updated_at),
+        func.max(Record.first_seen_at),
+        func.sum(case((Record.flag_state == FLAGGED, Record.id), else_=0)),
+        func.sum(case((Record.flag_state == NEEDS_REVIEW, Record.id), else_=0)),
+    ).group_by(Record.council_code)
+    # An outer join (count() skips the NULLs), so that SQLite walks the records' index and
+    # looks each one's current assessment up, rather than reading every record's row.
+    assessed = (
+        select(Record.council_code, func.count(current.id), func.sum(current.id))
+        .outerjoin(current, (current.record_id == Record.id) & current.is_current.is_(True))
         .group_by(Record.council_code)
     )
-    for code, *values in session.execute(records):
-        per_council.setdefault(code or NO_COUNCIL, []).append([str(v) for v in values])
+    for label, query in (("records", records), ("assessed", assessed)):
+        for code, *values in session.execute(query):
+            parts = [label, *map(str, values)]
+            per_council.setdefault(code or NO_COUNCIL, []).append(parts)
     reviews = (
         select(Record.council_code, func.count(Review.id), func.max(Review.id), func.sum(Review.id))
         .join(Record, Record.id == Review.record_id)

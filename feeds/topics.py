@@ -117,9 +117,52 @@ def _by_slug() -> dict[str, Topic]:
 
 def matching_topics(record: Record) -> frozenset[str]:
     """Slugs of the loaded topics :func:`topic_matches` puts ``record`` in, all at once:
-    the lowered text is made and each first word looked for once, not once per topic."""
-    inputs = topic_inputs(record)
-    return frozenset(t.slug for t in load_topics() if topic_matches(t, record, inputs))
+    the lowered text is made and each first word looked for once, not once per topic.
+    Most records hold none of the first words: then only their CPV codes can place them
+    (remembered per list of codes, which repeat), and no topic is tested one by one."""
+    topics = load_topics()
+    memo = _memo(topics)
+    codes, text, _ = topic_inputs(record)
+    by_code = memo.by_codes.get(codes)
+    if by_code is None:
+        if len(memo.by_codes) >= 10_000:
+            memo.by_codes.clear()
+        by_code = memo.by_codes[codes] = frozenset(
+            t.slug
+            for t in topics
+            if t.prefixes and any(code.startswith(t.prefixes) for code in codes)
+        )
+    present = {word for word in memo.words if word in text}
+    if not present:
+        return by_code
+    found = set(by_code)
+    for topic in topics:
+        if topic.slug in found:
+            continue
+        for word, keywords in topic.checks:
+            if word in present and any(keyword in text for keyword in keywords):
+                found.add(topic.slug)
+                break
+    return frozenset(found)
+
+
+@dataclass
+class _Memo:
+    topics: tuple[Topic, ...]
+    words: tuple[str, ...]  # every topic's first words (Topic.checks), once each
+    by_codes: dict[tuple[str, ...], frozenset[str]]  # topics placed by CPV codes alone
+
+
+_MEMOS: list[_Memo] = []
+
+
+def _memo(topics: tuple[Topic, ...]) -> _Memo:
+    """What :func:`matching_topics` keeps about the loaded topics (made again if they are
+    loaded again, as tests do)."""
+    if not _MEMOS or _MEMOS[0].topics is not topics:
+        words = tuple(dict.fromkeys(word for t in topics for word, _ in t.checks))
+        _MEMOS[:] = [_Memo(topics, words, {})]
+    return _MEMOS[0]
 
 
 def topic_matches(topic: Topic, record: Record, inputs: TopicInputs | None = None) -> bool:
