@@ -198,6 +198,10 @@ def _head(name: str) -> str:
     return re.split(r"\s+[-\u2013\u2014]\s+", name, maxsplit=1)[0]
 
 
+# Buyers whose answer a matcher keeps (see BuyerMatcher.match).
+MATCH_CACHE_SIZE = 1 << 16
+
+
 class BuyerMatcher:
     """Name and identifier lookup over a fixed set of councils."""
 
@@ -216,6 +220,10 @@ class BuyerMatcher:
                         self._by_core.setdefault(reading.core, set()).add(council.code)
                         forms |= reading.forms
 
+        # Answers by (name, identifiers, classifications): a crawl meets the same few
+        # thousand buyers on every page. Emptied when full rather than evicting one by one.
+        self._answers: dict[tuple[Any, ...], Match | None] = {}
+
     @classmethod
     def from_registry(cls) -> BuyerMatcher:
         return cls(load_registry())
@@ -225,6 +233,23 @@ class BuyerMatcher:
         name: str | None,
         identifiers: Iterable[str] = (),
         classifications: Iterable[tuple[str, str]] = (),
+    ) -> Match | None:
+        key = (name, tuple(identifiers), tuple(classifications))
+        try:
+            return self._answers[key]
+        except KeyError:
+            pass
+        answer = self._match(name, key[1], key[2])
+        if len(self._answers) >= MATCH_CACHE_SIZE:
+            self._answers.clear()
+        self._answers[key] = answer
+        return answer
+
+    def _match(
+        self,
+        name: str | None,
+        identifiers: tuple[str, ...],
+        classifications: tuple[tuple[str, str], ...],
     ) -> Match | None:
         normalised = normalise(name or "")
         for identifier in identifiers:

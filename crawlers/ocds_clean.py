@@ -63,29 +63,38 @@ def scrub(value: Any, depth: int = 0) -> Any:
 
     Raises ``InvalidRelease`` past ``MAX_RELEASE_DEPTH`` levels of nesting."""
     if depth > MAX_RELEASE_DEPTH:
-        raise InvalidRelease(f"nested more than {MAX_RELEASE_DEPTH} levels deep")
+        raise _too_deep()
     if isinstance(value, dict):
         return _scrub_dict(value, depth)
     if isinstance(value, list):
-        return [_scrub_leaf(v, depth + 1) for v in value]
+        return _scrub_list(value, depth)
     if isinstance(value, str):
         return clean_text(value)
     return value
 
 
+# Strings, numbers and None (most values of a release) are handled in the loops below without
+# a call each, and dicts and lists nested in them go straight to the loop of their kind: the
+# calls were most of the cleaning's cost (issue 14). Each kept value one level down counts
+# as in ``scrub``: a container at ``depth`` may hold values only if ``depth + 1`` is allowed.
+
+
 def _scrub_dict(value: dict[Any, Any], depth: int) -> dict[Any, Any]:
-    # Strings, numbers and None (most values of a release) are handled here without a call
-    # of scrub each: the recursion was a third of a bulk load's normalising (issue 14).
     kept = {}
-    too_deep = depth + 1 > MAX_RELEASE_DEPTH  # each kept value counts, as in scrub
+    too_deep = depth + 1 > MAX_RELEASE_DEPTH
     for key, item in value.items():
         if _is_personal(key):
             continue
         if too_deep:
-            raise InvalidRelease(f"nested more than {MAX_RELEASE_DEPTH} levels deep")
+            raise _too_deep()
         kind = type(item)
         if kind is str:
-            kept[key] = clean_text(item)
+            # clean_text changes nothing in ASCII text without an "@" (most strings).
+            kept[key] = item if item.isascii() and "@" not in item else clean_text(item)
+        elif kind is dict:
+            kept[key] = _scrub_dict(item, depth + 1)
+        elif kind is list:
+            kept[key] = _scrub_list(item, depth + 1)
         elif kind is int or kind is float or kind is bool or item is None:
             kept[key] = item
         else:
@@ -93,12 +102,24 @@ def _scrub_dict(value: dict[Any, Any], depth: int) -> dict[Any, Any]:
     return kept
 
 
-def _scrub_leaf(item: Any, depth: int) -> Any:
-    if depth > MAX_RELEASE_DEPTH:
-        raise InvalidRelease(f"nested more than {MAX_RELEASE_DEPTH} levels deep")
-    kind = type(item)
-    if kind is str:
-        return clean_text(item)
-    if kind is int or kind is float or kind is bool or item is None:
-        return item
-    return scrub(item, depth)
+def _scrub_list(value: list[Any], depth: int) -> list[Any]:
+    if value and depth + 1 > MAX_RELEASE_DEPTH:
+        raise _too_deep()
+    kept = []
+    for item in value:
+        kind = type(item)
+        if kind is str:
+            kept.append(item if item.isascii() and "@" not in item else clean_text(item))
+        elif kind is dict:
+            kept.append(_scrub_dict(item, depth + 1))
+        elif kind is list:
+            kept.append(_scrub_list(item, depth + 1))
+        elif kind is int or kind is float or kind is bool or item is None:
+            kept.append(item)
+        else:
+            kept.append(scrub(item, depth + 1))
+    return kept
+
+
+def _too_deep() -> InvalidRelease:
+    return InvalidRelease(f"nested more than {MAX_RELEASE_DEPTH} levels deep")

@@ -13,12 +13,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from twisted.python.failure import Failure
 
 from crawlers.buyers import BuyerMatcher
-from crawlers.items import CheckpointItem, FailureItem, RecordItem
+from crawlers.items import CheckpointItem, FailureItem, PageItem, RecordItem
 from crawlers.ocds import InvalidJSON, normalise_release, parse_json
 from crawlers.spiders.base import LONDON, BaseSpider
 from storage.councils import check_council_codes, load_registry
 
-Output = Iterator[RecordItem | CheckpointItem | FailureItem | scrapy.Request]
+Output = Iterator[PageItem | CheckpointItem | FailureItem | scrapy.Request]
 
 
 class OCDSWindowSpider(BaseSpider):
@@ -200,7 +200,10 @@ class OCDSWindowSpider(BaseSpider):
             )
             return
         stats.inc_value("oursay/pages")
-        yield from self.records(releases, response.url)
+        # One item for the page's records, not one per release (see PageItem).
+        page = PageItem(list(self.records(releases, response.url)))
+        if page.items:
+            yield page
 
         links = package.get("links")
         next_url = links.get("next") if isinstance(links, dict) else None
@@ -217,25 +220,31 @@ class OCDSWindowSpider(BaseSpider):
         yield self.page_request(next_url, window, page=response.meta["page"] + 1, seen=seen)
 
     def records(self, releases: list[Any], url: str) -> Iterator[RecordItem | FailureItem]:
-        stats = self.crawler.stats
+        # Counted here and added to the stats once per page: each of Scrapy's stats calls
+        # goes through a wrapper of its own, and a page has 100 releases.
+        counts = dict.fromkeys(("seen", "invalid", "not_council", "other_council", "council"), 0)
         for release in releases:
-            stats.inc_value("oursay/releases/seen")
+            counts["seen"] += 1
             try:
                 if not isinstance(release, dict):
                     raise ValueError("release is not an object")
                 item = normalise_release(release, source=self.source, matcher=self.matcher)
             except ValueError as error:
-                stats.inc_value("oursay/releases/invalid")
+                counts["invalid"] += 1
                 release_id = release.get("id") if isinstance(release, dict) else None
                 yield self.failure_item(f"release {release_id}: {error}", url=url)
                 continue
             if item is None:
-                stats.inc_value("oursay/releases/not_council")
+                counts["not_council"] += 1
             elif self.council_codes and item.council_code not in self.council_codes:
-                stats.inc_value("oursay/releases/other_council")
+                counts["other_council"] += 1
             else:
-                stats.inc_value("oursay/releases/council")
+                counts["council"] += 1
                 yield item
+        stats = self.crawler.stats
+        for name, count in counts.items():
+            if count:
+                stats.inc_value(f"oursay/releases/{name}", count)
 
     def page_failed(self, failure: Failure) -> Output:
         """A page that failed for good (after retries): recorded; the window stays open."""
