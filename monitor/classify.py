@@ -238,6 +238,15 @@ def _classify_chunks(
             # is with staff or the market refers to that consultation.
             discounted += [(h, "staff_or_market_context") for h in cons_kept]
             cons_kept = []
+        if cons_kept and any(
+            reason == "not_consulted" and _THIS_DECISION.search(hit.seg.text)
+            for hit, reason in discounted
+        ):
+            # The record says no consultation was held on this very decision ("No public
+            # consultation has been undertaken by the Council on the lease"): consultations it
+            # mentions on other matters (an earlier phase, other works) are not this one's.
+            discounted += [(h, "none_on_this_decision") for h in cons_kept]
+            cons_kept = []
         has_consultation = bool(cons_kept)
 
     # ---- in-house option (only for outsourcing)
@@ -318,6 +327,14 @@ def _classify_chunks(
 # Public API
 # --------------------------------------------------------------------------------------------
 
+
+# A negative about this record's own decision: "no public consultation ... on the lease",
+# "... was required for this proposal".
+_THIS_DECISION = re.compile(
+    r"\b(?:on|for|about|regarding|in respect of) (?:this|the) (?:proposals?|decisions?|lease|"
+    r"disposal|sale|transfer|contract|extension|award|recommendations?|matter)\b",
+    re.I,
+)
 
 # How many sentences of a report's purpose section say what it is about.
 _PURPOSE_SENTENCES = 2

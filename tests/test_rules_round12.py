@@ -862,3 +862,99 @@ def test_a_moderngov_plan_page_is_cut_an_entry_a_title() -> None:
     result = classify(plan, doc_type="forward_plan")
     # The sale's own entry names ward members only: another entry's consultation is not its.
     assert result.is_asset_sale and result.has_consultation is False and result.should_flag
+
+
+# Round 17 (h57-h60).
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        # Surveys named after the public, with their response counts; drop-in events at places.
+        (
+            "Decision: a) approved a two-year extension of the leisure management contract. "
+            "Reasons: the 2023 Active Lives residents' leisure survey (2,134 respondents) showed "
+            "high satisfaction.",
+            CONS,
+            True,
+            "decision",
+        ),
+        (
+            "The Committee agreed to award the supported bus contracts. The network was "
+            "redesigned after the Rural Transport Survey, in which 1,470 residents and "
+            "passengers took part, and after drop-in events in Callander and Killin.",
+            CONS,
+            True,
+            "decision",
+        ),
+        (
+            "The Committee agreed to award the supported bus contracts. A survey of operators' "
+            "costs, in which 12 operators took part, informed the budget.",
+            CONS,
+            False,
+            "decision",
+        ),
+        # A dedicated council team as the in-house option.
+        (
+            "Alternative options considered: a dedicated Council catering team would cost "
+            "approximately £94k a year more than the concession model and was not recommended. "
+            "Decision: approve a procurement exercise for a concession contract for on-board "
+            "catering.",
+            INH,
+            True,
+            "decision",
+        ),
+        # Appointing a named firm "as its delivery partner".
+        (
+            "RESOLVED: (a) That the Council appoints Sample Landscapes Ltd as its delivery "
+            "partner for grass cutting and cemetery grounds work for fifteen years.",
+            OUT,
+            True,
+            "decision",
+        ),
+        # A contract procured for a service named later in the sentence.
+        (
+            "It is recommended: 2.3. That the Director be authorised to procure a single "
+            "contract for the cleaning, consumables supply and servicing of the 22 public "
+            "conveniences listed at Appendix 1.",
+            OUT,
+            True,
+            "report",
+        ),
+        (
+            "It is recommended: 2.3. That the Director be authorised to procure a single "
+            "contract for the resurfacing of the car parks listed at Appendix 1.",
+            OUT,
+            False,
+            "report",
+        ),
+        # "No public consultation ... on the lease": other matters' consultation is not its.
+        (
+            "b) approves the grant of a 125-year lease of the Riverside car park to Sample "
+            "Hotels Ltd. 2.1 The castle gardens works were informed by a public survey and "
+            "drop-in sessions in 2024. 7.1 No public consultation has been undertaken by the "
+            "Council on the lease.",
+            CONS,
+            False,
+            "report",
+        ),
+        (
+            "b) approves the grant of a 125-year lease of the Riverside car park to Sample "
+            "Hotels Ltd. 7.1 A public survey on the lease was held and 300 residents replied.",
+            CONS,
+            True,
+            "report",
+        ),
+    ],
+)
+def test_round17_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected
+
+
+def test_a_notice_that_denies_consultation_on_its_own_sale_is_read_whole() -> None:
+    # (a notice's consultation check keeps hits of its own: the denial is read beside them)
+    text = (
+        "Delta eSourcing - Opportunity\nTitle: Former Depot - offers invited\nTenure: Freehold, "
+        "with vacant possession\nThe site was the subject of residents' drop-in sessions held "
+        "in 2023 on the masterplan. No public consultation has been undertaken on the sale."
+    )
+    result = classify(text, doc_type="procurement")
+    assert result.is_asset_sale and result.has_consultation is False

@@ -71,6 +71,13 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "four drop-in sessions were held at Kendal, Ulverston and Barrow"
             r"\bdrop-?in (?:sessions?|events?)\b[^.;]{0,40}?\b(?:(?:were|was|have been|had been|"
             r"will be) )?held\b",
+            # "the 2023 Active Lives residents' leisure survey (2,134 respondents)", "the Rural
+            # Transport Survey, in which 1,470 residents and passengers took part"
+            rf"\b{PUBLIC}['’]? (?:[\w-]+ ){{0,2}}?survey\b[^.;]{{0,40}}?\(?\d[\d,]* "
+            r"(?:respondents|responses|replies)\b",
+            rf"\bsurvey\b,? (?:in|to) which (?:over |more than |around |some )?(?:\d[\d,]* )?"
+            rf"(?:[\w-]+ ){{0,2}}?{PUBLIC}\b[^.;]{{0,40}}?\b(?:took part|responded|replied)\b",
+            r"\bdrop-?in (?:sessions?|events?) (?:in|at) (?-i:[A-Z])",
             # "a passenger survey was carried out on all sailings"
             r"\b(?:passenger|resident|user|customer|visitor|parent|tenant|household|community|"
             r"public)s?['’]? (?:satisfaction |opinion |views |travel )?(?:surveys?|questionnaires?)"

@@ -96,6 +96,10 @@ _LETTING_RULES: tuple[Rule, ...] = (
             # "whether to procure a new collection contract for the service"
             r"\b(?:procure|procuring|re-?procure|re-?procuring) (?:a |an )?(?:new )?"
             r"(?:[\w-]+ ){0,3}?contracts? for (?:the |this )?(?:[\w-]+ ){0,2}?services?\b",
+            # "authorised to procure a single contract for the cleaning ... of the 22 public
+            # conveniences"
+            r"\b(?:procure|procuring|re-?procure|re-?procuring) (?:a |an )?(?:new |single )?"
+            rf"(?:[\w-]+ ){{0,3}}?contracts? for (?:the )?[^.;]{{0,80}}?\b{SERVICE_DOMAIN}\b",
             # "whether the service should be re-let to an external contractor"
             r"\bre-?let to (?:an? |the )?(?:external|outside|private|new|independent) "
             r"(?:contractors?|providers?|operators?|suppliers?)\b",
@@ -382,6 +386,10 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"delivery partners?|strategic partners?|contractors?)\b",
             r"\b(?:a|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
             r"(?:would be |will be |to be |be )?(?:selected|appointed|procured)\b",
+            # "That the Council appoints Sample Landscapes Ltd as its delivery partner for grass
+            # cutting"
+            r"\bappoint(?:s|ed|ing)? (?:[\w&'’.-]+ ){1,5}?as (?:its|the|our|their) (?:[\w-]+ )?"
+            r"(?:delivery partner|strategic partner|provider|operator|contractor)s?\b",
             # "that a delivery partner be appointed to run the employability programme"
             r"\b(?:a|the) (?:new |single |preferred |local )?(?:delivery partner|provider|"
             r"operator|contractor)s? (?:would be |will be |to be |be )(?:selected|appointed|"

@@ -312,6 +312,8 @@ INHOUSE_TERM = _alt(
     # "through Council-employed staff", "the current direct service (Council operatives)",
     # "to employ catering staff directly", "brought back under the Council's operational teams"
     r"(?:council|authority)[- ]employed (?:staff|workers|employees|teams?|officers)",
+    # "a dedicated Council catering team would cost £94k a year more"
+    r"(?:dedicated|new|own) (?:council|authority) (?:[\w-]+ ){0,2}?(?:teams?|staff|workforce)",
     # "Staffing the control room directly with Council employees was assessed"
     r"(?:directly )?with (?:the )?(?:council|authority)(?:['’]s)? (?:own )?(?:employees|staff)",
     r"(?:current|existing) direct services?",
@@ -377,6 +379,7 @@ _INHOUSE_TRIGGER = (
     "ourselves",
     "employ",
     "brought back",
+    "dedicated",
     "bring back",
     "bringing back",
 )
