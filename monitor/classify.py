@@ -336,6 +336,10 @@ _THIS_DECISION = re.compile(
     re.I,
 )
 
+_OPEN_SPACE_NOTICE_GIVEN = re.compile(
+    r"\bnotice is (?:hereby )?given\b[^.;]{0,80}?\b(?:12[23] ?\(2a\)|open space)", re.I
+)
+
 # How many sentences of a report's purpose section say what it is about.
 _PURPOSE_SENTENCES = 2
 
@@ -363,8 +367,12 @@ def _done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
         text = hit.seg.text
         # (a statutory notice already published says what happens next to the objections it
         # invites: "objections received by 27 February will be considered by the Cabinet")
-        future = NOTICE_FUTURE_DUTY.search(text) and hit.rule != "statutory_open_space_notice"
-        reports = NOTICE_REPORTS_DONE.search(text) and not future
+        statutory = hit.rule == "statutory_open_space_notice"
+        future = NOTICE_FUTURE_DUTY.search(text) and not statutory
+        # (a portal notice that gives the statutory open-space notice itself: "Notice is given
+        # under section 123(2A) ... that the Council intends to dispose of the land")
+        given = statutory and _OPEN_SPACE_NOTICE_GIVEN.search(text) is not None
+        reports = given or (NOTICE_REPORTS_DONE.search(text) and not future)
         (done if reports else rest).append(hit)
     return done, rest
 

@@ -105,7 +105,7 @@ OWN_PREMISES: Final = re.compile(
     r"|\bstaff (?:restaurant|canteen|catering|caf[eé])\b|\boffice (?:cleaning|security)\b"
     # Premises the council rents for itself: "Leasing of Office Accommodation".
     r"|\b(?:leas(?:e|ing)|rental|renting) of (?:[\w-]+ ){0,3}?(?:offices?|office (?:space|"
-    r"accommodation)|premises|depots?)\b",
+    r"accommodation)|premises|depots?)\b|\b(?:leasehold|rented|leased) (?:office|premises)\b",
     _I,
 )
 _PUBLIC_PREMISES: Final = re.compile(

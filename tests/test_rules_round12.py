@@ -958,3 +958,99 @@ def test_a_notice_that_denies_consultation_on_its_own_sale_is_read_whole() -> No
     )
     result = classify(text, doc_type="procurement")
     assert result.is_asset_sale and result.has_consultation is False
+
+
+# Round 18 (h61-h64).
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        (
+            "Decision: That the Executive approves use of the two-year extension option within "
+            "the Highways Term Maintenance contract, taking the end date to 31 March 2028.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "Decision: Committee authorised officers to invite tenders for a three-year cleaning "
+            "and attendant contract for the 14 public toilets.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "Decision: To enter into an agreement with a registered social landlord under which "
+            "it will staff and run Sample House as a 28-bed emergency accommodation project.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "Agreed: (a) that from 1 April day-to-day operation, programming and staffing of the "
+            "Sample Centre pass to Sample Active CIC, an independent social enterprise, under a "
+            "ten-year management agreement.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "The Committee AGREED:\n2.1 that the Council's three children's houses be operated "
+            "from 1 January by Sample Care Ltd under a five-year arrangement;\n2.3 to note that "
+            "continuing to staff the houses directly has not been sustainable: agency spend "
+            "reached £1.9m.",
+            INH,
+            True,
+            "decision",
+        ),
+        (
+            "Purpose: To approve the commissioning plan and the tender of day opportunities in "
+            "three towns through a dynamic purchasing system. Engagement: people attending day "
+            "services, their families and carers took part in 14 conversations and a survey.",
+            CONS,
+            True,
+            "forward_plan",
+        ),
+        (
+            "Agreed that the strip of land at Shore Road be declared surplus to Council "
+            "requirements, and that it be sold to the adjoining owner at the value assessed.",
+            SALE,
+            True,
+            "decision",
+        ),
+        (
+            "Decision: To take a five-year lease of Suite 3, Sample House from a private landlord. "
+            "Reasons: The former offices were sold in 2021 and staff need a local base.",
+            SALE,
+            False,
+            "decision",
+        ),
+    ],
+)
+def test_round18_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # A portal notice that gives the statutory open-space notice consults.
+        (
+            "Proactis Opportunities - Sampleton District Council\nTitle: Land at Sample Road - "
+            "Disposal of Amenity Open Space\nType: Property disposal\nNotice is given under "
+            "section 123(2A) of the Local Government Act 1972 that the Council intends to dispose "
+            "of the land by sale of the freehold. Any objections must be made in writing.",
+            CONS,
+            True,
+        ),
+        # The council renting offices: "Leasehold Office ... Accommodation".
+        (
+            "Atamis - Sampleton Council - Opportunity Notice\nTitle: Requirement for Leasehold "
+            "Office and Customer Access Accommodation - Sampletown\nCategory: Services\n"
+            "Description: The Council wishes to take a lease of 450 sq m of office space.",
+            OUT,
+            False,
+        ),
+    ],
+)
+def test_round18_notice_families(text: str, label: str, expected: bool) -> None:
+    assert _label(text, label, "procurement") is expected

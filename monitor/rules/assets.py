@@ -60,6 +60,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"housing associations?|compan(?:y|ies)|bidders?)\b",
             r"\bbuyers? (?:has been |have been |was |were )?(?:agreed|found|identified|selected) "
             r"for\b",
+            # "that it be sold to the adjoining owner at the value assessed"
+            r"\b(?:be|is to be|will be|are to be) sold to (?:the |a |an )?(?:adjoining|adjacent|"
+            r"neighbouring|highest|preferred|sitting|successful)\b",
             # "The subjects are now offered on the open market."
             r"\b(?:offered|placed|put|marketed|advertised) (?:for sale )?on the open market\b",
         ),
@@ -403,6 +406,8 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bframework within which\b",
             r"\bmay (?:in (?:the )?future )?be considered for\b",
             r"\bany (?:future |individual |further |such )?(?:proposals?|disposals?|sales?)\b",
+            # a past sale given as a reason: "The former offices were sold in 2021"
+            r"\b(?:was|were|had been) sold (?:in|during) (?:the )?\d{4}\b",
             # "identify surplus property which could potentially be sold"
             r"\b(?:could|might|may) (?:potentially |possibly |in future )?be (?:sold|disposed of|"
             r"released)\b|\bno (?:site|property|land) has (?:yet )?been identified\b",

@@ -78,6 +78,10 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             rf"\bsurvey\b,? (?:in|to) which (?:over |more than |around |some )?(?:\d[\d,]* )?"
             rf"(?:[\w-]+ ){{0,2}}?{PUBLIC}\b[^.;]{{0,40}}?\b(?:took part|responded|replied)\b",
             r"\bdrop-?in (?:sessions?|events?) (?:in|at) (?-i:[A-Z])",
+            # "people attending day services, their families and carers took part in 14
+            # conversations and an easy-read survey"
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\btook part in\b[^.;]{{0,60}}?\b(?:conversations|surveys?|"
+            r"questionnaires?|workshops?|focus groups?|events?|sessions?)\b",
             # "a passenger survey was carried out on all sailings"
             r"\b(?:passenger|resident|user|customer|visitor|parent|tenant|household|community|"
             r"public)s?['’]? (?:satisfaction |opinion |views |travel )?(?:surveys?|questionnaires?)"

@@ -89,6 +89,11 @@ _LETTING_RULES: tuple[Rule, ...] = (
             # work to an external contractor"
             r"\bre-?let(?:ting|s)? (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}?(?:routes|services?|work|"
             r"lots)\b[^.;]{0,40}?\b(?:through|via|to|using|under)\b",
+            # "authorised officers to invite tenders for a three-year cleaning contract"; "the
+            # tender of day opportunities"
+            r"\binvit\w* (?:tenders|bids|quotations) for (?:a |an |the )?(?:[\w-]+ ){0,6}?"
+            r"(?:contracts?|services?)\b",
+            rf"\bthe tender(?:ing)? of (?:the )?(?:[\w-]+ ){{0,3}}?{SERVICE_DOMAIN}\b",
             # "that operators be invited to submit prices for each route"
             r"\b(?:operators|providers|contractors|suppliers|bidders|organisations)\b (?:be |are |"
             r"were |will be |to be )?invited to (?:submit (?:prices|tenders|bids|quotations|"
@@ -104,7 +109,7 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\bre-?let to (?:an? |the )?(?:external|outside|private|new|independent) "
             r"(?:contractors?|providers?|operators?|suppliers?)\b",
         ),
-        trigger=("tender", "procur", "commission", "let", "invited to"),
+        trigger=("tender", "procur", "commission", "let", "invited to", "invit"),
     ),
     Rule(
         "enter_into_contract",
@@ -122,6 +127,12 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"agreements?) with (?:the |each of the )?(?:following |named |listed |successful |"
             r"preferred |recommended )?(?:[\w-]+ ){0,2}?(?:providers?|operators?|organisations?|"
             r"community groups?)\b",
+            # "To enter into an agreement with a registered social landlord under which it will
+            # staff and run Dyfatty House"
+            r"\benter(?:s|ed|ing)? into an? agreement with (?:a |an |the )?(?:[\w-]+ ){0,4}?"
+            r"(?:providers?|operators?|landlords?|organisations?|charit(?:y|ies)|trusts?|"
+            r"compan(?:y|ies)|associations?)\b[^.;]{0,60}?\b(?:will|to|shall) (?:staff|run|"
+            r"operate|deliver|provide|manage)\b",
             # the passive: "that a contract be entered into with the provider identified in the
             # Report for the delivery of care at home"
             r"\b(?:contracts?|agreements?)\b (?:be|is to be|are to be|to be|will be|should be|was|"
@@ -422,6 +433,9 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\bcontracts? with\b[^.;]{0,200}?\b(?:be|to be|are to be|will be|is to be) "
             r"(?:extended|renewed|varied)\b",
             rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(9)}contracts?\b",
+            # "approves use of the two-year extension option within the Highways Term
+            # Maintenance contract"
+            r"\bextension option (?:in|within|under) (?:the )?(?:[\w-]+ ){0,5}?contracts?\b",
             # "exercise the option in the recycling sites contract to continue the arrangement
             # with the present operator"
             r"\bexercis\w* (?:the |an )?(?:option|right) (?:in|under|within) (?:the )?"

@@ -55,6 +55,14 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             # "an independent charitable trust to take over the running of the museum"
             rf"\b{_TRANSFER_TARGET}\b (?:would |will |to )?take over (?:the )?(?:running|"
             r"management|operation|delivery|provision) of\b",
+            # "that day-to-day operation, programming and staffing of the Centre pass to Sample
+            # Active Communities CIC, an independent social enterprise"
+            r"\b(?:operation|running|management|staffing|delivery|provision)\b[^.;]{0,150}?\bpass"
+            rf"(?:es|ed)? to\b[^.;]{{0,80}}?\b{_TRANSFER_TARGET}\b",
+            # "that the Council's three children's houses be operated from 1 January by Sample
+            # Care Ltd"
+            r"\bbe (?:operated|run|managed|delivered|provided)(?: from [^,.;]{0,30})? by "
+            r"(?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,4}? (?:Ltd|Limited|plc|LLP|CIC)\b",
             # "that the production and delivery of community meals be undertaken by the social
             # enterprise named in the report"
             r"\b(?:production|delivery|provision|operation|running|management) of\b[^.;]{0,60}?"
@@ -98,6 +106,10 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             "council by",
             "authority by",
             "undertaken by",
+            "pass to",
+            "passes to",
+            "operated from",
+            "run from",
             "carried out by",
             "provided by",
         ),

@@ -223,7 +223,8 @@ COUNCILLORS = _alt(
 OPTION_CONTEXT = _alt(
     r"options?|alternatives?|apprais\w*|assess\w*|compar\w*|consider(?:ed|ation)",
     r"reject\w*|dismiss\w*|discount\w*|evaluat\w*|versus|vs\.?|benchmark\w*|whether",
-    r"not (?:a )?(?:feasible|viable|affordable|possible|practical|practicable|sustainable|"
+    r"not (?:been |proved |proven )?(?:a )?(?:feasible|viable|affordable|possible|practical|"
+    r"practicable|sustainable|"
     r"appropriate|realistic)",
     r"no longer|would not|could not|cannot|unable|unaffordable|unviable|no (?:further )?scope",
     r"business case|preferred|recommend\w*|disadvantages?|do nothing|status quo",
@@ -312,6 +313,8 @@ INHOUSE_TERM = _alt(
     # "through Council-employed staff", "the current direct service (Council operatives)",
     # "to employ catering staff directly", "brought back under the Council's operational teams"
     r"(?:council|authority)[- ]employed (?:staff|workers|employees|teams?|officers)",
+    # "continuing to staff the houses directly has not been sustainable"
+    r"staff(?:ing)? (?:the )?(?:[\w'’-]+ ){0,3}?directly",
     # "a dedicated Council catering team would cost £94k a year more"
     r"(?:dedicated|new|own) (?:council|authority) (?:[\w-]+ ){0,2}?(?:teams?|staff|workforce)",
     # "Staffing the control room directly with Council employees was assessed"
