@@ -1054,3 +1054,51 @@ def test_round18_families(text: str, label: str, expected: bool, doc_type: str) 
 )
 def test_round18_notice_families(text: str, label: str, expected: bool) -> None:
     assert _label(text, label, "procurement") is expected
+
+
+# Round 19 (h65-h68).
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        (
+            "Decision: To grant Sample Group an option to acquire the Council's freehold "
+            "interest in 1.9 hectares at Sample Way for affordable housing.",
+            SALE,
+            True,
+            "decision",
+        ),
+        (
+            "Decision: (i) agree to lease office space from Sample Estates; (iii) note that no "
+            "part of the Council's estate is to be sold as a consequence.",
+            SALE,
+            False,
+            "decision",
+        ),
+        (
+            "Resolved: That Cabinet agrees that the Council enters into a single long-term "
+            "partnership for highway maintenance and street lighting with a private-sector "
+            "partner selected through competitive dialogue. Options considered: Option 3 - "
+            "return the services to direct Council delivery: discounted on cost.",
+            INH,
+            True,
+            "decision",
+        ),
+        (
+            "Options: Option A: extend the existing recycling centres contract (recommended). "
+            "Option B: return operation to the Council - previously assessed and not "
+            "recommended. Recommendation: That Members approve the extension of the contract.",
+            INH,
+            True,
+            "report",
+        ),
+        (
+            "CONSULTATION ON PROPOSED DISPOSAL OF COMMON GOOD PROPERTY. The Council proposes to "
+            "sell the former Sample Hall. Representations may be made by any person by 1 May.",
+            CONS,
+            True,
+            "notice",
+        ),
+    ],
+)
+def test_round19_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected

@@ -104,6 +104,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             # invited", "Freehold, with vacant possession on completion"
             r"\b(?:offers|bids) (?:in excess of|over|above|in the region of|around) (?:£|gbp\s?)\d",
             r"\bwith vacant possession\b",
+            # "to grant Sample Group an option to acquire the Council's freehold interest"
+            r"\boption to (?:acquire|purchase|buy) (?:the )?(?:council['’]s |authority['’]s )?"
+            r"(?:freehold|leasehold|land|site|property)\b",
             # "invites tenders for the purchase of the freehold of the former White Hart Inn"
             r"\b(?:invit\w*|seek\w*) (?:sealed |informal |formal )?(?:offers|tenders|bids) for "
             r"(?:the )?(?:purchase|acquisition) of\b",
@@ -113,6 +116,7 @@ ASSET_RULES: tuple[Rule, ...] = (
         trigger=(
             "missives",
             "vacant possession",
+            "option to",
             "offer",
             "bid",
             "purchaser",
@@ -338,8 +342,12 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\bno (?:council |council['’]s |other )?(?:land|propert(?:y|ies)|assets?|sites?|"
             r"buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be|is to be|are to be)"
-            r"(?: being)? (?:disposed|sold|transferred)\b",
+            r"(?: being)? (?:disposed|sold|transferred|offered for sale|marketed)\b",
             r"\b(?:is|was|were|are|will|would) not (?:be )?(?:being )?(?:disposed of|sold)\b",
+            # "no part of the Council's estate is to be sold as a consequence"
+            r"\bno part of (?:the )?(?:council['’]s |authority['’]s )?(?:estate|land|"
+            r"propert(?:y|ies)|sites?)\b[^.;]{0,30}?\b(?:is|are|will be|would be) (?:to be )?"
+            r"(?:sold|disposed of)\b",
             # "No decision to dispose of any individual property is sought in this report"
             r"\bno (?:decision|proposal|recommendation) (?:to|on whether to) (?:dispose|sell)\b",
             # "(c) no disposal of the freehold of any unit is proposed"

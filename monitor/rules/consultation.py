@@ -227,8 +227,19 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # (Community Empowerment (Scotland) Act 2015, s.104)
             r"\b(?:representations|objections) (?:were|have been|had been) received\b",
             r"\bsection 104 of the community empowerment\b",
+            # a notice headed "Consultation on proposed disposal of common good property"
+            r"\bconsultation on (?:the |a )?proposed (?:disposal|sale|lease|transfer)\b",
         ),
-        trigger=("12", "open space", "notice", "object", "representation", "advert"),
+        trigger=(
+            "12",
+            "open space",
+            "notice",
+            "object",
+            "representation",
+            "advert",
+            "community empowerment",
+            "consultation on",
+        ),
     ),
     Rule(
         "consultation_section_names_public",

@@ -127,6 +127,11 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"agreements?) with (?:the |each of the )?(?:following |named |listed |successful |"
             r"preferred |recommended )?(?:[\w-]+ ){0,2}?(?:providers?|operators?|organisations?|"
             r"community groups?)\b",
+            # "that the Council enters into a single long-term partnership ... with a
+            # private-sector partner"
+            r"\benter(?:s|ed|ing)? into (?:a |an )?(?:single |new )?(?:[\w-]+ ){0,3}?partnership\b"
+            r"[^.;]{0,120}?\bwith (?:a |an )?(?:private[- ]sector|commercial|external) (?:partner|"
+            r"provider|operator|company)\b",
             # "To enter into an agreement with a registered social landlord under which it will
             # staff and run Dyfatty House"
             r"\benter(?:s|ed|ing)? into an? agreement with (?:a |an |the )?(?:[\w-]+ ){0,4}?"

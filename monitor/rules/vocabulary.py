@@ -313,6 +313,9 @@ INHOUSE_TERM = _alt(
     # "through Council-employed staff", "the current direct service (Council operatives)",
     # "to employ catering staff directly", "brought back under the Council's operational teams"
     r"(?:council|authority)[- ]employed (?:staff|workers|employees|teams?|officers)",
+    # "Option B: Return operation to the Council"
+    r"return\w* (?:the )?(?:operation|service|services|delivery|running|management|work)\b"
+    r"[^.;]{0,20}? to (?:the )?(?:council|authority)\b",
     # "continuing to staff the houses directly has not been sustainable"
     r"staff(?:ing)? (?:the )?(?:[\w'’-]+ ){0,3}?directly",
     # "a dedicated Council catering team would cost £94k a year more"
@@ -383,6 +386,7 @@ _INHOUSE_TRIGGER = (
     "employ",
     "brought back",
     "dedicated",
+    "return",
     "bring back",
     "bringing back",
 )
