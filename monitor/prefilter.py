@@ -188,8 +188,20 @@ def lowered(text: str) -> str | None:
     return None if _FOLDS_TO_ASCII.search(text) else text.lower()
 
 
-# id(pattern) -> (pattern, its requirements); the pattern is kept so that its id is not reused.
-_BY_ID: dict[int, tuple[re.Pattern[str], Requirements | None]] = {}
+def _gate(alternatives: Requirements | None) -> Words | None:
+    """One clause that every match needs: the words of each alternative's first (most
+    selective) clause together. A text with none of them has no alternative whose every
+    clause is there, which one clause test says instead of one per alternative (most texts
+    have none). None with a single alternative (its first clause is tested first anyway) or
+    an alternative that needs nothing (a branch of a pattern that is always searched)."""
+    if alternatives is None or len(alternatives) < 2 or not all(alternatives):
+        return None
+    return frozenset().union(*(clauses[0] for clauses in alternatives))
+
+
+# id(pattern) -> (pattern, its requirements, their gate); the pattern is kept so that its id
+# is not reused.
+_BY_ID: dict[int, tuple[re.Pattern[str], Requirements | None, Words | None]] = {}
 
 
 def may_match(
@@ -211,8 +223,9 @@ def may_match(
     # every call (some rules compile to thousands of codes), which cost more than the finds.
     known_pattern = _BY_ID.get(id(pattern))
     if known_pattern is None or known_pattern[0] is not pattern:
-        known_pattern = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
-    alternatives = known_pattern[1]
+        alternatives = requirements(pattern)
+        known_pattern = _BY_ID[id(pattern)] = (pattern, alternatives, _gate(alternatives))
+    _, alternatives, gate = known_pattern
     if alternatives is None:
         return True
     # ``in``, one word at a time: as quick as one regex of all the words, and plain loops
@@ -222,6 +235,8 @@ def may_match(
     text = lowered_text if start == 0 and end >= len(lowered_text) else lowered_text[start:end]
     if known is None:
         known = {}
+    if gate is not None and not _all_present((gate,), text, known):
+        return False
     return any(_all_present(clauses, text, known) for clauses in alternatives)
 
 
@@ -290,12 +305,13 @@ class _Branches:
     same text. A branch that lacks a word it needs (its clauses, read like
     :func:`requirements`) is not searched at all."""
 
-    __slots__ = ("_compiled", "clauses", "flags", "parts")
+    __slots__ = ("_compiled", "clauses", "flags", "gate", "parts")
 
     def __init__(self, parts: list[str], clauses: Requirements, flags: int) -> None:
         self.parts = parts
         self.clauses = clauses
         self.flags = flags
+        self.gate = _gate(clauses)
         self._compiled: list[re.Pattern[str] | None] = [None] * len(parts)
 
     def compiled(self, k: int) -> re.Pattern[str]:
@@ -309,6 +325,9 @@ class _Branches:
         """The branches that can match the text whose lower case is ``lowered_text``."""
         if lowered_text is None:
             return list(range(len(self.parts)))
+        # Most texts have no branch's first clause: one clause says so (see _gate).
+        if self.gate is not None and not _all_present((self.gate,), lowered_text, known):
+            return []
         return [
             k
             for k, clauses in enumerate(self.clauses)
