@@ -257,11 +257,13 @@ def _all_present(clauses: Iterable[Words], text: str, known: dict[Words, bool]) 
     return True
 
 
-def _top_level_parts(source: str) -> list[str]:
-    """``source`` cut at each ``|`` outside groups, character classes and escapes: the
-    branches of its top-level alternation (one part when it has none)."""
+def _alternatives(source: str, i: int = 0) -> tuple[list[str], int]:
+    """The branches of the alternation that runs from ``source[i]`` to the ``)`` that closes
+    the group it is in (or to the end), cut at each ``|`` outside inner groups, character
+    classes and escapes; and where it ends (that ``)``, or ``len(source)``)."""
     parts: list[str] = []
-    depth = start = i = 0
+    depth = 0
+    start = i
     n = len(source)
     while i < n:
         ch = source[i]
@@ -280,12 +282,50 @@ def _top_level_parts(source: str) -> list[str]:
         elif ch == "(":
             depth += 1
         elif ch == ")":
+            if depth == 0:
+                break
             depth -= 1
         elif ch == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
         i += 1
-    parts.append(source[start:])
+    parts.append(source[start : min(i, n)])
+    return parts, min(i, n)
+
+
+def _top_level_parts(source: str) -> list[str]:
+    """``source`` cut at each ``|`` outside groups, character classes and escapes: the
+    branches of its top-level alternation (one part when it has none)."""
+    return _alternatives(source)[0]
+
+
+# What may come before a leading group whose branches are searched one by one: nothing, or
+# an assertion that takes no text and matches in one way only.
+_ZERO_WIDTH_PREFIXES = ("\\b", "^", "")
+
+
+def _branch_parts(source: str) -> list[str]:
+    """The patterns searched one by one for ``source``: the branches of its top-level
+    alternation; or, when it has none and starts with a group of alternatives
+    (``\\b(?:A|B|C)rest``), one pattern per alternative (``\\b(?:A)rest``, ...).
+
+    The second is as exact as the first: at a given position the whole pattern tries ``A``
+    then what follows, then ``B`` then what follows, and so on, which is what each part does
+    on its own; the prefix takes no text and matches in one way only, so it cannot make the
+    whole pattern prefer a later alternative. A quantified group (``(?:A|B)?``) is not
+    cut."""
+    parts = _top_level_parts(source)
+    if len(parts) > 1:
+        return parts
+    for prefix in _ZERO_WIDTH_PREFIXES:
+        if source.startswith(prefix + "(?:"):
+            inner, close = _alternatives(source, len(prefix) + 3)
+            if close >= len(source) or len(inner) < 2:
+                return parts
+            rest = source[close + 1 :]
+            if rest[:1] in ("?", "*", "+", "{"):
+                return parts
+            return [f"{prefix}(?:{branch}){rest}" for branch in inner]
     return parts
 
 
@@ -302,7 +342,9 @@ class _Branches:
     that matches there. So does searching each branch alone and keeping the match that
     starts first (the earlier branch on a tie): nothing follows the alternation, so a branch
     matches at a position exactly as it would inside it, and lookarounds and ``\\b`` see the
-    same text. A branch that lacks a word it needs (its clauses, read like
+    same text. A pattern with no top-level alternation that starts with a group of
+    alternatives is cut the same way (:func:`_branch_parts`). A branch that lacks a word it
+    needs (its clauses, read like
     :func:`requirements`) is not searched at all."""
 
     __slots__ = ("_compiled", "clauses", "flags", "gate", "parts")
@@ -338,7 +380,7 @@ class _Branches:
 def _read_branches(pattern: re.Pattern[str]) -> _Branches | None:
     if _P is None or pattern.flags & re.VERBOSE or "(?#" in pattern.pattern:
         return None
-    parts = _top_level_parts(pattern.pattern)
+    parts = _branch_parts(pattern.pattern)
     if len(parts) < 2:
         return None
     if _REFERS_TO_GROUPS.search(pattern.pattern):
