@@ -106,10 +106,19 @@ def required_words(pattern: re.Pattern[str]) -> Words | None:
     return words
 
 
+def _minimal(words: Words) -> Words:
+    """``words`` without those that hold another of them ("delivered" after "deliver",
+    "local authority" after "authority"): a text that has the longer word has the shorter
+    one, so the clause has one of its words exactly when it did, with fewer to look for."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
 def _best_first(clauses: list[Words]) -> tuple[Words, ...]:
-    """Distinct clauses, the most selective first (as :func:`_best` ranks them), so that a
-    branch that cannot match is usually ruled out by its first clause."""
-    return tuple(sorted(dict.fromkeys(clauses), key=lambda w: (len(w), -min(map(len, w)))))
+    """Distinct clauses (each :func:`_minimal`), the most selective first (as :func:`_best`
+    ranks them), so that a branch that cannot match is usually ruled out by its first
+    clause."""
+    distinct = dict.fromkeys(map(_minimal, clauses))
+    return tuple(sorted(distinct, key=lambda w: (len(w), -min(map(len, w)))))
 
 
 def _clauses(items: list[tuple[object, object]]) -> list[Words]:
@@ -196,7 +205,7 @@ def _gate(alternatives: Requirements | None) -> Words | None:
     an alternative that needs nothing (a branch of a pattern that is always searched)."""
     if alternatives is None or len(alternatives) < 2 or not all(alternatives):
         return None
-    return frozenset().union(*(clauses[0] for clauses in alternatives))
+    return _minimal(frozenset().union(*(clauses[0] for clauses in alternatives)))
 
 
 # id(pattern) -> (pattern, its requirements, their gate); the pattern is kept so that its id
@@ -347,13 +356,23 @@ class _Branches:
     needs (its clauses, read like
     :func:`requirements`) is not searched at all."""
 
-    __slots__ = ("_compiled", "clauses", "flags", "gate", "parts")
+    __slots__ = ("_compiled", "by_first", "clauses", "flags", "gate", "parts")
 
     def __init__(self, parts: list[str], clauses: Requirements, flags: int) -> None:
         self.parts = parts
         self.clauses = clauses
         self.flags = flags
         self.gate = _gate(clauses)
+        # The branches by their first clause, (branch, its other clauses) in branch order:
+        # a clause that is not in the text rules out every branch it opens at once. None
+        # when a branch needs nothing.
+        self.by_first: tuple[tuple[Words, tuple[tuple[int, tuple[Words, ...]], ...]], ...]
+        self.by_first = ()
+        if all(clauses):
+            groups: dict[Words, list[tuple[int, tuple[Words, ...]]]] = {}
+            for k, branch in enumerate(clauses):
+                groups.setdefault(branch[0], []).append((k, branch[1:]))
+            self.by_first = tuple((first, tuple(ks)) for first, ks in groups.items())
         self._compiled: list[re.Pattern[str] | None] = [None] * len(parts)
 
     def compiled(self, k: int) -> re.Pattern[str]:
@@ -370,11 +389,31 @@ class _Branches:
         # Most texts have no branch's first clause: one clause says so (see _gate).
         if self.gate is not None and not _all_present((self.gate,), lowered_text, known):
             return []
-        return [
-            k
-            for k, clauses in enumerate(self.clauses)
-            if _all_present(clauses, lowered_text, known)
-        ]
+        if not self.by_first:
+            return [
+                k
+                for k, clauses in enumerate(self.clauses)
+                if _all_present(clauses, lowered_text, known)
+            ]
+        # Each first clause is looked for once (plain loops: this runs for every rule on
+        # every sentence that holds its trigger); then the other clauses of the branches it
+        # opens. Sorted back into branch order.
+        alive: list[int] = []
+        for first, branches in self.by_first:
+            present = known.get(first)
+            if present is None:
+                present = False
+                for word in first:
+                    if word in lowered_text:
+                        present = True
+                        break
+                known[first] = present
+            if present:
+                for k, rest in branches:
+                    if not rest or _all_present(rest, lowered_text, known):
+                        alive.append(k)
+        alive.sort()
+        return alive
 
 
 def _read_branches(pattern: re.Pattern[str]) -> _Branches | None:
