@@ -178,3 +178,24 @@ def test_quick_false_friend_agrees_with_the_plain_loop(texts: list[str]) -> None
                 set_aside += verdict is not None
     assert judged > 20
     assert 0 < set_aside < judged
+
+
+def test_blocker_triggers_found_in_the_page_agree_with_each_sentence(texts: list[str]) -> None:
+    """A blocker's first hit is the same whether its trigger is looked for in the page (the
+    sentences that hold a fragment) or sentence by sentence (the plain way, taken when the
+    page holds a letter that re.I folds to ASCII)."""
+    from monitor.blockers import _first_blocker_hit, _lowered_sentences
+
+    found = 0
+    for text in texts:
+        chunks = [_Chunk("doc.pdf", 1, analyse(text))]
+        paged = [_lowered_sentences(chunk) for chunk in chunks]
+        plain = [([seg.text.lower() for seg in c.analysed.segments], None) for c in chunks]
+        for blocker in R.BLOCKERS:
+            quick = _first_blocker_hit(blocker, chunks, paged)
+            slow = _first_blocker_hit(blocker, chunks, plain)
+            assert (quick is None) == (slow is None), (blocker.name, text[:80])
+            if quick is not None and slow is not None:
+                assert (quick.seg, quick.start, quick.end) == (slow.seg, slow.start, slow.end)
+                found += 1
+    assert found > 0
