@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from monitor import prefilter
 from monitor import rules as R
 from monitor.deciding import decides_or_formally_proposes, decides_or_proposes, is_heading
-from monitor.engine import _Chunk, _Hit, _triggered
+from monitor.engine import _Chunk, _fragment_segments, _Hit, _triggered
 
 
 def _decides(hit: _Hit) -> bool:
@@ -115,14 +115,29 @@ def _first_blocker_hit(
     first: _Hit | None = None
     for c, chunk in enumerate(chunks):
         lows, page = lowered[c] if lowered is not None else _lowered_sentences(chunk)
-        # A trigger nowhere in the page is in none of its sentences.
-        if page is not None and not _triggered(blocker.trigger, page):
-            continue
-        for s, seg in enumerate(chunk.analysed.segments):
+        segments = chunk.analysed.segments
+        holding: set[int] | None = None
+        if page is not None and blocker.trigger:
+            # The sentences that hold a trigger fragment, from where each fragment is in the
+            # page (as the rules' triggers are found): a fragment nowhere in the page is in
+            # none of its sentences, and most are nowhere.
+            holding = set()
+            starts: list[int] | None = None
+            for fragment in blocker.trigger:
+                if fragment in page:
+                    if starts is None:
+                        starts = [seg.start for seg in segments]
+                    holding |= _fragment_segments(fragment, page, segments, starts)
+            if not holding:
+                continue
+        for s, seg in enumerate(segments):
             # An option listed under "Options considered" was discussed, not decided.
             if seg.section == "options" or (first is not None and seg.section != "decision"):
                 continue
-            if not _triggered(blocker.trigger, lows[s]):
+            if holding is not None:
+                if s not in holding:
+                    continue
+            elif not _triggered(blocker.trigger, lows[s]):
                 continue
             if seg.text in seen:
                 span = seen[seg.text]

@@ -121,16 +121,21 @@ def _fragment_segments(
 
 _NOWHERE: frozenset[int] = frozenset()
 
-# The distinct trigger fragments of a set of rules, by the rules' ids (the rules are kept so
+# The distinct trigger fragments of a set of rules, shortest first, each with the shorter
+# fragments it holds ("consult" in "consultation"), by the rules' ids (the rules are kept so
 # that their ids are not reused).
-_FRAGMENTS: dict[tuple[int, ...], tuple[Sequence[R.Rule], tuple[str, ...]]] = {}
+Fragments = tuple[tuple[str, tuple[str, ...]], ...]
+_FRAGMENTS: dict[tuple[int, ...], tuple[Sequence[R.Rule], Fragments]] = {}
 
 
-def _fragments(rules: Sequence[R.Rule]) -> tuple[str, ...]:
+def _fragments(rules: Sequence[R.Rule]) -> Fragments:
     key = tuple(map(id, rules))
     known = _FRAGMENTS.get(key)
     if known is None:
-        fragments = tuple(dict.fromkeys(f for rule in rules for f in rule.trigger))
+        distinct = sorted(dict.fromkeys(f for rule in rules for f in rule.trigger), key=len)
+        fragments = tuple(
+            (f, tuple(o for o in distinct if len(o) < len(f) and o in f)) for f in distinct
+        )
         known = _FRAGMENTS[key] = (tuple(rules), fragments)
     return known[1]
 
@@ -155,14 +160,21 @@ def _triggered_segments(
         where = {}
     # Most fragments are nowhere in the page: a plain ``in`` says so, once per fragment, and
     # a rule none of whose fragments is in any sentence is passed over with one set test.
+    # A fragment that holds a shorter one the page lacks ("consultation", "consult") is not
+    # in it either: the shorter ones come first and are known by then.
     present: set[str] = set()
-    for fragment in _fragments(rules):
+    for fragment, inside in _fragments(rules):
         found = where.get(fragment)
         if found is None:
+            absent = False
+            for shorter in inside:
+                if where[shorter] is _NOWHERE:
+                    absent = True
+                    break
             found = where[fragment] = (
-                _fragment_segments(fragment, chunk_lowered, segments, starts)
-                if fragment in chunk_lowered
-                else _NOWHERE
+                _NOWHERE
+                if absent or fragment not in chunk_lowered
+                else _fragment_segments(fragment, chunk_lowered, segments, starts)
             )
         if found:
             present.add(fragment)

@@ -106,10 +106,19 @@ def required_words(pattern: re.Pattern[str]) -> Words | None:
     return words
 
 
+def _minimal(words: Words) -> Words:
+    """``words`` without those that hold another of them ("delivered" after "deliver",
+    "local authority" after "authority"): a text that has the longer word has the shorter
+    one, so the clause has one of its words exactly when it did, with fewer to look for."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
 def _best_first(clauses: list[Words]) -> tuple[Words, ...]:
-    """Distinct clauses, the most selective first (as :func:`_best` ranks them), so that a
-    branch that cannot match is usually ruled out by its first clause."""
-    return tuple(sorted(dict.fromkeys(clauses), key=lambda w: (len(w), -min(map(len, w)))))
+    """Distinct clauses (each :func:`_minimal`), the most selective first (as :func:`_best`
+    ranks them), so that a branch that cannot match is usually ruled out by its first
+    clause."""
+    distinct = dict.fromkeys(map(_minimal, clauses))
+    return tuple(sorted(distinct, key=lambda w: (len(w), -min(map(len, w)))))
 
 
 def _clauses(items: list[tuple[object, object]]) -> list[Words]:
@@ -188,8 +197,20 @@ def lowered(text: str) -> str | None:
     return None if _FOLDS_TO_ASCII.search(text) else text.lower()
 
 
-# id(pattern) -> (pattern, its requirements); the pattern is kept so that its id is not reused.
-_BY_ID: dict[int, tuple[re.Pattern[str], Requirements | None]] = {}
+def _gate(alternatives: Requirements | None) -> Words | None:
+    """One clause that every match needs: the words of each alternative's first (most
+    selective) clause together. A text with none of them has no alternative whose every
+    clause is there, which one clause test says instead of one per alternative (most texts
+    have none). None with a single alternative (its first clause is tested first anyway) or
+    an alternative that needs nothing (a branch of a pattern that is always searched)."""
+    if alternatives is None or len(alternatives) < 2 or not all(alternatives):
+        return None
+    return _minimal(frozenset().union(*(clauses[0] for clauses in alternatives)))
+
+
+# id(pattern) -> (pattern, its requirements, their gate); the pattern is kept so that its id
+# is not reused.
+_BY_ID: dict[int, tuple[re.Pattern[str], Requirements | None, Words | None]] = {}
 
 
 def may_match(
@@ -211,8 +232,9 @@ def may_match(
     # every call (some rules compile to thousands of codes), which cost more than the finds.
     known_pattern = _BY_ID.get(id(pattern))
     if known_pattern is None or known_pattern[0] is not pattern:
-        known_pattern = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
-    alternatives = known_pattern[1]
+        alternatives = requirements(pattern)
+        known_pattern = _BY_ID[id(pattern)] = (pattern, alternatives, _gate(alternatives))
+    _, alternatives, gate = known_pattern
     if alternatives is None:
         return True
     # ``in``, one word at a time: as quick as one regex of all the words, and plain loops
@@ -222,6 +244,8 @@ def may_match(
     text = lowered_text if start == 0 and end >= len(lowered_text) else lowered_text[start:end]
     if known is None:
         known = {}
+    if gate is not None and not _all_present((gate,), text, known):
+        return False
     return any(_all_present(clauses, text, known) for clauses in alternatives)
 
 
@@ -242,11 +266,13 @@ def _all_present(clauses: Iterable[Words], text: str, known: dict[Words, bool]) 
     return True
 
 
-def _top_level_parts(source: str) -> list[str]:
-    """``source`` cut at each ``|`` outside groups, character classes and escapes: the
-    branches of its top-level alternation (one part when it has none)."""
+def _alternatives(source: str, i: int = 0) -> tuple[list[str], int]:
+    """The branches of the alternation that runs from ``source[i]`` to the ``)`` that closes
+    the group it is in (or to the end), cut at each ``|`` outside inner groups, character
+    classes and escapes; and where it ends (that ``)``, or ``len(source)``)."""
     parts: list[str] = []
-    depth = start = i = 0
+    depth = 0
+    start = i
     n = len(source)
     while i < n:
         ch = source[i]
@@ -265,12 +291,50 @@ def _top_level_parts(source: str) -> list[str]:
         elif ch == "(":
             depth += 1
         elif ch == ")":
+            if depth == 0:
+                break
             depth -= 1
         elif ch == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
         i += 1
-    parts.append(source[start:])
+    parts.append(source[start : min(i, n)])
+    return parts, min(i, n)
+
+
+def _top_level_parts(source: str) -> list[str]:
+    """``source`` cut at each ``|`` outside groups, character classes and escapes: the
+    branches of its top-level alternation (one part when it has none)."""
+    return _alternatives(source)[0]
+
+
+# What may come before a leading group whose branches are searched one by one: nothing, or
+# an assertion that takes no text and matches in one way only.
+_ZERO_WIDTH_PREFIXES = ("\\b", "^", "")
+
+
+def _branch_parts(source: str) -> list[str]:
+    """The patterns searched one by one for ``source``: the branches of its top-level
+    alternation; or, when it has none and starts with a group of alternatives
+    (``\\b(?:A|B|C)rest``), one pattern per alternative (``\\b(?:A)rest``, ...).
+
+    The second is as exact as the first: at a given position the whole pattern tries ``A``
+    then what follows, then ``B`` then what follows, and so on, which is what each part does
+    on its own; the prefix takes no text and matches in one way only, so it cannot make the
+    whole pattern prefer a later alternative. A quantified group (``(?:A|B)?``) is not
+    cut."""
+    parts = _top_level_parts(source)
+    if len(parts) > 1:
+        return parts
+    for prefix in _ZERO_WIDTH_PREFIXES:
+        if source.startswith(prefix + "(?:"):
+            inner, close = _alternatives(source, len(prefix) + 3)
+            if close >= len(source) or len(inner) < 2:
+                return parts
+            rest = source[close + 1 :]
+            if rest[:1] in ("?", "*", "+", "{"):
+                return parts
+            return [f"{prefix}(?:{branch}){rest}" for branch in inner]
     return parts
 
 
@@ -287,15 +351,28 @@ class _Branches:
     that matches there. So does searching each branch alone and keeping the match that
     starts first (the earlier branch on a tie): nothing follows the alternation, so a branch
     matches at a position exactly as it would inside it, and lookarounds and ``\\b`` see the
-    same text. A branch that lacks a word it needs (its clauses, read like
+    same text. A pattern with no top-level alternation that starts with a group of
+    alternatives is cut the same way (:func:`_branch_parts`). A branch that lacks a word it
+    needs (its clauses, read like
     :func:`requirements`) is not searched at all."""
 
-    __slots__ = ("_compiled", "clauses", "flags", "parts")
+    __slots__ = ("_compiled", "by_first", "clauses", "flags", "gate", "parts")
 
     def __init__(self, parts: list[str], clauses: Requirements, flags: int) -> None:
         self.parts = parts
         self.clauses = clauses
         self.flags = flags
+        self.gate = _gate(clauses)
+        # The branches by their first clause, (branch, its other clauses) in branch order:
+        # a clause that is not in the text rules out every branch it opens at once. None
+        # when a branch needs nothing.
+        self.by_first: tuple[tuple[Words, tuple[tuple[int, tuple[Words, ...]], ...]], ...]
+        self.by_first = ()
+        if all(clauses):
+            groups: dict[Words, list[tuple[int, tuple[Words, ...]]]] = {}
+            for k, branch in enumerate(clauses):
+                groups.setdefault(branch[0], []).append((k, branch[1:]))
+            self.by_first = tuple((first, tuple(ks)) for first, ks in groups.items())
         self._compiled: list[re.Pattern[str] | None] = [None] * len(parts)
 
     def compiled(self, k: int) -> re.Pattern[str]:
@@ -309,17 +386,40 @@ class _Branches:
         """The branches that can match the text whose lower case is ``lowered_text``."""
         if lowered_text is None:
             return list(range(len(self.parts)))
-        return [
-            k
-            for k, clauses in enumerate(self.clauses)
-            if _all_present(clauses, lowered_text, known)
-        ]
+        # Most texts have no branch's first clause: one clause says so (see _gate).
+        if self.gate is not None and not _all_present((self.gate,), lowered_text, known):
+            return []
+        if not self.by_first:
+            return [
+                k
+                for k, clauses in enumerate(self.clauses)
+                if _all_present(clauses, lowered_text, known)
+            ]
+        # Each first clause is looked for once (plain loops: this runs for every rule on
+        # every sentence that holds its trigger); then the other clauses of the branches it
+        # opens. Sorted back into branch order.
+        alive: list[int] = []
+        for first, branches in self.by_first:
+            present = known.get(first)
+            if present is None:
+                present = False
+                for word in first:
+                    if word in lowered_text:
+                        present = True
+                        break
+                known[first] = present
+            if present:
+                for k, rest in branches:
+                    if not rest or _all_present(rest, lowered_text, known):
+                        alive.append(k)
+        alive.sort()
+        return alive
 
 
 def _read_branches(pattern: re.Pattern[str]) -> _Branches | None:
     if _P is None or pattern.flags & re.VERBOSE or "(?#" in pattern.pattern:
         return None
-    parts = _top_level_parts(pattern.pattern)
+    parts = _branch_parts(pattern.pattern)
     if len(parts) < 2:
         return None
     if _REFERS_TO_GROUPS.search(pattern.pattern):

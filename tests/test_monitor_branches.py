@@ -97,6 +97,31 @@ def test_top_level_parts() -> None:
         assert "|".join(parts) == source
 
 
+def test_a_leading_group_of_alternatives_is_cut_into_branches() -> None:
+    cases = {
+        r"\b(?:a|b)c\b": [r"\b(?:a)c\b", r"\b(?:b)c\b"],
+        r"^(?:a|(?:b|c)d)(?=e|f)": ["^(?:a)(?=e|f)", "^(?:(?:b|c)d)(?=e|f)"],
+        r"(?:a|[)|]b)": ["(?:a)", "(?:[)|]b)"],
+        r"x|(?:a|b)": ["x", "(?:a|b)"],
+        # Not cut: a quantified group, one alternative, a group that is not the first item,
+        # a prefix that takes text.
+        r"\b(?:a|b)?c": [r"\b(?:a|b)?c"],
+        r"\b(?:a|b)+": [r"\b(?:a|b)+"],
+        r"\b(?:ab)c": [r"\b(?:ab)c"],
+        r"x(?:a|b)": ["x(?:a|b)"],
+        r"\s(?:a|b)": [r"\s(?:a|b)"],
+        r"(a|b)c": ["(a|b)c"],
+    }
+    for source, parts in cases.items():
+        assert prefilter._branch_parts(source) == parts, source
+    pattern = re.compile(r"\b(?:foo|bar|foo bar)\b(?! baz)", re.I)
+    assert prefilter._branches(pattern) is not None
+    for text in ("foo bar", "bar foo", "foo baz bar", "Bar", "foo baz", "a foobar bar"):
+        lowered = prefilter.lowered(text)
+        assert prefilter.search_span(pattern, text, lowered) == _span(pattern, text), text
+        assert prefilter.found(pattern, text, lowered) == (pattern.search(text) is not None)
+
+
 def test_most_long_patterns_are_read_as_branches() -> None:
     """The shortcut is taken: most rules are split into branches with words to look for."""
     split = [name for name, p in PATTERNS if prefilter._branches(p) is not None]
@@ -153,3 +178,24 @@ def test_quick_false_friend_agrees_with_the_plain_loop(texts: list[str]) -> None
                 set_aside += verdict is not None
     assert judged > 20
     assert 0 < set_aside < judged
+
+
+def test_blocker_triggers_found_in_the_page_agree_with_each_sentence(texts: list[str]) -> None:
+    """A blocker's first hit is the same whether its trigger is looked for in the page (the
+    sentences that hold a fragment) or sentence by sentence (the plain way, taken when the
+    page holds a letter that re.I folds to ASCII)."""
+    from monitor.blockers import _first_blocker_hit, _lowered_sentences
+
+    found = 0
+    for text in texts:
+        chunks = [_Chunk("doc.pdf", 1, analyse(text))]
+        paged = [_lowered_sentences(chunk) for chunk in chunks]
+        plain = [([seg.text.lower() for seg in c.analysed.segments], None) for c in chunks]
+        for blocker in R.BLOCKERS:
+            quick = _first_blocker_hit(blocker, chunks, paged)
+            slow = _first_blocker_hit(blocker, chunks, plain)
+            assert (quick is None) == (slow is None), (blocker.name, text[:80])
+            if quick is not None and slow is not None:
+                assert (quick.seg, quick.start, quick.end) == (slow.seg, slow.start, slow.end)
+                found += 1
+    assert found > 0
