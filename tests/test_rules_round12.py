@@ -1102,3 +1102,81 @@ def test_round18_notice_families(text: str, label: str, expected: bool) -> None:
 )
 def test_round19_families(text: str, label: str, expected: bool, doc_type: str) -> None:
     assert _label(text, label, doc_type) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        # h66: a service "secured from an external provider"; land placed on the market; a
+        # library building (not its service) leased to a trust.
+        (
+            "It is recommended: 2.3. That the cleaning and servicing of the 19 facilities be "
+            "secured from an external provider for three years.",
+            OUT,
+            True,
+            "report",
+        ),
+        (
+            "6.2 That officers be authorised to appoint an agent, to place the lands on the open "
+            "market subject to a development brief.",
+            SALE,
+            True,
+            "report",
+        ),
+        (
+            "1. To approve the transfer of the former library and museum building, Bridge "
+            "Street, to the Sample Old Library Trust by way of a 35-year lease at a peppercorn.",
+            OUT,
+            False,
+            "report",
+        ),
+        (
+            "1. To approve the transfer of the library service to the Sample Libraries Trust "
+            "from 1 April.",
+            OUT,
+            True,
+            "report",
+        ),
+    ],
+)
+def test_round19_h66_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected
+
+
+# Round 20 (h69-h72).
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        (
+            "RESOLVED that (i) the providers listed at Appendix 1 be admitted to the Home Care "
+            "Framework for the four localities for three years.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "Members agreed that Lot 2 (receipt and processing of kerbside recyclables) go to "
+            "the most economically advantageous tenderer for three years.",
+            OUT,
+            True,
+            "decision",
+        ),
+        (
+            "The Committee noted the annual report of Sample Leisure Ltd, the Council's wholly "
+            "owned company. Reasons: to scrutinise the company under the service contract "
+            "awarded in 2020.",
+            OUT,
+            False,
+            "report",
+        ),
+        (
+            "The Committee RESOLVED to market the former school for sale. In June officers held "
+            "a drop-in at the village hall, attended by 64 residents.",
+            CONS,
+            True,
+            "decision",
+        ),
+    ],
+)
+def test_round20_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected

@@ -65,6 +65,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"neighbouring|highest|preferred|sitting|successful)\b",
             # "The subjects are now offered on the open market."
             r"\b(?:offered|placed|put|marketed|advertised) (?:for sale )?on the open market\b",
+            # "to place the lands on the open market", "release the site to the market"
+            r"\b(?:place|put|offer|bring|release)\w* (?:the )?(?:[\w-]+ ){0,3}?(?:lands?|sites?|"
+            r"propert(?:y|ies)|buildings?|premises) (?:on|to|onto) (?:the )?(?:open )?market\b",
         ),
         trigger=("sale", "sell", "sold", "open market", "buyer"),
     ),

@@ -225,6 +225,8 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\bcontrol (?:which is )?similar to that (?:[\w ]{0,40} )?over (?:their|its) own "
             r"departments\b",
             r"\bvertical arrangements?\b",
+            # "Sample Leisure Ltd, the Council's wholly owned company"
+            r"\b(?:the )?(?:council|authority)['’]s wholly[- ]owned (?:[\w-]+ )?compan(?:y|ies)\b",
         ),
         # (nor one of a numbered list of options: "(2) transfer to an arm's length external
         # organisation wholly controlled by the Council")
@@ -241,6 +243,8 @@ BLOCKERS: tuple[Blocker, ...] = (
             "sole ",
             "own departments",
             "vertical arrangement",
+            "wholly owned",
+            "wholly-owned",
         ),
         fact=True,
     ),

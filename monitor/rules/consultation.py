@@ -82,6 +82,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # conversations and an easy-read survey"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\btook part in\b[^.;]{{0,60}}?\b(?:conversations|surveys?|"
             r"questionnaires?|workshops?|focus groups?|events?|sessions?)\b",
+            # "officers held a drop-in at Sandness Hall, attended by 64 residents"
+            r"\b(?:held|ran|hosted|organised) (?:a |an |two |three |four |several )?(?:public )?"
+            r"drop-?ins?\b",
             # "a passenger survey was carried out on all sailings"
             r"\b(?:passenger|resident|user|customer|visitor|parent|tenant|household|community|"
             r"public)s?['’]? (?:satisfaction |opinion |views |travel )?(?:surveys?|questionnaires?)"

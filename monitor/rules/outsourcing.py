@@ -105,11 +105,26 @@ _LETTING_RULES: tuple[Rule, ...] = (
             # conveniences"
             r"\b(?:procure|procuring|re-?procure|re-?procuring) (?:a |an )?(?:new |single )?"
             rf"(?:[\w-]+ ){{0,3}}?contracts? for (?:the )?[^.;]{{0,80}}?\b{SERVICE_DOMAIN}\b",
+            # "That the cleaning ... of the 19 facilities be secured from an external provider"
+            r"\bbe (?:secured|procured|commissioned|purchased|bought|obtained) from (?:an? |the )?"
+            r"(?:external|independent|private|outside|third[- ]party|specialist) (?:providers?|"
+            r"contractors?|operators?|suppliers?|compan(?:y|ies))\b",
             # "whether the service should be re-let to an external contractor"
             r"\bre-?let to (?:an? |the )?(?:external|outside|private|new|independent) "
             r"(?:contractors?|providers?|operators?|suppliers?)\b",
         ),
-        trigger=("tender", "procur", "commission", "let", "invited to", "invit"),
+        trigger=(
+            "tender",
+            "procur",
+            "commission",
+            "let",
+            "invited to",
+            "invit",
+            "secured from",
+            "purchased from",
+            "bought from",
+            "obtained from",
+        ),
     ),
     Rule(
         "enter_into_contract",
@@ -346,6 +361,12 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
             r"(?: contracts?)?\b",
             r"\bcontract awards?\b",
+            # "the providers listed at Appendix 1 be admitted to the Home Care Framework";
+            # "Lot 2 ... go to the most economically advantageous tenderer"
+            r"\b(?:providers|operators|organisations|suppliers|contractors)\b[^.;]{0,60}?\bbe "
+            r"admitted to (?:the )?(?:[\w-]+ ){0,4}?framework\b",
+            r"\b(?:lots?|contracts?)\b[^.;]{0,120}?\bgo(?:es)? to the (?:most economically "
+            r"advantageous|highest[- ]scoring|preferred|successful) (?:tenderer|bidder)s?\b",
             # "To award places on the framework to the 14 providers listed"
             r"\baward(?:s|ed|ing)? (?:of )?places on (?:the |a )?(?:[\w-]+ ){0,5}?framework\b",
             # a press release's "Norfolk County Council has signed a new highways term contract
@@ -379,7 +400,17 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"[^.;]{0,40}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:operators?|providers?|bidders?|"
             r"tenderers?)\b",
         ),
-        trigger=("award", "contract", "concession", "successful", "winning", "accept"),
+        trigger=(
+            "award",
+            "contract",
+            "concession",
+            "successful",
+            "winning",
+            "accept",
+            "admitted to",
+            "go to the",
+            "goes to the",
+        ),
     ),
     Rule(
         "preferred_bidder",

@@ -32,6 +32,8 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             r"\btransfer(?:s|red|ring)? (?:of )?(?:the |this |these |its |their |all )?"
             rf"{_words(6)}(?:services?|management|operation|provision|running|{SERVICE_DOMAIN} "
             r"(?:centres?|facilities|homes)|librar(?:y|ies)|museums?|theatres?|galler(?:y|ies))\b"
+            # (not the building: "the transfer of the former library and museum building")
+            r"(?!(?: and [\w-]+)? (?:buildings?|premises|sites?|land)\b)"
             # a list of named sites may stand between the service and its new operator
             r"[^.;]{0,240}?\bto\b"
             rf"[^.;]{{0,80}}?\b{_TRANSFER_TARGET}\b",
