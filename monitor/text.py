@@ -131,7 +131,10 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "decision",
         re.compile(
             r"^(?:decision(?:s|/s)?(?: made| taken)?|decision\(s\)(?: recommended)?|"
-            r"resolved(?: that)?|recommendation(?:s|\(s\)|/s)?|it was resolved|"
+            # ("Recommendation/s and reason/s")
+            r"resolved(?: that)?|recommendation(?:s|\(s\)|/s)?"
+            r"(?: (?:and|&) reasons?(?:/s|\(s\))?)?|"
+            r"it was resolved|"
             # "Cabinet Member / Officer Recommendations:"
             r"(?:cabinet|officers?|members?|committee|portfolio holder|executive|director)"
             r"['’]?s?[\w /&'’-]{0,30} recommendations?|"
@@ -189,7 +192,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The number in front of a numbered heading: "6. OPTIONS CONSIDERED", "4 Legal implications",
 # "2.1 Background", "A. Recommendations", "(a) Consultation".
 _HEADING_NUMBER = re.compile(
-    r"^(?:(?:section|part)\s+)?(?:(\d{1,2})(?:\.\d{1,2})*[.)]?|[A-Z][.)]|\(\w{1,3}\))\s+(?=\S)",
+    r"^(?:(?:section|part)\s+)?(?:(\d{1,2})(?:\.\d{1,2})*[.)]?|[A-Z][.)]|[A-Z]\s[–-]|\(\w{1,3}\))"
+    r"\s+(?=\S)",
     re.I,
 )
 # A numbered paragraph ("7.1 The report ...", "10.After the debate", "6.1Option 2")

@@ -1180,3 +1180,60 @@ def test_round19_h66_families(text: str, label: str, expected: bool, doc_type: s
 )
 def test_round20_families(text: str, label: str, expected: bool, doc_type: str) -> None:
     assert _label(text, label, doc_type) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    [
+        # After round 20, from h70 and h72 (scored at first sight in round 20).
+        # A recommendations heading lettered and glossed: "A – Recommendation/s and reason/s".
+        (
+            "A – Recommendation/s and reason/s\nThe Executive is asked to:\nR2 award the contract "
+            "for the cleaning and minor maintenance of the public conveniences to Sample "
+            "Services Ltd.\n\nB – Background\n",
+            OUT,
+            True,
+            "report",
+        ),
+        (
+            "3.2 That Cabinet approves a variation to the agreement with Sample Business "
+            "Solutions Ltd so that the company carries out council tax account maintenance.",
+            OUT,
+            True,
+            "report",
+        ),
+        (
+            "3.2 That Cabinet approves a variation to the agreement with Sample Homes Ltd on "
+            "the timing of the section 106 payments.",
+            OUT,
+            False,
+            "report",
+        ),
+        (
+            "Resolved: that the leisure contract be awarded to Sample Leisure Trust. Reasons: the "
+            "business case modelled direct council operation of all four centres.",
+            INH,
+            True,
+            "decision",
+        ),
+        (
+            "1. The Committee is asked to approve the sale of an area of 310 square metres of "
+            "amenity ground to the owners of 17 Sample Crescent at market value.",
+            SALE,
+            True,
+            "report",
+        ),
+        (
+            "1. That a management concession for the two markets be procured. 2. That the "
+            "Director be authorised to evaluate bids and award the concession. Option 1, retaining "
+            "management within the Council's Economic Development team, was appraised and not "
+            "recommended. A shopper questionnaire at both markets (406 responses) set the "
+            "priorities.",
+            CONS,
+            True,
+            "decision",
+        ),
+    ],
+)
+def test_after_round20_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert _label(text, label, doc_type) is expected

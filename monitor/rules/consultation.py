@@ -73,7 +73,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"will be) )?held\b",
             # "the 2023 Active Lives residents' leisure survey (2,134 respondents)", "the Rural
             # Transport Survey, in which 1,470 residents and passengers took part"
-            rf"\b{PUBLIC}['’]? (?:[\w-]+ ){{0,2}}?survey\b[^.;]{{0,40}}?\(?\d[\d,]* "
+            rf"\b{PUBLIC}['’]? (?:[\w-]+ ){{0,2}}?(?:survey|questionnaire)\b[^.;]{{0,40}}?"
+            r"\(?\d[\d,]* "
             r"(?:respondents|responses|replies)\b",
             rf"\bsurvey\b,? (?:in|to) which (?:over |more than |around |some )?(?:\d[\d,]* )?"
             rf"(?:[\w-]+ ){{0,2}}?{PUBLIC}\b[^.;]{{0,40}}?\b(?:took part|responded|replied)\b",

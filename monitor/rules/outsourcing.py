@@ -479,6 +479,14 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\bcontinu\w* (?:the )?(?:arrangements?|contracts?|agreements?|services?) with the "
             r"(?:present|current|existing|incumbent) (?:operators?|providers?|contractors?|"
             r"suppliers?)\b",
+            # "approves a variation to the agreement with Northvale Business Solutions Ltd", "To
+            # vary the agreement with Mid Wales Voice CIC so that it runs to 31 March"
+            r"\b(?:vary|varying|variation (?:of|to)|extend(?:s|ed|ing)?|extensions? (?:of|to)) "
+            r"(?:the )?(?:[\w-]+ ){0,3}?agreement with (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,4}? "
+            r"(?:Ltd|Limited|plc|LLP|CIC)\b"
+            # (not a developer's planning agreement)
+            r"(?![^.;]{0,80}?\b(?:section 106|s\.? ?106|planning obligations?|development "
+            r"agreement)\b)",
             # "a variation of the floating support agreement with the current provider"
             rf"\b(?:vary|varying|variation (?:of|to)|extend(?:s|ed|ing)?|extensions? (?:of|to)|"
             rf"renew(?:s|ed|ing)?|renewal of) (?:the )?{_words(6)}agreements? with (?:the )?"

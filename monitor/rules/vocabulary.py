@@ -138,6 +138,7 @@ PUBLIC = _alt(
     r"(?:allotment|plot|ticket|pass|badge|membership|season ticket) holders",
     r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
     r"customers?|citizens?|visitors?|households?|local businesses|neighbours?|passengers",
+    r"shoppers?|market traders|stallholders",
     r"the people of|taxpayers|voters|electors|friends groups?|user groups?",
 )
 PUBLIC_RE = _re(rf"\b{PUBLIC}\b")
@@ -250,7 +251,7 @@ INHOUSE_TERM = _alt(
     # "direct council provision", "continued operation by the Council", "to deliver
     # reablement directly"
     r"direct (?:council|local authority|authority|public) (?:provision|delivery|management|"
-    r"employment)|direct employment",
+    r"employment|operation)|direct employment",
     r"(?:continued|continuing|continuation of) (?:the )?(?:direct )?(?:operation|provision|"
     r"delivery|management|running)(?: of [\w'’ -]{1,40}?)? by the (?:council|authority)",
     r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
@@ -286,7 +287,8 @@ INHOUSE_TERM = _alt(
     r"operat(?:ing|es)?|manag(?:ing|es)?) (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
     r"(?:services?|facilit(?:y|ies)|centres?|homes?) (?:itself|themselves|directly|internally)",
     r"(?:retain|retaining|keep|keeping)\w* (?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
-    r"facilit(?:y|ies)|teams?|staff|functions?) (?:with)?in the (?:council|authority)",
+    r"facilit(?:y|ies)|teams?|staff|functions?|management|operation|running) (?:with)?in the "
+    r"(?:council|authority)",
     # "Deliver the service through the Council's Housing Options team: rejected"
     r"deliver\w* (?:the |this )?(?:service|services|it|them) (?:through|by|using|via) (?:the )?"
     r"(?:council|authority)['’]s (?:[\w-]+ ){0,3}?(?:teams?|service|staff|workforce|officers)",
@@ -421,7 +423,7 @@ ASSET_OBJECT = _alt(
     r"playing fields?|pavilions?|centres?|libraries|library|yards?|units?|acres?|hectares?",
     r"greens?|bowling greens?|pitch(?:es)?|playgrounds?|gardens?|woods?|meadows?|commons?",
     r"quarr(?:y|ies)|pubs?|cottages?|flats?|workshops?|stores?|barns?|kiosks?|toilets",
-    r"m²|sq\.? ?m",
+    r"m²|sq\.? ?m|square met(?:re|er)s|(?:amenity|garden|open) ground",
     # The county farms estate: smallholdings and agricultural holdings are let and sold.
     r"smallholdings?|agricultural (?:holdings?|land|units?)",
     # Named kinds of building councils sell ("the former fire station", "the old baths").
