@@ -2,7 +2,8 @@
 *why*.
 
 Modules: ``base`` (labels, the rule records, regex helpers), ``vocabulary`` (services, goods,
-the public, the in-house option, assets: shared by several labels), ``outsourcing``,
+the public, the in-house option, assets: shared by several labels), ``outsourcing``
+(with ``awards`` and ``transfers``),
 ``not_outsourcing`` (outsourcing's false friends), ``notice_words`` (what notices name),
 ``assets``, ``consultation`` with ``consultation_false_friends``, ``inhouse``
 (each label's rules and false friends),

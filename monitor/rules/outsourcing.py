@@ -3,6 +3,7 @@ friends that set aside services that are not public or not outside the public se
 
 from __future__ import annotations
 
+from monitor.rules.awards import AWARD_RULES
 from monitor.rules.base import (
     _OBJECT_WORDS,
     OUTSOURCING,
@@ -31,11 +32,6 @@ _START_VERB = _alt(
 _SERVICE_END = _alt(
     r"services?|operators?|providers?|contracts?|partners?|partnership|contractors?",
     r"management|operation|provision|framework",
-)
-# Agreements that let a service (a lease or a section 106 agreement does not).
-_SERVICE_AGREEMENT = (
-    r"(?:management|service|services|operating|partnership|framework|call-off|provider|"
-    r"concession) agreements?"
 )
 
 _LETTING_RULES: tuple[Rule, ...] = (
@@ -348,204 +344,6 @@ _LETTING_RULES: tuple[Rule, ...] = (
             "reserve",
         ),
     ),
-    Rule(
-        "contract_award",
-        OUTSOURCING,
-        "Awarding a contract or concession (after tender or directly) hands the service to a"
-        " provider.",
-        _re(
-            rf"\baward(?:s|ed|ing)? (?:of )?(?:a |the |an |new )?(?:new )?{_words(4)}contracts?\b",
-            # (not "will not be re-let": a contract left to end)
-            r"\bcontracts?\b[^.;]{0,80}?\b(?<!not )(?:be|is|was|were|being|to be|has been|"
-            r"have been|will be) (?:awarded|let|re-?let)\b",
-            r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
-            r"(?: contracts?)?\b",
-            r"\bcontract awards?\b",
-            # "the providers listed at Appendix 1 be admitted to the Home Care Framework";
-            # "Lot 2 ... go to the most economically advantageous tenderer"
-            r"\b(?:providers|operators|organisations|suppliers|contractors)\b[^.;]{0,60}?\bbe "
-            r"admitted to (?:the )?(?:[\w-]+ ){0,4}?framework\b",
-            r"\b(?:lots?|contracts?)\b[^.;]{0,120}?\bgo(?:es)? to the (?:most economically "
-            r"advantageous|highest[- ]scoring|preferred|successful) (?:tenderer|bidder)s?\b",
-            # "To award places on the framework to the 14 providers listed"
-            r"\baward(?:s|ed|ing)? (?:of )?places on (?:the |a )?(?:[\w-]+ ){0,5}?framework\b",
-            # a press release's "Norfolk County Council has signed a new highways term contract
-            # with Sample Highways Alliance"
-            r"\b(?:has|have|had) (?:now )?signed (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,4}?"
-            r"contracts? with\b",
-            # "to award the residual waste bulking, haulage and treatment contract (Lots 1 and
-            # 2) to the highest-scoring tenderer"
-            r"\baward(?:s|ed|ing)? (?:of )?(?:a |the |an )?[^.;]{0,80}?\bcontracts?\b[^.;]{0,60}?"
-            r"\bto (?:the )?(?:highest[- ]scoring|preferred|successful|winning|top[- ]ranked) "
-            r"(?:tenderers?|bidders?|suppliers?|providers?|contractors?|operators?)\b",
-            # "to let a contract for the management of ..." (not "let the contract expire")
-            rf"\blet(?:s|ting)? (?:a |an |the |new )(?:new )?{_words(3)}contracts?\b"
-            r"(?![^.;]{0,30}?\b(?:expire|lapse|end|run out)\b)",
-            r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
-            r"(?:to|for)\b",
-            r"\b(?:successful|winning) (?:tenderers?|bidders?|providers?|contractors?)\b",
-            # "Accepts the tender from Keys Group Limited", "the bid of X be accepted"
-            r"\baccept(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ ){0,2}?(?:tenders?|bids?|quotations?) "
-            r"(?:from|of|submitted by)\b",
-            r"\b(?:tenders?|bids?) (?:from|of|submitted by) [^.;]{0,60}?\b(?:be|is|was|were|"
-            r"has been) accepted\b",
-            # "X Ltd has been successful in securing the contract for grounds maintenance",
-            # "won the contract", "contracts to be issued for 1 April".
-            r"\b(?:won|wins|win|secured|securing|winning|obtaining) (?:the |a |an )?(?:new )?"
-            rf"{_words(3)}contracts?\b",
-            r"\bcontracts?\b[^.;]{0,60}?\b(?:to be|be|being|will be|can be|could be|were|was)"
-            r" issued\b",
-            # "the award of the school transport routes to the operators listed"
-            rf"\baward(?:s|ed|ing)? (?:of )?(?:the )?{_words(5)}(?:routes?|lots?|services?)\b"
-            r"[^.;]{0,40}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:operators?|providers?|bidders?|"
-            r"tenderers?)\b",
-        ),
-        trigger=(
-            "award",
-            "contract",
-            "concession",
-            "successful",
-            "winning",
-            "accept",
-            "admitted to",
-            "go to the",
-            "goes to the",
-        ),
-    ),
-    Rule(
-        "preferred_bidder",
-        OUTSOURCING,
-        "Selecting a preferred bidder or provider is the award stage of a procurement.",
-        _re(
-            r"\bpreferred (?:and reserved )?(?:bidders?|bids?|providers?|operators?|partners?|"
-            r"tenderers?)\b",
-        ),
-        also=_re(rf"\bservices?\b|\bcontracts?\b|\b{SERVICE_DOMAIN}\b|\bpartner|\boperat"),
-        trigger=("preferred",),
-    ),
-    Rule(
-        "appoint_provider",
-        OUTSOURCING,
-        "Appointing an operator, provider or delivery partner to run a service.",
-        _re(
-            r"\bappoint(?:s|ed|ing|ment of)? (?:a |an |the )?(?:preferred |new |single |"
-            rf"specialist |external |experienced )?{_words(3)}(?:providers?|operators?|"
-            r"delivery partners?|strategic partners?|contractors?)\b",
-            r"\b(?:a|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
-            r"(?:would be |will be |to be |be )?(?:selected|appointed|procured)\b",
-            # "That the Council appoints Sample Landscapes Ltd as its delivery partner for grass
-            # cutting"
-            r"\bappoint(?:s|ed|ing)? (?:[\w&'’.-]+ ){1,5}?as (?:its|the|our|their) (?:[\w-]+ )?"
-            r"(?:delivery partner|strategic partner|provider|operator|contractor)s?\b",
-            # "that a delivery partner be appointed to run the employability programme"
-            r"\b(?:a|the) (?:new |single |preferred |local )?(?:delivery partner|provider|"
-            r"operator|contractor)s? (?:would be |will be |to be |be )(?:selected|appointed|"
-            r"procured|commissioned)\b[^.;]{0,30}?\bto (?:run|deliver|provide|manage|operate)\b",
-            # "to appoint a specialist contractor to clean and maintain the public conveniences"
-            r"\bappoint(?:s|ed|ing)? (?:a |an )?(?:[\w-]+ ){0,2}?(?:contractors?|providers?|"
-            r"operators?) to (?:clean|maintain|collect|run|operate|deliver|provide|manage)\b",
-            # "has appointed Freedom Leisure to manage the Water Meadows leisure complex"
-            r"\bappoint(?:s|ed|ing|ment of)? (?:[\w&'’-]+ ){1,5}?to (?:manage|run|operate|deliver|"
-            r"provide)"
-            rf"\b[^.;]{{0,60}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
-        ),
-        trigger=("appoint", "operator"),
-    ),
-    Rule(
-        "contract_extension",
-        OUTSOURCING,
-        "Extending, varying or renewing a service contract keeps the service with the outside"
-        " provider.",
-        _re(
-            rf"\bextensions? (?:of|to) (?:the )?{_words(10)}(?:contracts?|{_SERVICE_AGREEMENT})\b",
-            rf"\bextend(?:s|ed|ing)? (?:the )?{_words(8)}(?:contracts?|framework"
-            rf"(?: agreements?)?|{_SERVICE_AGREEMENT})\b",
-            r"\bcontract (?:extensions?|variations?)\b",
-            # "contracts for domiciliary care be revised" (a section 106 agreement is not one)
-            rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,60}}?\b(?:be|to be|are to be|"
-            r"will be) (?:revised|amended|varied|re-?negotiated)\b",
-            # "the public realm services contract with Sample Ltd, covering highway maintenance
-            # and street lighting, be extended for 12 months"
-            r"\bcontracts? with\b[^.;]{0,200}?\b(?:be|to be|are to be|will be|is to be) "
-            r"(?:extended|renewed|varied)\b",
-            rf"\b(?:vary|varying|variation (?:of|to)) (?:the )?{_words(9)}contracts?\b",
-            # "approves use of the two-year extension option within the Highways Term
-            # Maintenance contract"
-            r"\bextension option (?:in|within|under) (?:the )?(?:[\w-]+ ){0,5}?contracts?\b",
-            # "exercise the option in the recycling sites contract to continue the arrangement
-            # with the present operator"
-            r"\bexercis\w* (?:the |an )?(?:option|right) (?:in|under|within) (?:the )?"
-            r"(?:[\w-]+ ){0,4}?(?:contracts?|agreements?)\b[^.;]{0,40}?\bto (?:continue|extend)\b",
-            r"\bcontinu\w* (?:the )?(?:arrangements?|contracts?|agreements?|services?) with the "
-            r"(?:present|current|existing|incumbent) (?:operators?|providers?|contractors?|"
-            r"suppliers?)\b",
-            # "approves a variation to the agreement with Northvale Business Solutions Ltd", "To
-            # vary the agreement with Mid Wales Voice CIC so that it runs to 31 March"
-            r"\b(?:vary|varying|variation (?:of|to)|extend(?:s|ed|ing)?|extensions? (?:of|to)) "
-            r"(?:the )?(?:[\w-]+ ){0,3}?agreement with (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,4}? "
-            r"(?:Ltd|Limited|plc|LLP|CIC)\b"
-            # (not a developer's planning agreement)
-            r"(?![^.;]{0,80}?\b(?:section 106|s\.? ?106|planning obligations?|development "
-            r"agreement)\b)",
-            # "a variation of the floating support agreement with the current provider"
-            rf"\b(?:vary|varying|variation (?:of|to)|extend(?:s|ed|ing)?|extensions? (?:of|to)|"
-            rf"renew(?:s|ed|ing)?|renewal of) (?:the )?{_words(6)}agreements? with (?:the )?"
-            r"(?:current|existing|incumbent) (?:provider|operator|supplier|contractor)s?\b",
-            rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
-            rf"{_SERVICE_AGREEMENT})\b",
-            # "allowing the existing ... contract to continue until 31st March 2019"
-            rf"\b(?:existing|current) {_words(8)}(?:contracts?|{_SERVICE_AGREEMENT})\b"
-            r"[^.;]{0,80}?\bto (?:continue|run on|remain in (?:place|force))\b[^.;]{0,20}?"
-            r"\b(?:until|to|beyond|for)\b",
-        ),
-        trigger=(
-            "extens",
-            "extend",
-            "vary",
-            "varied",
-            "variation",
-            "continuation",
-            "renewal",
-            "revised",
-            "amended",
-            "negotiated",
-            "to continue",
-            "to run on",
-            "to remain in",
-            "continue the",
-            "continuing the",
-        ),
-    ),
-    Rule(
-        "service_passive_step",
-        OUTSOURCING,
-        "'That the tenancy sustainment service be tendered', 'the contract with the operator be"
-        " extended for five years': a service or its contract put to the market or kept with"
-        " the provider, in the passive of a resolution (not 'a desire for the contracts to be"
-        " renewed').",
-        _re(
-            # A contract or agreement extended, renewed, let or put to the market ...
-            rf"\b(?:contracts?|{_SERVICE_AGREEMENT})\b[^.;]{{0,100}}?"
-            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )"
-            r"(?<!\bto )(?:be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
-            r"procured|commissioned|extended|renewed|let|outsourced|market[- ]tested)\b",
-            # ... a service put to the market (a service "extended" is longer opening hours).
-            rf"\b(?:services?|{SERVICE_DOMAIN})\b[^.;]{{0,60}}?"
-            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )"
-            r"(?<!\bto )(?:be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
-            r"procured|commissioned|outsourced|market[- ]tested)\b",
-        ),
-        trigger=(
-            "tendered",
-            "procured",
-            "commissioned",
-            "extended",
-            "renewed",
-            " let",
-            "outsourced",
-            "tested",
-        ),
-    ),
 )
 
 # Handing a service over whole to a trust, mutual, company or new landlord (monitor.rules.transfers)
@@ -626,4 +424,9 @@ _AFTER_TRANSFERS: tuple[Rule, ...] = (
     ),
 )
 
-OUTSOURCING_RULES: tuple[Rule, ...] = (*_LETTING_RULES, *TRANSFER_RULES, *_AFTER_TRANSFERS)
+OUTSOURCING_RULES: tuple[Rule, ...] = (
+    *_LETTING_RULES,
+    *AWARD_RULES,
+    *TRANSFER_RULES,
+    *_AFTER_TRANSFERS,
+)
