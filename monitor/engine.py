@@ -34,6 +34,8 @@ class _Hit:
     seg: Segment
     start: int  # match offsets inside seg.text
     end: int
+    # The lead-in of the list the sentence is an item of (:func:`_lead_ins`), or None.
+    lead: str | None = None
 
     def evidence(self, rule: str | None = None) -> Evidence:
         norm, seg = self.chunk.analysed.norm, self.seg
@@ -293,7 +295,7 @@ def _scan(
                         span = None
                     spans[id(rule)] = span
                 if span is not None:
-                    hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, *span))
+                    hits.append(_Hit(rule.name, rule.label, rule.weak, chunk, seg, *span, lead))
     return hits
 
 
@@ -311,7 +313,7 @@ def _window(scope: str, hit: _Hit, length: int) -> tuple[int, int]:
 
 def _false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     # Everything the verdict depends on.
-    key = (hit.label, hit.rule, hit.seg.text, hit.seg.section, hit.start, hit.end)
+    key = (hit.label, hit.rule, hit.seg.text, hit.seg.section, hit.start, hit.end, hit.lead)
     if key in mask.verdicts:
         return mask.verdicts[key]
     mask.verdicts[key] = verdict = _quick_false_friend(hit, mask)
@@ -356,6 +358,8 @@ def _quick_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     if clauses is None:
         clauses = mask.clauses[text] = {}
     for k, ff in _applicable(hit.label, hit.rule):
+        if ff.lead_in and hit.lead is not None and _found_in_lead_in(ff, hit, mask):
+            return ff
         scope = ff.scope
         if scope == "sentence":
             verdict = known.get((k, _WHOLE))
@@ -399,6 +403,17 @@ def _quick_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     return None
 
 
+def _found_in_lead_in(ff: R.FalseFriend, hit: _Hit, mask: _Masker) -> bool:
+    """``ff`` is in the lead-in of the hit's list and nothing in the item or its lead-in
+    rescues the match."""
+    lead = hit.lead or ""
+    if ff.pattern.search(lead) is None:
+        return False
+    return ff.unless is None or not (
+        ff.unless.search(mask(lead)) or ff.unless.search(mask(hit.seg.text))
+    )
+
+
 def _first_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     """The first false friend that sets ``hit`` aside, the plain way: every false friend in
     turn (:func:`_quick_false_friend` gives the same answer; tests compare them)."""
@@ -408,6 +423,8 @@ def _first_false_friend(hit: _Hit, mask: _Masker) -> R.FalseFriend | None:
     for ff in R.FALSE_FRIENDS:
         if hit.label not in ff.labels or (ff.only_rules and hit.rule not in ff.only_rules):
             continue
+        if ff.lead_in and hit.lead is not None and _found_in_lead_in(ff, hit, mask):
+            return ff
         if ff.scope == "section":
             found = hit.seg.section == ff.pattern.pattern
             lo, hi = 0, len(text)

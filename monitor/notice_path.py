@@ -40,6 +40,8 @@ _NOTICE_NAMES = {
     "contract change notice": "UK10",
     "contract termination notice": "UK11",
     "procurement termination notice": "UK12",
+    "dynamic market notice - establishment": "UK13",
+    "dynamic market notice – establishment": "UK13",
 }
 _NOTICE_NAME_START = re.compile(
     r"\s*(?:UK\d{1,2}\s*[:\-–]?\s*)?(?P<name>" + "|".join(map(re.escape, _NOTICE_NAMES)) + r")\b",
@@ -64,6 +66,11 @@ def _notice_type(notice_type: str | None, chunks: Sequence[_Chunk]) -> str | Non
     for chunk in chunks:
         m = _NOTICE_TYPE_IN_TEXT.search(chunk.analysed.norm)
         if m:
+            # A code and a name that disagree ("UK12: Dynamic market notice - establishment"):
+            # the name is what the page says in words, and is what a reader goes by.
+            named = _NOTICE_NAME_START.match(chunk.analysed.norm, m.start())
+            if named:
+                return _NOTICE_NAMES[" ".join(named.group("name").lower().split())]
             return f"UK{m.group(1)}"
     # Else the name the notice's own text starts with.
     for chunk in chunks[:2]:

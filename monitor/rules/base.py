@@ -99,6 +99,10 @@ class FalseFriend:
     unless: re.Pattern[str] | None = None
     only_rules: frozenset[str] | None = None
     unless_in_sentence: bool = False
+    # Also found in the lead-in of the list the sentence is an item of ("We are asking for
+    # your views on options, including: - a trust to run the service"): the lead-in says
+    # what every item is. The rescue is then looked for in the item and its lead-in.
+    lead_in: bool = False
 
 
 @dataclass(frozen=True)

@@ -202,9 +202,23 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bin the event (?:that|of)\b",
             r"\bif (?:it|the (?:site|land)|any (?:site|land)) (?:is|comprises|constitutes|forms)\b",
             r"\bwhere (?:a|the|any) (?:site|land) (?:is|comprises|constitutes)\b",
+            # a statute cited for a case that may arise: "Where the land to be disposed of
+            # consists of or forms part of common good land, section 75 ... applies"
+            r"\bwhere (?:a|the|any) (?:site|land|property|asset)\b[^.;]{0,40}?\b(?:consists? of|"
+            r"forms? part of|comprises|constitutes|includes)\b",
             # "Where any parcel is found to be open space, the Director will advertise"
             r"\b(?:where|if|should) (?:a|the|any) (?:site|land|parcel|plot|area|holding)s? "
             r"(?:is|are|be) (?:found|considered|deemed|held) (?:to be )?(?:public )?open space\b",
+        ),
+    ),
+    FalseFriend(
+        "consultation_if_changed_later",
+        _C,
+        "'Any proposed changes to the policy would be subject to consultation' promises a"
+        " consultation on changes that may come later, not one on this decision.",
+        _re(
+            r"\bany (?:[\w-]+ ){0,2}?(?:changes?|amendments?|revisions?|variations?)\b[^.;]{0,80}?"
+            r"\b(?:would|will|shall|must|may) (?:also |first |then )?(?:be )?subject to\b"
         ),
     ),
     FalseFriend(

@@ -127,12 +127,21 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:approv\w*|agree\w*|launch\w*|undertak\w*|carry out|begin|commenc\w*|hold|"
             r"run|start)\b (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:public |formal |statutory |full |"
             r"further |wider )?consultation (?:exercise |process )?(?:on|about|regarding|into) "
-            r"(?:the )?(?:[\w'’-]+ ){0,3}?(?:proposals?|options?|plans?|changes?|future|draft)\b"
+            r"(?:the )?(?:[\w'’-]+ ){0,3}?(?:proposals?|options?|plans?|changes?|future|draft)\b",
+            # A consultation page: "We are asking for your views on a range of options,
+            # including:", "Have your say on the future of library services"
+            r"\b(?:ask\w*|seek\w*|want\w*|would like|invit\w*|welcome\w*) "
+            r"(?:for |to hear |to have )?"
+            r"(?:your|residents['’]?|people['’]s|the public['’]s|local people['’]s) (?:views|"
+            r"comments|feedback|opinions?|thoughts|say)\b[^.;]{0,60}?\b(?:proposals?|options?|"
+            r"plans?|changes?|future|ideas)\b",
+            r"\bhave your say on\b",
         ),
         unless=_re(
             r"\b(?:following|after|in (?:the )?light of|having considered|outcome of|results of|"
             r"responses to)\b[^.;]{0,40}?\bconsultation\b"
         ),
+        lead_in=True,
     ),
     FalseFriend(
         "not_this_paper",
@@ -210,6 +219,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"will|provides?|involves?|means?)\b",
         ),
         unless=_CHOSEN,
+        lead_in=True,
     ),
     FalseFriend(
         "rejected_option",

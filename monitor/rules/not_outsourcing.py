@@ -106,7 +106,11 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)"
             # (not the name of the framework the works are called off: "under the London
             # Highways Alliance Contract (LoHAC) framework")
-            r"(?!(?: \([\w -]+\))? framework)",
+            r"(?!(?: \([\w -]+\))? framework)"
+            # (not "library services to be relocated temporarily during the works": the
+            # service is what the works displace, not what is bought)
+            r"(?! (?:(?:to be|will be|would be|are|is|being|were|was) )?(?:temporarily |"
+            r"initially )?(?:relocated|moved|decanted|displaced|rehoused|closed|suspended)\b)",
             # a business handed over whole, staff and residents with it
             r"\bas (?:a )?going concerns?\b",
             # the council's fleet as the in-house option beside a service let: "(ii) expanding

@@ -315,6 +315,13 @@ INHOUSE_TERM = _alt(
     # "through Council-employed staff", "the current direct service (Council operatives)",
     # "to employ catering staff directly", "brought back under the Council's operational teams"
     r"(?:council|authority)[- ]employed (?:staff|workers|employees|teams?|officers)",
+    # "the contract expiring with the service reverting to the Council" (the do-minimum
+    # option), "the homes stay with the Council" (a stock options appraisal)
+    r"(?:revert\w*|reverted) (?:back )?to (?:the )?(?:council|authority)\b(?!['’]s\b)",
+    r"(?:stay\w*|remain\w*) with (?:the )?(?:council|authority)\b(?!['’]s\b)[^.;]{0,12}?"
+    r"\boptions?\b",
+    r"options? (?:for |of )?(?:the )?(?:[\w-]+ ){0,2}?(?:(?:to )?stay\w*|(?:to )?remain\w*) "
+    r"with (?:the )?(?:council|authority)\b(?!['’]s\b)",
     # "Option B: Return operation to the Council"
     r"return\w* (?:the )?(?:operation|service|services|delivery|running|management|work)\b"
     r"[^.;]{0,20}? to (?:the )?(?:council|authority)\b",
@@ -391,6 +398,9 @@ _INHOUSE_TRIGGER = (
     "return",
     "bring back",
     "bringing back",
+    "revert",
+    "with the council",
+    "with the authority",
 )
 
 # Reasons councils give why the current (in-house) service cannot go on as it is.
