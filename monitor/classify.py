@@ -331,7 +331,8 @@ def _classify_chunks(
 # A negative about this record's own decision: "no public consultation ... on the lease",
 # "... was required for this proposal".
 _THIS_DECISION = re.compile(
-    r"\b(?:on|for|about|regarding|in respect of) (?:this|the) (?:proposals?|decisions?|lease|"
+    r"\b(?:on|for|about|regarding|in respect of) (?:this|the) (?:proposed |recommended |"
+    r"planned |intended )?(?:proposals?|decisions?|lease|"
     r"disposal|sale|transfer|contract|extension|award|recommendations?|matter)\b",
     re.I,
 )
@@ -373,6 +374,10 @@ def _done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
         # under section 123(2A) ... that the Council intends to dispose of the land")
         given = statutory and _OPEN_SPACE_NOTICE_GIVEN.search(text) is not None
         reports = given or (NOTICE_REPORTS_DONE.search(text) and not future)
+        # (an item of a list whose lead-in reports it: "The committee report considered three
+        # options: (a) ...; (b) bring the services in-house")
+        if not reports and hit.lead is not None and not future:
+            reports = NOTICE_REPORTS_DONE.search(hit.lead) is not None
         (done if reports else rest).append(hit)
     return done, rest
 

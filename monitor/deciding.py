@@ -114,7 +114,7 @@ def subject_not_a_service(
             R.NOT_PEOPLE.sub(lambda m: " " * len(m.group()), sentence)
         ):
             return False
-    if any(R.NAMES_A_SERVICE.search(title) for title in titles):
+    if any(R.TITLE_NAMES_A_SERVICE.search(title) for title in titles):
         return False
     # Most sentences lack every word these long patterns need (monitor.prefilter): those
     # need no regex search.

@@ -79,6 +79,7 @@ from monitor.rules.subject import (
     GENERIC_CONTRACT_RULES,
     NAMES_A_SERVICE,
     SUBJECT_NOT_A_SERVICE,
+    TITLE_NAMES_A_SERVICE,
 )
 from monitor.rules.vocabulary import (
     ASSET_OBJECT,
@@ -151,6 +152,7 @@ __all__ = [
     "STAFF",
     "STAFF_OR_MARKET_CONSULTATION",
     "SUBJECT_NOT_A_SERVICE",
+    "TITLE_NAMES_A_SERVICE",
     "Blocker",
     "FalseFriend",
     "Rule",

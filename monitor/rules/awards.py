@@ -64,6 +64,11 @@ AWARD_RULES: tuple[Rule, ...] = (
             # "won the contract", "contracts to be issued for 1 April".
             r"\b(?:won|wins|win|secured|securing|winning|obtaining) (?:the |a |an )?(?:new )?"
             rf"{_words(3)}contracts?\b",
+            # a provider's press release: "has begun mobilisation of its new eight-year street
+            # cleansing contract with Sampleton Borough Council"
+            r"\b(?:mobilis|mobiliz|start|begin|began|begun|commenc)\w* (?:(?:of|on|work on) )?"
+            r"(?:its|our|their|the) new (?:[\w-]+ ){0,8}?contracts? with (?:the )?"
+            r"(?:[\w'’&-]+ ){1,5}?(?:council|authority)\b",
             r"\bcontracts?\b[^.;]{0,60}?\b(?:to be|be|being|will be|can be|could be|were|was)"
             r" issued\b",
             # "the award of the school transport routes to the operators listed"

@@ -323,7 +323,14 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _C,
         "Equality and other impact assessments, scrutiny and call-ins are not consultation.",
         _re(r"\bimpact assessments?\b|\bscrutiny\b|\bcall[- ]in\b"),
-        unless=_re(rf"\b{_CONSULT}\b[^.;]{{0,80}}\b{PUBLIC}\b|\bpublic {_CONSULT}\b"),
+        # (rescued when the public's own say is named beside it: "Residents' leisure survey
+        # (1,142 responses) and focus groups with centre users; Overview and Scrutiny")
+        unless=_re(
+            rf"\b{_CONSULT}\b[^.;]{{0,80}}\b{PUBLIC}\b|\bpublic {_CONSULT}\b",
+            rf"\b{PUBLIC}\b[^.;]{{0,40}}?\b(?:surveys?|questionnaires?|focus groups?|drop-?ins?|"
+            rf"workshops?)\b|\b(?:surveys?|questionnaires?|focus groups?|drop-?ins?|workshops?)\b"
+            rf"[^.;]{{0,40}}?\b(?:with|of|for|among) (?:the )?{PUBLIC}\b",
+        ),
     ),
     FalseFriend(
         "speaking_at_meeting",

@@ -163,7 +163,11 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:not|never|no longer|nor|cease|ceasing|cessation of|stop|stopping|against|"
             r"instead of|rather than|decommission\w*)\b(?: (?:intend|propos|plan|seek|wish|want|"
-            r"going|be able)\w*)?(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$",
+            r"going|be able)\w*)?"
+            # "does not exercise the option to extend the contract"
+            r"(?: (?:exercis|tak|us|invok|trigger|tak)\w* (?:the |its |an |any )?(?:[\w-]+ )?"
+            r"(?:option|right|break clause|provision|power)s?)?"
+            r"(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$",
             # "there were no plans to dispose of the car park"
             r"\bno (?:current |present |immediate )?(?:plans?|proposals?|intention) to\s*$",
         ),

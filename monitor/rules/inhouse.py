@@ -88,7 +88,8 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             # ("was not considered viable" is a reason against, not a gap.)
             r"\bnot (?:been |be |being )?(?:considered|included|explored|assessed|appraised|"
-            r"discussed|examined|looked at|costed)\b(?! (?:to be )?(?:a )?(?:viable|feasible|"
+            r"discussed|examined|looked at|costed|(?:formed|form|forming) (?:any )?part of)\b"
+            r"(?! (?:to be )?(?:a )?(?:viable|feasible|"
             r"affordable|practical|practicable|possible|appropriate|suitable|realistic|"
             r"sustainable|deliverable|value for money|cost[- ]effective)\b)"
             # "was not considered because the service needs a registered provider": a reason.

@@ -168,6 +168,10 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"community|neighbouring|other) (?:councils?|authorit\w*)\b",
         ),
         scope="after",
+        # (not a provider's "its new street cleansing contract with Sampleton Borough Council":
+        # the council is the buyer)
+        unless=_re(r"\b(?:its|our|their) (?:new )?(?:[\w-]+ ){0,8}?contracts? with\b"),
+        unless_in_sentence=True,
     ),
     FalseFriend(
         "asset_transfer_of_building",

@@ -4,7 +4,7 @@ names, and which Procurement Act notice types let a contract or only report on o
 from __future__ import annotations
 
 from monitor.rules.base import _re, _words
-from monitor.rules.vocabulary import SERVICE_DOMAIN
+from monitor.rules.vocabulary import ASSET_OBJECT, SERVICE_DOMAIN
 
 # Procurement notices (Find a Tender, Contracts Finder) describe what is bought: a service
 # subject makes a tender or award notice an outsourcing notice.
@@ -28,6 +28,9 @@ NOTICE_LETS_NO_CONTRACT = _re(
     r"\b(?:land|property|asset|site) disposals?\b|\bdisposal of (?:land|property|the (?:site|"
     r"freehold|land))\b|\bsale of (?:land|property|the (?:freehold|site|land))\b",
     r"\bsale by (?:informal |formal |sealed |public )?(?:tender|auction)\b|\bfor sale\b",
+    # "Sale of Former Kinneff Primary School and Schoolhouse"
+    rf"\bsale of (?:the )?(?:former |surplus |vacant |redundant )?(?:[\w'’-]+ ){{0,3}}?"
+    rf"{ASSET_OBJECT}\b",
     r"\boffers (?:are )?invited for the (?:freehold|leasehold|purchase)\b|"
     r"\b(?:invites?|inviting) offers for (?:the )?(?:freehold|leasehold|heritable|purchase)\b|"
     r"\boffers invited\b",

@@ -129,7 +129,9 @@ _LETTING_RULES: tuple[Rule, ...] = (
         _re(
             r"\benter(?:s|ed|ing)? into (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,3}?(?:contract|"
             r"management agreement|concession|partnership agreement|service agreement|"
-            r"operating agreement|partnering (?:arrangement|agreement)|partnership arrangement)s?"
+            r"operating agreement|partnering (?:arrangement|agreement)|partnership arrangement|"
+            # "enter into a strategic leisure partnership with X Ltd for the management of"
+            r"partnership)s?"
             r"\b[^.;]{0,100}?\b(?:for (?:the )?(?:provision|management|"
             r"delivery|operation|running|administration)|to (?:provide|deliver|manage|operate|run|"
             r"administer))\b",

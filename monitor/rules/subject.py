@@ -8,7 +8,7 @@ import re
 
 from monitor.rules.base import _re
 from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS
-from monitor.rules.vocabulary import SERVICE_DOMAIN
+from monitor.rules.vocabulary import _GOODS_HEAD, SERVICE_DOMAIN
 
 # A record's subject: a contract award or procurement sentence that names no service ("award
 # the contract to the company detailed in the report") takes its subject from the rest of the
@@ -38,9 +38,23 @@ GENERIC_CONTRACT_RULES = frozenset(
         "contract_proposed",
     }
 )
+# Ways of naming a service beside its domain word.
+_SERVICE_NAMED = (
+    r"\b(?:services?|support|provision) (?:for|to) (?:residents|people|children|adults|"
+    r"families|users|clients|tenants|pupils)\b",
+    # a service named in full: "the contract for the Provision of an Out of Hours Call
+    # Handling and Emergency Response Service" (own-use advice so named is set aside by the
+    # sentence's own false friends)
+    r"\bprovision of (?:an? |the )?(?:[\w-]+ ){1,8}?services?\b",
+)
 NAMES_A_SERVICE = _re(
     # ("Monitoring Officer" is a statutory post, not a monitoring service.)
     rf"\b{SERVICE_DOMAIN}\b(?! officers?\b)",
-    r"\b(?:services?|support|provision) (?:for|to) (?:residents|people|children|adults|"
-    r"families|users|clients|tenants|pupils)\b",
+    *_SERVICE_NAMED,
+)
+# A title names a service the same way, but not with a word that describes goods: "Fleet
+# Replacement Programme - Refuse Collection Vehicles" buys vehicles.
+TITLE_NAMES_A_SERVICE = _re(
+    rf"\b{SERVICE_DOMAIN}\b(?! officers?\b)(?!(?: [\w-]+)? {_GOODS_HEAD}\b)",
+    *_SERVICE_NAMED,
 )

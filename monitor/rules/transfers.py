@@ -142,9 +142,10 @@ TRANSFER_RULES: tuple[Rule, ...] = (
         "strategic_partnership",
         OUTSOURCING,
         "A strategic partnership or joint venture with a firm to deliver council services.",
-        _re(r"\bstrategic partner(?:s|ship)?\b|\bjoint venture\b"),
+        # ("a strategic leisure partnership", "strategic delivery partner")
+        _re(r"\bstrategic (?:[\w-]+ ){0,2}?partner(?:s|ship)?\b|\bjoint venture\b"),
         also=_re(rf"\bservices?\b|\bdeliver\w*|\b{SERVICE_DOMAIN}\b"),
-        trigger=("strategic partner", "joint venture"),
+        trigger=("strategic", "joint venture"),
     ),
     Rule(
         "business_transfer",
