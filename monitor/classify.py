@@ -153,6 +153,14 @@ def _classify_chunks(
             structural = Evidence(R.OUTSOURCING, structure.quote, structure.rule)
         elif structure is not None:
             signals += structure.signals
+    if not out_kept and structural is None and structural_note is None:
+        # Only a policy question set the outsourcing evidence aside (a café concession):
+        # read as outsourcing, with a signal that sends a flag to staff review.
+        policy = [(h, why) for h, why in discounted if why in R.POLICY_QUESTIONS]
+        if policy and nt not in R.NOT_LETTING_NOTICE_TYPES:
+            out_kept = [h for h, _ in policy]
+            discounted = [d for d in discounted if d[1] not in R.POLICY_QUESTIONS]
+            signals += sorted({f"{N.POLICY_QUESTION}{why}" for _, why in policy})
     lets_contract = (
         is_notice and nt not in R.NOT_LETTING_NOTICE_TYPES and bool(out_kept or structural)
     )

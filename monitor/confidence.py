@@ -44,6 +44,16 @@ __all__ = [
 # groups would not do better.
 PUBLISH_THRESHOLD = 0.7
 
+# A flag resting on a question blind labellers settle differently (monitor.notices,
+# POLICY_QUESTION) waits for a person however sure its evidence: capped below the threshold.
+_POLICY_QUESTION = "policy_question:"
+_POLICY_CAP = 0.6
+_POLICY_NAMES = {
+    "cafe_concession": "is a café or kiosk concession a public service let out?",
+    "own_premises": "is cleaning, guarding or catering of the council's own buildings a public"
+    " service let out?",
+}
+
 ROUTE_PUBLISHED = "published"
 ROUTE_NEEDS_REVIEW = "needs_review"
 ROUTE_NOT_FLAGGED = "not_flagged"
@@ -195,6 +205,13 @@ def _flag_score(
         else:
             score += _FALSE_FRIEND_ELSEWHERE
             factors.append(f"false friends set aside elsewhere ({', '.join(kinds)})")
+    policy = sorted(s.split(":", 1)[1] for s in c.signals if s.startswith(_POLICY_QUESTION))
+    if policy:
+        score = min(score, _POLICY_CAP)
+        factors.append(
+            "a policy question for campaign staff, not the monitor: "
+            + ", ".join(_POLICY_NAMES.get(p, p.replace("_", " ")) for p in policy)
+        )
     return score, factors
 
 

@@ -130,7 +130,7 @@ WORKS_TITLE: Final = re.compile(
 
 @dataclass(frozen=True)
 class Subject:
-    kind: str  # "own_use", "goods" or "works"
+    kind: str  # "own_use", "goods", "works" or "own_premises" (a policy question)
     what: str  # the words of the title that say so
     why: str
 
@@ -163,7 +163,12 @@ def subject_of(title: str | None) -> Subject | None:
         return Subject("own_use", m.group(0), "office support bought for the council itself")
     m = OWN_PREMISES.search(title)
     if m and not _PUBLIC_PREMISES.search(title):
-        return Subject("own_use", m.group(0), "facilities of the council's own offices and staff")
+        return Subject(
+            "own_premises",
+            m.group(0),
+            "cleaning, guarding or catering of the council's own offices and staff: whether"
+            " that is a public service let out is a policy question for campaign staff",
+        )
     for head in _heads(title):
         m = OWN_USE_HEAD.search(head) or LANGUAGE_SERVICES.search(head)
         if m:

@@ -94,6 +94,9 @@ OUTSOURCING: Final = "outsourcing"
 NOT_OUTSOURCING: Final = "not_outsourcing"
 SILENT: Final = "silent"
 SILENT_SIGNAL: Final = "notice_structure_silent"
+# A signal naming a question campaign staff settle, not the monitor ("policy_question:
+# cafe_concession"): a flag that carries one waits in the review queue (monitor.confidence).
+POLICY_QUESTION: Final = "policy_question:"
 
 
 @dataclass(frozen=True)
@@ -301,6 +304,16 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
         )
     # What the title names decides before the codes (module docstring).
     subject = subject_of(facts.title)
+    if subject is not None and subject.kind == "own_premises":
+        # Blind labellers split on it (docs/monitor.md, rounds 8 and 22): the words decide,
+        # and a flag goes to the staff review queue, never straight out.
+        return StructuralDecision(
+            SILENT,
+            "notice:structure_own_premises",
+            f'title "{" ".join(facts.title.split())}": {subject.why}'
+            + (" (from the text)" if facts.from_text else ""),
+            (SILENT_SIGNAL, "notice:structure_own_premises", f"{POLICY_QUESTION}own_premises"),
+        )
     if subject is not None:
         return StructuralDecision(
             NOT_OUTSOURCING,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.classify import classify
+from monitor.confidence import judge, reading_of_pages
 
 OUT, CONS, INH = "is_outsourcing", "has_consultation", "has_inhouse_statement"
 
@@ -177,3 +178,38 @@ def test_round22_families(text: str, label: str, expected: bool) -> None:
 @pytest.mark.parametrize(("text", "label", "expected"), ROUND22_NOTICE_CASES)
 def test_round22_notice_families(text: str, label: str, expected: bool) -> None:
     assert bool(getattr(classify(text, doc_type="procurement"), label)) is expected
+
+
+# Policy questions: blind labellers split on café concessions and on cleaning or guarding the
+# council's own buildings; the monitor reads them as outsourcing and sends the flag to staff.
+_CAFE = (
+    "Decision: to award a concession contract to Sample Catering Ltd to run the café in the "
+    "pavilion at Sample Park for five years, after an open tender."
+)
+_OWN_OFFICES = (
+    "UK4: Tender notice\nTitle: Office Cleaning Services - Council Offices\nSample Borough "
+    "Council is seeking a contractor to provide daily cleaning services at its council "
+    "offices.\nMain procurement category: Services"
+)
+_SCHOOLS = _OWN_OFFICES.replace("Office Cleaning Services - Council Offices", "School Meals")
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "question"),
+    [(_CAFE, "decision", "cafe_concession"), (_OWN_OFFICES, "procurement", "own_premises")],
+)
+def test_a_policy_question_is_flagged_for_staff_review_only(
+    text: str, doc_type: str, question: str
+) -> None:
+    c = classify(text, doc_type=doc_type)
+    assert c.is_outsourcing and c.should_flag
+    assert f"policy_question:{question}" in c.signals
+    conf = judge(c, reading_of_pages([(None, None, text)]), doc_type=doc_type)
+    assert conf.route == "needs_review"
+    assert "a policy question for campaign staff" in conf.reason
+
+
+def test_a_service_for_the_public_is_no_policy_question() -> None:
+    c = classify(_SCHOOLS, doc_type="procurement")
+    assert c.is_outsourcing
+    assert not any(s.startswith("policy_question:") for s in c.signals)

@@ -65,7 +65,7 @@ from monitor.rules.inhouse import (
     INHOUSE_FALSE_FRIENDS,
     INHOUSE_RULES,
 )
-from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS
+from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS, POLICY_QUESTIONS
 from monitor.rules.notice_words import (
     NOT_LETTING_NOTICE_TYPES,
     NOTICE_LETS_NO_CONTRACT,
@@ -143,6 +143,7 @@ __all__ = [
     "OUTSOURCING_FALSE_FRIENDS",
     "OUTSOURCING_NOTICE_TYPES",
     "OUTSOURCING_RULES",
+    "POLICY_QUESTIONS",
     "PROPOSAL_SENTENCE",
     "PUBLIC",
     "PUBLIC_RE",

@@ -243,3 +243,8 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
 )
+
+# False friends that settle a policy question rather than a fact: blind labellers split on
+# them (docs/monitor.md). A record whose only outsourcing evidence one of them set aside is
+# read as outsourcing and its flag goes to the staff review queue (monitor.confidence).
+POLICY_QUESTIONS: frozenset[str] = frozenset({"cafe_concession"})
