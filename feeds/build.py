@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from feedgen.entry import FeedEntry
@@ -219,9 +220,16 @@ def aggregate_specs() -> list[FeedSpec]:
 
 
 def council_specs(council: CouncilInfo) -> list[FeedSpec]:
+    """A council's four feeds (a new list each call; the specs are built once per council
+    and name: a static rebuild asks for every council's three times, 1,200 at 400)."""
+    return list(_council_specs(council))
+
+
+@lru_cache(maxsize=4_096)
+def _council_specs(council: CouncilInfo) -> tuple[FeedSpec, ...]:
     name, slug = council.name, council.slug
     lacks = "where oursay found no public consultation or no in-house option"
-    return [
+    return (
         FeedSpec(
             slug,
             f"oursay: {name}, outsourcing and asset sales without consultation",
@@ -253,7 +261,7 @@ def council_specs(council: CouncilInfo) -> list[FeedSpec]:
             "notices",
             council,
         ),
-    ]
+    )
 
 
 def usable_councils(councils: Iterable[CouncilInfo]) -> list[CouncilInfo]:

@@ -18,11 +18,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Select, String, Text, case, cast, func, inspect, select, type_coerce
+from sqlalchemy import JSON, Select, String, Text, cast, func, inspect, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from storage import queries
-from storage.flag_state import FLAGGED, NEEDS_REVIEW
 from storage.models import Assessment, Record, Review, UTCDateTime
 from storage.queries import RecordState
 
@@ -225,29 +224,34 @@ def council_fingerprints(session: Session, names: dict[str, str]) -> dict[str, s
 
     What can change a feed item and how it shows here: a record inserted, deleted or moved
     between councils (count and id sum); a record's content (``updated_at`` moves when its
-    content hash does: storage/records.py); a new or restored current assessment (id sum);
-    a flag or publish state changed in place (id sums over the records' flag states: the
+    content hash does: storage/records.py; an insert sets it too, with ``first_seen_at``,
+    which nothing writes afterwards); a new or restored current assessment (id sum); a flag
+    or publish state changed in place (count, id sum and newest update per flag state: the
     column the triggers of migration 0010 keep from the assessment and review, and all an
     item shows of them besides the review); a decision group rewritten in place (its JSON,
     hashed); a new review (count and newest id); the council's name. Everything else about
     an assessment is written once, at insert.
 
-    Two grouped reads rather than one join: the records' own columns (their rows, in
-    ``ix_records_council_date`` order), and their current assessments' ids from the
-    indexes alone (``ix_assessments_record_current``). The one join also read every
-    current assessment's row for its flag columns.
+    Each read is answered by an index alone where it can be (migration 0011): the records'
+    columns by one scan of ``ix_records_council_changes``, the current assessments' ids by
+    ``ix_assessments_record_current`` looked up per record, the decision groups from
+    ``ix_assessments_grouped`` (only assessments that have one), the reviews from their own
+    table (few) with each one's record looked up.
     """
     current = aliased(Assessment)
     per_council: dict[str, list[Any]] = {}
-    records = select(
-        Record.council_code,
-        func.count(Record.id),
-        func.sum(Record.id),
-        func.max(Record.updated_at),
-        func.max(Record.first_seen_at),
-        func.sum(case((Record.flag_state == FLAGGED, Record.id), else_=0)),
-        func.sum(case((Record.flag_state == NEEDS_REVIEW, Record.id), else_=0)),
-    ).group_by(Record.council_code)
+    # One row per council and flag state, in index order (ordered: PostgreSQL may hash).
+    records = (
+        select(
+            Record.council_code,
+            Record.flag_state,
+            func.count(Record.id),
+            func.sum(Record.id),
+            func.max(Record.updated_at),
+        )
+        .group_by(Record.council_code, Record.flag_state)
+        .order_by(Record.council_code, Record.flag_state)
+    )
     # An outer join (count() skips the NULLs), so that SQLite walks the records' index and
     # looks each one's current assessment up, rather than reading every record's row.
     assessed = (
@@ -259,10 +263,14 @@ def council_fingerprints(session: Session, names: dict[str, str]) -> dict[str, s
         for code, *values in session.execute(query):
             parts = [label, *map(str, values)]
             per_council.setdefault(code or NO_COUNCIL, []).append(parts)
+    # From the reviews (a few thousand at most), each one's council looked up; a join let
+    # SQLite scan every record's index entry for the few that have one.
+    council_of = select(Record.council_code).where(Record.id == Review.record_id)
+    reviewed = council_of.scalar_subquery().label("code")
     reviews = (
-        select(Record.council_code, func.count(Review.id), func.max(Review.id), func.sum(Review.id))
-        .join(Record, Record.id == Review.record_id)
-        .group_by(Record.council_code)
+        select(reviewed, func.count(Review.id), func.max(Review.id), func.sum(Review.id))
+        .group_by(reviewed)
+        .order_by(reviewed)
     )
     for code, *values in session.execute(reviews):
         per_council.setdefault(code or NO_COUNCIL, []).append(["reviews", *map(str, values)])

@@ -25,6 +25,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -178,6 +179,12 @@ Index(
     "ix_records_nation_flag_date", Record.nation, Record.flag_state, _display_date.desc(),
     Record.id.desc(),
 )  # fmt: skip
+# The static feed build's fingerprint reads one scan of this instead of every record's row
+# (feeds/snapshot.py, migration 0011).
+Index(
+    "ix_records_council_changes", Record.council_code, Record.flag_state, Record.updated_at,
+    Record.id,
+)  # fmt: skip
 
 # What comparing these models with a database (Alembic autogenerate, tests/test_storage.py)
 # leaves alone: the engine-specific search objects above, and the expression indexes, which
@@ -310,6 +317,14 @@ class Assessment(Base):
         # Every read joins a record to its current assessment; without this SQLite's
         # planner may pick the flag index and scan (seen at 10,000 records: 20-30 s).
         Index("ix_assessments_record_current", "record_id", "is_current"),
+        # The few assessments with a decision group, for the feed fingerprint (0011).
+        Index(
+            "ix_assessments_grouped",
+            "is_current",
+            "record_id",
+            sqlite_where=text("decision_group IS NOT NULL"),
+            postgresql_where=text("decision_group IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
