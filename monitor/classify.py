@@ -271,6 +271,10 @@ def _classify_chunks(
         ]
         inh_kept, aside = _split(candidates, mask)
         discounted += aside
+        aside = [h for h in inh_kept if _against_doing_nothing(h)]
+        if aside:
+            inh_kept = [h for h in inh_kept if h not in aside]
+            discounted += [(h, "do_nothing_option") for h in aside]
         if is_notice:
             inh_kept, aside = _done_before_notice(inh_kept)
             discounted += [(h, "notice_text") for h in aside]
@@ -365,6 +369,45 @@ def _lets_no_contract(
         return False
     head = " ".join([notice.title or "", notice.category_line or ""] if notice is not None else [])
     return bool(R.NOTICE_LETS_NO_CONTRACT.search(f"{head} {whole[:_NOTICE_HEAD_CHARS]}"))
+
+
+# A "do nothing" option in which the contracts lapse and nothing takes their place: "Option 1
+# – Do nothing and allow the framework to expire. Not viable: ...".
+_DO_NOTHING = re.compile(
+    r"\bdo[- ](?:nothing|minimum)\b|\b(?:allow|let)\w* (?:the )?(?:[\w-]+ ){0,3}?(?:contracts?|"
+    r"framework|agreements?|arrangements?)(?: to)? (?:expire|lapse|end|run out)\b|"
+    r"\bcontracts? (?:would|will) (?:lapse|expire|end)\b",
+    re.I,
+)
+
+
+def _against_doing_nothing(hit: _Hit) -> bool:
+    """A reason against (inhouse_reason_against) given on the line of a "do nothing" option
+    that names no in-house delivery: it rules out letting the contracts lapse, not running
+    the service in-house."""
+    if hit.rule != "inhouse_reason_against":
+        return False
+    segments = hit.chunk.analysed.segments
+    at = next((i for i, seg in enumerate(segments) if seg is hit.seg), None)
+    if at is None:
+        return False
+    # The option the reason belongs to: this sentence and up to two before it, back to the
+    # one that opens the option ("Option 1 – Do nothing and allow the framework to expire.").
+    option = [hit.seg.text]
+    for seg in reversed(segments[max(0, at - 2) : at]):
+        if seg.is_heading:
+            break
+        option.insert(0, seg.text)
+        if _OPTION_START.match(seg.text):
+            break
+    text = " ".join(option)
+    return bool(_DO_NOTHING.search(text)) and not _IN_HOUSE_WORDS.search(text)
+
+
+_OPTION_START = re.compile(r"^\W*(?:option|alternative)\s*\w{0,3}\b", re.I)
+
+
+_IN_HOUSE_WORDS = re.compile(rf"\b(?:{R.INHOUSE_TERM})\b", re.I)
 
 
 def _done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:

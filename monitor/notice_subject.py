@@ -108,6 +108,9 @@ OWN_PREMISES: Final = re.compile(
     r"accommodation)|premises|depots?)\b|\b(?:leasehold|rented|leased) (?:office|premises)\b",
     _I,
 )
+_PREMISES_SOLD: Final = re.compile(
+    r"\b(?:disposal|sale|for sale|freehold|long[- ]lease(?:hold)?|offers? (?:invited|over))\b", _I
+)
 _PUBLIC_PREMISES: Final = re.compile(
     r"\b(?:public (?:toilets|conveniences)|leisure|librar(?:y|ies)|schools?|care homes?|"
     r"parks?|residents|community centres?|museums?|markets?|housing|homes)\b",
@@ -150,7 +153,7 @@ def subject_of(title: str | None) -> Subject | None:
     if not title:
         return None
     m = MAINTENANCE_OF_EQUIPMENT.search(title)
-    if m:
+    if m and not re.search(_RESIDENTS_HOMES, title, _I):
         return Subject("own_use", m.group(0), "maintenance of equipment the council owns")
     m = GOODS_PURCHASE.search(title)
     if m:
@@ -162,7 +165,8 @@ def subject_of(title: str | None) -> Subject | None:
     if m:
         return Subject("own_use", m.group(0), "office support bought for the council itself")
     m = OWN_PREMISES.search(title)
-    if m and not _PUBLIC_PREMISES.search(title):
+    # (not the premises sold: "Disposal of Former Council Offices - Freehold Sale")
+    if m and not _PUBLIC_PREMISES.search(title) and not _PREMISES_SOLD.search(title):
         return Subject(
             "own_premises",
             m.group(0),
@@ -201,6 +205,14 @@ def names_a_service(title: str | None) -> str | None:
     return None
 
 
+# The homes the council lets to tenants: servicing and repairs in them are a landlord service
+# to the tenants, not upkeep of the council's own plant.
+_RESIDENTS_HOMES: Final = (
+    r"\b(?:council|social|tenants['’]?|housing revenue account) (?:housing|homes|dwellings|"
+    r"houses|flats|properties)\b|\bhousing stock\b|\b(?:council|social) housing\b"
+)
+
+
 # Services residents deal with directly that CPV files under divisions for the council's own
 # use: housing repairs under "repair and maintenance" (50), revenues and benefits under
 # "administration" (75) or "business services" (79). A title that names one makes an own-use
@@ -216,14 +228,20 @@ _PUBLIC_FACING: Final = re.compile(
     # Employment support for residents (DWP-funded programmes such as Connect to Work) is
     # filed under recruitment services, which is otherwise the council's own hiring.
     r"\bindividual placement and support|\b(?:supported|into) employment\b|"
-    r"\bemployment support\b|\bjob ?(?:search|clubs?)\b",
+    r"\bemployment support\b|\bjob ?(?:search|clubs?)\b|"
+    # Road safety for children on their way to school, filed under security or other services.
+    r"\b(?:school )?crossing patrols?\b|\blollipop\b|"
+    # The landlord's servicing of tenants' homes: "Gas Servicing ... in Council Housing".
+    rf"{_RESIDENTS_HOMES}",
     _I,
 )
 
 
 # The council's own tools for such a service: "Contact Centre Software Licences".
 _TOOLS: Final = re.compile(
-    r"\b(?:software|licen[cs]\w*|systems?|platforms?|hardware|telephony|equipment|saas)\b", _I
+    r"\b(?:software|licen[cs]\w*|(?<!heating )(?<!water )systems?|platforms?|hardware|"
+    r"telephony|equipment|saas)\b",
+    _I,
 )
 
 

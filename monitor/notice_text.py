@@ -117,6 +117,12 @@ _KIND_LINE: Final = re.compile(
     r"etendersni))?$",
     _I,
 )
+# A portal's name on a line of its own, above the notice's kind and title.
+_PORTAL_LINE: Final = re.compile(
+    r"^(?:public contracts scotland|sell2wales|contracts finder|find a tender(?: service)?|"
+    r"etendersni|proactis|in-tend|procontract|delta e-?sourcing|atamis)$",
+    _I,
+)
 # A buyer's name on a line of its own.
 _BUYER_LINE: Final = re.compile(
     r"^(?:the )?(?:(?:london|royal) borough|city|county|borough|district|metropolitan borough)"
@@ -195,7 +201,12 @@ def _title(lines: Sequence[str], given: str | None) -> str:
     # The first line that is not the notice's kind ("Transparency notice") or its buyer
     # ("London Borough of Southwark"), which notice pages print above the title.
     for line in [line for line in lines if line][:4]:
-        if _STAGE_LINE.match(line) or _KIND_LINE.match(line) or _BUYER_LINE.match(line):
+        if (
+            _STAGE_LINE.match(line)
+            or _KIND_LINE.match(line)
+            or _BUYER_LINE.match(line)
+            or _PORTAL_LINE.match(line)
+        ):
             continue
         # (a long title is still a line without a full stop: "Ashfield District Council -
         # Responsive Repairs and Voids - Call-off from ... Framework 2024-2028, Lot 1")

@@ -146,8 +146,10 @@ ASSET_RULES: tuple[Rule, ...] = (
         "A long lease (25 years or more) disposes of the land for a generation.",
         _re(
             r"\blong[- ]?leases?(?:hold)?\b",
-            r"\b(?:2[5-9]|[3-9]\d|[1-9]\d\d)[- ]years?['’]? (?:ground |head |building )?"
-            r"(?:lease|leasehold)\b",
+            # ("a 35-year full repairing lease", "a 99 year ground lease")
+            r"\b(?:2[5-9]|[3-9]\d|[1-9]\d\d)[- ]years?['’]? (?:(?:full[- ]|internal[- ])?"
+            r"repairing (?:and insuring )?|fri |ground |head |building |peppercorn |community )*"
+            r"(?:leases?|leasehold)\b",
             r"\bleases? (?:of|for) (?:a (?:term|period) of )?(?:up to )?"
             r"(?:2[5-9]|[3-9]\d|[1-9]\d\d) years\b",
             # "leasing the museum building to the new trust for 25 years"
@@ -197,7 +199,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             # (not "the transfer of building cleaning, school catering and caretaking services")
             r"(?! (?:services|team|function|management|maintenance|cleaning|catering|caretaking|"
             r"control|security|repairs)\b)",
-            r"\b(?:freehold|land|site|property|building|premises)s?\b[^.;]{0,80}?\b(?:be|being|is"
+            # (not "the building control staff be transferred to Wealden District Council")
+            r"\b(?:freehold|land|site|property|building|premises)s?\b(?! (?:control|services?|"
+            r"teams?|staff|cleaning|maintenance|regulations?)\b)[^.;]{0,80}?\b(?:be|being|is"
             r"|are|to be|was|were) transferred to\b(?! the council)",
             # "To approve the release of the Council's freehold interest in the former offices"
             r"\breleas\w* (?:of )?(?:the |its )?(?:council['’]s |authority['’]s )?freehold\b",

@@ -234,6 +234,14 @@ BLOCKERS: tuple[Blocker, ...] = (
             _ONLY_AN_OPTION.pattern,
             r"^\W*\(?(?:\d{1,2}|[a-h])\)\s*(?:transfer(?:ring)? to|set(?:ting)? up|creat(?:e|ing)|"
             r"establish(?:ing)?|form(?:ing)?)\b",
+            # what the council has not done, or other councils did: "one of the few Scottish
+            # authorities that has not transferred these services to an ALEO"
+            r"\b(?:has|have|had) not (?:\w+ )?(?:transferred|moved|set up|established|created)\b",
+            r"\b(?:other|most|many|several|neighbouring|few) (?:[\w-]+ ){0,3}?(?:local )?"
+            r"(?:authorities|councils)\b",
+            # "Of the 32 councils, 26 deliver leisure through a trust or other ALEO"
+            r"\bof the \d+ (?:[\w-]+ )?(?:councils|authorities)\b|\b\d+ (?:other )?(?:councils|"
+            r"authorities)\b",
         ),
         trigger=(
             "aleo",

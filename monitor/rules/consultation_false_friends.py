@@ -156,6 +156,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"held|hold|conducted|run|done)(?: any)? (?:(?:formal|public|prior|wider|specific) )*"
             r"(?:consultation|engagement)\b",
             r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
+            # "Due to the urgency, it has not been possible to consult residents"
+            r"\bnot (?:been )?(?:possible|practicable|feasible|able) to (?:\w+ )?"
+            r"(?:consult|engage)\b|"
+            r"\b(?:unable|could not|cannot) (?:\w+ )?(?:consult|engage)\b",
             r"\bdid not (?:include|consult|cover)\b",
             # (also a template heading with its gloss: "Consultation (customers, partners etc):
             # Not applicable.")
@@ -219,6 +223,40 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\bany (?:[\w-]+ ){0,2}?(?:changes?|amendments?|revisions?|variations?)\b[^.;]{0,80}?"
             r"\b(?:would|will|shall|must|may) (?:also |first |then )?(?:be )?subject to\b"
+        ),
+    ),
+    FalseFriend(
+        "engagement_after_decision",
+        _C,
+        "Engagement promised for after the decision, on how it is carried out ('during contract"
+        " mobilisation', 'once a preferred purchaser has been identified'), is not consultation"
+        " on the decision.",
+        _re(
+            r"\b(?:will|would|is to|are to|shall)\b[^.;]{0,80}?\b(?:during|as part of|in|at) "
+            r"(?:the )?(?:contract |service )?(?:mobilisation|mobilization|implementation|"
+            r"transition)(?: (?:period|phase|stage))?\b",
+            r"\bonce (?:a |the )?(?:preferred |successful )?(?:purchaser|provider|bidder|operator|"
+            r"buyer|developer|contractor)s? (?:has|have|is|are) been (?:identified|appointed|"
+            r"selected|chosen|agreed)\b",
+        ),
+    ),
+    FalseFriend(
+        "budget_consultation",
+        _C,
+        "The council's annual budget consultation asks residents about council tax and"
+        " spending priorities; cited beside a decision it is not consultation on that decision"
+        " unless the proposal was put in it.",
+        _re(
+            r"\b(?:annual |\d{4}/\d{2,4} |corporate )?budget (?:consultation|survey|engagement|"
+            r"simulator)\b",
+            r"\b(?:views|consultation|survey|engagement) on (?:the )?(?:level of )?(?:council tax|"
+            r"(?:annual )?budget|spending priorities)\b",
+        ),
+        # (unless the proposal itself was in it: "the proposal to transfer the libraries was
+        # included in the budget consultation")
+        unless=_re(
+            r"\b(?:proposals?|options?|closures?|transfer|sale|disposal|outsourc\w*|"
+            r"(?:re-?)?tender\w*|changes? to (?:the )?[\w-]+ (?:service|centre|library))\b"
         ),
     ),
     FalseFriend(

@@ -221,6 +221,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"require)\b",
             r"\boptions? (?:\d+|[A-F])(?: and (?:\d+|[A-F]))? (?:would|is|are|was|were|could|"
             r"will|provides?|involves?|means?)\b",
+            # a row of a scoring table: "1 Re-tender | 17 | 18 | 8 | 15 | 58"
+            r"^[^|]{1,80}(?:\|\s*[\d.,%£/-]+\s*){3,}\|?\s*$",
         ),
         unless=_CHOSEN,
         lead_in=True,

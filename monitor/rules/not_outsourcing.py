@@ -103,7 +103,7 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # council's own service is who uses the goods)
             rf"(?<!council's )(?<!council’s )(?<!in-house )(?<!our own )"
             rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
-            rf"|operators?|operation|collections?)\b(?! {_GOODS_HEAD}\b)"
+            rf"|operators?|operation|collections?)\b(?!(?: (?:and|&) [\w-]+)? {_GOODS_HEAD}\b)"
             # (not the name of the framework the works are called off: "under the London
             # Highways Alliance Contract (LoHAC) framework")
             r"(?!(?: \([\w -]+\))? framework)"
