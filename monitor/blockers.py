@@ -51,7 +51,19 @@ def _background_only(
     # "Information item: Award of Home Care Contracts" over "That members note the award ...":
     # when the deciding part only notes the step, the heading names what is noted.
     noted = any(reason == "noted_only" and not _is_heading(h) for h, reason in aside)
-    if deciding_part and not policy and not noted and any(_is_heading(h) for h in kept):
+    # "Former Offices - Unsolicited Offer" over "the Council is not minded to dispose of the
+    # property": when the deciding part declines the step, the heading names what is declined.
+    declined = any(
+        reason in ("decided_against", "not_proceeding") and _decides_or_proposes(h)
+        for h, reason in aside
+    )
+    if (
+        deciding_part
+        and not policy
+        and not noted
+        and not declined
+        and any(_is_heading(h) for h in kept)
+    ):
         return False
     return deciding_part or policy or long_paper
 

@@ -344,7 +344,7 @@ def _classify_chunks(
 # "... was required for this proposal".
 _THIS_DECISION = re.compile(
     r"\b(?:on|for|about|regarding|in respect of) (?:this|the) (?:proposed |recommended |"
-    r"planned |intended )?(?:proposals?|decisions?|lease|"
+    r"planned |intended )?(?:proposals?|decisions?|lease|procurement|"
     r"disposal|sale|transfer|contract|extension|award|recommendations?|matter)\b",
     re.I,
 )

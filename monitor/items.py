@@ -63,7 +63,8 @@ _TABLE_ROW = re.compile(
     r"(?P<ref>(?-i:[A-Z]){1,5}(?:/(?-i:[A-Z]){1,5})?\s?[/.-]?\s?\d{1,4}/\d{1,4}(?:/\d{1,4})?|"
     r"(?-i:[A-Z]){2,5}\s?-?\d{3,4}))\s*\|\s*"
     # (a date cell may come first: "KD/24/104 | 10/05/2024 | Coastal defence scheme | ...")
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\|\s*)?"
+    # ("FP/26/01/05 | 12 Jan 2026 | Leisure Services ...": a date in words)
+    r"(?:(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2} (?-i:[A-Z])[a-z]{2,8}\.? \d{4})\s*\|\s*)?"
     r"(?P<title>[A-Za-z][^|]{2,599})\|",
     re.I,
 )

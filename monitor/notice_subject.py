@@ -231,6 +231,10 @@ _PUBLIC_FACING: Final = re.compile(
     r"\bemployment support\b|\bjob ?(?:search|clubs?)\b|"
     # Road safety for children on their way to school, filed under security or other services.
     r"\b(?:school )?crossing patrols?\b|\blollipop\b|"
+    # Markets the council runs for traders and shoppers, filed under "other services".
+    r"\b(?:management|operation|running)(?: and (?:operation|management|development))? of "
+    r"(?:the )?(?:council['’]?s? )?(?:[\w'’-]+ ){0,3}?markets?\b|\bmarkets? (?:management|"
+    r"operators?|operation)\b|"
     # The landlord's servicing of tenants' homes: "Gas Servicing ... in Council Housing".
     rf"{_RESIDENTS_HOMES}",
     _I,

@@ -112,9 +112,20 @@ _KIND_LINE: Final = re.compile(
     r"^(?:(?:public contracts scotland|sell2wales|contracts finder|find a tender|etendersni)"
     r"\s*[-–:]\s*)?(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice"
     r"(?:\s*[-–:]\s*procurement act 2023)?(?:\s*[-–]\s*view information about notice types)?"
+    # "Contract Notice (Procurement Act 2023 - UK4 Tender notice)"
+    r"(?:\s*\((?:procurement act 2023\s*[-–:]?\s*)?(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}"
+    r"notice\))?"
     # ("Contract Award Notice - Public Contracts Scotland": the portal after the kind)
     r"(?:\s*[-–]\s*(?:public contracts scotland|sell2wales|contracts finder|find a tender|"
     r"etendersni))?$",
+    _I,
+)
+# Who a contract was awarded to: "Supplier: Sample Care Ltd", "V.2.3) Name and address of the
+# contractor: ...", "Awarded to: ...".
+_SUPPLIER_LINE: Final = re.compile(
+    r"^(?:[ivx\d.)]+\s*)?(?:suppliers?(?: name)?|(?:name and address of the )?contractor|"
+    r"awarded to|winning (?:supplier|bidder)|successful (?:supplier|bidder|tenderer))"
+    r"(?:\s*\(s\))?\s*:\s*(?P<name>\S.{1,120})$",
     _I,
 )
 # A portal's name on a line of its own, above the notice's kind and title.
@@ -126,7 +137,7 @@ _PORTAL_LINE: Final = re.compile(
 # A buyer's name on a line of its own.
 _BUYER_LINE: Final = re.compile(
     r"^(?:the )?(?:(?:london|royal) borough|city|county|borough|district|metropolitan borough)"
-    r" of [\w' &.-]+$|^(?:[\w'&.-]+ ){1,5}(?:council|authority|combined authority)$",
+    r" of [\w' &.-]+$|^(?:[\w'&.,-]+ ){1,8}(?:council|authority|combined authority)$",
     _I,
 )
 # Further codes on one line, after the first: "; 45453000 - Overhaul and refurbishment work".
@@ -241,9 +252,13 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
             category_line = category_line or line
 
     in_cpv_block = False
+    suppliers: list[str] = []
     for i, line in enumerate(lines):
         if not line:
             continue
+        supplier = _SUPPLIER_LINE.match(line)
+        if supplier:
+            suppliers.append(supplier.group("name").strip())
         heading = _CATEGORY_HEADING.match(line)
         if heading:
             value = heading.group("value")
@@ -300,4 +315,5 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
         from_text=True,
         ordered=False,
         category_line=category_line,
+        suppliers=tuple(dict.fromkeys(suppliers)),
     )

@@ -26,6 +26,7 @@ only the newest of them that would flag carries the flag.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
@@ -129,6 +130,7 @@ class NoticeFacts:
     # Whether the first code is the main one: a release says so; a copied page may sort them.
     ordered: bool = True
     category_line: str = ""  # the line of the text that stated the category
+    suppliers: tuple[str, ...] = ()  # who the contract is awarded to, where the notice says
 
     @property
     def stage(self) -> str:
@@ -219,7 +221,22 @@ def notice_facts(
     if kind and not kind.startswith("UK"):
         kind = f"UK{kind}"
     title = tender.get("title") if isinstance(tender.get("title"), str) else ""
-    return NoticeFacts(kind, tags, tuple(categories), tuple(_cpvs(release, cpv_codes)), title=title)
+    suppliers = tuple(
+        dict.fromkeys(
+            name.strip()
+            for award in _list(release.get("awards"))
+            for supplier in _list(_dict(award).get("suppliers"))
+            if isinstance(name := _dict(supplier).get("name"), str) and name.strip()
+        )
+    )
+    return NoticeFacts(
+        kind,
+        tags,
+        tuple(categories),
+        tuple(_cpvs(release, cpv_codes)),
+        title=title,
+        suppliers=suppliers,
+    )
 
 
 def with_text(release: NoticeFacts, text: NoticeFacts) -> NoticeFacts:
@@ -232,6 +249,7 @@ def with_text(release: NoticeFacts, text: NoticeFacts) -> NoticeFacts:
         notice_type=release.notice_type or text.notice_type,
         tags=release.tags or text.tags,
         title=release.title or text.title,
+        suppliers=release.suppliers or text.suppliers,
     )
 
 
@@ -302,6 +320,15 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             + _source(facts, None)
             + ": goods and works are not outsourcing of a public service",
         )
+    # A contract awarded to another public body (a council, the NHS) is public-to-public.
+    if facts.suppliers and all(_PUBLIC_BODY.search(s) for s in facts.suppliers):
+        return StructuralDecision(
+            NOT_OUTSOURCING,
+            "notice:supplier_public_body",
+            f"awarded to {', '.join(facts.suppliers[:3])}"
+            + (" (from the text)" if facts.from_text else "")
+            + ": a public body, so public-to-public, not outsourcing",
+        )
     # What the title names decides before the codes (module docstring).
     subject = subject_of(facts.title)
     if subject is not None and subject.kind == "own_premises":
@@ -365,6 +392,16 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
         _division_rule(cpv),
         f"{_describe(facts, cpv)}{_source(facts, cpv)}: {reason}",
     )
+
+
+# Suppliers that are public bodies (eval README: public-to-public arrangements are not
+# outsourcing): councils and the NHS; not "Council for Voluntary Service", a charity.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:council|combined authority|county council|nhs|integrated care boards?|icb|"
+    r"foundation trust|clinical commissioning group|health board|"
+    r"health and social care trust)\b(?! for voluntary)(?!['’]s)",
+    re.I,
+)
 
 
 def _silent(facts: NoticeFacts, cpv: Cpv | None, why: str) -> StructuralDecision:

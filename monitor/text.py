@@ -132,7 +132,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:decision(?:s|/s)?(?: made| taken)?|decision\(s\)(?: recommended)?|"
             # ("Recommendation/s and reason/s")
-            r"resolved(?: that)?|recommendation(?:s|\(s\)|/s)?"
+            r"resolved(?: that)?|agreed(?: that)?|recommendation(?:s|\(s\)|/s)?"
             r"(?: (?:and|&) reasons?(?:/s|\(s\))?)?|"
             r"it was resolved|"
             # "Cabinet Member / Officer Recommendations:"
@@ -143,7 +143,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Committee agreed:-" over a list of what was agreed.
             + r"|^(?:[\w ,]{1,60}, )?(?:the )?(?:cabinet|committee|"
             r"council|executive|board|panel|sub-committee)(?: [\w-]+){0,3}? (?:agreed|resolved|"
-            r"decided|determined)(?: as follows)?\s*:",
+            r"decided|determined)(?: as follows)?\s*:"
+            # "On the proposal of Councillor A, seconded by Councillor B, it was agreed:"
+            r"|^(?:[\w ,]{1,100}, )?it was (?:agreed|resolved|decided)(?: as follows)?\s*:",
             re.I,
         ),
     ),

@@ -231,6 +231,23 @@ ASSET_RULES: tuple[Rule, ...] = (
 
 ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
     FalseFriend(
+        "goods_disposed",
+        _A,
+        "Vehicles, equipment and other goods sold or auctioned off are not council land or"
+        " buildings.",
+        _re(
+            r"\b(?:vehicles?|fleet|equipment|plant|machinery|bins|containers|laptops?|devices|"
+            r"furniture|hardware|stock items)\b[^.;]{0,40}?\b"
+            r"(?:(?:be|been|being|are|is|were|was) )?(?:dispos\w*|sold|auction\w*|scrapp\w*|"
+            r"recycled)\b",
+        ),
+        # (not land sold with them: "the disposal of the former depot site and the vehicles
+        # stored there by auction")
+        unless=_re(
+            r"\b(?:land|sites?|buildings?|depots?|premises|freeholds?|propert(?:y|ies)|yards?)\b"
+        ),
+    ),
+    FalseFriend(
         "sold_by_another",
         _A,
         "Land sold by someone else ('the site was sold by the bus operator', 'the farm was"
@@ -393,7 +410,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # (someone else takes the lease: "seeking a development partner to take a 150-year
             # ground lease ... at a premium")
             r"\b(?:partners?|developers?|bidders?|purchasers?|parties|operators?|trusts?|"
-            r"charit(?:y|ies)|associations?)\b[^.;]{0,30}?\bto take\b|\bat a premium\b",
+            r"charit(?:y|ies)|associations?|clubs?|groups?|societ(?:y|ies)|organisations?|"
+            r"cics?|scios?)\b[^.;]{0,30}?\b(?:to|will|would|is to|agreed to) tak(?:e|es|ing)\b|"
+            r"\bat a premium\b",
         ),
     ),
     FalseFriend(

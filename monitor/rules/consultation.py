@@ -100,7 +100,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|have been|had been|are being|will be) "
             r"(?:engaged|involved)\b(?! in (?:the )?(?:delivery|running|provision|work)\b)",
             # A notice's invitation: "Members of the public may also make representations"
-            rf"\b(?:{PUBLIC}|any person|anyone)\b[^.;]{{0,40}}?\b(?:may|can|(?:are|is) invited "
+            # ("Any person, including Sampleton Community Council, wishing to make ...")
+            rf"\b(?:{PUBLIC}|any person|anyone)\b[^.;]{{0,80}}?\b(?:may|can|(?:are|is) invited "
             r"to|wishing to|who wish(?:es)? to) (?:also )?(?:make|submit|send|lodge) (?:written )?"
             r"(?:representations|objections|comments)\b",
             # "the Council invites representations on the proposal from any person"
@@ -230,7 +231,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # Scotland's common good: the proposal published, representations received
             # (Community Empowerment (Scotland) Act 2015, s.104)
             r"\b(?:representations|objections) (?:were|have been|had been) received\b",
-            r"\bsection 104 of the community empowerment\b",
+            r"\bsection 104 of the community empowerment\b|\bcommunity empowerment "
+            r"\(scotland\) act 2015\W{1,5}(?:section|s\.?) ?104\b",
             # a notice headed "Consultation on proposed disposal of common good property"
             r"\bconsultation on (?:the |a )?proposed (?:disposal|sale|lease|transfer)\b",
         ),

@@ -153,8 +153,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bwithout (?:any )?(?:public |prior )?consultation\b",
             # "The Council has not undertaken any public consultation on the grant of the lease"
             r"\b(?:has|have|had|was|were|did) not (?:undertaken|undertake|carried out|carry out|"
-            r"held|hold|conducted|run|done)(?: any)? (?:(?:formal|public|prior|wider|specific) )*"
-            r"(?:consultation|engagement)\b",
+            r"held|hold|conducted|run|done)(?: any| a| an)? (?:(?:formal|public|prior|wider|"
+            r"specific) )*(?:consultation|engagement)\b",
+            # "the change of operator did not amount to a change that required public
+            # consultation"
+            r"\b(?:did|does|do|would|will) not (?:amount to|constitute|involve)\b[^.;]{0,80}?"
+            r"\brequir\w* (?:a |any )?(?:formal |public |statutory )?consultation\b",
             r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
             # "Due to the urgency, it has not been possible to consult residents"
             r"\bnot (?:been )?(?:possible|practicable|feasible|able) to (?:\w+ )?"

@@ -38,7 +38,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         # (Suspending the procurement rules to extend a contract *is* a decision to let it.)
         _re(
             r"\b(?:approv\w*|adopt\w*|endors\w*|agree[sd]?|not(?:e|es|ed|ing)|refresh\w*|updat\w*)"
-            r"\b[^.;]{0,40}?\bprocurement (?:strateg(?:y|ies)|polic(?:y|ies))\b"
+            # (not "approve the associated procurement strategy": the contract's own)
+            r"\b(?:(?!\b(?:associated|proposed|recommended|preferred|relevant|resulting)\b)"
+            r"[^.;]){0,40}?\bprocurement (?:strateg(?:y|ies)|polic(?:y|ies))\b"
             # "a procurement strategy report" / "strategy for home care" is about one contract
             r"(?! (?:for|to|reports?)\b)",
         ),
@@ -163,7 +165,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:not|never|no longer|nor|cease|ceasing|cessation of|stop|stopping|against|"
             r"instead of|rather than|decommission\w*)\b(?: (?:intend|propos|plan|seek|wish|want|"
-            r"going|be able)\w*)?"
+            r"going|be able|minded)\w*)?"
             # "does not exercise the option to extend the contract"
             r"(?: (?:exercis|tak|us|invok|trigger|tak)\w* (?:the |its |an |any )?(?:[\w-]+ )?"
             r"(?:option|right|break clause|provision|power)s?)?"

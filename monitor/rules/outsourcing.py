@@ -318,7 +318,9 @@ _LETTING_RULES: tuple[Rule, ...] = (
         _re(
             r"\bnovat(?:e|ed|es|ing|ion)\b (?:of )?(?:the |this |these )?(?:[\w-]+ ){0,6}?"
             r"(?:contracts?|agreements?)\b",
-            r"\b(?:contracts?|agreements?)\b[^.;]{0,60}?\b(?:be|to be|is|are|was|were|being) "
+            # ("the contract for Home Support Services, Lot 3, currently held by Sample Care
+            # Limited, be novated to ...")
+            r"\b(?:contracts?|agreements?)\b[^.;]{0,160}?\b(?:be|to be|is|are|was|were|being) "
             r"novated\b",
         ),
         trigger=("novat",),

@@ -46,6 +46,11 @@ _SERVICE_NAMED = (
     # Handling and Emergency Response Service" (own-use advice so named is set aside by the
     # sentence's own false friends)
     r"\bprovision of (?:an? |the )?(?:[\w-]+ ){1,8}?services?\b",
+    # what an operator runs for the public: "the contract for the operation of the Belfast
+    # Bikes public bike hire scheme", "a procurement exercise for a new operator"
+    r"\b(?:operation|running|management) of (?:the )?(?:[\w'’-]+ ){0,5}?(?:scheme|service|"
+    r"centres?|facilit(?:y|ies))\b",
+    r"\bfor (?:a|the) new operator\b|\boperator (?:contract|agreement)s?\b",
 )
 NAMES_A_SERVICE = _re(
     # ("Monitoring Officer" is a statutory post, not a monitoring service.)
