@@ -48,7 +48,12 @@ from monitor.notice_path import (
 )
 from monitor.notice_subject import names_a_service
 from monitor.result import RULES_VERSION, Classification, Evidence
-from monitor.rules.notice_words import NOTICE_FUTURE_DUTY, NOTICE_REPORTS_DONE
+from monitor.set_aside import (
+    THIS_DECISION,
+    against_doing_nothing,
+    done_before_notice,
+    lets_no_contract,
+)
 from monitor.text import SectionState, analyse, repeated_lines
 
 __all__ = [
@@ -137,7 +142,7 @@ def _classify_chunks(
             # for campaign staff, not decisions to outsource.
             discounted += [(h, "notice_reports_on_contract") for h in out_kept]
             out_kept = []
-        elif is_notice and _lets_no_contract(notice, whole, structure):
+        elif is_notice and lets_no_contract(notice, whole, structure):
             # A portal's sale or lease of council land, or a grant round: a sale is read
             # below, and the notice's words about a "service" name none to let.
             signals.append("notice_not_a_procurement")
@@ -187,12 +192,9 @@ def _classify_chunks(
             ),
             # and what a report says it is about: "1.1 The purpose of the Report is to update
             # the Committee on the local bus and school transport network"
-            *[
-                seg.text
-                for c in chunks
-                for seg in c.analysed.segments
-                if seg.section == "purpose"
-            ][:_PURPOSE_SENTENCES],
+            *[seg.text for c in chunks for seg in c.analysed.segments if seg.section == "purpose"][
+                :_PURPOSE_SENTENCES
+            ],
         ],
         (seg.text for c in chunks for seg in c.analysed.segments),
     ):
@@ -235,7 +237,7 @@ def _classify_chunks(
         if is_notice:
             # A notice's "community engagement" describes the work being bought; only a
             # consultation the notice reports as done counts.
-            cons_kept, aside = _done_before_notice(cons_kept)
+            cons_kept, aside = done_before_notice(cons_kept)
             discounted += [(h, "notice_text") for h in aside]
         elif (
             cons_kept
@@ -247,7 +249,7 @@ def _classify_chunks(
             discounted += [(h, "staff_or_market_context") for h in cons_kept]
             cons_kept = []
         if cons_kept and any(
-            reason == "not_consulted" and _THIS_DECISION.search(hit.seg.text)
+            reason == "not_consulted" and THIS_DECISION.search(hit.seg.text)
             for hit, reason in discounted
         ):
             # The record says no consultation was held on this very decision ("No public
@@ -271,12 +273,12 @@ def _classify_chunks(
         ]
         inh_kept, aside = _split(candidates, mask)
         discounted += aside
-        aside = [h for h in inh_kept if _against_doing_nothing(h)]
+        aside = [h for h in inh_kept if against_doing_nothing(h)]
         if aside:
             inh_kept = [h for h in inh_kept if h not in aside]
             discounted += [(h, "do_nothing_option") for h in aside]
         if is_notice:
-            inh_kept, aside = _done_before_notice(inh_kept)
+            inh_kept, aside = done_before_notice(inh_kept)
             discounted += [(h, "notice_text") for h in aside]
         has_inhouse = bool(inh_kept)
 
@@ -340,97 +342,8 @@ def _classify_chunks(
 # --------------------------------------------------------------------------------------------
 
 
-# A negative about this record's own decision: "no public consultation ... on the lease",
-# "... was required for this proposal".
-_THIS_DECISION = re.compile(
-    r"\b(?:on|for|about|regarding|in respect of) (?:this|the) (?:proposed |recommended |"
-    r"planned |intended )?(?:proposals?|decisions?|lease|procurement|"
-    r"disposal|sale|transfer|contract|extension|award|recommendations?|matter)\b",
-    re.I,
-)
-
-_OPEN_SPACE_NOTICE_GIVEN = re.compile(
-    r"\bnotice is (?:hereby )?given\b[^.;]{0,80}?\b(?:12[23] ?\(2a\)|open space)", re.I
-)
-
 # How many sentences of a report's purpose section say what it is about.
 _PURPOSE_SENTENCES = 2
-
-# How much of a notice's text is its head (portal name, title, category lines).
-_NOTICE_HEAD_CHARS = 400
-
-
-def _lets_no_contract(
-    notice: N.NoticeFacts | None, whole: str, structure: N.StructuralDecision | None
-) -> bool:
-    """Whether a notice's head says it is no procurement, or sells or leases council
-    property (no public-service CPV code decides otherwise)."""
-    if structure is not None and structure.verdict == N.OUTSOURCING:
-        return False
-    head = " ".join([notice.title or "", notice.category_line or ""] if notice is not None else [])
-    return bool(R.NOTICE_LETS_NO_CONTRACT.search(f"{head} {whole[:_NOTICE_HEAD_CHARS]}"))
-
-
-# A "do nothing" option in which the contracts lapse and nothing takes their place: "Option 1
-# – Do nothing and allow the framework to expire. Not viable: ...".
-_DO_NOTHING = re.compile(
-    r"\bdo[- ](?:nothing|minimum)\b|\b(?:allow|let)\w* (?:the )?(?:[\w-]+ ){0,3}?(?:contracts?|"
-    r"framework|agreements?|arrangements?)(?: to)? (?:expire|lapse|end|run out)\b|"
-    r"\bcontracts? (?:would|will) (?:lapse|expire|end)\b",
-    re.I,
-)
-
-
-def _against_doing_nothing(hit: _Hit) -> bool:
-    """A reason against (inhouse_reason_against) given on the line of a "do nothing" option
-    that names no in-house delivery: it rules out letting the contracts lapse, not running
-    the service in-house."""
-    if hit.rule != "inhouse_reason_against":
-        return False
-    segments = hit.chunk.analysed.segments
-    at = next((i for i, seg in enumerate(segments) if seg is hit.seg), None)
-    if at is None:
-        return False
-    # The option the reason belongs to: this sentence and up to two before it, back to the
-    # one that opens the option ("Option 1 – Do nothing and allow the framework to expire.").
-    option = [hit.seg.text]
-    for seg in reversed(segments[max(0, at - 2) : at]):
-        if seg.is_heading:
-            break
-        option.insert(0, seg.text)
-        if _OPTION_START.match(seg.text):
-            break
-    text = " ".join(option)
-    return bool(_DO_NOTHING.search(text)) and not _IN_HOUSE_WORDS.search(text)
-
-
-_OPTION_START = re.compile(r"^\W*(?:option|alternative)\s*\w{0,3}\b", re.I)
-
-
-_IN_HOUSE_WORDS = re.compile(rf"\b(?:{R.INHOUSE_TERM})\b", re.I)
-
-
-def _done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
-    """A notice's sentences that report what the council did (a consultation held, the
-    in-house option costed), and the rest, which describe the work the provider will do."""
-    done: list[_Hit] = []
-    rest: list[_Hit] = []
-    for hit in hits:
-        text = hit.seg.text
-        # (a statutory notice already published says what happens next to the objections it
-        # invites: "objections received by 27 February will be considered by the Cabinet")
-        statutory = hit.rule == "statutory_open_space_notice"
-        future = NOTICE_FUTURE_DUTY.search(text) and not statutory
-        # (a portal notice that gives the statutory open-space notice itself: "Notice is given
-        # under section 123(2A) ... that the Council intends to dispose of the land")
-        given = statutory and _OPEN_SPACE_NOTICE_GIVEN.search(text) is not None
-        reports = given or (NOTICE_REPORTS_DONE.search(text) and not future)
-        # (an item of a list whose lead-in reports it: "The committee report considered three
-        # options: (a) ...; (b) bring the services in-house")
-        if not reports and hit.lead is not None and not future:
-            reports = NOTICE_REPORTS_DONE.search(hit.lead) is not None
-        (done if reports else rest).append(hit)
-    return done, rest
 
 
 def classify_pages(
