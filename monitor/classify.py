@@ -223,8 +223,23 @@ def _classify_chunks(
         # A report on a contract (payments, performance, termination) disposes of nothing.
         discounted += [(h, "notice_reports_on_contract") for h in asset_kept]
         asset_kept = []
+    elif (
+        structure is not None
+        and structure.rule in _BUYS_FOR_OWN_USE
+        and not lets_no_contract(notice, whole, None)
+    ):
+        # A notice buying goods, works or advice for the council ("Valuation Services ...:
+        # best consideration for any proposed disposals") describes what it buys; it sells
+        # nothing itself.
+        discounted += [(h, "notice_buys_for_own_use") for h in asset_kept]
+        asset_kept = []
     if _background_only(asset_kept, aside, deciding_part, long_paper):
         discounted += [(h, "background_only") for h in asset_kept]
+        asset_kept = []
+    if asset_kept and not any(_decides(h) for h in asset_kept) and _NOT_YET_DECIDED.search(whole):
+        # "No decision has been made": a consultation page's or report's sale options are
+        # options, as its outsourcing ones are (the blocker not_yet_decided).
+        discounted += [(h, "not_yet_decided") for h in asset_kept]
         asset_kept = []
     is_asset_sale = bool(asset_kept)
 
@@ -341,6 +356,13 @@ def _classify_chunks(
 # Public API
 # --------------------------------------------------------------------------------------------
 
+
+# A notice's title or category that says it buys advice, goods or works for the council (not
+# a real-estate code: letting and selling property are what a portal's land notices use).
+_BUYS_FOR_OWN_USE = frozenset(
+    {"notice:subject_own_use", "notice:category_goods", "notice:category_works"}
+)
+_NOT_YET_DECIDED = next(b.pattern for b in R.BLOCKERS if b.name == "not_yet_decided")
 
 # How many sentences of a report's purpose section say what it is about.
 _PURPOSE_SENTENCES = 2

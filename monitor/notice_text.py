@@ -59,7 +59,10 @@ _CPV_HEADING: Final = re.compile(
 # "85000000 - Health and social work services", "79000000", "45000000-7 Construction work".
 _CODE_FIRST: Final = re.compile(r"^(?P<code>\d{8})(?:-\d)?(?:\s*[-–:]?\s*(?P<desc>[A-Za-z].*))?$")
 # Contracts Finder: "Architectural, construction ... services - 71000000".
-_CODE_LAST: Final = re.compile(r"^(?P<desc>[A-Za-z].*?)\s*[-–]\s*(?P<code>\d{8})(?:-\d)?$")
+# (a space on one side of the dash at least: not "Notice Reference: NPT001-DN781102-51184420")
+_CODE_LAST: Final = re.compile(
+    r"^(?P<desc>[A-Za-z].*?)(?:\s+[-–]\s*|\s*[-–]\s+)(?P<code>\d{8})(?:-\d)?$"
+)
 # "CPV: 90500000", "Industry: 71000000 Architectural ...", "classified under CPV code 71315200".
 _CODE_INLINE: Final = re.compile(
     r"\b(?:cpv(?:\s+codes?|\s+classifications?)?|industry)\b[^\d\n]{0,30}?(?P<code>\d{8})"

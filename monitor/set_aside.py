@@ -82,6 +82,23 @@ _OPTION_START = re.compile(r"^\W*(?:option|alternative)\s*\w{0,3}\b", re.I)
 _IN_HOUSE_WORDS = re.compile(rf"\b(?:{R.INHOUSE_TERM})\b", re.I)
 
 
+# Where one clause ends and the next begins: "... was carried out in 2024 (1,146 responses)
+# and the Tenant Panel will sit on the evaluation panel".
+_CLAUSE_BREAK = re.compile(r";|,? and (?:the|a|an|its|their|this|these)\b|, (?:which|while)\b")
+
+
+def _future_duty(text: str) -> bool:
+    """Whether a sentence speaks of the provider's future duties, not of what was done: a
+    future word that is not in a later clause than the sentence's report of what was done."""
+    done = NOTICE_REPORTS_DONE.search(text)
+    for future in NOTICE_FUTURE_DUTY.finditer(text):
+        if done is None or future.start() < done.start():
+            return True
+        if not _CLAUSE_BREAK.search(text, done.end(), future.start()):
+            return True
+    return False
+
+
 def done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
     """A notice's sentences that report what the council did (a consultation held, the
     in-house option costed), and the rest, which describe the work the provider will do."""
@@ -92,7 +109,7 @@ def done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
         # (a statutory notice already published says what happens next to the objections it
         # invites: "objections received by 27 February will be considered by the Cabinet")
         statutory = hit.rule == "statutory_open_space_notice"
-        future = NOTICE_FUTURE_DUTY.search(text) and not statutory
+        future = not statutory and _future_duty(text)
         # (a portal notice that gives the statutory open-space notice itself: "Notice is given
         # under section 123(2A) ... that the Council intends to dispose of the land")
         given = statutory and _OPEN_SPACE_NOTICE_GIVEN.search(text) is not None

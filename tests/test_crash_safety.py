@@ -15,7 +15,6 @@ import copy
 import json
 import os
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -134,6 +133,21 @@ def canonical(database: Path) -> dict[str, list[Any]]:
         }
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database in WAL mode: through SQLite's backup API (the
+    main file alone can lack committed pages still in ``-wal``), over a target whose own
+    ``-wal`` and ``-shm`` are removed first (a stale WAL left beside a replaced main file
+    would be replayed into it and corrupt it)."""
+    for path in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+        path.unlink(missing_ok=True)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
 def killed_then_finished(
     args: list[str], database: Path, table: str, total: int, rng: random.Random
 ) -> list[tuple[int, bool]]:
@@ -163,7 +177,7 @@ def test_ingest_and_monitor_survive_sigkill(tmp_path: Path) -> None:
     reference = tmp_path / "reference.db"
     oursay(ingest, reference)
     ingested = tmp_path / "ingested.db"
-    shutil.copy(reference, ingested)
+    copy_database(reference, ingested)
     oursay(["monitor"], reference)
     expected = canonical(reference)
     assert len(expected["records"]) > 1000 and expected["assessments"]
@@ -177,7 +191,7 @@ def test_ingest_and_monitor_survive_sigkill(tmp_path: Path) -> None:
         assert after_ingest[table] == expected[table], (table, points)
 
     # Killed monitor (on the uninterrupted ingest's rows), then finished.
-    shutil.copy(ingested, crashed)
+    copy_database(ingested, crashed)
     total = len(expected["assessments"])
     points = killed_then_finished(["monitor"], crashed, "assessments", total, rng)
     assert any(killed for _, killed in points), points

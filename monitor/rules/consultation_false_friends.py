@@ -196,6 +196,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"[^.;]{0,80}?\bopen space\b",
             r"\b(?:no part of|none of)\b[^.;]{0,40}?\bis subject to (?:section|s\.?) ?12[23]\b|"
             r"\bnot subject to (?:section|s\.?) ?12[23]\b",
+            # "The procedure in section 123(2A) does not therefore apply."
+            r"\b(?:section|s\.?) ?12[23] ?\(2a\)[^.;]{0,40}?\b(?:does|do|did|will|would) not "
+            r"(?:therefore |then )?apply\b",
             # "Representations received: none" as a report's field (not "the notice was placed
             # and no objections were received": that notice was the consultation)
             r"\b(?:representations|responses|comments) received:? none\b",
@@ -214,6 +217,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # consists of or forms part of common good land, section 75 ... applies"
             r"\bwhere (?:a|the|any) (?:site|land|property|asset)\b[^.;]{0,40}?\b(?:consists? of|"
             r"forms? part of|comprises|constitutes|includes)\b",
+            # the law stated, not a notice given: "Where the Council proposes to dispose of land
+            # which is held as open space, the Council is required by section 123(2A) to
+            # advertise its intention"
+            r"\bwhere (?:the )?(?:council|authority) (?:proposes|intends|wishes|decides) to "
+            r"dispose of (?:any )?land\b",
+            r"\b(?:is|are) required (?:by|under) (?:section|s\.?) ?12[23] ?\(2a\)",
             # "Where any parcel is found to be open space, the Director will advertise"
             r"\b(?:where|if|should) (?:a|the|any) (?:site|land|parcel|plot|area|holding)s? "
             r"(?:is|are|be) (?:found|considered|deemed|held) (?:to be )?(?:public )?open space\b",
@@ -364,7 +373,13 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "impact_assessment",
         _C,
         "Equality and other impact assessments, scrutiny and call-ins are not consultation.",
-        _re(r"\bimpact assessments?\b|\bscrutiny\b|\bcall[- ]in\b"),
+        _re(
+            r"\bimpact assessments?\b|\bscrutiny\b|\bcall[- ]in\b",
+            # the council's equality duties ("the Equality Scheme commits the Council to
+            # consult on policies screened in for an EQIA"; Northern Ireland's section 75)
+            r"\b(?:eq|equality |integrated )?ia\b|\beqias?\b|\bequality scheme\b|"
+            r"\bsection 75\b|\bscreened (?:in|out)\b",
+        ),
         # (rescued when the public's own say is named beside it: "Residents' leisure survey
         # (1,142 responses) and focus groups with centre users; Overview and Scrutiny")
         unless=_re(

@@ -31,6 +31,21 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "sold_in_the_past",
+        _A,
+        "'The land was sold to a developer in 2017' tells a sale completed years before, as"
+        " news stories and reports do; it is not this record's decision.",
+        _re(
+            r"\b(?:was|were|had been) (?:sold|disposed of|transferred)\b[^.;]{0,80}?\b"
+            r"(?:in|during) (?:(?:january|february|march|april|may|june|july|august|september|"
+            r"october|november|december) )?(?:19|20)\d\d\b",
+        ),
+        unless=_re(
+            r"\b(?:approv\w*|agree\w*|resolv\w*|recommend\w*|propos\w*|authoris\w*|will|"
+            r"subject to)\b"
+        ),
+    ),
+    FalseFriend(
         "procurement_policy",
         _O,
         "Approving the council's procurement strategy, policy or rules sets how it buys, not"
@@ -286,7 +301,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "'Before any re-procurement', 'were the council minded to re-tender', 'if a"
         " different decision is made' speak of a step that may never be taken.",
         _re(
-            r"\bany (?:future |further |new |potential |subsequent |eventual |possible )?$",
+            r"\bany (?:future |further |new |potential |subsequent |eventual |possible |"
+            r"proposed )?$",
             r"\b(?:were|if|should)(?: \w+ly)? (?:members|councillors|the council|cabinet|"
             r"the cabinet|we|it|the cabinet member|the committee)\b[^.;]{0,60}$",
             r"\bif (?:an? )?(?:alternative|different|future) decision\b[^.;]{0,40}$",

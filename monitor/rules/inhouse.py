@@ -122,6 +122,19 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless_in_sentence=True,
     ),
     FalseFriend(
+        "inhouse_client_role",
+        _I,
+        "The council's own client role in a contract it lets ('contract management will be"
+        " undertaken in-house by the Housing Asset team') is not an in-house delivery option.",
+        _re(
+            r"\b(?:contract management|contract monitoring|client(?:-side)? (?:role|function|"
+            r"team)|commissioning|procurement|performance monitoring|quality assurance)\b"
+            r"[^.;]{0,40}?\b(?:undertaken|carried out|done|managed|retained|provided|delivered|"
+            r"kept|handled|led) (?:in[- ]?house|internally)\b",
+        ),
+        unless=_re(rf"\b{OPTION_CONTEXT}"),
+    ),
+    FalseFriend(
         "other_councils_inhouse",
         _I,
         "What other councils did ('several neighbouring authorities had brought their waste"

@@ -13,6 +13,7 @@ from monitor.rules.vocabulary import (
     _GOODS_HEAD,
     ASSET_OBJECT,
     GOODS,
+    OPERATES_A_SERVICE,
     SERVICE_DOMAIN,
 )
 
@@ -113,6 +114,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"initially )?(?:relocated|moved|decanted|displaced|rehoused|closed|suspended)\b)",
             # a business handed over whole, staff and residents with it
             r"\bas (?:a )?going concerns?\b",
+            # a partner that builds and then runs the service ("build and operate a
+            # replacement crematorium")
+            OPERATES_A_SERVICE,
             # the council's fleet as the in-house option beside a service let: "(ii) expanding
             # the Council's own passenger transport fleet to operate a larger share of routes"
             r"\b(?:expand\w*|grow\w*|increas\w*|us(?:e|ing)|enlarg\w*) (?:the )?(?:council|"
@@ -224,6 +228,7 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
             rf"(?:{SERVICE_DOMAIN}|services?)\b",
             r"\bservices? (?:contracts?|providers?|operators?)\b|\bbusiness transfer\b",
+            OPERATES_A_SERVICE,
         ),
         only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
     ),

@@ -28,7 +28,10 @@ NOTICE_LETS_NO_CONTRACT = _re(
     r"\b(?:land|property|asset|site) disposals?\b|\bdisposal of (?:land|property|the (?:site|"
     r"freehold|land))\b|\bsale of (?:land|property|the (?:freehold|site|land))\b",
     r"\bsale by (?:informal |formal |sealed |public )?(?:tender|auction)\b|\bfor sale\b",
-    # "Sale of Former Kinneff Primary School and Schoolhouse"
+    # "Sale of Former Kinneff Primary School and Schoolhouse", "Disposal of Former Council
+    # Offices"
+    rf"\bdisposal of (?:the )?(?:former |surplus |vacant |redundant )?(?:[\w'’-]+ ){{0,3}}?"
+    rf"{ASSET_OBJECT}\b",
     rf"\bsale of (?:the )?(?:former |surplus |vacant |redundant )?(?:[\w'’-]+ ){{0,3}}?"
     rf"{ASSET_OBJECT}\b",
     r"\boffers (?:are )?invited for the (?:freehold|leasehold|purchase)\b|"

@@ -67,6 +67,17 @@ STOCK_TRANSFER = (
 )
 
 # Goods and capital works: buying them is not contracting out a service.
+# Running a service for the public, however it is put: "to invest in, build and operate a
+# replacement crematorium", "for the operation, programming and maintenance of the Sampleton
+# Theatre".
+OPERATES_A_SERVICE = (
+    r"\b(?:operat(?:e|es|ing)|run(?:s|ning)?|manag(?:e|es|ing))\b (?:the |a |an |its |their )?"
+    r"(?:[\w'’-]+ ){0,3}?" + SERVICE_DOMAIN + r"\b|"
+    r"\b(?:operation|running|management|programming)(?:,? (?:and )?(?:operation|running|"
+    r"management|programming|maintenance|development|marketing))* of (?:the )?"
+    r"(?:[\w'’&-]+ ){0,4}?" + SERVICE_DOMAIN + r"\b"
+)
+
 GOODS = _alt(
     r"vehicles?|fleet|lorries|vans|(?:pool|lease|hire|electric) cars?|licen[cs](?:e|es|ing)|"
     r"re-?sell(?:er|ers|ing)?",
