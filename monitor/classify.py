@@ -54,7 +54,7 @@ from monitor.set_aside import (
     done_before_notice,
     lets_no_contract,
 )
-from monitor.text import SectionState, analyse, repeated_lines
+from monitor.text import SectionState, Segment, analyse, repeated_lines
 
 __all__ = [
     "RULES_VERSION",
@@ -89,7 +89,8 @@ _EXTERNALISING = frozenset(
 # A field that names what a contract is for, in a table of tenders or a decision record.
 _FIELD_TITLE = re.compile(
     r"^(?:title of (?:the )?(?:tender|contract|procurement)|contract title|tender title|"
-    r"subject(?: matter)?|title)\s*:",
+    # (or the header of a table of tenders: "Title of Tender | Proposed Contract Duration | ...")
+    r"subject(?: matter)?|title)\s*[:|]",
     re.I,
 )
 
@@ -184,12 +185,7 @@ def _classify_chunks(
         [
             *(c.analysed.norm for c in chunks if c.is_title),
             # the titles a contracts update lists: "Title of tender: Provision of cleaning ..."
-            *(
-                seg.text
-                for c in chunks
-                for seg in c.analysed.segments
-                if _FIELD_TITLE.match(seg.text)
-            ),
+            *(text for c in chunks for text in _field_titles(c.analysed.segments)),
             # and what a report says it is about: "1.1 The purpose of the Report is to update
             # the Committee on the local bus and school transport network"
             *[seg.text for c in chunks for seg in c.analysed.segments if seg.section == "purpose"][
@@ -355,6 +351,22 @@ def _classify_chunks(
 # --------------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------------
+
+
+def _field_titles(segments: Sequence[Segment]) -> list[str]:
+    """Fields that name what a contract is for, and the rows of a table of tenders under its
+    header ("Title of Tender | Duration | Value", then one contract a row)."""
+    out: list[str] = []
+    in_table = False
+    for seg in segments:
+        if _FIELD_TITLE.match(seg.text):
+            out.append(seg.text)
+            in_table = " | " in seg.text
+        elif in_table and " | " in seg.text:
+            out.append(seg.text)
+        else:
+            in_table = False
+    return out
 
 
 # A notice's title or category that says it buys advice, goods or works for the council (not

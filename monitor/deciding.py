@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from monitor import prefilter
 from monitor import rules as R
+from monitor.notice_subject import subject_of
 from monitor.text import Analysed, Segment
 
 # Sections whose sentences state or explain the decision itself.
@@ -114,7 +115,13 @@ def subject_not_a_service(
             R.NOT_PEOPLE.sub(lambda m: " " * len(m.group()), sentence)
         ):
             return False
-    if any(R.TITLE_NAMES_A_SERVICE.search(title) for title in titles):
+    # (a title that buys goods names none: "Supply of pitch maintenance materials"; a table
+    # of tenders is read cell by cell)
+    if any(
+        R.TITLE_NAMES_A_SERVICE.search(cell) and subject_of(cell) is None
+        for title in titles
+        for cell in title.split(" | ")
+    ):
         return False
     # Most sentences lack every word these long patterns need (monitor.prefilter): those
     # need no regex search.

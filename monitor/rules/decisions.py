@@ -131,6 +131,11 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:prepare|develop|produce|draw up)s? (?:a |an )?(?:full |outline |detailed )?"
             r"business cases?\b",
             r"\bbusiness case (?:be|to be|will be) (?:prepared|developed|brought)\b",
+            # the passive: "That an options appraisal of future delivery models be undertaken,
+            # assessing (a) an in-house service, (b) ..., (c) procurement of contracts"
+            r"\b(?:appraisal|review|analysis|feasibility study|study)\b[^.;]{0,120}?\b(?:be|"
+            r"is to be|to be|will be|being) (?:undertaken|carried out|conducted|commissioned|"
+            r"completed)\b",
             r"\breview (?:of )?(?:the )?(?:options|future (?:delivery|options|management)|"
             r"management arrangements|delivery models?)\b",
         ),

@@ -180,6 +180,13 @@ NOT_PEOPLE = _re(
     r"\b(?:director|directorate|head|manager|department|service|services|team|officer|"
     r"scrutiny|committee|panel|board|select committee)(?: of| for| [-–]|:)"
     r"(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the){1,6}",
+    # A job title that ends the capitalised words it starts: "Community Engagement and
+    # Project Monitoring Officer", "Resident Involvement Manager"
+    # (starting with a literal word that could be read as the public: cheap to search)
+    r"\b(?-i:Community|Resident|Residents|Tenant|Tenants|Customer|Citizen|Public|Stakeholder|"
+    r"Engagement|Consultation|Participation|Involvement)(?: (?:and|&|of|for|the)| "
+    r"(?-i:[A-Z])[\w&’'-]*){0,6} (?-i:Officer|Manager|Lead|Co-ordinator|Coordinator|Adviser|"
+    r"Advisor|Assistant|Team|Unit)s?\b",
     # "the Assistant Director, Regeneration and Culture"
     r"\b(?:director|head)s?,(?: (?-i:[A-Z&])[\w&’'-]*| and| of| the){1,6}",
     r"\b(?:customer|user|resident|tenant|family|visitor)s?['’]? (?:services?|experience team|"
