@@ -285,7 +285,7 @@ _INLINE_BULLET = re.compile(rf"\s(?=[{_INLINE_BULLETS}]\s)")
 _INLINE_ITEM = re.compile(r"(?<=;)\s+(?=(?:and |or )?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s)")
 _ABBREVIATIONS = frozenset(
     "cllr mr mrs ms dr no nos st e.g i.e etc para paras approx ltd co inc vs cf ref rev prof "
-    "sq ft m.a cl reg".split()
+    "sq ft m.a cl reg incl excl nr dept govt pt".split()
 )
 
 # Lines that are not prose. A bare page number ("17", "Page 3 of 24", "- 3 -") at the top or
@@ -383,7 +383,8 @@ def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         # The word before the break, found without copying the text before it (a long
         # paragraph has many breaks).
         space = block.rfind(" ", 0, m.start())
-        before = block[space + 1 : m.start()].rstrip(".!?\"'”’)").lower()
+        # (an abbreviation opened in brackets too: "(approx. 1.9 ha)")
+        before = block[space + 1 : m.start()].rstrip(".!?\"'”’)").lstrip("(\"'“‘[").lower()
         if before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue
         # "1. Mill Lane Library": the number of a list item, not a sentence of its own (a

@@ -68,8 +68,13 @@ ASSET_RULES: tuple[Rule, ...] = (
             # "to place the lands on the open market", "release the site to the market"
             r"\b(?:place|put|offer|bring|release)\w* (?:the )?(?:[\w-]+ ){0,3}?(?:lands?|sites?|"
             r"propert(?:y|ies)|buildings?|premises) (?:on|to|onto) (?:the )?(?:open )?market\b",
+            # a sale written as a buyer and a price: "Approved: the Council's freehold interest
+            # in land at the former depot to Sample Homes Limited for £1.2m"
+            r"\b(?:freehold|leasehold|heritable) (?:interest )?in\b[^;]{0,200}?\bto "
+            r"(?!the (?:council|authority)\b)(?:[\w&'’.-]+ ){1,6}?for "
+            r"(?:a (?:price|premium|consideration|sum) of )?£ ?\d",
         ),
-        trigger=("sale", "sell", "sold", "open market", "buyer"),
+        trigger=("sale", "sell", "sold", "open market", "buyer", "freehold", "heritable"),
     ),
     Rule(
         "disposals_programme",

@@ -114,9 +114,10 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"\bappoint(?:s|ed|ing)? (?:[\w&'’.-]+ ){1,5}?as (?:its|the|our|their) (?:[\w-]+ )?"
             r"(?:delivery partner|strategic partner|provider|operator|contractor)s?\b",
             # "that a delivery partner be appointed to run the employability programme"
-            r"\b(?:a|the) (?:new |single |preferred |local )?(?:delivery partner|provider|"
-            r"operator|contractor)s? (?:would be |will be |to be |be )(?:selected|appointed|"
-            r"procured|commissioned)\b[^.;]{0,30}?\bto (?:run|deliver|provide|manage|operate)\b",
+            r"\b(?:a|the|an) (?:new |single |preferred |local )?(?:[\w-]+ ){0,2}?(?:partner|"
+            r"provider|operator|contractor)s? (?:would be |will be |to be |be )(?:selected|"
+            r"appointed|procured|commissioned)\b[^.;]{0,60}?\bto (?:run|deliver|provide|manage|"
+            r"operate)\b",
             # "to appoint a specialist contractor to clean and maintain the public conveniences"
             r"\bappoint(?:s|ed|ing)? (?:a |an )?(?:[\w-]+ ){0,2}?(?:contractors?|providers?|"
             r"operators?) to (?:clean|maintain|collect|run|operate|deliver|provide|manage)\b",

@@ -142,6 +142,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"returning|transfer\w*)\b[^.;]{0,60}?\bback (?:in[- ]house|into (?:the )?(?:direct )?"
             r"(?:council|\w+ (?:county |borough |city |district )?council))\b",
             r"\bmoved to an in[- ]house provision\b|\bdirect employment of the council\b",
+            # without "back": "management of the three sites be brought in-house"
+            r"\b(?:be|is|are|was|were|being|been) (?:brought|taken) in[- ]house\b"
+            r"(?! (?:team|legal|expertise|resources?|skills)\b)",
             # "Approves the delivery of security and CCTV monitoring services ... in-house from
             # 1 June 2025"
             r"\b(?:approv\w*|agree\w*|resolv\w*|decid\w*)\b[^.;]{0,20}?\b(?:the )?(?:delivery|"
