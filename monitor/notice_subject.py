@@ -231,6 +231,10 @@ _PUBLIC_FACING: Final = re.compile(
     r"\bemployment support\b|\bjob ?(?:search|clubs?)\b|"
     # Road safety for children on their way to school, filed under security or other services.
     r"\b(?:school )?crossing patrols?\b|\blollipop\b|"
+    # Homes the council provides, managed for their residents (property management codes):
+    # "Management of Gypsy and Traveller Residential Sites", "Housing Management Services"
+    r"\b(?:gypsy|travell?er)s?\b(?: (?:and|&) travell?ers?)?(?: residential)? sites?\b|"
+    r"\b(?:housing|tenancy) management\b|"
     # Markets the council runs for traders and shoppers, filed under "other services".
     r"\b(?:management|operation|running)(?: and (?:operation|management|development))? of "
     r"(?:the )?(?:council['’]?s? )?(?:[\w'’-]+ ){0,3}?markets?\b|\bmarkets? (?:management|"

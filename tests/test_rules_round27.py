@@ -63,6 +63,64 @@ ROUND27_CASES = [
 ]
 
 
+_LIBRARY = (
+    "This report seeks a decision to transfer the former Sampleton Library and Community Rooms "
+    "to Sampleton Community Partnership CIO {how}."
+)
+_CAPITAL = (
+    "Recommendation: approve the grant of a 250-year lease of the Sample Street car park to "
+    "Sample Regeneration LLP at a premium of £2m. "
+)
+
+ROUND27_MORE_CASES = [
+    # A building transferred by the grant of a lease is an asset sale, not a service let.
+    (_LIBRARY.format(how="by the grant of a 99-year lease at a peppercorn rent"), OUT, False),
+    (
+        _LIBRARY.format(how="to run the library service on the Council's behalf"),
+        OUT,
+        True,
+    ),
+    # A developer's duty to consult on its own planning application.
+    (
+        _CAPITAL + "The LLP will be required to consult the local community on its reserved "
+        "matters planning application.",
+        "has_consultation",
+        False,
+    ),
+    (
+        _CAPITAL + "The proposed lease was the subject of a public consultation with residents "
+        "in May.",
+        "has_consultation",
+        True,
+    ),
+]
+
+_SITES_NOTICE = (
+    "Contract Notice\nSample County Council\nII.1.1) Title: {title}\nII.1.2) Main CPV code\n"
+    "70330000 Property management services of real estate on a fee or contract basis\n"
+    "II.1.3) Type of contract\nServices\nII.1.4) Short description\nThe Council wishes to "
+    "appoint a contractor to provide the day-to-day management of {what}."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "what", "expected"),
+    [
+        # Homes the council provides, managed for their residents, whatever the code says.
+        ("Management of Gypsy and Traveller Residential Sites", "its two sites", True),
+        ("Management of Commercial Property Portfolio", "its shops and offices", False),
+    ],
+)
+def test_round27_notice_families(title: str, what: str, expected: bool) -> None:
+    text = _SITES_NOTICE.format(title=title, what=what)
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), ROUND27_MORE_CASES)
+def test_round27_more_families(text: str, label: str, expected: bool) -> None:
+    assert bool(getattr(classify(text, doc_type="report"), label)) is expected
+
+
 @pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND27_CASES)
 def test_round27_families(text: str, label: str, expected: bool, doc_type: str) -> None:
     assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected

@@ -322,6 +322,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"licensing|statutory|consenting|marine) (?:authorit(?:y|ies)|bod(?:y|ies)|"
             r"regulators?)\b",
             r"\b(?:outwith|outside|beyond) the scope of this (?:report|decision)\b",
+            # "ECF will be required to consult the local community on its reserved matters
+            # planning application"
+            r"\bconsult\w*\b[^.;]{0,60}?\bon (?:its|their|the|any) (?:[\w-]+ ){0,3}?planning "
+            r"applications?\b",
         ),
     ),
     FalseFriend(

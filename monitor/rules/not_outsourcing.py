@@ -197,6 +197,21 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "building_transferred_by_lease",
+        _O,
+        "A building transferred by the grant of a lease or the freehold ('transfer the former"
+        " library and community rooms to the Partnership by the grant of a 99-year lease') is"
+        " an asset sale; the service goes with it only when the sentence says so.",
+        _re(
+            r"\btransfer\w*\b[^.;]{0,160}?\bby (?:the |way of )?(?:grant of |granting )?(?:a |an )?"
+            r"(?:\d+[- ]year |long |new )?(?:lease|leasehold|freehold)\b",
+        ),
+        unless=_re(
+            r"\bservices?\b|\b(?:operation|management|running|provision|delivery) of\b|"
+            r"\bgoing concerns?\b|\bstaff\b|\btupe\b"
+        ),
+    ),
+    FalseFriend(
         "grant_funding",
         _O,
         "Grants to voluntary groups are not contracts for a council service.",
