@@ -249,7 +249,7 @@ def _plain_split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]
     block = norm[start:end]
     for m in T._SENTENCE_BREAK.finditer(block):
         head = block[: m.start()]
-        before = head.rsplit(" ", 1)[-1].rstrip(".!?\"'”’)").lower()
+        before = head.rsplit(" ", 1)[-1].rstrip(".!?\"'”’)").lstrip("(\"'“‘[").lower()
         if before in T._ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue
         if head.replace(".", "").isdigit():
@@ -273,6 +273,7 @@ def test_sentence_split_agrees_with_its_plain_form(texts: list[str]) -> None:
     blocks += [
         "1. Mill Lane Library. 2. The Old Depot.",
         "12.3. Cllr. Smith said so. No. 5 is next.",
+        "Land at the depot (approx. 1.9 ha) to Sample Homes. Done.",
         "Items: • vans • bins; and (b) the contract be awarded. Done!",
     ]
     cut = 0
