@@ -244,9 +244,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             rf"(?:{SERVICE_DOMAIN}|services?)\b",
             r"\bservices? (?:contracts?|providers?|operators?)\b|\bbusiness transfer\b",
             OPERATES_A_SERVICE,
-            # "a partner would be appointed ... to operate the homes"
+            # (and the places it runs: "a partner would be appointed ... to operate the homes")
             r"\bto (?:operate|run|manage) (?:the |a |an |its |their )?(?:[\w'’-]+ ){0,3}?(?:homes?|"
-            r"centres?|facilit(?:y|ies)|services?)\b",
+            r"centres?|facilit(?:y|ies))\b",
         ),
         only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
     ),
