@@ -156,6 +156,7 @@ def _classify_chunks(
             signals.append("procurement_notice")
         if structure is not None and structure.verdict == N.OUTSOURCING:
             signals.append(structure.rule)
+            signals += structure.signals
             structural = Evidence(R.OUTSOURCING, structure.quote, structure.rule)
         elif structure is not None:
             signals += structure.signals

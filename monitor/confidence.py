@@ -52,6 +52,8 @@ _POLICY_NAMES = {
     "cafe_concession": "is a café or kiosk concession a public service let out?",
     "own_premises": "is cleaning, guarding or catering of the council's own buildings a public"
     " service let out?",
+    "managed_ict": "is a managed ICT service run for the council's own staff a public service"
+    " let out?",
 }
 
 ROUTE_PUBLISHED = "published"

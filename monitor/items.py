@@ -34,7 +34,7 @@ _MARKED = re.compile(
     r"^(?:(?:agenda\s+)?(?:item|entry)\s+(?:no\.?\s*)?(?P<item>\d{1,3})[a-z]?|"
     r"min(?:ute)?s?\.?\s+(?:no\.?\s*)?(?P<minute>\d{1,4})(?:/\d{2,4})?|"
     # A minute number, never a date ("16/02/2021").
-    r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/\d{2,4}|"
+    r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/(?P<ref_tail>\d{2,4})|"
     # A committee's letters, a slash or a dot, the minute's number: "CAB/68", "EX.31"
     r"[A-Z]{1,5}[/.](?P<slashed>\d{1,4})|"
     # A forward plan's reference: "FP/25/031 Refuse collection vehicles", "KD/2025/011"
@@ -84,9 +84,11 @@ _MIN_ITEM_WORDS = 12
 # ModernGov "Minutes:" field. Capitals matter: a report's background says "Cabinet agreed to
 # set up a board in 2018"; minutes say "RESOLVED" or "The Cabinet agreed:".
 _DECIDES = re.compile(
-    r"\bRESOLVED\b|\bResolved\s*(?:[:–—-]|that\b)|"
+    r"\bRESOLVED\b|\bResolved\s*(?:[:–—-]|that\b)|\bORDERED\b|\bOrdered that\b|"
     r"\b(?:[Ii]t was|[Ww]as|[Ww]ere) (?:resolved|agreed|approved)\b|"
     r"^\s*(?:DECISIONS?(?: MADE)?|Decisions?(?: [Mm]ade)?|Minutes|Agreed|AGREED)\s*[:–—-]|"
+    # a "Decision" heading on a line of its own, over what was decided (Scottish minutes)
+    r"^[ \t]*(?:DECISIONS?|Decisions?)[ \t]*$|"
     # A forward plan entry's fields: each entry names the decision to come.
     r"\b(?:Decision maker|Decision to be taken by|Matter for decision|Nature of (?:the )?"
     r"decision|Purpose|What is the decision\??|Key decision reason|Lead officer|Decision due|"
@@ -192,6 +194,10 @@ def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
             or m.group("slashed")
             or m.group("plan")
         )
+        if m.group("ref"):
+            # Both halves, so that the year-first numbers of some minutes ("25/07 Report of
+            # the Executive", "25/08 Notice of motion") rise as well as "45/25", "46/25".
+            number = number * 10_000 + int(m.group("ref_tail"))
     else:
         m = _NUMBERED.match(line)
         if m is None or heading_kind(m.group("title")) is not None:

@@ -131,6 +131,14 @@ _SUPPLIER_LINE: Final = re.compile(
     r"(?:\s*\(s\))?\s*:\s*(?P<name>\S.{1,120})$",
     _I,
 )
+# Who is buying, and what kind of body it is: "Buyer: Sample Community Housing Ltd, ...",
+# "Contracting authority: ...", "Buyer type: Private registered social landlord".
+_BUYER_FIELD_LINE: Final = re.compile(
+    r"^(?:buyer|buyer name|name of (?:the )?buyer|contracting (?:authority|entity)|purchaser|"
+    r"(?:buyer|organisation|authority) type|type of (?:the )?contracting authority)\s*:\s*"
+    r"(?P<value>\S.{1,200})$",
+    _I,
+)
 # A portal's name on a line of its own, above the notice's kind and title.
 _PORTAL_LINE: Final = re.compile(
     r"^(?:public contracts scotland|sell2wales|contracts finder|find a tender(?: service)?|"
@@ -224,8 +232,10 @@ def _title(lines: Sequence[str], given: str | None) -> str:
             continue
         # (a long title is still a line without a full stop: "Ashfield District Council -
         # Responsive Repairs and Voids - Call-off from ... Framework 2024-2028, Lot 1")
-        if len(line) <= _MAX_TITLE_CHARS and not line.endswith(".") and not NOTICE_MARKERS.search(
-            line
+        if (
+            len(line) <= _MAX_TITLE_CHARS
+            and not line.endswith(".")
+            and not NOTICE_MARKERS.search(line)
         ):
             return line
         break
@@ -256,12 +266,16 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
 
     in_cpv_block = False
     suppliers: list[str] = []
+    buyers: list[str] = []
     for i, line in enumerate(lines):
         if not line:
             continue
         supplier = _SUPPLIER_LINE.match(line)
         if supplier:
             suppliers.append(supplier.group("name").strip())
+        buyer = _BUYER_FIELD_LINE.match(line)
+        if buyer:
+            buyers.append(buyer.group("value").strip())
         heading = _CATEGORY_HEADING.match(line)
         if heading:
             value = heading.group("value")
@@ -319,4 +333,5 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
         ordered=False,
         category_line=category_line,
         suppliers=tuple(dict.fromkeys(suppliers)),
+        buyers=tuple(dict.fromkeys(buyers)),
     )

@@ -131,6 +131,8 @@ class NoticeFacts:
     ordered: bool = True
     category_line: str = ""  # the line of the text that stated the category
     suppliers: tuple[str, ...] = ()  # who the contract is awarded to, where the notice says
+    # the buyer's name and kind as the notice's text prints them ("Buyer type: ...")
+    buyers: tuple[str, ...] = ()
 
     @property
     def stage(self) -> str:
@@ -250,6 +252,7 @@ def with_text(release: NoticeFacts, text: NoticeFacts) -> NoticeFacts:
         tags=release.tags or text.tags,
         title=release.title or text.title,
         suppliers=release.suppliers or text.suppliers,
+        buyers=text.buyers,
     )
 
 
@@ -329,6 +332,19 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             + (" (from the text)" if facts.from_text else "")
             + ": a public body, so public-to-public, not outsourcing",
         )
+    # A housing association letting a contract for its own homes: not a council's decision,
+    # whatever council the area has (blind labellers, round 28: two sets).
+    if (
+        facts.buyers
+        and not any(_COUNCIL_BUYER.search(b) for b in facts.buyers)
+        and any(_HOUSING_PROVIDER.search(b) for b in facts.buyers)
+    ):
+        return StructuralDecision(
+            NOT_OUTSOURCING,
+            "notice:buyer_not_a_council",
+            f"buyer {'; '.join(facts.buyers[:2])}: a housing association or registered provider"
+            " letting its own contract, not a council outsourcing a service",
+        )
     # What the title names decides before the codes (module docstring).
     subject = subject_of(facts.title)
     if subject is not None and subject.kind == "own_premises":
@@ -380,6 +396,17 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
     if public:
         # The main code is goods, works or own use, another code a public service.
         return _silent(facts, public[0], "cpv_codes_mixed")
+    if group.kind == C.OWN_USE and cpv.code.startswith("72") and _MANAGED_ICT.search(facts.title):
+        # Blind labellers split on a managed ICT service for the council's staff (rounds 27 and
+        # 28): let out like a service, used by the council itself. Read as outsourcing, held
+        # for campaign staff, never published straight out.
+        return StructuralDecision(
+            OUTSOURCING,
+            "notice:structure_managed_ict",
+            f'title "{" ".join(facts.title.split())}" with {_describe(facts, cpv)}'
+            f"{_source(facts, cpv)}: a managed ICT service run for the council by a provider",
+            (f"{POLICY_QUESTION}managed_ict",),
+        )
     # A "services" category with a goods or works main code (maintenance of equipment, software
     # support, repairs) is a service tied to what the council owns: not a public service.
     reason = {
@@ -392,6 +419,30 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
         _division_rule(cpv),
         f"{_describe(facts, cpv)}{_source(facts, cpv)}: {reason}",
     )
+
+
+# A title that lets the running of the council's ICT, not a system or advice: "ICT Managed
+# Service Desk and Infrastructure Support", "Managed IT Services", "Outsourced ICT Service".
+# (not support for one system: "Microsoft Dynamics 365 Support and Managed Service")
+_MANAGED_ICT: Final = re.compile(
+    r"\b(?:managed (?:ict|it) services?|(?:ict|it) managed services?|(?:ict |it )?service "
+    r"desk|(?:ict|it) (?:support|infrastructure) services|infrastructure support|outsourced "
+    r"(?:ict|it)\b)",
+    re.I,
+)
+
+
+_COUNCIL_BUYER = re.compile(
+    r"\b(?:council|combined authority|local authority|borough of|city of|county of|"
+    r"corporation)\b",
+    re.I,
+)
+_HOUSING_PROVIDER = re.compile(
+    r"\bhousing (?:association|group|trust|society|partnership)\b|\bregistered (?:social "
+    r"landlord|provider(?: of social housing)?)\b|\bcommunity housing\b|\bhomes (?:ltd|limited|"
+    r"group)\b",
+    re.I,
+)
 
 
 # Suppliers that are public bodies (eval README: public-to-public arrangements are not

@@ -84,7 +84,11 @@ _IN_HOUSE_WORDS = re.compile(rf"\b(?:{R.INHOUSE_TERM})\b", re.I)
 
 # Where one clause ends and the next begins: "... was carried out in 2024 (1,146 responses)
 # and the Tenant Panel will sit on the evaluation panel".
-_CLAUSE_BREAK = re.compile(r";|,? and (?:the|a|an|its|their|this|these)\b|, (?:which|while)\b")
+# (and a reason given for what was done: "in-house management was rejected because the
+# Council could not fund the investment that a concessionaire will provide")
+_CLAUSE_BREAK = re.compile(
+    r";|,? and (?:the|a|an|its|their|this|these)\b|, (?:which|while)\b|\bbecause\b"
+)
 
 
 def _future_duty(text: str) -> bool:

@@ -132,7 +132,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:decision(?:s|/s)?(?: made| taken)?|decision\(s\)(?: recommended)?|"
             # ("Recommendation/s and reason/s")
-            r"resolved(?: that)?|agreed(?: that)?|recommendation(?:s|\(s\)|/s)?"
+            # (Middlesbrough's minutes: "ORDERED that:")
+            r"resolved(?: that)?|agreed(?: that)?|ordered(?: that)?|"
+            r"recommendation(?:s|\(s\)|/s)?"
             r"(?: (?:and|&) reasons?(?:/s|\(s\))?)?|"
             r"it was resolved|"
             # "Cabinet Member / Officer Recommendations:"

@@ -31,6 +31,10 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\bdispos(?:e|al|als|ing)(?: of)?\b(?: (?:the|a|an|these|this|its|their|those|any|"
             rf"council|council['’]s))?[^.;]{{0,80}}?\b{ASSET_OBJECT}\b",
             rf"\b{ASSET_OBJECT}\b[^.;]{{0,80}}?\b(?:be|being|is|are|to be|was|were) disposed of\b",
+            # the object named before: "to market the site and dispose of it by informal tender"
+            rf"\b{ASSET_OBJECT}\b[^.;]{{0,60}}?\bdispos(?:e|ing) of (?:it|them)\b",
+            r"\bdispos(?:e|ing) of (?:it|them) (?:by|through|via|at|on) (?:an? )?(?:informal |"
+            r"formal |sealed |public )?(?:tender|auction|private treaty|the open market)\b",
         ),
         trigger=("dispos",),
     ),
@@ -65,6 +69,8 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"neighbouring|highest|preferred|sitting|successful)\b",
             # "The subjects are now offered on the open market."
             r"\b(?:offered|placed|put|marketed|advertised) (?:for sale )?on the open market\b",
+            # "by way of sale on the open market"
+            r"\b(?:by way of|through|via) (?:a )?sale on the open market\b",
             # "to place the lands on the open market", "release the site to the market"
             r"\b(?:place|put|offer|bring|release)\w* (?:the )?(?:[\w-]+ ){0,3}?(?:lands?|sites?|"
             r"propert(?:y|ies)|buildings?|premises) (?:on|to|onto) (?:the )?(?:open )?market\b",
@@ -115,6 +121,12 @@ ASSET_RULES: tuple[Rule, ...] = (
             # "to grant Sample Group an option to acquire the Council's freehold interest"
             r"\boption to (?:acquire|purchase|buy) (?:the )?(?:council['’]s |authority['’]s )?"
             r"(?:freehold|leasehold|land|site|property)\b",
+            # "granting an option, for a period of up to 7 years, to purchase approximately 18
+            # hectares of Council-owned agricultural land"
+            # (the council granting it, not being granted one: "the Council be granted an option")
+            rf"(?<!\bbe )(?<!\bbeen )(?<!\bwas )(?<!\bis )\bgrant(?:s|ing)? (?:an? )?option\b"
+            rf"[^.;]{{0,60}}?\bto "
+            rf"(?:acquire|purchase|buy)\b[^.;]{{0,60}}?\b{ASSET_OBJECT}\b",
             # "invites tenders for the purchase of the freehold of the former White Hart Inn"
             r"\b(?:invit\w*|seek\w*) (?:sealed |informal |formal )?(?:offers|tenders|bids) for "
             r"(?:the )?(?:purchase|acquisition) of\b",
@@ -208,20 +220,30 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:freehold|land|site|property|building|premises)s?\b(?! (?:control|services?|"
             r"teams?|staff|cleaning|maintenance|regulations?)\b)[^.;]{0,80}?\b(?:be|being|is"
             r"|are|to be|was|were) transferred to\b(?! the council)",
+            # a home transferred as a going concern "together with the freehold of the land and
+            # buildings" (not "with the freehold retained by the Council")
+            r"\b(?:together|along) with (?:the|its) (?:freehold|heritable) (?:interest |title )?"
+            r"(?:of|in)\b(?![^.;]{0,80}?\b(?:retain\w*|remain\w*|kept|stay\w*)\b)",
+            r"\btransfer of (?:the )?(?:[\w-]+ ){1,3}and (?:of )?the freehold\b"
+            r"(?![^.;]{0,80}?\bto the (?:council|authority)\b)",
             # "To approve the release of the Council's freehold interest in the former offices"
             r"\breleas\w* (?:of )?(?:the |its )?(?:council['’]s |authority['’]s )?freehold\b",
             # A land swap gives the council's land away, whatever comes back for it.
             r"\b(?:land (?:swaps?|exchanges?)|(?:swap|exchange) of (?:the )?(?:land|sites?|"
             r"freeholds?|plots?))\b",
+            # Scots law's exchange of land: "approve the excambion of 0.21 ha of Council land"
+            r"\bexcambions?\b",
         ),
         # Every pattern has one of these words ("the freehold disposal" has no "transfer").
-        trigger=("transfer", "freehold", "leasehold", "swap", "exchange", "releas"),
+        trigger=("transfer", "freehold", "leasehold", "swap", "exchange", "releas", "excambion"),
     ),
     Rule(
         "open_space_notice",
         ASSET_SALE,
         "A notice of intention to dispose of open space is itself a proposed disposal.",
-        _re(r"\bintention to dispose\b|\bproposes? to dispose\b"),
+        # ("Glasgow City Council gives notice that it intends to dispose of its heritable
+        # interest in the subjects")
+        _re(r"\bintention to dispose\b|\b(?:proposes?|intends?) to dispose\b"),
         trigger=("dispose",),
     ),
     Rule(
@@ -281,9 +303,13 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:no (?:[\w-]+ ){0,3}?|none )(?:would|will|shall|is to|are to|can) be (?:sold|"
             r"disposed of|transferred)\b",
             r"\bno decision to (?:[\w,]+ ){0,4}?(?:sell|dispose|transfer)\b",
+            # "none of these properties is being declared surplus or approved for disposal"
+            r"\bnone of (?:the|these|those|its|their|them)\b(?: (?:[\w-]+ ){0,3}?)?(?:is|are|was|"
+            r"were|will be|would be) (?:being |yet )?(?:declared|approved|proposed|disposed|sold|"
+            r"offered|marketed|identified)\b",
             # budget papers: "the indicative list of capital receipts", "for planning purposes"
             r"\b(?:indicative|provisional|illustrative|potential) (?:list|schedule|programme|"
-            r"pipeline)s? of (?:capital receipts|disposals|sites|assets)\b",
+            r"pipeline)s? of (?:capital receipts|disposals|sites|assets|propert(?:y|ies))\b",
             r"\bfor (?:financial )?planning purposes\b",
         ),
     ),
@@ -341,8 +367,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _A,
         "Waste 'disposal' (and disposal contracts) is a service, not a sale of land.",
         _re(
-            r"\b(?:waste|recycling|refuse|residual|landfill|clinical|treatment and|and) (?:\w+ )?"
-            r"disposal\b",
+            # (not "Declaration as Surplus and Disposal": "and" alone is no waste)
+            r"\b(?:waste|recycling|refuse|residual|landfill|clinical|treatment and|collection "
+            r"and) (?:\w+ )?disposal\b",
             # dredged or excavated material: "with disposal at the licensed sea disposal site"
             r"\bdisposal (?:at|to|in) (?:the |a |an )?(?:licensed |approved |permitted )?(?:sea |"
             r"landfill |spoil |waste )?(?:disposal )?sites?\b",

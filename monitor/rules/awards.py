@@ -54,6 +54,13 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"(?![^.;]{0,30}?\b(?:expire|lapse|end|run out)\b)",
             r"\bdirect(?:ly)? award(?:ed|ing)? (?:of )?(?:a |the |an )?(?:new )?(?:contracts? )?"
             r"(?:to|for)\b",
+            # the route named first: "Approve a direct award under Lot 1 of the framework ... to
+            # the supplier identified", "a direct award under the Provider Selection Regime
+            # (Direct Award Process C) of the Treatment Service to the existing provider"
+            r"\b(?:make|makes|making|approv\w*|agree\w*|authoris\w*|to) (?:a |the )?direct "
+            r"awards?\b[^;]{0,260}?\bto (?:the |an? )?(?:existing |incumbent |current |preferred |"
+            r"successful )?(?:[\w-]+ ){0,2}?(?:providers?|suppliers?|operators?|contractors?|"
+            r"organisations?|charit(?:y|ies))\b",
             r"\b(?:successful|winning) (?:tenderers?|bidders?|providers?|contractors?)\b",
             # "Accepts the tender from Keys Group Limited", "the bid of X be accepted"
             r"\baccept(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ ){0,2}?(?:tenders?|bids?|quotations?) "

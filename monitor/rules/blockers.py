@@ -18,7 +18,7 @@ _ONLY_AN_OPTION = _re(
     r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
     r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
     r"(?:an|the) option|options? (?:includ\w*|such as)|review of (?:the )?options|"
-    r"would (?:cost|require|mean|need)|instead of|evaluated|appraised|"
+    r"would (?:cost|require|mean|need)|instead of|evaluated|appraised|appraisals?|"
     r"assessed|modell?ed|costed|reconsider\w*|(?:was|were) (?:examined|explored|reviewed))\b",
     # One item of a lettered list of options, written as a noun phrase ("(d) setting up a
     # wholly owned company."), not as a decision ("(d) approves the setting up of ...").
@@ -109,6 +109,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"the future)\b",
             # a consultation page's bare "No decision has been made."
             r"\bno decision (?:has|have) (?:yet )?been (?:taken|made)\s*(?:[.;]|$)",
+            # "No decision on the future delivery model would be taken until the review had
+            # reported"
+            r"\bno decision (?:on|about) (?:the )?(?:future|how|whether)\b[^.;]{0,60}?\b(?:will|"
+            r"would|is to|shall|can) be (?:taken|made)\b",
         ),
         trigger=("not yet", "not decided", "not determined", "no decision", "not made a"),
         fact=True,
@@ -121,6 +125,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\b(?:does|do|did) not (?:seek|ask for|request|propose|require) (?:any |a )?"
             r"(?:decisions?|changes?)\b",
             r"\bno (?:decision|change)s? (?:is|are) (?:sought|being sought|proposed|required)\b",
+            # "No decision on the future delivery model is sought at this stage"
+            r"\bno decisions? (?:on|about) (?:the )?(?:[\w-]+ ){0,4}?(?:is|are) (?:sought|being "
+            r"sought|proposed|required)\b",
         ),
         yields_to_decision=True,
         trigger=(
@@ -240,8 +247,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             # what the council has not done, or other councils did: "one of the few Scottish
             # authorities that has not transferred these services to an ALEO"
             r"\b(?:has|have|had) not (?:\w+ )?(?:transferred|moved|set up|established|created)\b",
-            r"\b(?:other|most|many|several|neighbouring|few) (?:[\w-]+ ){0,3}?(?:local )?"
-            r"(?:authorities|councils)\b",
+            # (not the owners listed: "wholly owned by Sample Borough Council and other
+            # Gloucestershire public authorities")
+            r"(?<!council and )(?<!authority and )\b(?:other|most|many|several|neighbouring|few)"
+            r" (?:[\w-]+ ){0,3}?(?:local )?(?:authorities|councils)\b",
             # "Of the 32 councils, 26 deliver leisure through a trust or other ALEO"
             r"\bof the \d+ (?:[\w-]+ )?(?:councils|authorities)\b|\b\d+ (?:other )?(?:councils|"
             r"authorities)\b",

@@ -78,7 +78,12 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"(?:respondents|responses|replies)\b",
             rf"\bsurvey\b,? (?:in|to) which (?:over |more than |around |some )?(?:\d[\d,]* )?"
             rf"(?:[\w-]+ ){{0,2}}?{PUBLIC}\b[^.;]{{0,40}}?\b(?:took part|responded|replied)\b",
-            r"\bdrop-?in (?:sessions?|events?) (?:in|at) (?-i:[A-Z])",
+            r"\bdrop-?in (?:sessions?|events?) (?:in|at) (?:(?-i:[A-Z])|(?:both|each|every|all) "
+            r"(?:of the )?(?:centres|centre|sites?|libraries|library|venues?|homes?|hubs?|"
+            r"schools?)\b)",
+            # "we asked users of the service, their families and carers what mattered most"
+            rf"\basked (?:[\w-]+ ){{0,3}}?{PUBLIC}\b[^.;]{{0,80}}?\b(?:what|how|whether|which|"
+            r"about|for (?:their )?views)\b",
             # "people attending day services, their families and carers took part in 14
             # conversations and an easy-read survey"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\btook part in\b[^.;]{{0,60}}?\b(?:conversations|surveys?|"
@@ -119,6 +124,7 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             "their views",
             "invited to",
             "asked to",
+            "asked ",
             "encouraged to",
             "engaged",
             "involved",
@@ -223,7 +229,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"\bopen space notices?\b",
             r"\bpublic notices?\b[^.;]{0,100}?\b(?:newspapers?|section 12[23]|s\.? ?12[23]|"
             r"open space|dispos\w*)",
-            r"\bnotice (?:of|is hereby given)\b[^.;]{0,60}?\bdispos\w*",
+            # (a notice of intended disposal counts when it is the statutory one, of open space
+            # or inviting objections: not an agent's "Notice of intended disposal ... offers
+            # are invited")
+            r"\bnotice (?:of|is hereby given)\b[^.;]{0,60}?\bdispos\w*\b[^.;]{0,120}?\b(?:open "
+            r"space|object\w*|representations)\b",
             r"\b(?:objections?|representations)\b[^.;]{0,100}?\b(?:dispos\w*|open space)\b",
             r"\b(?:dispos\w*|open space|notices?|advert\w*)\b[^.;]{0,100}?\bobject(?:ions?|ed|"
             r"ors?)?\b",

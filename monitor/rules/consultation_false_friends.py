@@ -313,6 +313,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:any|the|a|future|subsequent) planning applications?\b[^.;]{0,80}?\b(?:subject "
             r"to|will (?:be|involve|require))\b",
             r"\bas (?:the )?local planning authority\b",
+            # "Public engagement will take place through the planning process once a scheme is
+            # designed"
+            r"\b(?:through|via|as part of|during) the (?:statutory |normal |usual )?planning "
+            r"(?:process|system)\b",
             # a purchaser's or developer's "own pre-application engagement with residents"
             r"\bpre-?application (?:engagement|consultation|discussions?)\b",
             r"\b(?:its|their) own (?:[\w-]+ ){0,3}?(?:engagement|consultation)\b",

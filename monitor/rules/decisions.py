@@ -92,7 +92,11 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         # (not "the transfer ..., approved by Council in 2023": an approval told as history)
         unless=_re(
             r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|delegat\w*(?! powers\b)|"
-            r"proceed\w*|instruct\w*)\b(?! by\b)"
+            r"proceed\w*|instruct\w*)\b(?! by\b)",
+            # the resolution's own step beside what it notes: "the outcome of the procurement
+            # be noted and the contract be awarded to the preferred provider"
+            r"\bnoted,? and (?:that )?(?:the |a )?(?:[\w-]+ ){0,3}?(?:be|is to be) (?:awarded|let|"
+            r"extended|sold|disposed of|transferred|leased)\b",
         ),
     ),
     FalseFriend(
@@ -121,7 +125,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "Deciding only to review, analyse, explore or appraise options is not yet a decision to"
         " outsource or sell.",
         _re(
-            r"\b(?:conduct|undertake|carry out|commission|complete)\w* (?:a |an |more |further )?"
+            # ("officers undertaking a full options appraisal", "carrying out a review")
+            r"\b(?:conduct|undertak|carry out|carr(?:ies|ied|ying) out|commission|complet)\w* "
+            r"(?:a |an |more |further )?"
             # "undertake a full financial appraisal" of the options listed
             r"(?:(?:detailed|full|independent|financial|options?|cost|comparative) ){0,3}"
             r"(?:analysis|review|appraisal|feasibility|study)\b",
@@ -311,6 +317,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:were|if|should)(?: \w+ly)? (?:members|councillors|the council|cabinet|"
             r"the cabinet|we|it|the cabinet member|the committee)\b[^.;]{0,60}$",
             r"\bif (?:an? )?(?:alternative|different|future) decision\b[^.;]{0,40}$",
+            # "the options for future delivery, which might include renewing the agreement"
+            r"\b(?:which|that) (?:might|may|could) (?:include|involve|mean)\b[^.;]{0,30}$",
             # "before any existing contract for a service is re-procured"
             r"\b(?:before|when|whenever|where) (?:any|an?|each) (?:existing |current )?"
             r"(?:contract|service)\b[^.;]{0,60}$",
@@ -363,7 +371,9 @@ DECISION_SENTENCE = _re(
     # A numbered recommendation in the imperative: "1. Transfer the operation of the library
     # service to ...", "2) Award the contract to ...".
     r"^\W*\(?\w{1,3}[.)]\s*(?:approve|agree|transfer|award|extend|procure|tender|re-?tender|"
-    r"commission|dispose|sell|lease|grant|authorise|delegate|enter into|appoint)\b",
+    r"commission|dispose|sell|lease|grant|authorise|delegate|enter into|appoint|"
+    # "(2) Instruct the Head of Property to market the site and dispose of it"
+    r"instruct|accept|proceed with)\b",
     # Minutes record a resolution's list in the past tense: "b) Approved the disposal of ...".
     r"^\W*\(?\w{1,3}[.)]\s*(?:approved|agreed|declared|delegated|endorsed|awarded|"
     r"authori[sz]ed)\b",

@@ -163,10 +163,15 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             # Anchored: the in-house words matched are the team's own ("to deliver reablement
             # directly ... recruitment to an in-house team was not viable" keeps its option).
+            # (and a team named in lower case: "in-house waste education and engagement team",
+            # but not "in-house delivery by the council's team")
             r"^in[- ]?house (?:(?-i:[A-Z])[\w&'’-]* ){0,3}(?:team|resources?|expertise|capacity|"
             r"skills|staff|legal|lawyers?|"
             r"commissioning|procurement|specialists?|knowledge|support|officers?|design|client|"
-            r"project)\b"
+            r"project)\b",
+            r"^in[- ]?house (?:(?!(?:by|of|for|to|under|within|in|into|as|through|at|via|with|"
+            r"from|on|or|option|options|delivery|provision|model|bid|comparator|services?|"
+            r"provider|operation|management|running)\b)[a-z&'’-]+ ){1,5}?team\b",
         ),
         scope="after",
         # "Delivery by an in-house Council team was considered ... but discounted" weighs the

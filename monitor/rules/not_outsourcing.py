@@ -96,7 +96,7 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         # A service phrase rescues the match, unless it only describes the goods ("refuse
         # collection vehicles", "ICT services hardware").
         unless=_re(
-            rf"\b(?:provision|delivery|management|operation|running) of (?:the )?"
+            rf"\b(?:provision|delivery|management|operation|running|commissioning) of (?:the )?"
             rf"(?:(?!frozen\b)[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b"  # frozen food is goods
             # (not "delivery of refuse vehicles": the service word describes the goods)
             rf"(?!(?: [\w-]+)? {_GOODS_HEAD}\b)",
@@ -120,7 +120,8 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # the council's fleet as the in-house option beside a service let: "(ii) expanding
             # the Council's own passenger transport fleet to operate a larger share of routes"
             r"\b(?:expand\w*|grow\w*|increas\w*|us(?:e|ing)|enlarg\w*) (?:the )?(?:council|"
-            r"authority)['’]s own (?:[\w-]+ ){0,4}?fleet\b[^.;]{0,40}?\bto (?:operate|run|deliver|"
+            r"authority)['’]s (?:own|in-house|in house) (?:[\w-]+ ){0,4}?fleet\b[^.;]{0,40}?\bto "
+            r"(?:operate|run|deliver|"
             r"provide|cover)\b",
             # Goods named only after a purpose ("extended by two years to allow for amortisation
             # of the new vehicles") are why the service contract changes, not what it buys.
@@ -193,7 +194,7 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bservices?\b|\b(?:operation|management|running|provision|delivery) of\b|\bgoing "
             r"concerns?\b",
             # homes to a housing association: a stock transfer takes the landlord service too
-            r"\bhousing associations?\b|\bregistered (?:social )?(?:landlords?|providers?)\b"
+            r"\bhousing associations?\b|\bregistered (?:social )?(?:landlords?|providers?)\b",
         ),
     ),
     FalseFriend(

@@ -83,8 +83,9 @@ _LETTING_RULES: tuple[Rule, ...] = (
             rf"\bre-?let(?:ting|s)? (?:of )?(?:the |a |its )?{_words(5)}contracts?\b",
             # "re-letting the routes through a new dynamic purchasing system", "re-letting the
             # work to an external contractor"
-            r"\bre-?let(?:ting|s)? (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}?(?:routes|services?|work|"
-            r"lots)\b[^.;]{0,40}?\b(?:through|via|to|using|under)\b",
+            # ("re-letting the outer-ward collection rounds to a contractor")
+            r"\bre-?let(?:ting|s)? (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}?(?:routes|rounds|"
+            r"services?|work|lots)\b[^.;]{0,40}?\b(?:through|via|to|using|under)\b",
             # "authorised officers to invite tenders for a three-year cleaning contract"; "the
             # tender of day opportunities"
             r"\binvit\w* (?:tenders|bids|quotations) for (?:a |an |the )?(?:[\w-]+ ){0,6}?"
@@ -280,7 +281,10 @@ _LETTING_RULES: tuple[Rule, ...] = (
         "A named firm or trust that will operate, run or manage a council service or facility"
         " ('Sample Parking Ltd will operate and manage the car parks').",
         _re(
-            r"\b(?-i:Ltd|Limited|PLC|plc|LLP|CIC|Trust|Partners|Partnership|Group)\b (?:will|shall|"
+            # (with a description between commas: "the Sample Leisure Trust, an independent
+            # charity, will run the six leisure centres")
+            r"\b(?-i:Ltd|Limited|PLC|plc|LLP|CIC|Trust|Partners|Partnership|Group)\b"
+            r"(?:, (?:an?|the) [^,.;]{3,60},)? (?:will|shall|"
             r"is to|are to) (?:operate|run|manage|deliver|provide)\b(?: and (?:operate|run|manage|"
             r"maintain|deliver)\b)?[^.;]{0,60}?\b(?:"
             rf"{SERVICE_DOMAIN}|car parks?|centres?|facilit(?:y|ies)|homes)\b",

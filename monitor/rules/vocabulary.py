@@ -19,7 +19,8 @@ from monitor.rules.base import (
 SERVICE_DOMAIN = _alt(
     r"care|domiciliary|reablement|supported living|day (?:care|services?|opportunities)",
     r"respite|homecare|home support|extra care|residential|nursing|social work|advocacy",
-    r"early years|children['’]?s centres?|youth|family support|fostering|public health",
+    r"early years|children['’]?s centres?|youth|family support|family hubs?|fostering|"
+    r"public health",
     r"sexual health|substance misuse|drugs? and alcohol|health visiting|school nursing",
     r"wellbeing|leisure|sports?|swimming|pools?|golf|gyms?|librar(?:y|ies)|museums?",
     r"theatres?|arts|culture|cultural|heritage|parks?|grounds maintenance|green spaces?",
@@ -79,7 +80,10 @@ OPERATES_A_SERVICE = (
 )
 
 GOODS = _alt(
-    r"vehicles?|fleet|lorries|vans|(?:pool|lease|hire|electric) cars?|licen[cs](?:e|es|ing)|"
+    # (not a licence to occupy premises, which goes with a service let: "with a licence to
+    # occupy the three hub buildings for the contract term")
+    r"vehicles?|fleet|lorries|vans|(?:pool|lease|hire|electric) cars?|"
+    r"licen[cs](?:e|es|ing)(?! to occupy\b)|"
     r"re-?sell(?:er|ers|ing)?",
     r"software|hardware|equipment|furniture|fuel|materials|laptops?|devices|uniforms",
     r"bins|containers|bus shelters|frozen (?:ready )?meals|supply (?:and (?:home )?delivery )?of|"
