@@ -20,7 +20,11 @@ __all__ = ["THIS_DECISION", "against_doing_nothing", "done_before_notice", "lets
 THIS_DECISION = re.compile(
     r"\b(?:on|for|about|regarding|in respect of) (?:this|the) (?:proposed |recommended |"
     r"planned |intended )?(?:proposals?|decisions?|lease|procurement|"
-    r"disposal|sale|transfer|contract|extension|award|recommendations?|matter)\b",
+    r"disposal|sale|transfer|contract|extension|award|recommendations?|matter)\b"
+    # the decision as the subject: "the proposed disposals have not been the subject of"
+    r"|\b(?:this|the) (?:proposed |recommended |planned |intended )(?:disposals?|sales?|"
+    r"transfers?|leases?|extensions?|awards?|contracts?)\b[^.;]{0,60}?\b(?:has|have|had|was|"
+    r"were) not\b",
     re.I,
 )
 

@@ -1,6 +1,7 @@
-"""Rounds 28 and 29 families: wording found in blind held-out sets h101–h108 (notices, long
+"""Rounds 28–30 families: wording found in blind held-out sets h101–h112 (notices, long
 reports, decision pages, short indirect texts, long minutes, notices of changes, asset
-decisions, commissioners' short texts), written as general patterns.
+decisions, commissioners' short texts, services outside care, award notices), written as
+general patterns.
 
 Every sentence here is written for these tests (fictional councils, places and firms); each
 family has a case that must change and one that must not."""
@@ -327,7 +328,108 @@ ROUND29_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND28_CASES + ROUND29_CASES)
+ROUND30_CASES = [
+    # An operator appointed by name.
+    (
+        "Decision:\n1. That the Council appoints Sample Theatres Ltd as operator of the Sample "
+        "Theatre for a term of ten years.",
+        OUT,
+        True,
+        "decision",
+    ),
+    (
+        "Decision:\n1. That the Council appoints Sample Theatres Ltd as adviser on the future of "
+        "the Sample Theatre.",
+        OUT,
+        False,
+        "decision",
+    ),
+    # An assessment of bringing a service back, planned for later, is not insourcing now.
+    (
+        "Decision: To extend the arrangement with Sample Grounds Ltd for the maintenance of parks "
+        "for a further two years. Reasons: The extension provides time for a review, which will "
+        "include an assessment of bringing the service back under direct council management.",
+        OUT,
+        True,
+        "decision",
+    ),
+    (
+        "Decision: To bring the maintenance of parks back under direct council management from "
+        "October, when the arrangement with Sample Grounds Ltd ends.",
+        OUT,
+        False,
+        "decision",
+    ),
+    # Ownership transferred, whatever the building is.
+    (
+        "1.1 It is recommended that the Committee agrees to the transfer of ownership of the "
+        "pavilion and green to the Sample Bowling SCIO at nil consideration.",
+        SALE,
+        True,
+        "report",
+    ),
+    (
+        "1.1 It is recommended that the Committee agrees to the transfer of ownership of the "
+        "bowling club's trophies to the Sample Museum.",
+        SALE,
+        False,
+        "report",
+    ),
+    # The council buying from an owner who agreed to sell.
+    (
+        "Decision: To acquire 12 Sample Street. The owner has agreed to sell the freehold to the "
+        "Council for £385,000.",
+        SALE,
+        False,
+        "decision",
+    ),
+    (
+        "Decision: The Council has agreed to sell the freehold of 12 Sample Street to the "
+        "adjoining owner for £385,000.",
+        SALE,
+        True,
+        "decision",
+    ),
+    # A developer's consultation through the planning application process.
+    (
+        "2.1 That Cabinet approves a development agreement under which the Council will grant "
+        "the developer a 250-year ground lease of the site.\n4.1 Consultation with the public on "
+        "the design will be the responsibility of the developer through the planning application "
+        "process.",
+        CONS,
+        False,
+        "report",
+    ),
+    (
+        "2.1 That Cabinet approves a development agreement under which the Council will grant "
+        "the developer a 250-year ground lease of the site.\n4.1 Residents were consulted on the "
+        "proposed lease at two drop-in sessions held in May.",
+        CONS,
+        True,
+        "report",
+    ),
+    # "Not been the subject of consultation", with the decision as the subject.
+    (
+        "2.4 That the eleven properties in Appendix D be disposed of on the open market.\n7.1 "
+        "Tenants were consulted on the rent increases through an online survey.\n7.2 The "
+        "proposed disposals have not been the subject of consultation with tenants or the public.",
+        CONS,
+        False,
+        "report",
+    ),
+    (
+        "2.4 That the eleven properties in Appendix D be disposed of on the open market.\n7.1 "
+        "Tenants were consulted on the proposed disposals through an online survey.",
+        CONS,
+        True,
+        "report",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"), ROUND28_CASES + ROUND29_CASES + ROUND30_CASES
+)
 def test_round28_families(text: str, label: str, expected: bool, doc_type: str) -> None:
     assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
 

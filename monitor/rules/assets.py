@@ -204,9 +204,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             # "agree to transfer ownership of the property to the Community Trust for £1"
             rf"\btransfer(?:ring)? (?:the )?(?:ownership|title) of (?:the |its )?(?:former |old )?"
             rf"(?:[\w'’-]+ ){{0,4}}?{ASSET_OBJECT}\b[^.;]{{0,120}}?\bto\b",
-            r"\btransfer of (?:the )?(?:ownership|title)(?: of)? (?:the |its )?(?:[\w-]+ ){0,3}?"
-            r"(?:land|sites?|buildings?|propert(?:y|ies)|premises|grounds|centres?|halls?|homes?|"
-            r"librar(?:y|ies))\b",
+            # ("the transfer of ownership of the pavilion and green to the SCIO")
+            rf"\btransfer of (?:the )?(?:ownership|title)(?: of)? (?:the |its )?(?:[\w-]+ ){{0,3}}?"
+            rf"(?:{ASSET_OBJECT}|grounds)\b",
             # (not a waste "transfer building" or "transfer site": "a new transfer building")
             r"(?<!\ba )(?<!\bnew )(?<!\bwaste )\btransfer\w* (?:of )?(?:the |its |their )?"
             r"(?:freehold|land|site|property|building)s?\b"
@@ -282,7 +282,10 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\bsold (?:[\w ]{0,20} )?by (?:the |a |an |its )?(?!council|authority)(?:[\w'’-]+ )"
             r"{0,4}?(?:operators?|owners?|company|developers?|trust|landlord|vendors?|"
-            r"(?-i:[A-Z])[\w'’-]+)\b"
+            r"(?-i:[A-Z])[\w'’-]+)\b",
+            # the council buying: "The owner has agreed to sell the freehold to the Council"
+            r"\b(?:agreed|offered|willing|wishes|proposes|intends) to sell\b[^.;]{0,60}?\bto the "
+            r"(?:council|authority)\b",
         ),
         only_rules=frozenset({"sale_of_land"}),
     ),

@@ -120,6 +120,9 @@ AWARD_RULES: tuple[Rule, ...] = (
             # cutting"
             r"\bappoint(?:s|ed|ing)? (?:[\w&'’.-]+ ){1,5}?as (?:its|the|our|their) (?:[\w-]+ )?"
             r"(?:delivery partner|strategic partner|provider|operator|contractor)s?\b",
+            # "That the Council appoints Sample Theatres Ltd as operator of the Sample Theatre"
+            r"\bappoint(?:s|ed|ing)? (?:[\w&'’.-]+ ){1,5}?as (?:the )?(?:new |sole )?operators? "
+            r"(?:of|for)\b",
             # "that a delivery partner be appointed to run the employability programme"
             r"\b(?:a|the|an) (?:new |single |preferred |local )?(?:[\w-]+ ){0,2}?(?:partner|"
             r"provider|operator|contractor)s? (?:would be |will be |to be |be )(?:selected|"
@@ -166,7 +169,9 @@ AWARD_RULES: tuple[Rule, ...] = (
             # "approves a variation to the agreement with Northvale Business Solutions Ltd", "To
             # vary the agreement with Mid Wales Voice CIC so that it runs to 31 March"
             r"\b(?:vary|varying|variation (?:of|to)|extend(?:s|ed|ing)?|extensions? (?:of|to)) "
-            r"(?:the )?(?:[\w-]+ ){0,3}?agreement with (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,4}? "
+            # ("To extend the arrangement with Sample Grounds Ltd for the maintenance of parks")
+            r"(?:the )?(?:[\w-]+ ){0,3}?(?:agreement|arrangement) with (?-i:[A-Z])[\w&'’-]*"
+            r"(?: [\w&'’-]+){0,4}? "
             r"(?:Ltd|Limited|plc|LLP|CIC)\b"
             # (not a developer's planning agreement)
             r"(?![^.;]{0,80}?\b(?:section 106|s\.? ?106|planning obligations?|development "

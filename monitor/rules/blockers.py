@@ -18,7 +18,7 @@ _ONLY_AN_OPTION = _re(
     r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
     r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
     r"(?:an|the) option|options? (?:includ\w*|such as)|review of (?:the )?options|"
-    r"would (?:cost|require|mean|need)|instead of|evaluated|appraised|appraisals?|"
+    r"would (?:cost|require|mean|need)|instead of|evaluated|appraised|appraisals?|assessments?|"
     r"assessed|modell?ed|costed|reconsider\w*|(?:was|were) (?:examined|explored|reviewed))\b",
     # One item of a lettered list of options, written as a noun phrase ("(d) setting up a
     # wholly owned company."), not as a decision ("(d) approves the setting up of ...").

@@ -150,6 +150,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"separate|additional) ){0,3}(?:consultation|engagement)\b",
             r"\b(?:consultation|engagement) (?:has|have|was|were|is|will) not\b",
             r"\bnot (?:been )?(?:consulted|subject to (?:any )?(?:public )?consultation)\b",
+            # "the proposed disposals have not been the subject of consultation with tenants"
+            r"\bnot (?:been )?the subject of (?:any )?(?:(?:formal|public|prior|specific) )?"
+            r"(?:consultation|engagement)\b",
             r"\bwithout (?:any )?(?:public |prior )?consultation\b",
             # "The Council has not undertaken any public consultation on the grant of the lease"
             r"\b(?:has|have|had|was|were|did) not (?:undertaken|undertake|carried out|carry out|"
@@ -316,7 +319,7 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # "Public engagement will take place through the planning process once a scheme is
             # designed"
             r"\b(?:through|via|as part of|during) the (?:statutory |normal |usual )?planning "
-            r"(?:process|system)\b",
+            r"(?:application )?(?:process|system)\b",
             # a purchaser's or developer's "own pre-application engagement with residents"
             r"\bpre-?application (?:engagement|consultation|discussions?)\b",
             r"\b(?:its|their) own (?:[\w-]+ ){0,3}?(?:engagement|consultation)\b",
