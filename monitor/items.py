@@ -105,7 +105,8 @@ _PROCEDURAL = re.compile(
     r"(?:confirmation of )?(?:the )?minutes(?: of (?:the )?(?:previous |last )?meeting\b.*)?$|"
     r"exclusion of (?:the )?press|readmittance|urgent business|(?:any )?other business|"
     r"notification of other business|chair(?:man)?'?s announcements|announcements|"
-    r"public (?:questions|participation)|questions from (?:the )?public|petitions|"
+    r"public (?:questions|participation|question time)|questions (?:from|by) (?:members of )?"
+    r"(?:the )?public|petitions|"
     r"attendance by reserve|substitut|members' questions|deputations|date of next meeting)",
     re.I,
 )

@@ -61,6 +61,17 @@ OWN_USE_HEAD: Final = re.compile(
     r")" + _TAIL,
     _I,
 )
+# Cameras watched for the public's safety: monitoring them is a community safety service,
+# whatever maintenance of the cameras comes with it.
+_PUBLIC_SPACE_CCTV: Final = (
+    r"\bpublic[- ]space cctv\b|\b(?:town|city) cent(?:re|er) cctv\b|\bcctv (?:control room|"
+    r"monitoring) (?:of|for|across) (?:the )?(?:public|town|city|borough|district|county)\b"
+)
+STAFF_SUPPLY: Final = re.compile(
+    r"\b(?:temporary|agency|interim|locum)\s+(?:agency\s+)?(?:staff(?:ing)?|workers|labour|"
+    r"personnel)\b|\bsupply of (?:temporary )?(?:staff|personnel)\b",
+    _I,
+)
 _EQUIPMENT: Final = (
     r"(?:cctv|equipment|lifts?|boilers?|plant|vehicles?|fleet|alarms?|(?:\w+\s+)?systems?|"
     r"doors?|gates?|barriers?|pumps?|generators?|heating|ventilation|hvac|air[- ]conditioning|"
@@ -153,7 +164,9 @@ def subject_of(title: str | None) -> Subject | None:
     if not title:
         return None
     m = MAINTENANCE_OF_EQUIPMENT.search(title)
-    if m and not re.search(_RESIDENTS_HOMES, title, _I):
+    if m and not re.search(_RESIDENTS_HOMES, title, _I) and not re.search(
+        _PUBLIC_SPACE_CCTV, title, _I
+    ):
         return Subject("own_use", m.group(0), "maintenance of equipment the council owns")
     m = GOODS_PURCHASE.search(title)
     if m:
@@ -161,6 +174,11 @@ def subject_of(title: str | None) -> Subject | None:
     m = WORKS_TITLE.search(title)
     if m:
         return Subject("works", m.group(0), "works are not outsourcing of a public service")
+    m = STAFF_SUPPLY.search(title)
+    if m:
+        # (the staff may be named after the head: "Managed Service Provider for Temporary
+        # Agency Workers")
+        return Subject("own_use", m.group(0), "staff supplied to work in the council's own teams")
     m = OFFICE_SUPPORT.search(title) or STAFF_DEVELOPMENT.search(title)
     if m:
         return Subject("own_use", m.group(0), "office support bought for the council itself")
@@ -239,6 +257,9 @@ _PUBLIC_FACING: Final = re.compile(
     r"\b(?:management|operation|running)(?: and (?:operation|management|development))? of "
     r"(?:the )?(?:council['’]?s? )?(?:[\w'’-]+ ){0,3}?markets?\b|\bmarkets? (?:management|"
     r"operators?|operation)\b|"
+    # Community safety cameras watched for the public, filed under surveillance services
+    # (not the council's own buildings' alarms: "Alarm Monitoring for Council Offices").
+    rf"{_PUBLIC_SPACE_CCTV}|"
     # The landlord's servicing of tenants' homes: "Gas Servicing ... in Council Housing".
     rf"{_RESIDENTS_HOMES}",
     _I,

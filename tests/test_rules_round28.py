@@ -427,8 +427,119 @@ ROUND30_CASES = [
 ]
 
 
+_OPTIONS = (
+    "The report set out three options:\nOption 1 – Extend the current contract for one year.\n"
+    "Option 2 – Appoint an operator for a new ten-year contract by a further competition under "
+    "a national leisure management framework.\nOption 3 – Bring the centres back under direct "
+    "council management.\nCabinet AGREED to:\n• approve Option {n} as set out in the report."
+)
+
+ROUND31_CASES = [
+    # An option chosen by its number elsewhere in the record.
+    (_OPTIONS.format(n=2), OUT, True, "decision"),
+    (_OPTIONS.format(n=3), OUT, False, "decision"),
+    # A decision taken before, told in a report for information.
+    (
+        "Reports for information\nThe report advised that, following Council's decision of "
+        "March 2024 to appoint an external operator for the caravan parks, the operator had "
+        "opened a new shop.",
+        OUT,
+        False,
+        "report",
+    ),
+    (
+        "Recommendation\nThat Council approves the decision to appoint an external operator for "
+        "the caravan parks under a seven-year concession.",
+        OUT,
+        True,
+        "report",
+    ),
+    # No contract awarded.
+    (
+        "2.1 That the tender exercise for verge maintenance be abandoned and no contract be "
+        "awarded.",
+        OUT,
+        False,
+        "report",
+    ),
+    (
+        "2.1 That the tender exercise for verge maintenance be concluded and the contract be "
+        "awarded to the highest-scoring tenderer.",
+        OUT,
+        True,
+        "report",
+    ),
+    # A company the council owns with others.
+    (
+        "The collection service will continue to be delivered by Sample Services Ltd, the local "
+        "authority-owned company of which the Council is a shareholder, under a new agreement.",
+        OUT,
+        False,
+        "report",
+    ),
+    (
+        "The collection service will be delivered by Sample Services Ltd, a private company, "
+        "under a new agreement.",
+        OUT,
+        True,
+        "report",
+    ),
+
+    # Land "released" to a housing partner at market value.
+    (
+        "Summary: To approve the release of approximately 2.4 hectares of Council-owned land at "
+        "Sample Road to the Council's preferred Registered Social Landlord partner at market "
+        "value.",
+        SALE,
+        True,
+        "forward_plan",
+    ),
+    (
+        "Summary: To approve the release of £2m of grant funding for the land at Sample Road for "
+        "housing.",
+        SALE,
+        False,
+        "forward_plan",
+    ),
+    # Representations about holding an item in private are not consultation on it.
+    (
+        "Summary: To agree heads of terms for the sale of the freehold of the former school site "
+        "to the preferred bidder.\nRepresentations: Any person who wishes to make "
+        "representations about why this item should be considered in public should contact "
+        "Democratic Services.",
+        CONS,
+        False,
+        "forward_plan",
+    ),
+    (
+        "Summary: To agree heads of terms for the sale of the freehold of the former school site "
+        "to the preferred bidder.\nConsultation: Residents were invited to comment on the "
+        "proposed sale at a drop-in session held at the school.",
+        CONS,
+        True,
+        "forward_plan",
+    ),
+    # The vehicle pound is a service, not goods.
+    (
+        "Sample Council has awarded a new contract for on-street parking enforcement and the "
+        "vehicle pound to Sample Parking Ltd following a competitive tender.",
+        OUT,
+        True,
+        "other",
+    ),
+    (
+        "Sample Council has awarded a contract for the supply of six vehicles to Sample Motors "
+        "Ltd following a competitive tender.",
+        OUT,
+        False,
+        "other",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "label", "expected", "doc_type"), ROUND28_CASES + ROUND29_CASES + ROUND30_CASES
+    ("text", "label", "expected", "doc_type"),
+    ROUND28_CASES + ROUND29_CASES + ROUND30_CASES + ROUND31_CASES,
 )
 def test_round28_families(text: str, label: str, expected: bool, doc_type: str) -> None:
     assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
@@ -582,3 +693,59 @@ def test_a_decision_heading_on_its_own_line_makes_minutes_items() -> None:
         for n in (211, 212, 213)
     )
     assert len([i for i in split_items([(None, None, text)]) if i.heading]) == 3
+
+
+_PCS = (
+    "Contract Notice\nSample Council - {title}\nII.1.1) Title: {title}\nII.1.2) Main CPV code: "
+    "{cpv}\nII.1.3) Type of contract: Services\nII.1.4) Short description: Sample Council "
+    "requires a contractor for {what}."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "cpv", "what", "expected"),
+    [
+        # Cameras watched for the public's safety: a community safety service.
+        (
+            "Public Space CCTV Monitoring and Maintenance Service",
+            "79714000 Surveillance services",
+            "24/7 monitoring of the public space CCTV network",
+            True,
+        ),
+        (
+            "Alarm Monitoring and Maintenance for Council Offices",
+            "79711000 Alarm-monitoring services",
+            "monitoring of intruder alarms at its offices",
+            False,
+        ),
+        # Staff supplied to the council's own teams, named after the title's head.
+        (
+            "Managed Service Provider for Temporary Agency Workers",
+            # (an additional code for the social workers among them makes the codes mixed)
+            "79620000 Supply services of personnel including temporary staff\nII.2.2) "
+            "Additional CPV code(s): 85310000 Social work services",
+            "temporary agency workers for its teams",
+            False,
+        ),
+        (
+            "Managed Service Provider for Supported Living Services",
+            "85311000 Social work services with accommodation",
+            "supported living for adults with learning disabilities",
+            True,
+        ),
+    ],
+)
+def test_round31_notice_subjects(title: str, cpv: str, what: str, expected: bool) -> None:
+    text = _PCS.format(title=title, cpv=cpv, what=what)
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+def test_questions_by_the_public_are_procedure() -> None:
+    filler = "The Committee considered a report by the Head of Service on the matter in detail. "
+    text = (
+        f"4. QUESTIONS BY THE PUBLIC\nA resident asked whether the Council intends to sell the "
+        f"Sample Street car park. {filler}\n5. BUDGET MONITORING\n{filler}\nRESOLVED that the "
+        f"report be noted.\n6. ANNUAL REPORT\n{filler}\nRESOLVED that the report be noted.\n"
+    )
+    items = [i for i in split_items([(None, None, text)]) if i.heading]
+    assert [i.procedural for i in items] == [True, False, False]

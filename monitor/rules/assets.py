@@ -226,6 +226,14 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"(?:of|in)\b(?![^.;]{0,80}?\b(?:retain\w*|remain\w*|kept|stay\w*)\b)",
             r"\btransfer of (?:the )?(?:[\w-]+ ){1,3}and (?:of )?the freehold\b"
             r"(?![^.;]{0,80}?\bto the (?:council|authority)\b)",
+            # "To approve the release of approximately 2.4 hectares of Council-owned land ... to
+            # the Council's preferred Registered Social Landlord partner at market value"
+            # (not money released for land: "release of £2m of grant funding for the land")
+            rf"\breleas\w* (?:of )?(?:the |approximately |about |some )?"
+            rf"(?:(?!£|fund|grant|budget|monies|money|capital)[^.;]){{0,50}}?\b"
+            rf"{ASSET_OBJECT}\b[^.;]{{0,120}}?\b(?:to (?:the |a |an )?(?:[\w'’-]+ ){{0,5}}?"
+            r"(?:partners?|developers?|landlords?|rsls?|housing associations?|purchasers?|buyers?|"
+            r"trusts?|providers?)|for (?:disposal|sale|development|housing))\b",
             # "To approve the release of the Council's freehold interest in the former offices"
             r"\breleas\w* (?:of )?(?:the |its )?(?:council['’]s |authority['’]s )?freehold\b",
             # A land swap gives the council's land away, whatever comes back for it.

@@ -27,8 +27,9 @@ AWARD_RULES: tuple[Rule, ...] = (
         _re(
             rf"\baward(?:s|ed|ing)? (?:of )?(?:a |the |an |new )?(?:new )?{_words(4)}contracts?\b",
             # (not "will not be re-let": a contract left to end)
-            r"\bcontracts?\b[^.;]{0,80}?\b(?<!not )(?:be|is|was|were|being|to be|has been|"
-            r"have been|will be) (?:awarded|let|re-?let)\b",
+            # (nor "the tender exercise be abandoned and no contract be awarded")
+            r"(?<!\bno )\bcontracts?\b[^.;]{0,80}?\b(?<!not )(?:be|is|was|were|being|to be|"
+            r"has been|have been|will be) (?:awarded|let|re-?let)\b",
             r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
             r"(?: contracts?)?\b",
             r"\bcontract awards?\b",

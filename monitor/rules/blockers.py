@@ -235,6 +235,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\bcontrol (?:which is )?similar to that (?:[\w ]{0,40} )?over (?:their|its) own "
             r"departments\b",
             r"\bvertical arrangements?\b",
+            # "Sample Ltd, the local authority-owned company of which the Council is a shareholder"
+            r"\b(?:local authority|council)[- ]owned (?:[\w-]+ )?compan(?:y|ies)\b",
+            r"\bof which the (?:council|authority) (?:is|was) (?:a |the )?(?:sole )?(?:shareholder|"
+            r"member|owner)\b",
             # "Sample Leisure Ltd, the Council's wholly owned company"
             r"\b(?:the )?(?:council|authority)['’]s wholly[- ]owned (?:[\w-]+ )?compan(?:y|ies)\b",
         ),
@@ -265,6 +269,11 @@ BLOCKERS: tuple[Blocker, ...] = (
             "vertical arrangement",
             "wholly owned",
             "wholly-owned",
+            "authority-owned",
+            "authority owned",
+            "council-owned",
+            "council owned",
+            "of which the",
         ),
         fact=True,
     ),

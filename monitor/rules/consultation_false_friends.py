@@ -377,6 +377,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # "Any person who wishes to make representations about a decision to be taken in
             # private should contact Democratic Services"
             r"\brepresentations? (?:about|on) (?:a |any |the )?decisions? to be (?:taken|made)\b",
+            # "representations about why this item should be considered in public"
+            r"\brepresentations?\b[^.;]{0,80}?\b(?:considered|heard|held|taken|discussed) in "
+            r"(?:public|private)\b",
         ),
         unless=_re(r"\bdispos\w*|\bopen space\b|\bobject\w*"),
     ),

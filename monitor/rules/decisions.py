@@ -31,6 +31,22 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "earlier_decision",
+        _OA,
+        "'Following Council's decision of March 2024 to appoint an external operator' tells"
+        " of a decision taken before, as reports for information do; it is not this record's.",
+        _re(
+            r"\b(?:following|after|further to|pursuant to|in line with) (?:the )?(?:full )?"
+            r"(?:council|cabinet|committee|executive|board)(?:['’]s)? decisions? (?:of|in|on|"
+            r"dated|taken in|made in) (?:(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|"
+            r"april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b",
+        ),
+        unless=_re(
+            r"\b(?:now|hereby|recommend\w*|propos\w*|(?:is|are) asked|approves?|agrees?|"
+            r"resolved)\b"
+        ),
+    ),
+    FalseFriend(
         "sold_in_the_past",
         _A,
         "'The land was sold to a developer in 2017' tells a sale completed years before, as"

@@ -82,7 +82,9 @@ OPERATES_A_SERVICE = (
 GOODS = _alt(
     # (not a licence to occupy premises, which goes with a service let: "with a licence to
     # occupy the three hub buildings for the contract term")
-    r"vehicles?|fleet|lorries|vans|(?:pool|lease|hire|electric) cars?|"
+    # (not the service named after them: "the vehicle pound", "vehicle removal")
+    r"vehicles?(?! (?:pound|removals?|recovery|clamping))|fleet|lorries|vans|"
+    r"(?:pool|lease|hire|electric) cars?|"
     r"licen[cs](?:e|es|ing)(?! to occupy\b)|"
     r"re-?sell(?:er|ers|ing)?",
     r"software|hardware|equipment|furniture|fuel|materials|laptops?|devices|uniforms",

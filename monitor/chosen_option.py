@@ -1,0 +1,66 @@
+"""An option chosen by its number: "Option 2 – Appoint an operator … by a further
+competition" listed in one place, "Cabinet AGREED to: approve Option 2 as set out in the
+report" in another.
+
+A listed option is only an option (the false friend ``listed_option``); the record decides
+it when a deciding sentence names it by its number or letter. Then the option's own sentences
+are the outsourcing or sale evidence, and the naming sentence is the decision (rule
+``chosen_option``), so that what was decided and where it was decided both show."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from monitor.deciding import decides_or_formally_proposes
+from monitor.engine import _Chunk, _Hit
+
+_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+_LABEL = r"(\d{1,2}|[a-f]|one|two|three|four|five|six)"
+# The start of an option's own description: "Option 2 – Appoint …", "Option B: …".
+_OPTION_START = re.compile(rf"^\W*option\s*{_LABEL}\b", re.I)
+# A sentence that chooses an option by its label ("approve Option 2 as set out in the report",
+# "that Option 3, as set out in the report, be approved"), not one that turns it down.
+_CHOOSES = re.compile(
+    r"(?<!not )(?<!n't )\b(?:approv\w*|agree\w*|adopt\w*|select\w*|endors\w*|proceed\w* with|"
+    r"implement\w*|choos\w*|chose|recommend\w*)\b(?: (?:to|that))?(?: the)?(?: recommended| "
+    rf"preferred)?\s+option\s*{_LABEL}\b"
+    rf"|\boption\s*{_LABEL}\b[^.;]{{0,80}}?\b(?:be|is|was|were|being) (?:approved|agreed|"
+    r"adopted|selected|endorsed|implemented|chosen)\b",
+    re.I,
+)
+
+
+def _label(text: str) -> str:
+    text = text.lower()
+    return _WORDS.get(text, text)
+
+
+def chosen_option_hits(
+    chunks: Sequence[_Chunk], aside: Sequence[tuple[_Hit, str]], label: str
+) -> tuple[list[_Hit], list[_Hit]]:
+    """The listed options of ``label`` that a deciding sentence chooses by number, and the
+    choosing sentences as hits of their own: ``(options, decisions)``; both empty when the
+    record chooses none of its listed options."""
+    listed: dict[str, list[_Hit]] = {}
+    for hit, why in aside:
+        if why != "listed_option" or hit.label != label:
+            continue
+        m = _OPTION_START.match(hit.seg.text)
+        if m:
+            listed.setdefault(_label(m.group(1)), []).append(hit)
+    if not listed:
+        return [], []
+    options: list[_Hit] = []
+    decisions: list[_Hit] = []
+    for chunk in chunks:
+        for seg in chunk.analysed.segments:
+            m = _CHOOSES.search(seg.text)
+            if m is None or _OPTION_START.match(seg.text):
+                continue
+            chosen = _label(next(g for g in m.groups() if g))
+            if chosen not in listed or not decides_or_formally_proposes(seg, chunk.is_title):
+                continue
+            decisions.append(_Hit("chosen_option", label, False, chunk, seg, m.start(), m.end()))
+            options += [h for h in listed.pop(chosen)]
+    return options, decisions
