@@ -100,7 +100,9 @@ _DECIDES = re.compile(
 # Items of procedure: what they list (declared interests, excluded reports, the minutes of
 # the last meeting) names other items' matters without deciding them.
 _PROCEDURAL = re.compile(
-    r"^(?:\d{1,4}(?:/\d{2,4})?\.?\s+|(?:agenda\s+)?item\s+\d{1,3}\s*[:.\-–—]?\s*)?"
+    # (with a committee's letters: "CB24/33. Public questions", "EX.47 Apologies")
+    r"^(?:(?:[A-Z]{1,5}\s?)?\d{1,4}(?:[/.]\d{1,4})?\.?\s+|[A-Z]{1,5}[/.]\d{1,4}\.?\s+|"
+    r"(?:agenda\s+)?item\s+\d{1,3}\s*[:.\-–—]?\s*)?"
     r"(?:apologies|declarations? of (?:disclosable )?(?:pecuniary )?interests?|"
     r"(?:confirmation of )?(?:the )?minutes(?: of (?:the )?(?:previous |last )?meeting\b.*)?$|"
     r"exclusion of (?:the )?press|readmittance|urgent business|(?:any )?other business|"

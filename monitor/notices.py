@@ -357,6 +357,21 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             + (" (from the text)" if facts.from_text else ""),
             (SILENT_SIGNAL, "notice:structure_own_premises", f"{POLICY_QUESTION}own_premises"),
         )
+    if _CAFE_LETTING.search(facts.title or ""):
+        # A café or kiosk let with its premises ("Lease and Operation of the Café at ...
+        # Estate"), whatever the letting and catering codes say: the same policy question as
+        # in the words (rules.not_outsourcing, cafe_concession): held for campaign staff.
+        return StructuralDecision(
+            SILENT,
+            "notice:structure_cafe_concession",
+            f'title "{" ".join(facts.title.split())}": a café or kiosk let to an operator'
+            + (" (from the text)" if facts.from_text else ""),
+            (
+                SILENT_SIGNAL,
+                "notice:structure_cafe_concession",
+                f"{POLICY_QUESTION}cafe_concession",
+            ),
+        )
     if subject is not None:
         return StructuralDecision(
             NOT_OUTSOURCING,
@@ -393,6 +408,12 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
         )
     if group.kind == C.MIXED:
         return _silent(facts, cpv, "cpv_group_mixed")
+    mixed = [c for c, g in kinds if g.kind == C.MIXED]
+    if group.kind in (C.GOODS, C.WORKS) and categories == {"services"} and mixed:
+        # A services contract filed under a goods code ("39830000 Cleaning products") beside
+        # a service code that can go either way ("90911200 Building-cleaning services"): the
+        # category and that code say a service is bought; its words decide.
+        return _silent(facts, mixed[0], "category_contradicts_cpv")
     if public:
         # The main code is goods, works or own use, another code a public service.
         return _silent(facts, public[0], "cpv_codes_mixed")
@@ -441,6 +462,15 @@ _HOUSING_PROVIDER = re.compile(
     r"\bhousing (?:association|group|trust|society|partnership)\b|\bregistered (?:social "
     r"landlord|provider(?: of social housing)?)\b|\bcommunity housing\b|\bhomes (?:ltd|limited|"
     r"group)\b",
+    re.I,
+)
+
+
+_CAFE_LETTING = re.compile(
+    r"\b(?:caf[eé]s?|kiosks?|refreshment (?:facilit(?:y|ies)|kiosks?)|tea rooms?|coffee shops?)\b"
+    r"(?=.*\b(?:operat\w*|concession\w*|leas\w*|letting|running|management)\b)"
+    r"|\b(?:operat\w*|concession\w*|leas\w*|letting|running|management) (?:of|for) (?:the )?"
+    r"(?:[\w'’-]+ ){0,3}?(?:caf[eé]s?|kiosks?|tea rooms?|coffee shops?)\b",
     re.I,
 )
 

@@ -537,9 +537,153 @@ ROUND31_CASES = [
 ]
 
 
+ROUND32_CASES = [
+    # An award whose contract is described at length before "be awarded".
+    (
+        "Decision:\nThat the contract for the cleaning, attending and minor repair of the 22 "
+        "public conveniences listed in Appendix 1 be awarded to Sample Hygiene Ltd for three "
+        "years.",
+        OUT,
+        True,
+        "decision",
+    ),
+    (
+        "Decision:\nThat the contract for the cleaning, attending and minor repair of the 22 "
+        "public conveniences listed in Appendix 1 be allowed to expire and the toilets close.",
+        OUT,
+        False,
+        "decision",
+    ),
+    # A direct award with its legal basis between the award and the contract.
+    (
+        "Decision:\nTo approve a direct award, under Regulation 32(2)(c) of the Public Contracts "
+        "Regulations 2015, of a contract for housing management and support services at the "
+        "hostel to Sample Housing Services Ltd for six months.",
+        OUT,
+        True,
+        "decision",
+    ),
+    (
+        "Decision:\nTo approve a direct award, under Regulation 32(2)(c) of the Public Contracts "
+        "Regulations 2015, of a contract for the supply of six minibuses to Sample Motors Ltd.",
+        OUT,
+        False,
+        "decision",
+    ),
+    # An agreement extended for the provision of a service.
+    (
+        "I have decided to:\n(a) extend the agreement with Sample Libraries (an industrial and "
+        "provident society) for the provision of the county's public library service by two "
+        "years.",
+        OUT,
+        True,
+        "decision",
+    ),
+    (
+        "I have decided to:\n(a) note that the agreement with Sample Libraries runs to 2027.",
+        OUT,
+        False,
+        "decision",
+    ),
+    # "To award" many contracts with a long name.
+    (
+        "Decision: To award 64 home to school and college transport contracts via the "
+        "Council's Passenger Transport Dynamic Purchasing System to the operators listed.",
+        OUT,
+        True,
+        "decision",
+    ),
+    (
+        "Decision: To award 12 bus shelter installation and refurbishment works contracts to "
+        "the contractors listed.",
+        OUT,
+        False,
+        "decision",
+    ),
+    # Neither a sale nor a long lease.
+    (
+        "Decision: To grant a Farm Business Tenancy of Sample Farm for five years. The Council "
+        "retains the freehold; no sale or long lease is proposed.",
+        SALE,
+        False,
+        "decision",
+    ),
+    (
+        "Decision: To grant a lease of Sample Farm for 99 years to the Sample Farming Trust.",
+        SALE,
+        True,
+        "decision",
+    ),
+    # A decision that extends arrangements for a service, however it names them.
+    (
+        "Recommendations\n(b) Approve the extension of the existing arrangements with the three "
+        "current providers of domiciliary care across the county localities for a further "
+        "twelve months from April.",
+        OUT,
+        True,
+        "report",
+    ),
+    (
+        "Recommendations\n(b) Approve the extension of the existing arrangements for staff car "
+        "parking permits at County Hall for a further twelve months from April.",
+        OUT,
+        False,
+        "report",
+    ),
+    # A section 75 agreement pools budgets with the NHS; it lets nothing.
+    (
+        "Recommendations\n1. Approve the renewal of the section 75 agreement between Sample "
+        "Council and the Integrated Care Board for 2025/26, establishing a pooled budget for "
+        "community care services.",
+        OUT,
+        False,
+        "report",
+    ),
+    (
+        "Recommendations\n1. Approve the renewal of the agreement with Sample Care Ltd for "
+        "community care services for 2025/26.",
+        OUT,
+        True,
+        "report",
+    ),
+    # Consultation judged unnecessary is none.
+    (
+        "Recommendations\n1. Approve the award of the pest control contract to Sample Pest Ltd."
+        "\nConsultation\nOfficers do not consider that consultation with residents is required "
+        "before a procurement decision of this nature.",
+        CONS,
+        False,
+        "report",
+    ),
+    (
+        "Recommendations\n1. Approve the award of the pest control contract to Sample Pest Ltd."
+        "\nConsultation\nResidents were consulted on the service standards through an online "
+        "survey.",
+        CONS,
+        True,
+        "report",
+    ),
+    # A sale a cabinet has not agreed.
+    (
+        "Response by the Leader: Cabinet has not agreed, and is not being asked to agree, the "
+        "sale of the Sample Parade car park.",
+        SALE,
+        False,
+        "other",
+    ),
+    (
+        "Response by the Leader: Cabinet has agreed the sale of the Sample Parade car park to "
+        "the adjoining owner.",
+        SALE,
+        True,
+        "other",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "label", "expected", "doc_type"),
-    ROUND28_CASES + ROUND29_CASES + ROUND30_CASES + ROUND31_CASES,
+    ROUND28_CASES + ROUND29_CASES + ROUND30_CASES + ROUND31_CASES + ROUND32_CASES,
 )
 def test_round28_families(text: str, label: str, expected: bool, doc_type: str) -> None:
     assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
@@ -740,12 +884,57 @@ def test_round31_notice_subjects(title: str, cpv: str, what: str, expected: bool
     assert classify(text, doc_type="procurement").is_outsourcing is expected
 
 
-def test_questions_by_the_public_are_procedure() -> None:
+@pytest.mark.parametrize("number", ["{}.", "CB24/3{}.", "EX.{}"])
+def test_questions_by_the_public_are_procedure(number: str) -> None:
     filler = "The Committee considered a report by the Head of Service on the matter in detail. "
     text = (
-        f"4. QUESTIONS BY THE PUBLIC\nA resident asked whether the Council intends to sell the "
-        f"Sample Street car park. {filler}\n5. BUDGET MONITORING\n{filler}\nRESOLVED that the "
-        f"report be noted.\n6. ANNUAL REPORT\n{filler}\nRESOLVED that the report be noted.\n"
+        f"{number.format(4)} QUESTIONS BY THE PUBLIC\nA resident asked whether the Council "
+        f"intends to sell the Sample Street car park. {filler}\n{number.format(5)} BUDGET "
+        f"MONITORING\n{filler}\nRESOLVED that the report be noted.\n{number.format(6)} ANNUAL "
+        f"REPORT\n{filler}\nRESOLVED that the report be noted.\n"
     )
     items = [i for i in split_items([(None, None, text)]) if i.heading]
     assert [i.procedural for i in items] == [True, False, False]
+
+
+_F02 = (
+    "Contract Notice (F02)\nII.1.1) Title: Provision of Cleaning Services to Libraries and "
+    "Community Centres\nII.1.2) Main CPV code: 39830000 - Cleaning products\nII.1.3) Type of "
+    "contract: {category}\nII.1.4) Short description: Sample Council is seeking a contractor "
+    "to provide cleaning services to 46 libraries and community centres.\nII.2.2) Additional "
+    "CPV code(s): 90911200 - Building-cleaning services"
+)
+
+
+@pytest.mark.parametrize(("category", "expected"), [("Services", True), ("Supplies", False)])
+def test_services_filed_under_a_goods_code(category: str, expected: bool) -> None:
+    text = _F02.format(category=category)
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+_CAFE = (
+    "Tender notice\nSample City Council: {title}\nDescription: The Council invites tenders "
+    "from catering operators to take a lease of, and operate, the café at Sample Park.\nMain "
+    "category: Services\nCPV: 55330000 - Cafeteria services; 70130000 - Letting services of "
+    "own property\nContract type: Concession contract"
+)
+
+
+def test_a_cafe_let_with_its_premises_goes_to_staff_review() -> None:
+    text = _CAFE.format(title="Lease and Operation of the Café at Sample Park")
+    out = io.StringIO()
+    line = json.dumps({"id": "c", "text": text, "doc_type": "procurement"})
+    assert run_classify([line], out) == 0
+    result = json.loads(out.getvalue())
+    assert result["should_flag"]
+    assert "policy_question:cafe_concession" in result["signals"]
+    assert result["publish_state"] == "needs_review"
+
+
+def test_coffee_machines_for_cafes_are_goods() -> None:
+    text = (
+        "Tender notice\nSample City Council: Supply of Coffee Machines for Council Cafés\n"
+        "Description: Supply of 12 coffee machines.\nMain category: Goods\nCPV: 39711000 - "
+        "Electrical domestic appliances"
+    )
+    assert not classify(text, doc_type="procurement").is_outsourcing

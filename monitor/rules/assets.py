@@ -314,6 +314,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:no (?:[\w-]+ ){0,3}?|none )(?:would|will|shall|is to|are to|can) be (?:sold|"
             r"disposed of|transferred)\b",
             r"\bno decision to (?:[\w,]+ ){0,4}?(?:sell|dispose|transfer)\b",
+            # "Cabinet has not agreed, and is not being asked to agree, the sale of the car park"
+            r"\b(?:has|have|had) not (?:agreed|approved|decided)\b[^.;]{0,60}?\b(?:the )?(?:sale|"
+            r"disposal|transfer)\b",
             # "none of these properties is being declared surplus or approved for disposal"
             r"\bnone of (?:the|these|those|its|their|them)\b(?: (?:[\w-]+ ){0,3}?)?(?:is|are|was|"
             r"were|will be|would be) (?:being |yet )?(?:declared|approved|proposed|disposed|sold|"
@@ -417,6 +420,10 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:sold|disposed of)\b",
             # "No decision to dispose of any individual property is sought in this report"
             r"\bno (?:decision|proposal|recommendation) (?:to|on whether to) (?:dispose|sell)\b",
+            # "no sale or long lease is proposed"
+            r"\bno (?:sale|disposal|transfer)s? (?:or|nor) (?:a )?(?:long )?(?:leases?|transfers?|"
+            r"disposals?)\b[^.;]{0,20}?\b(?:is|are|was|were|will be|has been) (?:proposed|sought|"
+            r"planned|intended|recommended)\b",
             # "(c) no disposal of the freehold of any unit is proposed"
             # ("No acquisitions or disposals of land or buildings are proposed in this report")
             r"\bno (?:(?:acquisitions?|purchases?) (?:or|and) )?(?:disposals?|sales?) (?:of\b"

@@ -18,7 +18,44 @@ SERVICE_AGREEMENT = (
     r"concession) agreements?"
 )
 
+# The opening of a decision or recommendation: "That Cabinet", "Decision:", "(b) approves",
+# "RESOLVED –", "To".
+_DECISION_OPENING = (
+    r"^\W*(?:(?:\(?\w{1,3}[.)]|[•·▪-])\s*)?(?:(?:decision|resolved|agreed|recommendation)s?"
+    r"\s*[:–—-]?\s*)?(?:that )?(?:(?:the )?(?:cabinet|council|committee|executive|board)"
+    r"(?: member)? )?(?:(?:is|are) (?:asked|recommended) to )?(?:to )?"
+)
+
 AWARD_RULES: tuple[Rule, ...] = (
+    Rule(
+        "decided_service_contract",
+        OUTSOURCING,
+        "A decision or recommendation that itself awards, extends, varies, renews, commissions,"
+        " lets or procures a contract or agreement for a service, however long the words"
+        " between.",
+        _re(
+            _DECISION_OPENING
+            + r"(?:(?:approv\w*|agree\w*|authoris\w*|note\w* and approv\w*) (?:the |a |an )?)?"
+            r"(?:award\w*|extend\w*|extension|var(?:y|ies|ied|iation)|renew\w*|commission\w*|"
+            r"let(?:ting)?|procure\w*|procurement|(?:re-?)?tender\w*|call(?:ing)?[- ]off|direct "
+            r"award|enter\w* into)\b[^.;]{0,200}?\b(?:contracts?|agreements?|arrangements?|"
+            r"concessions?|frameworks?|call-?offs?)\b",
+        ),
+        also=_re(rf"\b(?:{SERVICE_DOMAIN}|services)\b"),
+        trigger=(
+            "award",
+            "extend",
+            "extension",
+            "var",
+            "renew",
+            "commission",
+            "let",
+            "procure",
+            "tender",
+            "call",
+            "enter",
+        ),
+    ),
     Rule(
         "contract_award",
         OUTSOURCING,
@@ -26,9 +63,13 @@ AWARD_RULES: tuple[Rule, ...] = (
         " provider.",
         _re(
             rf"\baward(?:s|ed|ing)? (?:of )?(?:a |the |an |new )?(?:new )?{_words(4)}contracts?\b",
+            # a decision's own words, with a longer name: "To award 64 home to school and
+            # college transport contracts via the DPS"
+            rf"^\W*(?:\(?\w{{1,3}}[.)]\s*|decision\s*:\s*)?(?:to )?award (?:\d+ )?{_words(7)}"
+            r"contracts?\b",
             # (not "will not be re-let": a contract left to end)
             # (nor "the tender exercise be abandoned and no contract be awarded")
-            r"(?<!\bno )\bcontracts?\b[^.;]{0,80}?\b(?<!not )(?:be|is|was|were|being|to be|"
+            r"(?<!\bno )\bcontracts?\b[^.;]{0,140}?\b(?<!not )(?:be|is|was|were|being|to be|"
             r"has been|have been|will be) (?:awarded|let|re-?let)\b",
             r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
             r"(?: contracts?)?\b",
@@ -58,6 +99,9 @@ AWARD_RULES: tuple[Rule, ...] = (
             # the route named first: "Approve a direct award under Lot 1 of the framework ... to
             # the supplier identified", "a direct award under the Provider Selection Regime
             # (Direct Award Process C) of the Treatment Service to the existing provider"
+            # "a direct award, under Regulation 32(2)(c) ..., of a contract for housing management"
+            r"\bdirect awards?\b,?[^.;]{0,120}?\bof (?:a |the |an )?(?:new )?contracts? "
+            r"(?:for|to)\b",
             r"\b(?:make|makes|making|approv\w*|agree\w*|authoris\w*|to) (?:a |the )?direct "
             r"awards?\b[^;]{0,260}?\bto (?:the |an? )?(?:existing |incumbent |current |preferred |"
             r"successful )?(?:[\w-]+ ){0,2}?(?:providers?|suppliers?|operators?|contractors?|"
@@ -164,6 +208,10 @@ AWARD_RULES: tuple[Rule, ...] = (
             # with the present operator"
             r"\bexercis\w* (?:the |an )?(?:option|right) (?:in|under|within) (?:the )?"
             r"(?:[\w-]+ ){0,4}?(?:contracts?|agreements?)\b[^.;]{0,40}?\bto (?:continue|extend)\b",
+            # "extend the agreement with Sample Libraries (an industrial and provident society)
+            # for the provision of the county's public library service by two years"
+            r"\bextend\w* (?:the )?(?:[\w-]+ ){0,2}?(?:agreement|arrangement)s? with\b[^.;]{0,120}?"
+            r"\bfor the (?:provision|delivery|operation|running|management) of\b",
             r"\bcontinu\w* (?:the )?(?:arrangements?|contracts?|agreements?|services?) with the "
             r"(?:present|current|existing|incumbent) (?:operators?|providers?|contractors?|"
             r"suppliers?)\b",

@@ -150,6 +150,13 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"separate|additional) ){0,3}(?:consultation|engagement)\b",
             r"\b(?:consultation|engagement) (?:has|have|was|were|is|will) not\b",
             r"\bnot (?:been )?(?:consulted|subject to (?:any )?(?:public )?consultation)\b",
+            # "officers do not consider that consultation with residents is required", "a public
+            # consultation on the policy was not considered necessary"
+            r"\b(?:do|does|did) not (?:consider|think|believe) (?:that )?(?:any |a |further )?"
+            r"(?:public |formal )?consultation\b[^.;]{0,60}?\b(?:is|was|would be) (?:required|"
+            r"necessary|needed|appropriate)\b",
+            r"\bconsultation\b[^.;]{0,60}?\b(?:is|was|were|are) not (?:considered |deemed |thought "
+            r")?(?:necessary|required|needed|appropriate)\b",
             # "the proposed disposals have not been the subject of consultation with tenants"
             r"\bnot (?:been )?the subject of (?:any )?(?:(?:formal|public|prior|specific) )?"
             r"(?:consultation|engagement)\b",

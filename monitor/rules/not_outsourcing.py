@@ -129,6 +129,16 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "pooled_budget_agreement",
+        _O,
+        "A section 75 agreement pools a council's and the NHS's budgets (NHS Act 2006), or in"
+        " Scotland is a planning obligation: neither lets a service to a provider.",
+        _re(
+            r"\b(?:section|s\.?) ?75 (?:(?:partnership|pooled budget|pooled fund) )?"
+            r"(?:agreements?|arrangements?)\b"
+        ),
+    ),
+    FalseFriend(
         "cafe_concession",
         _O,
         "A concession to run a café or kiosk is a commercial letting of a trading pitch, not a"
