@@ -64,3 +64,18 @@ def chosen_option_hits(
             decisions.append(_Hit("chosen_option", label, False, chunk, seg, m.start(), m.end()))
             options += [h for h in listed.pop(chosen)]
     return options, decisions
+
+
+def with_chosen_options(
+    chunks: Sequence[_Chunk],
+    kept: list[_Hit],
+    aside: list[tuple[_Hit, str]],
+    label: str,
+) -> tuple[list[_Hit], list[tuple[_Hit, str]]]:
+    """Listed options a deciding sentence chooses by number ("approve Option 2") are kept,
+    with the choosing sentence (:func:`chosen_option_hits`)."""
+    options, decisions = chosen_option_hits(chunks, aside, label)
+    if not options:
+        return kept, aside
+    chosen = {id(h) for h in options}
+    return [*kept, *decisions, *options], [(h, why) for h, why in aside if id(h) not in chosen]

@@ -31,7 +31,7 @@ from monitor.blockers import (
     _decides_or_proposes,
     _is_heading,
 )
-from monitor.chosen_option import chosen_option_hits
+from monitor.chosen_option import with_chosen_options
 from monitor.deciding import (
     has_deciding_part,
     is_long_paper,
@@ -111,7 +111,7 @@ def _classify_chunks(
 
     # ---- outsourcing
     out_kept, aside = _split(_scan(R.OUTSOURCING_RULES, chunks, pages=pages), mask)
-    out_kept, aside = _with_chosen_options(chunks, out_kept, aside, R.OUTSOURCING)
+    out_kept, aside = with_chosen_options(chunks, out_kept, aside, R.OUTSOURCING)
     discounted += aside
     text_aside = aside
     # A text that prints its Procurement Act type ("UK6: Contract award notice") is a
@@ -214,7 +214,7 @@ def _classify_chunks(
 
     # ---- asset sale
     asset_kept, aside = _split(_scan(R.ASSET_RULES, chunks, pages=pages), mask)
-    asset_kept, aside = _with_chosen_options(chunks, asset_kept, aside, R.ASSET_SALE)
+    asset_kept, aside = with_chosen_options(chunks, asset_kept, aside, R.ASSET_SALE)
     discounted += aside
     if noting:
         discounted += [(h, "record_only_notes") for h in asset_kept]
@@ -355,21 +355,6 @@ def _classify_chunks(
 # --------------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------------
-
-
-def _with_chosen_options(
-    chunks: Sequence[_Chunk],
-    kept: list[_Hit],
-    aside: list[tuple[_Hit, str]],
-    label: str,
-) -> tuple[list[_Hit], list[tuple[_Hit, str]]]:
-    """Listed options a deciding sentence chooses by number ("approve Option 2") are kept,
-    with the choosing sentence (:mod:`monitor.chosen_option`)."""
-    options, decisions = chosen_option_hits(chunks, aside, label)
-    if not options:
-        return kept, aside
-    chosen = {id(h) for h in options}
-    return [*kept, *decisions, *options], [(h, why) for h, why in aside if id(h) not in chosen]
 
 
 def _field_titles(segments: Sequence[Segment]) -> list[str]:

@@ -33,10 +33,8 @@ alternatives, one way of saying it per line.
 
 from __future__ import annotations
 
-from monitor.rules.assets import (
-    ASSET_FALSE_FRIENDS,
-    ASSET_RULES,
-)
+from monitor.rules.assets import ASSET_RULES
+from monitor.rules.assets_false_friends import ASSET_FALSE_FRIENDS
 from monitor.rules.base import (
     ASSET_SALE,
     CONSULTATION,
