@@ -53,10 +53,12 @@ def chosen_option_hits(
         return [], []
     options: list[_Hit] = []
     decisions: list[_Hit] = []
+    # (an option's own description never chooses it; "Option 2 was approved" does)
+    described = {id(h.seg) for hits in listed.values() for h in hits}
     for chunk in chunks:
         for seg in chunk.analysed.segments:
             m = _CHOOSES.search(seg.text)
-            if m is None or _OPTION_START.match(seg.text):
+            if m is None or id(seg) in described:
                 continue
             chosen = _label(next(g for g in m.groups() if g))
             if chosen not in listed or not decides_or_formally_proposes(seg, chunk.is_title):

@@ -54,6 +54,8 @@ _POLICY_NAMES = {
     " service let out?",
     "managed_ict": "is a managed ICT service run for the council's own staff a public service"
     " let out?",
+    "managed_back_office": "is a back-office service (payroll, HR) taken over from the"
+    " council's own team a public service let out?",
 }
 
 ROUTE_PUBLISHED = "published"

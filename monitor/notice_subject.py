@@ -113,9 +113,13 @@ OWN_PREMISES: Final = re.compile(
     r"\b(?:council|administrative|corporate|civic) (?:offices|buildings|headquarters|premises)\b"
     r"|\b(?:county|town|city|guild)\s+hall\b|\bcivic (?:centre|offices)\b"
     r"|\b(?-i:Council House)\b(?! (?:building|programme|repairs))"
-    r"|\bstaff (?:restaurant|canteen|catering|caf[eé])\b|\boffice (?:cleaning|security)\b"
-    # Premises the council rents for itself: "Leasing of Office Accommodation".
-    r"|\b(?:leas(?:e|ing)|rental|renting) of (?:[\w-]+ ){0,3}?(?:offices?|office (?:space|"
+    r"|\bstaff (?:restaurant|canteen|catering|caf[eé])\b|\boffice (?:cleaning|security)\b",
+    _I,
+)
+# Premises the council rents for itself: "Leasing of Office Accommodation", "Requirement for
+# Leasehold Premises": no service is bought at all.
+RENTED_PREMISES: Final = re.compile(
+    r"\b(?:leas(?:e|ing)|rental|renting) of (?:[\w-]+ ){0,3}?(?:offices?|office (?:space|"
     r"accommodation)|premises|depots?)\b|\b(?:leasehold|rented|leased) (?:office|premises)\b",
     _I,
 )
@@ -182,6 +186,9 @@ def subject_of(title: str | None) -> Subject | None:
     m = OFFICE_SUPPORT.search(title) or STAFF_DEVELOPMENT.search(title)
     if m:
         return Subject("own_use", m.group(0), "office support bought for the council itself")
+    m = RENTED_PREMISES.search(title)
+    if m and not _PREMISES_SOLD.search(title):
+        return Subject("own_use", m.group(0), "premises the council rents for itself")
     m = OWN_PREMISES.search(title)
     # (not the premises sold: "Disposal of Former Council Offices - Freehold Sale")
     if m and not _PUBLIC_PREMISES.search(title) and not _PREMISES_SOLD.search(title):
@@ -260,6 +267,11 @@ _PUBLIC_FACING: Final = re.compile(
     # Community safety cameras watched for the public, filed under surveillance services
     # (not the council's own buildings' alarms: "Alarm Monitoring for Council Offices").
     rf"{_PUBLIC_SPACE_CCTV}|"
+    # Toilets the public use, run or cleaned, filed under cleaning or building maintenance (not
+    # building work on them: "Public Conveniences Repurposing")
+    r"\b(?:management|cleaning|operation|running|attend\w*|servicing)\b[^|]{0,40}?\bpublic "
+    r"(?:conveniences|toilets)\b|\bpublic (?:conveniences|toilets) (?:cleaning|management|"
+    r"attendants?|services?|operation)\b|"
     # The landlord's servicing of tenants' homes: "Gas Servicing ... in Council Housing".
     rf"{_RESIDENTS_HOMES}",
     _I,

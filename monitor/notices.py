@@ -417,6 +417,16 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
     if public:
         # The main code is goods, works or own use, another code a public service.
         return _silent(facts, public[0], "cpv_codes_mixed")
+    if group.kind == C.OWN_USE and _MANAGED_BACK_OFFICE.search(facts.title):
+        # The same question for a back-office service taken over from the council's own team
+        # ("Payroll and HR Transactional Managed Service"; round 33): held for staff.
+        return StructuralDecision(
+            OUTSOURCING,
+            "notice:structure_managed_back_office",
+            f'title "{" ".join(facts.title.split())}" with {_describe(facts, cpv)}'
+            f"{_source(facts, cpv)}: a back-office service run for the council by a provider",
+            (f"{POLICY_QUESTION}managed_back_office",),
+        )
     if group.kind == C.OWN_USE and cpv.code.startswith("72") and _MANAGED_ICT.search(facts.title):
         # Blind labellers split on a managed ICT service for the council's staff (rounds 27 and
         # 28): let out like a service, used by the council itself. Read as outsourcing, held
@@ -444,6 +454,14 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
 
 # A title that lets the running of the council's ICT, not a system or advice: "ICT Managed
 # Service Desk and Infrastructure Support", "Managed IT Services", "Outsourced ICT Service".
+# A back-office service run whole for the council: "Payroll and HR Transactional Managed
+# Service", "Managed Payroll Service" (not advice: "Payroll Advisory Services").
+_MANAGED_BACK_OFFICE: Final = re.compile(
+    r"\b(?:payroll|hr|human resources|pensions administration|exchequer|accounts payable|"
+    r"transactional)\b[^|]{0,40}?\bmanaged services?\b|\bmanaged (?:payroll|hr|human "
+    r"resources|exchequer) services?\b|\boutsourced (?:payroll|hr|exchequer)\b",
+    re.I,
+)
 # (not support for one system: "Microsoft Dynamics 365 Support and Managed Service")
 _MANAGED_ICT: Final = re.compile(
     r"\b(?:managed (?:ict|it) services?|(?:ict|it) managed services?|(?:ict |it )?service "

@@ -484,7 +484,6 @@ ROUND31_CASES = [
         True,
         "report",
     ),
-
     # Land "released" to a housing partner at market value.
     (
         "Summary: To approve the release of approximately 2.4 hectares of Council-owned land at "
@@ -938,3 +937,154 @@ def test_coffee_machines_for_cafes_are_goods() -> None:
         "Electrical domestic appliances"
     )
     assert not classify(text, doc_type="procurement").is_outsourcing
+
+
+_DUDLEY = (
+    "Summary:\nThe report set out the options for the Sample Avenue care home:\nOption 1: "
+    "Continue to run the home in-house.\nOption 2: Transfer the home as a going concern to an "
+    "independent care provider, with staff transferring under TUPE.\nDecision:\nOption {n} was "
+    "approved."
+)
+
+ROUND33_CASES = [
+    # "Option 2 was approved": the option named by the decision, not by its own description.
+    (_DUDLEY.format(n=2), OUT, True, "decision"),
+    (_DUDLEY.format(n=1), OUT, False, "decision"),
+    # A service run "on the Council's behalf by" a firm.
+    (
+        "The day-to-day management and operation of Sampleton Market (Tuesday, Friday and "
+        "Saturday general markets) will be undertaken on the Council's behalf by Sample Markets "
+        "Ltd under a five-year concession agreement.",
+        OUT,
+        True,
+        "notice",
+    ),
+    (
+        "The day-to-day management and operation of Sampleton Market (Tuesday, Friday and "
+        "Saturday general markets) will be undertaken by the Council's own markets team.",
+        OUT,
+        False,
+        "notice",
+    ),
+    # An operator named by its kind.
+    (
+        "A charitable leisure trust will run 15 of the county's leisure centres and pools from "
+        "April, after Cabinet approved a new ten-year partnership.",
+        OUT,
+        True,
+        "other",
+    ),
+    (
+        "A local hospice trust will run a fundraising appeal in the town square from April.",
+        OUT,
+        False,
+        "other",
+    ),
+    # A resolution's clause that brings a service in-house "from" a date.
+    (
+        "AGREED - that\n(i) the fitness instruction contract is not extended beyond 31 "
+        "March;\n(ii) fitness classes are delivered in-house from 1 April 2025.",
+        OUT,
+        False,
+        "decision",
+    ),
+    (
+        "AGREED - that\n(i) the fitness instruction contract is not extended beyond 31 "
+        "March;\n(ii) fitness classes are delivered by Sample Fitness Ltd under a new contract "
+        "from 1 April 2025.",
+        OUT,
+        True,
+        "decision",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND33_CASES)
+def test_round33_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+
+
+_PIN = (
+    "Prior Information Notice\nII.1.1) Title: Market Engagement - Out-of-Hours Emergency Housing "
+    "Repairs\nII.1.2) Main CPV code: 50700000 Repair and maintenance services of building "
+    "installations\nII.1.3) Type of contract: Services\nII.1.4) Short description: The Council is "
+    "undertaking early market engagement on out-of-hours emergency repairs in 9,000 Council "
+    "homes.{extra}"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            "\nII.2.4) Description: The Council has not taken a decision on whether or how to "
+            "procure this service.",
+            False,
+        ),
+        ("", True),
+    ],
+)
+def test_market_engagement_before_any_decision(extra: str, expected: bool) -> None:
+    text = _PIN.format(extra=extra)
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "cpv", "expected"),
+    [
+        # Toilets the public use, run and cleaned, whatever the codes say.
+        (
+            "Management, Cleaning and Maintenance of Public Conveniences",
+            "90910000 Cleaning services\nII.2.2) Additional CPV: 50700000 Repair and maintenance "
+            "services of building installations",
+            True,
+        ),
+        ("Public Conveniences Repurposing", "45000000 Construction work", False),
+        # Premises the council rents for itself buy no service.
+        ("Requirement for Leasehold Premises", "70130000 Letting services of own property", False),
+        ("Payroll Advisory Services", "79631000 Payroll management services", False),
+    ],
+)
+def test_round33_notice_subjects(title: str, cpv: str, expected: bool) -> None:
+    text = _PCS.format(title=title, cpv=cpv, what="this")
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+def test_managed_back_office_service_goes_to_staff_review() -> None:
+    title = "Payroll and HR Transactional Managed Service"
+    text = _PCS.format(title=title, cpv="79631000 Payroll management services", what="payroll")
+    out = io.StringIO()
+    assert (
+        run_classify([json.dumps({"id": "p", "text": text, "doc_type": "procurement"})], out) == 0
+    )
+    result = json.loads(out.getvalue())
+    assert result["should_flag"]
+    assert "policy_question:managed_back_office" in result["signals"]
+    assert result["publish_state"] == "needs_review"
+
+
+_PLAN = (
+    "Recommendations\n1. Members are asked to approve the commencement of the procurements "
+    "marked for approval in Appendix 2.\n" + "Background text about the council's procurement "
+    "strategy and its community benefits. " * 60 + "\nAPPENDIX 2 – FORWARD PROCUREMENT PLAN\n"
+    "Ref | Service | Subject matter | Category | Value | Status\n{row}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (
+            "FPP-04 | Education | Home to school transport – contracted school bus routes | "
+            "Services | £18.6m | For approval – Q3/Q4 2024/25",
+            True,
+        ),
+        (
+            "FPP-02 | Roads | Road surfacing term contract | Works | £14.0m | For approval – Q3/Q4 "
+            "2024/25",
+            False,
+        ),
+    ],
+)
+def test_a_procurement_plan_row_for_approval(row: str, expected: bool) -> None:
+    assert classify(_PLAN.format(row=row), doc_type="report").is_outsourcing is expected

@@ -103,7 +103,8 @@ BLOCKERS: tuple[Blocker, ...] = (
         " provided (market engagement to inform an options appraisal) proposes no outsourcing"
         " yet.",
         _re(
-            r"\bha(?:s|ve) not (?:yet )?(?:decided|determined|made a decision)\b[^.;]{0,40}?\b"
+            r"\bha(?:s|ve) not (?:yet )?(?:decided|determined|(?:made|taken) a decision)\b"
+            r"[^.;]{0,40}?\b"
             r"(?:how|whether|what|on (?:the|its) (?:future|model))\b",
             r"\bno decision (?:has|have) (?:yet )?been (?:taken|made) (?:on|about) (?:how|whether|"
             r"the future)\b",
@@ -114,7 +115,14 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\bno decision (?:on|about) (?:the )?(?:future|how|whether)\b[^.;]{0,60}?\b(?:will|"
             r"would|is to|shall|can) be (?:taken|made)\b",
         ),
-        trigger=("not yet", "not decided", "not determined", "no decision", "not made a"),
+        trigger=(
+            "not yet",
+            "not decided",
+            "not determined",
+            "no decision",
+            "not made a",
+            "not taken a",
+        ),
         fact=True,
     ),
     Blocker(
@@ -152,6 +160,11 @@ BLOCKERS: tuple[Blocker, ...] = (
             # without "back": "management of the three sites be brought in-house"
             r"\b(?:be|is|are|was|were|being|been) (?:brought|taken) in[- ]house\b"
             r"(?! (?:team|legal|expertise|resources?|skills)\b)",
+            # a resolution's clause: "(ii) fitness instruction and group exercise classes are
+            # delivered in-house from 1 April 2025"
+            r"\b(?:be|are|is) (?:delivered|provided|run|managed|operated|undertaken) "
+            r"(?:in[- ]house|directly by the (?:council|authority))\b"
+            r"(?! (?:team|legal|expertise|resources?)\b)(?=[^.;]{0,40}?\bfrom\b)",
             # "Approves the delivery of security and CCTV monitoring services ... in-house from
             # 1 June 2025"
             r"\b(?:approv\w*|agree\w*|resolv\w*|decid\w*)\b[^.;]{0,20}?\b(?:the )?(?:delivery|"

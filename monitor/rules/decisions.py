@@ -436,4 +436,7 @@ FORMAL_PROPOSAL_SENTENCE = _re(
     r"sought\b",
     r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
     r"re-?tendered|commissioned|extended|varied|novated)\b",
+    # a row of a procurement plan the paper asks to approve: "... | Services | ... | For
+    # approval – Q3/Q4 2024/25"
+    r"\|\s*(?:for approval|approval (?:sought|requested)|to be approved)\b[^|]{0,40}\|?\s*$",
 )

@@ -288,10 +288,17 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"is to|are to) (?:operate|run|manage|deliver|provide)\b(?: and (?:operate|run|manage|"
             r"maintain|deliver)\b)?[^.;]{0,60}?\b(?:"
             rf"{SERVICE_DOMAIN}|car parks?|centres?|facilit(?:y|ies)|homes)\b",
+            # an operator named by its kind: "A charitable leisure trust will run 15 of the
+            # county's leisure centres", "the trust will take over day-to-day management"
+            r"\b(?:trust|charity|operator|provider|social enterprise|mutual|company)\b (?:will|is "
+            r"to|shall) (?:run|operate|manage|take over (?:the )?(?:day-to-day )?(?:running|"
+            r"management|operation) of)\b[^.;]{0,60}?\b(?:"
+            rf"{SERVICE_DOMAIN}|centres?|facilit(?:y|ies)|homes|sites)\b",
         ),
         trigger=(
             "will operate",
             "will run",
+            "will take over",
             "will manage",
             "will deliver",
             "will provide",
@@ -385,6 +392,10 @@ _AFTER_TRANSFERS: tuple[Rule, ...] = (
         _re(
             r"\b(?:run|manage|operate|deliver|provide)\w*\b[^.;]{0,60}?\bon (?:the|its|their) "
             r"(?:council['’]s |councils['’] |authority['’]s )?behalf\b",
+            # "the management and operation of the Market ... will be undertaken on the Council's
+            # behalf by Sample Markets Ltd under a concession agreement"
+            r"\b(?:undertaken|carried out|delivered|provided|run|managed|operated) on (?:the|its) "
+            r"(?:council['’]s |authority['’]s )?behalf by\b",
         ),
         also=_re(r"\bpartner|\bprovider|\boperator|\bcontract|\bcharit|\btrust\b|\bagreement"),
         trigger=("behalf",),
@@ -432,7 +443,24 @@ _AFTER_TRANSFERS: tuple[Rule, ...] = (
     ),
 )
 
+# A row of a procurement plan or pipeline table that is a service to be procured and awaits the
+# paper's approval: "FPP-04 | Education | Home to school transport – contracted school bus
+# routes | Services | £18.6m | Q3 2024/25 | For approval – Q3/Q4 2024/25".
+_PLAN_ROW_FOR_APPROVAL = Rule(
+    "procurement_plan_row",
+    OUTSOURCING,
+    "A row of a procurement plan that the paper asks to approve, filed as services and naming"
+    " a service for the public, is a proposal to procure it.",
+    _re(
+        r"\|\s*services?\s*\|[^\n]*\|\s*(?:for approval|approval (?:sought|requested)|to be "
+        r"approved)\b[^|]{0,40}\|?\s*$",
+    ),
+    also=_re(rf"\b{SERVICE_DOMAIN}\b"),
+    trigger=("approv",),
+)
+
 OUTSOURCING_RULES: tuple[Rule, ...] = (
+    _PLAN_ROW_FOR_APPROVAL,
     *_LETTING_RULES,
     *AWARD_RULES,
     *TRANSFER_RULES,

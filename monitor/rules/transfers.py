@@ -65,6 +65,11 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             # Care Ltd"
             r"\bbe (?:operated|run|managed|delivered|provided)(?: from [^,.;]{0,30})? by "
             r"(?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,4}? (?:Ltd|Limited|plc|LLP|CIC)\b",
+            # a resolution's clause in the present: "(ii) fitness classes are delivered by Sample
+            # Fitness Ltd under a new contract from 1 April" (not today's arrangement told)
+            r"\b(?:are|is) (?:operated|run|managed|delivered|provided) by (?-i:[A-Z])[\w&'’-]*"
+            r"(?: [\w&'’-]+){0,4}? (?:Ltd|Limited|plc|LLP|CIC)\b(?=[^.;]{0,60}?\b(?:from \d|under "
+            r"(?:a|the) new (?:contract|agreement|concession)))",
             # "that the production and delivery of community meals be undertaken by the social
             # enterprise named in the report"
             r"\b(?:production|delivery|provision|operation|running|management) of\b[^.;]{0,60}?"
