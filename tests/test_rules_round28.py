@@ -1088,3 +1088,126 @@ _PLAN = (
 )
 def test_a_procurement_plan_row_for_approval(row: str, expected: bool) -> None:
     assert classify(_PLAN.format(row=row), doc_type="report").is_outsourcing is expected
+
+
+_SALE = "Recommendations\n(a) approves the disposal of the freehold of the six farm holdings. "
+# (not a decision sentence: the blocker then decides)
+_LEISURE = (
+    "The report proposes that an external operator be procured for the leisure centres under a "
+    "ten-year contract. "
+)
+
+ROUND34_CASES = [
+    # A building run by its community owner with no service specified lets no service.
+    (
+        "The Council invites expressions of interest for the transfer of the Sample Centre by "
+        "way of a 35-year lease. The building would be run by the successful organisation as a "
+        "community hub; the Council will not fund or specify any service.",
+        OUT,
+        False,
+        "notice",
+    ),
+    (
+        "The Council invites tenders for a provider to run the Sample Centre youth service. The "
+        "youth service would be run by the successful organisation under a contract.",
+        OUT,
+        True,
+        "notice",
+    ),
+    # The in-house team as the provider of an option weighed.
+    (
+        "Summary: Cabinet will be asked to choose between re-commissioning the service from the "
+        "independent sector through a competitive tender and expanding the Council's in-house "
+        "reablement team to deliver the whole service.",
+        "has_inhouse_statement",
+        True,
+        "forward_plan",
+    ),
+    (
+        "Summary: Cabinet will be asked to approve re-commissioning the service from the "
+        "independent sector through a competitive tender; the Council's in-house reablement "
+        "team will continue alongside it.",
+        "has_inhouse_statement",
+        False,
+        "forward_plan",
+    ),
+    # What bringing a service back would give is an option weighed, not insourcing decided.
+    (
+        _LEISURE + "Bringing the centres back under direct Council management would give the "
+        "Council full control over pricing.",
+        OUT,
+        True,
+        "report",
+    ),
+    (
+        "Recommendations\n1. Cabinet approves bringing the leisure centres back under direct "
+        "Council management from April.",
+        OUT,
+        False,
+        "report",
+    ),
+    # "an operator" procured "for the leisure centres" runs them.
+    (_LEISURE, OUT, True, "report"),
+    (
+        "The report proposes that a preferred bidder be selected for the former leisure centre "
+        "site, to be sold for housing.",
+        OUT,
+        False,
+        "report",
+    ),
+    # A choice for the end of the contract is not insourcing now.
+    (
+        _LEISURE + "At the end of the contract the Council will be required to re-procure the "
+        "service, bring it back in-house or make other arrangements.",
+        OUT,
+        True,
+        "report",
+    ),
+    # No notice needed, no consultation held.
+    (
+        _SALE + "\nConsultation\nNone of the land is held as public open space, and there is no "
+        "requirement to advertise the proposed disposals under section 123(2A). The Estate "
+        "Strategy was approved without a wider public consultation.",
+        CONS,
+        False,
+        "report",
+    ),
+    (
+        _SALE + "\nConsultation\nThe proposed disposals were advertised under section 123(2A) "
+        "and no objections were received.",
+        CONS,
+        True,
+        "report",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND34_CASES)
+def test_round34_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+
+
+_DAY = (
+    "UK4: Tender notice\nSample County Council\nDay Opportunities for Adults\nDescription: The "
+    "Council is seeking a provider to deliver day opportunities for adults with learning "
+    "disabilities.\nBackground: {background}\nMain procurement category: Services\nCPV "
+    "classifications: 85312100 - Daycare services"
+)
+
+
+@pytest.mark.parametrize(
+    ("background", "expected"),
+    [
+        (
+            "On 9 September Cabinet approved this procurement following a twelve-week public "
+            "consultation with people who use day services, their families and carers.",
+            True,
+        ),
+        ("The provider will hold a public consultation with people who use the service.", False),
+    ],
+)
+def test_a_notice_reports_the_consultation_behind_its_approval(
+    background: str, expected: bool
+) -> None:
+    c = classify(_DAY.format(background=background), doc_type="procurement")
+    assert c.is_outsourcing and bool(c.has_consultation) is expected

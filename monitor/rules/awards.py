@@ -159,7 +159,7 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"\bappoint(?:s|ed|ing|ment of)? (?:a |an |the )?(?:preferred |new |single |"
             rf"specialist |external |experienced )?{_words(3)}(?:providers?|operators?|"
             r"delivery partners?|strategic partners?|contractors?)\b",
-            r"\b(?:a|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
+            r"\b(?:an?|the) (?:new |single |preferred |experienced )?(?:[\w-]+ )?operator "
             r"(?:would be |will be |to be |be )?(?:selected|appointed|procured)\b",
             # "That the Council appoints Sample Landscapes Ltd as its delivery partner for grass
             # cutting"

@@ -18,8 +18,12 @@ _ONLY_AN_OPTION = _re(
     r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
     r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
     r"(?:an|the) option|options? (?:includ\w*|such as)|review of (?:the )?options|"
-    r"would (?:cost|require|mean|need)|instead of|evaluated|appraised|appraisals?|assessments?|"
+    r"would (?:cost|require|mean|need|give|allow|enable|offer|provide|increase|reduce|improve|"
+    r"save|result)|instead of|evaluated|appraised|appraisals?|assessments?|"
     r"assessed|modell?ed|costed|reconsider\w*|(?:was|were) (?:examined|explored|reviewed))\b",
+    # a choice for later: "At the end of the contract the Council will be required to
+    # re-procure the service, bring it back in-house or make other arrangements"
+    r"\bat the end of the (?:contract|term|agreement)\b|\b(?:be|is) required to\b",
     # One item of a lettered list of options, written as a noun phrase ("(d) setting up a
     # wholly owned company."), not as a decision ("(d) approves the setting up of ...").
     r"^\W*(?:and |or )?\(?(?:[a-h]|i{1,3}|iv|v|vi)\)\s*(?:setting up|establishing|creating|"

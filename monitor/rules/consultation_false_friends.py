@@ -160,7 +160,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # "the proposed disposals have not been the subject of consultation with tenants"
             r"\bnot (?:been )?the subject of (?:any )?(?:(?:formal|public|prior|specific) )?"
             r"(?:consultation|engagement)\b",
-            r"\bwithout (?:any )?(?:public |prior )?consultation\b",
+            r"\bwithout (?:any |a )?(?:wider |formal |further |separate )?(?:public |prior )?"
+            r"consultation\b",
             # "The Council has not undertaken any public consultation on the grant of the lease"
             r"\b(?:has|have|had|was|were|did) not (?:undertaken|undertake|carried out|carry out|"
             r"held|hold|conducted|run|done)(?: any| a| an)? (?:(?:formal|public|prior|wider|"
@@ -170,6 +171,11 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:did|does|do|would|will) not (?:amount to|constitute|involve)\b[^.;]{0,80}?"
             r"\brequir\w* (?:a |any )?(?:formal |public |statutory )?consultation\b",
             r"\bno requirement (?:for|to) (?:\w+ )?consult|\bnot (?:required|necessary) to consult",
+            # "there is no requirement to advertise the proposed disposals under section 123(2A)"
+            r"\bno (?:requirement|need|duty) (?:for|to) (?:\w+ )?(?:advertis\w*|publish\w*|give "
+            r"notice|place (?:a |any )?notices?)\b",
+            r"\bnone of (?:the )?(?:land|sites?|propert(?:y|ies)|holdings?|parcels?)\b[^.;]{0,30}?"
+            r"\b(?:is|are) (?:held as |designated as |used as )?(?:public )?open space\b",
             # "Due to the urgency, it has not been possible to consult residents"
             r"\bnot (?:been )?(?:possible|practicable|feasible|able) to (?:\w+ )?"
             r"(?:consult|engage)\b|"

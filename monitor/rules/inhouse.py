@@ -186,6 +186,9 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"^\W*option \w{1,3}\b",
             r"\bdeliver\w* (?:the |this |these )?(?:[\w-]+ ){0,3}?(?:through|by|using|via) (?:the |"
             r"an? )?(?:council['’]s |authority['’]s )?in[- ]?house\b",
+            # the team as the provider of an option: "expanding the Council's in-house
+            # reablement team to deliver the whole service"
+            r"\bin[- ]?house (?:[\w-]+ ){0,3}?team to (?:deliver|provide|run|operate|cover)\b",
         ),
         unless_in_sentence=True,
     ),

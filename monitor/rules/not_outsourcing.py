@@ -208,6 +208,17 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "no_service_specified",
+        _O,
+        "A building run by its new community owner with no service specified or paid for by the"
+        " council ('the Council will not fund or specify any service') lets no service.",
+        _re(
+            r"\b(?:will|would|does|do|shall|is) not (?:to )?(?:fund|specify|commission|procure|"
+            r"buy|pay for)(?: or (?:fund|specify|commission|procure|buy|pay for))? (?:any|a|the) "
+            r"(?:[\w-]+ )?services?\b",
+        ),
+    ),
+    FalseFriend(
         "building_transferred_by_lease",
         _O,
         "A building transferred by the grant of a lease or the freehold ('transfer the former"
@@ -258,6 +269,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # (and the places it runs: "a partner would be appointed ... to operate the homes")
             r"\bto (?:operate|run|manage) (?:the |a |an |its |their )?(?:[\w'’-]+ ){0,3}?(?:homes?|"
             r"centres?|facilit(?:y|ies))\b",
+            # ("an external operator be procured for the leisure centres")
+            r"\b(?:operators?|providers?)\b[^.;]{0,40}?\b(?:for|of) (?:the |its |their )?"
+            rf"(?:[\w'’-]+ ){{0,2}}?{SERVICE_DOMAIN}\b",
         ),
         only_rules=frozenset({"preferred_bidder", "appoint_provider"}),
     ),

@@ -58,7 +58,7 @@ NOTICE_REPORTS_DONE = _re(
     r"received|consulted|co-?designed|co-?produced|shaped|surveyed|told (?:us|the council)|"
     r"considered|costed|assessed|compared|appraised|evaluated|rejected|discounted|dismissed|"
     r"agreed|decided|interviewed|spoke|met|recommended|preferred|chosen|"
-    r"not preferred|found|judged|concluded|published|advertised)\b",
+    r"not preferred|found|judged|concluded|published|advertised|approved)\b",
     r"\b\d[\d,]* (?:responses|respondents|replies)\b",
 )
 NOTICE_FUTURE_DUTY = _re(
