@@ -17,8 +17,25 @@ from monitor.engine import _Chunk, _Hit
 
 _WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 _LABEL = r"(\d{1,2}|[a-f]|one|two|three|four|five|six)"
-# The start of an option's own description: "Option 2 – Appoint …", "Option B: …".
-_OPTION_START = re.compile(rf"^\W*option\s*{_LABEL}\b", re.I)
+# The start of an option's own description: "Option 2 – Appoint …", "4.4 Option C – …".
+_OPTION_START = re.compile(rf"^\W*(?:\d{{1,2}}(?:\.\d{{1,2}})*\s+)?option\s*{_LABEL}\b", re.I)
+# The option a record calls its preferred one: "7.1 Option C is the preferred option", "the
+# recommended option is Option 2", "Option 3 (preferred)".
+_PREFERRED_NAMED = re.compile(
+    rf"\boption\s*{_LABEL}\b[^.;]{{0,40}}?\b(?:is|was|as|being) (?:the )?(?:preferred|"
+    rf"recommended)\b|\b(?:preferred|recommended) option\b[^.;]{{0,20}}?\b(?:is|was|:)\s*"
+    rf"option\s*{_LABEL}\b|\boption\s*{_LABEL}\s*\((?:preferred|recommended)\)",
+    re.I,
+)
+# A decision that approves "the preferred option" (or model) without naming it.
+_APPROVES_PREFERRED = re.compile(
+    r"(?<!not )\b(?:approv\w*|agree\w*|adopt\w*|endors\w*|select\w*|proceed\w* with)\b"
+    r"[^.;]{0,30}?\bthe (?:preferred|recommended) (?:delivery )?(?:option|model|approach|way "
+    r"forward|route)s?\b",
+    re.I,
+)
+# Options set aside as listed, or under an options heading, until the record chooses one.
+_OPTION_REASONS = frozenset({"listed_option", "rejected_option"})
 # A sentence that chooses an option by its label ("approve Option 2 as set out in the report",
 # "that Option 3, as set out in the report, be approved"), not one that turns it down.
 _CHOOSES = re.compile(
@@ -36,15 +53,25 @@ def _label(text: str) -> str:
     return _WORDS.get(text, text)
 
 
+def _preferred_label(chunks: Sequence[_Chunk]) -> str | None:
+    """The option the record names as its preferred or recommended one, if it names one."""
+    for chunk in chunks:
+        for seg in chunk.analysed.segments:
+            m = _PREFERRED_NAMED.search(seg.text)
+            if m:
+                return _label(next(g for g in m.groups() if g))
+    return None
+
+
 def chosen_option_hits(
     chunks: Sequence[_Chunk], aside: Sequence[tuple[_Hit, str]], label: str
 ) -> tuple[list[_Hit], list[_Hit]]:
-    """The listed options of ``label`` that a deciding sentence chooses by number, and the
-    choosing sentences as hits of their own: ``(options, decisions)``; both empty when the
-    record chooses none of its listed options."""
+    """The listed options of ``label`` that a deciding sentence chooses by number (or as "the
+    preferred option" when the record names which that is), and the choosing sentences as hits
+    of their own: ``(options, decisions)``; both empty when the record chooses none."""
     listed: dict[str, list[_Hit]] = {}
     for hit, why in aside:
-        if why != "listed_option" or hit.label != label:
+        if why not in _OPTION_REASONS or hit.label != label:
             continue
         m = _OPTION_START.match(hit.seg.text)
         if m:
@@ -55,12 +82,21 @@ def chosen_option_hits(
     decisions: list[_Hit] = []
     # (an option's own description never chooses it; "Option 2 was approved" does)
     described = {id(h.seg) for hits in listed.values() for h in hits}
+    preferred = _preferred_label(chunks)
     for chunk in chunks:
         for seg in chunk.analysed.segments:
-            m = _CHOOSES.search(seg.text)
-            if m is None or id(seg) in described:
+            if id(seg) in described:
                 continue
-            chosen = _label(next(g for g in m.groups() if g))
+            chosen: str | None = None
+            m = _CHOOSES.search(seg.text)
+            if m is not None:
+                chosen = _label(next(g for g in m.groups() if g))
+            elif preferred is not None:
+                # "approve the preferred delivery model set out at Section 7"
+                m = _APPROVES_PREFERRED.search(seg.text)
+                chosen = preferred
+            if m is None or chosen is None:
+                continue
             if chosen not in listed or not decides_or_formally_proposes(seg, chunk.is_title):
                 continue
             decisions.append(_Hit("chosen_option", label, False, chunk, seg, m.start(), m.end()))

@@ -50,6 +50,7 @@ from monitor.notice_path import (
 from monitor.notice_subject import names_a_service
 from monitor.result import RULES_VERSION, Classification, Evidence
 from monitor.set_aside import (
+    CONSULTATION_NOT_ON_DECISION,
     THIS_DECISION,
     against_doing_nothing,
     done_before_notice,
@@ -263,9 +264,12 @@ def _classify_chunks(
             # is with staff or the market refers to that consultation.
             discounted += [(h, "staff_or_market_context") for h in cons_kept]
             cons_kept = []
-        if cons_kept and any(
-            reason == "not_consulted" and THIS_DECISION.search(hit.seg.text)
-            for hit, reason in discounted
+        if cons_kept and (
+            any(
+                reason == "not_consulted" and THIS_DECISION.search(hit.seg.text)
+                for hit, reason in discounted
+            )
+            or CONSULTATION_NOT_ON_DECISION.search(whole) is not None
         ):
             # The record says no consultation was held on this very decision ("No public
             # consultation has been undertaken by the Council on the lease"): consultations it

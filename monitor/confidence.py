@@ -56,6 +56,8 @@ _POLICY_NAMES = {
     " let out?",
     "managed_back_office": "is a back-office service (payroll, HR) taken over from the"
     " council's own team a public service let out?",
+    "language_services": "is interpreting and translation for residents using council"
+    " services a public service let out?",
 }
 
 ROUTE_PUBLISHED = "published"

@@ -148,7 +148,8 @@ WORKS_TITLE: Final = re.compile(
 
 @dataclass(frozen=True)
 class Subject:
-    kind: str  # "own_use", "goods", "works" or "own_premises" (a policy question)
+    # "own_use", "goods", "works", or a policy question: "own_premises", "language_services"
+    kind: str
     what: str  # the words of the title that say so
     why: str
 
@@ -199,7 +200,17 @@ def subject_of(title: str | None) -> Subject | None:
             " that is a public service let out is a policy question for campaign staff",
         )
     for head in _heads(title):
-        m = OWN_USE_HEAD.search(head) or LANGUAGE_SERVICES.search(head)
+        m = LANGUAGE_SERVICES.search(head)
+        if m:
+            # Interpreting bought for residents at the council's front desks, or for its own
+            # meetings: labellers split (rounds 27 and 35), so staff decide.
+            return Subject(
+                "language_services",
+                head,
+                "interpreting and translation: for residents using council services or for the"
+                " council's own work, a policy question for campaign staff",
+            )
+        m = OWN_USE_HEAD.search(head)
         if m:
             return Subject(
                 "own_use",
@@ -267,6 +278,8 @@ _PUBLIC_FACING: Final = re.compile(
     # Community safety cameras watched for the public, filed under surveillance services
     # (not the council's own buildings' alarms: "Alarm Monitoring for Council Offices").
     rf"{_PUBLIC_SPACE_CCTV}|"
+    # Abandoned vehicles taken off the street, filed under towing services.
+    r"\b(?:removal of )?abandoned (?:and untaxed )?vehicles?\b|"
     # Toilets the public use, run or cleaned, filed under cleaning or building maintenance (not
     # building work on them: "Public Conveniences Repurposing")
     r"\b(?:management|cleaning|operation|running|attend\w*|servicing)\b[^|]{0,40}?\bpublic "

@@ -372,6 +372,14 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
                 f"{POLICY_QUESTION}cafe_concession",
             ),
         )
+    if subject is not None and subject.kind == "language_services":
+        return StructuralDecision(
+            OUTSOURCING,
+            "notice:structure_language_services",
+            f'title "{" ".join(facts.title.split())}": {subject.why}'
+            + (" (from the text)" if facts.from_text else ""),
+            (f"{POLICY_QUESTION}language_services",),
+        )
     if subject is not None:
         return StructuralDecision(
             NOT_OUTSOURCING,

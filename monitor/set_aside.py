@@ -24,10 +24,21 @@ THIS_DECISION = re.compile(
     # the decision as the subject: "the proposed disposals have not been the subject of"
     r"|\b(?:this|the) (?:proposed |recommended |planned |intended )(?:disposals?|sales?|"
     r"transfers?|leases?|extensions?|awards?|contracts?)\b[^.;]{0,60}?\b(?:has|have|had|was|"
-    r"were) not\b",
+    r"were) not\b"
+    # "it did not address the use or disposal of HRA land"
+    r"|\bdid not (?:address|cover|concern|include|relate to) (?:the )?(?:[\w-]+ ){0,4}?"
+    r"(?:disposals?|sales?|transfers?|leases?|procurement|contracts?|outsourcing)\b",
     re.I,
 )
 
+# The record says the consultation it reports was on something else: "That consultation
+# concerned who is offered social housing; it did not address the use or disposal of HRA land".
+CONSULTATION_NOT_ON_DECISION = re.compile(
+    r"\bconsultation\b[^.]{0,120}?\b(?:did|does) not (?:address|cover|concern|include|relate "
+    r"to)\b[^.;]{0,40}?\b(?:disposals?|sales?|transfers?|leases?|procurement|contracts?|"
+    r"outsourcing)\b",
+    re.I,
+)
 _OPEN_SPACE_NOTICE_GIVEN = re.compile(
     r"\bnotice is (?:hereby )?given\b[^.;]{0,80}?\b(?:12[23] ?\(2a\)|open space)", re.I
 )

@@ -130,7 +130,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "decision",
         re.compile(
-            r"^(?:decision(?:s|/s)?(?: made| taken)?|decision\(s\)(?: recommended)?|"
+            # ("Decisions being recommended", "Decision required")
+            r"^(?:decision(?:s|/s)?(?: made| taken| being recommended| required| sought)?|"
+            r"decision\(s\)(?: recommended)?|recommended decisions?|"
             # ("Recommendation/s and reason/s")
             # (Middlesbrough's minutes: "ORDERED that:")
             r"resolved(?: that)?|agreed(?: that)?|ordered(?: that)?|"

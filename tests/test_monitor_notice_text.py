@@ -187,7 +187,6 @@ def test_a_stored_notice_without_codes_is_completed_from_its_text() -> None:
         ("CCTV Maintenance (Planned and Reactive)", "own_use"),
         ("Servicing and Repair of Fire Alarm Systems", "own_use"),
         ("Temporary Workers", "own_use"),
-        ("Framework for Interpreting, Translation and Related Support Services", "own_use"),
         ("Supply and Delivery of Road Salt", "goods"),
         ("Primary School Classroom Extension", "works"),
         ("Library Refurbishment", "works"),
@@ -211,6 +210,28 @@ def test_the_title_names_an_own_use_subject(title: str, kind: str) -> None:
         decision = decide(notice_facts(release))
         assert decision.verdict == "not_outsourcing" and decision.rule == f"notice:subject_{kind}"
         assert title in decision.quote
+
+
+def test_interpreting_is_a_policy_question_for_staff() -> None:
+    # Since round 35: interpreting may be for residents using council services or for the
+    # council's own work; blind labellers split, so the flag waits for campaign staff.
+    title = "Framework for Interpreting, Translation and Related Support Services"
+    subject = subject_of(title)
+    assert subject is not None and subject.kind == "language_services"
+    release = {
+        "release": {
+            "tag": ["tender"],
+            "tender": {
+                "title": title,
+                "mainProcurementCategory": "services",
+                "classification": {"scheme": "CPV", "id": "79540000"},
+            },
+        }
+    }
+    decision = decide(notice_facts(release))
+    assert decision.verdict == "outsourcing"
+    assert decision.rule == "notice:structure_language_services"
+    assert "policy_question:language_services" in decision.signals
 
 
 @pytest.mark.parametrize(

@@ -1211,3 +1211,142 @@ def test_a_notice_reports_the_consultation_behind_its_approval(
 ) -> None:
     c = classify(_DAY.format(background=background), doc_type="procurement")
     assert c.is_outsourcing and bool(c.has_consultation) is expected
+
+
+_MODEL = (
+    "1 DECISIONS BEING RECOMMENDED\n1.1 To approve the preferred delivery model for waste "
+    "collection services from April 2028, as set out at Section 7 of this report.\n4 OPTIONS "
+    "APPRAISAL\n4.2 Option A – In-house delivery by the Council's own workforce.\n4.4 Option C – "
+    "Re-procure a single integrated contract for collection with an external contractor.\n"
+    "7 PREFERRED OPTION\n7.1 Option {n} is the preferred option."
+)
+
+ROUND35_CASES = [
+    # "Approve the preferred model" when the record names which option that is.
+    (_MODEL.format(n="C"), OUT, True, "report"),
+    (_MODEL.format(n="A"), OUT, False, "report"),
+    # A tender-or-insource choice put to the decision maker.
+    (
+        "Summary: The parking enforcement contract expires in March. Cabinet will be asked to "
+        "decide whether to procure a new contract or to bring the delivery of these services "
+        "in-house.",
+        OUT,
+        True,
+        "forward_plan",
+    ),
+    (
+        "Summary: Cabinet will be asked to decide whether to bring the delivery of parking "
+        "enforcement services in-house.",
+        OUT,
+        False,
+        "forward_plan",
+    ),
+    # Day centres transferred to an independent provider, however long their names.
+    (
+        "What is the Cabinet being asked to decide?\n1. To approve the transfer of the Council's "
+        "four day centres for adults with learning disabilities (Sampleton, Exampleford and "
+        "Testbury) to an independent provider selected through an open procedure.",
+        OUT,
+        True,
+        "report",
+    ),
+    (
+        "What is the Cabinet being asked to decide?\n1. To approve the transfer of the Council's "
+        "four day centres for adults with learning disabilities (Sampleton, Exampleford and "
+        "Testbury) to the Council's adult social care directorate.",
+        OUT,
+        False,
+        "report",
+    ),
+    # The landlord's gas servicing and repairs are a service, whatever boilers it replaces.
+    (
+        "1. Decision required\n1.1 Agree to award the contract for domestic gas servicing, "
+        "responsive gas repairs and planned boiler replacement across the Council's 21,000 homes "
+        "to the preferred bidder.",
+        OUT,
+        True,
+        "report",
+    ),
+    (
+        "1. Decision required\n1.1 Agree to award the contract for planned boiler replacement at "
+        "the Council's offices to the preferred bidder.",
+        OUT,
+        False,
+        "report",
+    ),
+    # A lost amendment decided nothing.
+    (
+        "An amendment moved by the opposition group, proposing that no council-owned buildings "
+        "be sold during 2024/25, was LOST.",
+        SALE,
+        False,
+        "decision",
+    ),
+    # The consultation a report cites was on another matter.
+    (
+        "2.1 That Executive approves the grant of a 125-year lease of the garage sites to Sample "
+        "Housing Association.\n4.3 The Council carried out a public consultation on its draft "
+        "Allocations Policy. That consultation concerned who is offered social housing; it did "
+        "not address the disposal of HRA land.",
+        CONS,
+        False,
+        "report",
+    ),
+    (
+        "2.1 That Executive approves the grant of a 125-year lease of the garage sites to Sample "
+        "Housing Association.\n4.3 The Council carried out a public consultation on the proposed "
+        "lease of the garage sites.",
+        CONS,
+        True,
+        "report",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND35_CASES)
+def test_round35_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "cpv", "what", "expected"),
+    [
+        (
+            "Removal of Abandoned and Untaxed Vehicles",
+            "50118110 Vehicle towing-away services",
+            "the removal of abandoned, nuisance and untaxed vehicles from the highway",
+            True,
+        ),
+        (
+            "Supply of Refuse Collection Vehicles",
+            "34144511 Refuse-collection vehicles",
+            "the supply of six refuse collection vehicles",
+            False,
+        ),
+        (
+            "Piping Tuition in Secondary Schools",
+            "80000000 Education and training services",
+            "weekly small-group tuition for pupils",
+            True,
+        ),
+    ],
+)
+def test_round35_notice_services(title: str, cpv: str, what: str, expected: bool) -> None:
+    text = _PCS.format(title=title, cpv=cpv, what=what)
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+def test_interpreting_for_residents_goes_to_staff_review() -> None:
+    title = "Interpreting and Translation Services"
+    text = _PCS.format(
+        title=title,
+        cpv="79540000 Interpretation services",
+        what="interpreting for residents using council services",
+    )
+    out = io.StringIO()
+    assert (
+        run_classify([json.dumps({"id": "i", "text": text, "doc_type": "procurement"})], out) == 0
+    )
+    result = json.loads(out.getvalue())
+    assert "policy_question:language_services" in result["signals"]
+    assert result["publish_state"] == "needs_review"

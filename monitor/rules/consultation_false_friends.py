@@ -180,7 +180,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bnot (?:been )?(?:possible|practicable|feasible|able) to (?:\w+ )?"
             r"(?:consult|engage)\b|"
             r"\b(?:unable|could not|cannot) (?:\w+ )?(?:consult|engage)\b",
-            r"\bdid not (?:include|consult|cover)\b",
+            # ("That consultation ... did not address the use or disposal of HRA land")
+            r"\bdid not (?:include|consult|cover|address|concern)\b",
             # (also a template heading with its gloss: "Consultation (customers, partners etc):
             # Not applicable.")
             r"\bconsultation(?: \([^()]{0,60}\))?:? (?:none|n/?a|not applicable)\b",
@@ -213,8 +214,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:no part of|none of)\b[^.;]{0,40}?\bis subject to (?:section|s\.?) ?12[23]\b|"
             r"\bnot subject to (?:section|s\.?) ?12[23]\b",
             # "The procedure in section 123(2A) does not therefore apply."
-            r"\b(?:section|s\.?) ?12[23] ?\(2a\)[^.;]{0,40}?\b(?:does|do|did|will|would) not "
+            r"\b(?:section|s\.?) ?12[23] ?\(2a\)[^.;]{0,60}?\b(?:does|do|did|will|would) not "
             r"(?:therefore |then )?apply\b",
+            # "The requirement to advertise a proposed disposal of open space under section
+            # 123(2A) of the Local Government Act 1972 therefore does not apply."
+            r"\brequirement to (?:advertise|give notice|publish)\b[^.;]{0,120}?\b(?:does|do|did|"
+            r"will|would) not (?:therefore |then )?apply\b",
             # "Representations received: none" as a report's field (not "the notice was placed
             # and no objections were received": that notice was the consultation)
             r"\b(?:representations|responses|comments) received:? none\b",

@@ -90,7 +90,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " consultation') is what a councillor asked for, not what was decided.",
         _re(
             r"\b(?:moved|proposed|seconded) (?:an|the|a further) amendment\b",
-            r"\bamendment\b[^.;]{0,80}?\b(?:was|were|is) (?:lost|defeated|not carried|"
+            r"\bamendment\b[^.;]{0,160}?\b(?:was|were|is) (?:lost|defeated|not carried|"
             r"withdrawn|fell)\b",
         ),
     ),
@@ -386,7 +386,9 @@ DECISION_SENTENCE = _re(
     r"declares?)\b",
     # A numbered recommendation in the imperative: "1. Transfer the operation of the library
     # service to ...", "2) Award the contract to ...".
-    r"^\W*\(?\w{1,3}[.)]\s*(?:approve|agree|transfer|award|extend|procure|tender|re-?tender|"
+    # ("1.1 To approve the preferred delivery model", "2.3 That Cabinet agree")
+    r"^\W*(?:\(?\w{1,3}[.)]|\d{1,2}\.\d{1,2})\s*(?:to |that )?(?:approve|agree|transfer|award|"
+    r"extend|procure|tender|re-?tender|"
     r"commission|dispose|sell|lease|grant|authorise|delegate|enter into|appoint|"
     # "(2) Instruct the Head of Property to market the site and dispose of it"
     r"instruct|accept|proceed with)\b",

@@ -114,6 +114,12 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"initially )?(?:relocated|moved|decanted|displaced|rehoused|closed|suspended)\b)",
             # a business handed over whole, staff and residents with it
             r"\bas (?:a )?going concerns?\b",
+            # the landlord's services to tenants' homes: "domestic gas servicing, responsive gas
+            # repairs and planned boiler replacement across the Council's 21,000 homes"
+            r"\b(?:responsive|day-to-day|housing|tenants?['’]?|void) (?:[\w-]+ )?repairs\b|"
+            r"\bgas (?:safety )?servicing\b",
+            # vehicles taken off the street are the service's object, not goods bought
+            r"\bremov\w* (?:of )?(?:abandoned|untaxed|nuisance|illegally parked)\b",
             # a partner that builds and then runs the service ("build and operate a
             # replacement crematorium")
             OPERATES_A_SERVICE,

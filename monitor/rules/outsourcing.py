@@ -91,10 +91,20 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\binvit\w* (?:tenders|bids|quotations) for (?:a |an |the )?(?:[\w-]+ ){0,6}?"
             r"(?:contracts?|services?)\b",
             rf"\bthe tender(?:ing)? of (?:the )?(?:[\w-]+ ){{0,3}}?{SERVICE_DOMAIN}\b",
+            # "invites tenders from suitably licensed vehicle recovery operators for the removal
+            # of abandoned vehicles"
+            r"\binvit\w* (?:tenders|bids|quotations) from (?:suitably |appropriately )?(?:[\w-]+ )"
+            r"{0,4}?(?:operators?|providers?|contractors?|organisations?)\b",
             # "that operators be invited to submit prices for each route"
             r"\b(?:operators|providers|contractors|suppliers|bidders|organisations)\b (?:be |are |"
             r"were |will be |to be )?invited to (?:submit (?:prices|tenders|bids|quotations|"
             r"offers)|tender|bid|quote)\b",
+            # a tender-or-insource choice put to the decision maker: "will be asked to decide
+            # whether to procure a new contract or to bring the delivery of these services
+            # in-house" (eval README: outsourcing is on the table)
+            r"\bwhether to (?:procure|tender|re-?tender|re-?procure|re-?commission|commission|"
+            r"re-?let|let|outsource|contract out)\b[^.;]{0,80}?\bor (?:to )?(?:bring|take|deliver|"
+            r"retain|keep|provide|run|return)\b[^.;]{0,80}?\bin[- ]?house\b",
             # "whether to procure a new collection contract for the service"
             r"\b(?:procure|procuring|re-?procure|re-?procuring) (?:a |an )?(?:new )?"
             r"(?:[\w-]+ ){0,3}?contracts? for (?:the |this )?(?:[\w-]+ ){0,2}?services?\b",
@@ -121,6 +131,8 @@ _LETTING_RULES: tuple[Rule, ...] = (
             "purchased from",
             "bought from",
             "obtained from",
+            "outsourc",
+            "contract out",
         ),
     ),
     Rule(

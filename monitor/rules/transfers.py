@@ -61,6 +61,14 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             # Active Communities CIC, an independent social enterprise"
             r"\b(?:operation|running|management|staffing|delivery|provision)\b[^.;]{0,150}?\bpass"
             rf"(?:es|ed)? to\b[^.;]{{0,80}}?\b{_TRANSFER_TARGET}\b",
+            # "To approve the transfer of the Council's four day centres for adults with learning
+            # disabilities (Ipswich, ...) to an independent provider selected through an open
+            # procedure"
+            r"\btransfer (?:of )?(?:the )?(?:council['’]s )?(?:[\w'’-]+ ){0,5}?(?:centres?|homes?|"
+            r"services?)\b[^.;]{0,120}?\bto (?:an? |the )?(?:independent|external|private|"
+            r"voluntary|third[- ]sector|not[- ]for[- ]profit|charitable|commercial) (?:[\w-]+ )?"
+            r"(?:providers?|operators?|organisations?|sector|trusts?|charit(?:y|ies)|compan(?:y|ies))"
+            r"\b",
             # "that the Council's three children's houses be operated from 1 January by Sample
             # Care Ltd"
             r"\bbe (?:operated|run|managed|delivered|provided)(?: from [^,.;]{0,30})? by "

@@ -41,6 +41,10 @@ SERVICE_DOMAIN = _alt(
     r"(?:carers?['’]?|tenancy|family|young people['’]?s?) support|housing first",
     r"bus(?:es)?|bus routes?|school transport|send transport|travel assistance",
     r"pest control|cemeter(?:y|ies)|crematori(?:um|a)|transport|passenger|home to school",
+    # vehicles taken off the street for the council: "removal of abandoned vehicles"
+    r"abandoned (?:and untaxed )?vehicles?|vehicle (?:removal|recovery)|untaxed vehicles?",
+    # tuition given to pupils or residents: "Piping and Pipe Band Drumming Tuition"
+    r"tuition|music lessons|swimming lessons|instrumental (?:music|teaching)",
     r"it managed service|ict|managed service|revenues|benefits|customer services",
     r"contact centre|payroll|hr|building control|enforcement|environmental health",
     r"security|concierge|hygiene|monitoring",
@@ -83,7 +87,9 @@ GOODS = _alt(
     # (not a licence to occupy premises, which goes with a service let: "with a licence to
     # occupy the three hub buildings for the contract term")
     # (not the service named after them: "the vehicle pound", "vehicle removal")
-    r"vehicles?(?! (?:pound|removals?|recovery|clamping))|fleet|lorries|vans|"
+    # (nor vehicles removed from the street: "removal of abandoned and untaxed vehicles")
+    r"(?<!abandoned )(?<!untaxed )(?<!nuisance )vehicles?(?! (?:pound|removals?|recovery|"
+    r"clamping))|fleet|lorries|vans|"
     r"(?:pool|lease|hire|electric) cars?|"
     r"licen[cs](?:e|es|ing)(?! to occupy\b)|"
     r"re-?sell(?:er|ers|ing)?",
