@@ -39,7 +39,8 @@ _OPTION_REASONS = frozenset({"listed_option", "rejected_option"})
 # A sentence that chooses an option by its label ("approve Option 2 as set out in the report",
 # "that Option 3, as set out in the report, be approved"), not one that turns it down.
 _CHOOSES = re.compile(
-    r"(?<!not )(?<!n't )\b(?:approv\w*|agree\w*|adopt\w*|select\w*|endors\w*|proceed\w* with|"
+    r"(?<!not )(?<!n't )\b(?:approv\w*|agree\w*|adopt\w*|select\w*|endors\w*|proceed\w* "
+    r"(?:with|on the basis of)|"
     r"implement\w*|choos\w*|chose|recommend\w*)\b(?: (?:to|that))?(?: the)?(?: recommended| "
     rf"preferred)?\s+option\s*{_LABEL}\b"
     rf"|\boption\s*{_LABEL}\b[^.;]{{0,80}}?\b(?:be|is|was|were|being) (?:approved|agreed|"
@@ -51,6 +52,29 @@ _CHOOSES = re.compile(
 def _label(text: str) -> str:
     text = text.lower()
     return _WORDS.get(text, text)
+
+
+# How many sentences after an option's heading still describe it ("Option 3 – Competitive
+# procurement (recommended)" / "5.9 Under this option the Council would run ...").
+_OPTION_SENTENCES = 6
+
+
+def _options_described(chunks: Sequence[_Chunk]) -> dict[int, str]:
+    """The option each sentence describes, for the sentences that follow an option's heading
+    or first sentence (by ``id`` of the segment), up to the next option."""
+    under: dict[int, str] = {}
+    for chunk in chunks:
+        current: str | None = None
+        left = 0
+        for seg in chunk.analysed.segments:
+            m = _OPTION_START.match(seg.text)
+            if m:
+                current, left = _label(m.group(1)), _OPTION_SENTENCES
+                continue
+            if current is not None and left > 0:
+                under[id(seg)] = current
+                left -= 1
+    return under
 
 
 def _preferred_label(chunks: Sequence[_Chunk]) -> str | None:
@@ -69,13 +93,15 @@ def chosen_option_hits(
     """The listed options of ``label`` that a deciding sentence chooses by number (or as "the
     preferred option" when the record names which that is), and the choosing sentences as hits
     of their own: ``(options, decisions)``; both empty when the record chooses none."""
+    under = _options_described(chunks)
     listed: dict[str, list[_Hit]] = {}
     for hit, why in aside:
         if why not in _OPTION_REASONS or hit.label != label:
             continue
         m = _OPTION_START.match(hit.seg.text)
-        if m:
-            listed.setdefault(_label(m.group(1)), []).append(hit)
+        option = _label(m.group(1)) if m else under.get(id(hit.seg))
+        if option is not None:
+            listed.setdefault(option, []).append(hit)
     if not listed:
         return [], []
     options: list[_Hit] = []

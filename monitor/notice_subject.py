@@ -120,7 +120,10 @@ OWN_PREMISES: Final = re.compile(
 # Leasehold Premises": no service is bought at all.
 RENTED_PREMISES: Final = re.compile(
     r"\b(?:leas(?:e|ing)|rental|renting) of (?:[\w-]+ ){0,3}?(?:offices?|office (?:space|"
-    r"accommodation)|premises|depots?)\b|\b(?:leasehold|rented|leased) (?:office|premises)\b",
+    r"accommodation)|premises|depots?)\b|\b(?:leasehold|rented|leased) (?:office|premises)\b"
+    # homes leased from landlords for temporary accommodation (private sector leasing)
+    r"|\bleas(?:e|ing) of (?:[\w-]+ ){0,2}?(?:residential )?(?:properties|homes|dwellings) "
+    r"(?:for (?:use as )?temporary accommodation|from (?:private )?landlords)\b",
     _I,
 )
 _PREMISES_SOLD: Final = re.compile(
@@ -211,6 +214,10 @@ def subject_of(title: str | None) -> Subject | None:
                 " council's own work, a policy question for campaign staff",
             )
         m = OWN_USE_HEAD.search(head)
+        # (the back office of a service residents meet is part of it: "Parking Enforcement,
+        # Penalty Charge Notice Processing and Back-Office Services")
+        if m and re.match(r"back[- ]office", m.group(0), _I) and _PUBLIC_FACING.search(head):
+            m = None
         if m:
             return Subject(
                 "own_use",
@@ -278,6 +285,8 @@ _PUBLIC_FACING: Final = re.compile(
     # Community safety cameras watched for the public, filed under surveillance services
     # (not the council's own buildings' alarms: "Alarm Monitoring for Council Offices").
     rf"{_PUBLIC_SPACE_CCTV}|"
+    # Parking enforcement: penalty charges residents meet, whatever code files it.
+    r"\b(?:civil |on-street )?parking enforcement\b|\bpenalty charge notices?\b|"
     # Abandoned vehicles taken off the street, filed under towing services.
     r"\b(?:removal of )?abandoned (?:and untaxed )?vehicles?\b|"
     # Toilets the public use, run or cleaned, filed under cleaning or building maintenance (not

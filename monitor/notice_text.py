@@ -131,6 +131,13 @@ _SUPPLIER_LINE: Final = re.compile(
     r"(?:\s*\(s\))?\s*:\s*(?P<name>\S.{1,120})$",
     _I,
 )
+# A public body named as who the contract is awarded to, in a notice's prose: "intends to award
+# a contract for the 0-19 public health nursing service ... to Sample NHS Foundation Trust".
+_AWARDED_TO_PUBLIC_BODY: Final = re.compile(
+    r"\b(?:intends? to award|has awarded|have awarded|awarded|to award)\b[^.]{0,300}?\bto "
+    r"(?P<name>(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,8}(?:NHS (?:Foundation )?Trust|Health Board|"
+    r"Integrated Care Board|County Council|Borough Council|City Council|District Council))\b"
+)
 # Who is buying, and what kind of body it is: "Buyer: Sample Community Housing Ltd, ...",
 # "Contracting authority: ...", "Buyer type: Private registered social landlord".
 _BUYER_FIELD_LINE: Final = re.compile(
@@ -323,6 +330,10 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
             # "CPV: 50700000 - Repair ...; 45453000 - Overhaul ...": the codes after the first
             for more in _MORE_CODES.finditer(line, inline.end()):
                 add_code(more.group("code"), more.group("desc"), more.group(0).strip(" ;,"))
+    if not suppliers:
+        for text in texts:
+            for awarded in _AWARDED_TO_PUBLIC_BODY.finditer(text[:_READ_CHARS]):
+                suppliers.append(" ".join(awarded.group("name").split()))
     return NoticeFacts(
         notice_type=None,
         tags=tuple(tags),

@@ -147,7 +147,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Committee agreed:-" over a list of what was agreed.
             + r"|^(?:[\w ,]{1,60}, )?(?:the )?(?:cabinet|committee|"
             r"council|executive|board|panel|sub-committee)(?: [\w-]+){0,3}? (?:agreed|resolved|"
-            r"decided|determined)(?: as follows)?\s*:"
+            # ("The Committee resolved, in terms of delegated powers:")
+            r"decided|determined)(?: as follows|,? in terms of [\w ]{1,40})?\s*:"
             # "On the proposal of Councillor A, seconded by Councillor B, it was agreed:"
             r"|^(?:[\w ,]{1,100}, )?it was (?:agreed|resolved|decided)(?: as follows)?\s*:",
             re.I,

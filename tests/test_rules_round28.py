@@ -1350,3 +1350,172 @@ def test_interpreting_for_residents_goes_to_staff_review() -> None:
     result = json.loads(out.getvalue())
     assert "policy_question:language_services" in result["signals"]
     assert result["publish_state"] == "needs_review"
+
+
+ROUND36_CASES = [
+    # A resolution heading with words before its colon.
+    (
+        "The Committee resolved, in terms of delegated powers:\n7.4. That the former hostel be "
+        "declared surplus to the Council's requirements.\n7.5. That the property be placed on the "
+        "open market for sale.",
+        SALE,
+        True,
+        "decision",
+    ),
+    # A lease's start date is not a lease taken from someone.
+    (
+        "RESOLVED: That the public conveniences at Sample Road be let to Sampleton Town Council "
+        "on a 99-year full repairing lease at a peppercorn rent from 1 April 2024.",
+        SALE,
+        True,
+        "decision",
+    ),
+    (
+        "RESOLVED: That the Council take a lease of office space from Sample Estates Ltd for "
+        "five years.",
+        SALE,
+        False,
+        "decision",
+    ),
+    # The procurement strategy "at Appendix 1 for" a service is that service's.
+    (
+        "3.1 That Cabinet approves the procurement strategy at Appendix 1 for a new young "
+        "people's supported housing pathway, to be tendered in three lots.",
+        OUT,
+        True,
+        "report",
+    ),
+    (
+        "3.1 That Cabinet approves the Council's procurement strategy 2024-2028 at Appendix 1.",
+        OUT,
+        False,
+        "report",
+    ),
+    # A trust-or-in-house choice put, not an in-house decision.
+    (
+        "Purpose: Cabinet will be asked to decide whether to transfer the operation of the "
+        "Council's leisure centres to an independent not-for-profit trust, or to retain the "
+        "service in-house.",
+        OUT,
+        True,
+        "forward_plan",
+    ),
+    # An earlier disposal decision rescinded.
+    (
+        "RESOLVED:\n1. That the decision of Cabinet on 5 December 2023 to dispose of the freehold "
+        "of the former youth centre be rescinded.",
+        SALE,
+        False,
+        "decision",
+    ),
+    (
+        "RESOLVED:\n1. That the freehold of the former youth centre be disposed of on the open "
+        "market.",
+        SALE,
+        True,
+        "decision",
+    ),
+    # Minibuses and charge points are goods for an in-house service.
+    (
+        "Decision:\n(a) approves the purchase of 24 electric minibuses by call-off from the "
+        "national vehicle framework;\n(b) authorises the Director to award the call-off contract "
+        "to the highest-scoring supplier; and\n(c) approves the procurement of charging "
+        "infrastructure at the depots.",
+        OUT,
+        False,
+        "decision",
+    ),
+    # "Continued direct operation by the County Council" is the in-house option.
+    (
+        "1.1 That the operation of the County Council's three outdoor education centres be "
+        "transferred to an independent charitable trust.\n3. Other options considered and "
+        "rejected:\n3.1 Continued direct operation by the County Council: rejected because it "
+        "would require the subsidy to continue.",
+        "has_inhouse_statement",
+        True,
+        "decision",
+    ),
+    # A later proposal, not this one.
+    (
+        "Decision: To approve the scope of a review of the reablement service. Any proposal to "
+        "change the delivery model, including any proposal to commission reablement from the "
+        "independent sector, would be the subject of a separate key decision.",
+        OUT,
+        False,
+        "forward_plan",
+    ),
+    # "Proceed on the basis of Option A"; the Community Empowerment Act is no community.
+    (
+        "The report set out the offers received.\nOption A – accept the unconditional offer to "
+        "purchase the site from a local business.\nThe Local Members had been consulted and no "
+        "request under Part 5 of the Community Empowerment (Scotland) Act 2015 had been "
+        "received.\nThereafter, the Committee agreed:\n(i) to proceed on the basis of Option A as "
+        "set out in the report.",
+        CONS,
+        False,
+        "decision",
+    ),
+    # An option described under its own heading.
+    (
+        "Options\nOption 3 – Competitive procurement (recommended)\n5.9 Under this option the "
+        "Council would run a tender to appoint a provider of refuge and outreach services.\n"
+        "Recommendations\n2.1 Approves Option 3 as the route to secure the services.",
+        OUT,
+        True,
+        "report",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND36_CASES)
+def test_round36_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "cpv", "what", "expected"),
+    [
+        (
+            "Parking Enforcement, Penalty Charge Notice Processing and Back-Office Services",
+            "79000000 Business services",
+            "parking enforcement and penalty charge processing",
+            True,
+        ),
+        ("Back-Office Services", "79000000 Business services", "back-office support", False),
+        (
+            "Leasing of Residential Properties for Use as Temporary Accommodation",
+            "70220000 Rental or lease services of own property",
+            "homes leased from landlords",
+            False,
+        ),
+    ],
+)
+def test_round36_notice_subjects(title: str, cpv: str, what: str, expected: bool) -> None:
+    text = _PCS.format(title=title, cpv=cpv, what=what)
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+def test_an_award_to_an_nhs_trust_in_prose_is_public_to_public() -> None:
+    text = (
+        "Provider Selection Regime - Intention to award notice\nContracting authority: Sample "
+        "Borough Council\nTitle: 0-19 Public Health Nursing Service\nDescription: The Council "
+        "intends to award a contract for the 0-19 public health nursing service, including "
+        "health visiting and school nursing, to North Sample and Exampleton NHS Foundation "
+        "Trust, the existing provider.\nContract type: Services. CPV 85141000 - Services "
+        "provided by medical personnel."
+    )
+    c = classify(text, doc_type="procurement")
+    assert not c.is_outsourcing
+    assert "notice:supplier_public_body" in c.signals
+
+
+def test_market_engagement_that_commits_to_nothing() -> None:
+    text = (
+        "Preliminary market engagement notice\nContracting authority: Sample Borough Council\n"
+        "Title: Household Waste Recycling Centres - Future Operating Model\nDescription: Options "
+        "under consideration include a new contract with an external operator and bringing the "
+        "sites under direct council management. No decision has been taken and this notice does "
+        "not commit the Council to any procurement.\nContract type (if procured): Services. Main "
+        "CPV: 90514000 - Refuse recycling services"
+    )
+    assert not classify(text, doc_type="procurement").is_outsourcing

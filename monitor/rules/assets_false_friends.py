@@ -189,7 +189,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\blease (?:of [^.;]{0,60} )?(?:to|by) the council\b",
             r"\b(?:take|taking|took|acquir\w*|enter\w* into)\b[^.;]{0,30}?\b(?:head)?lease\b",
-            r"\blease\b[^.;]{0,60}?\bfrom\b",
+            # (not a lease's start: "on a 99-year lease at a peppercorn rent from 1 April 2024")
+            r"\blease\b[^.;]{0,60}?\bfrom\b(?! (?:\d|the (?:start|beginning|date)\b|(?:january|"
+            r"february|march|april|may|june|july|august|september|october|november|december)\b))",
             r"\b(?:council|authority) as (?:the )?(?:tenant|lessee)\b",
             r"\bthe council(?:['’]s)? (?:to )?(?:purchase|acquir\w*|acquisition|buy)\w*",
             r"\bacquisition of\b",

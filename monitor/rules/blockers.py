@@ -113,7 +113,11 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\bno decision (?:has|have) (?:yet )?been (?:taken|made) (?:on|about) (?:how|whether|"
             r"the future)\b",
             # a consultation page's bare "No decision has been made."
-            r"\bno decision (?:has|have) (?:yet )?been (?:taken|made)\s*(?:[.;]|$)",
+            r"\bno decision (?:has|have) (?:yet )?been (?:taken|made)\s*(?:[.;]|$|and\b)",
+            # a market engagement notice: "this notice does not commit the Council to any
+            # procurement"
+            r"\b(?:does|do|will) not commit the (?:council|authority) to (?:any|a) (?:future )?"
+            r"(?:procurement|contract|tender)\b",
             # "No decision on the future delivery model would be taken until the review had
             # reported"
             r"\bno decision (?:on|about) (?:the )?(?:future|how|whether)\b[^.;]{0,60}?\b(?:will|"
@@ -126,6 +130,7 @@ BLOCKERS: tuple[Blocker, ...] = (
             "no decision",
             "not made a",
             "not taken a",
+            "not commit",
         ),
         fact=True,
     ),
@@ -216,6 +221,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             # delivered directly by the Council's Street Scene team"
             r"^\W*(?:\(?\w{1,3}[.)]\s*)?that\b",
         ),
+        # (a choice put, not made: "whether to transfer the operation of the leisure centres to
+        # a trust, or to retain the service in-house")
+        unless=_re(r"\bwhether to\b"),
         yields_to_decision=True,
         trigger=("in-house", "in house", "directly by"),
     ),

@@ -40,6 +40,13 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:council|cabinet|committee|executive|board)(?:['’]s)? decisions? (?:of|in|on|"
             r"dated|taken in|made in) (?:(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|"
             r"april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b",
+            # an earlier decision reviewed or undone: "asked members to review the decision of
+            # Cabinet on 5 December 2023 to declare the youth centre surplus and dispose of it",
+            # "That the decision ... to dispose of the freehold be rescinded"
+            r"\b(?:review\w*|revisit\w*|reconsider\w*|rescind\w*|revok\w*) (?:the |its |a )?"
+            r"(?:previous |earlier )?decisions? (?:of|by|taken by) (?:the )?(?:full )?(?:council|"
+            r"cabinet|committee|executive|board)\b",
+            r"\bdecisions?\b[^.;]{0,160}?\bbe (?:rescinded|revoked|reversed|withdrawn|set aside)\b",
         ),
         unless=_re(
             r"\b(?:now|hereby|recommend\w*|propos\w*|(?:is|are) asked|approves?|agrees?|"
@@ -73,7 +80,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:(?!\b(?:associated|proposed|recommended|preferred|relevant|resulting)\b)"
             r"[^.;]){0,40}?\bprocurement (?:strateg(?:y|ies)|polic(?:y|ies))\b"
             # "a procurement strategy report" / "strategy for home care" is about one contract
-            r"(?! (?:for|to|reports?)\b)",
+            # (also "the procurement strategy at Appendix 1 for a new supported housing pathway")
+            r"(?!(?: (?:at|in|set out (?:at|in)) (?:appendix|annex|section) [\w.]+)? (?:for|to|"
+            r"reports?)\b)",
         ),
     ),
     FalseFriend(
@@ -333,6 +342,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:were|if|should)(?: \w+ly)? (?:members|councillors|the council|cabinet|"
             r"the cabinet|we|it|the cabinet member|the committee)\b[^.;]{0,60}$",
             r"\bif (?:an? )?(?:alternative|different|future) decision\b[^.;]{0,40}$",
+            # "including any proposal to commission reablement from the independent sector"
+            r"\bany (?:future |further )?(?:proposals?|decisions?|plans?) (?:to|that) $",
             # "the options for future delivery, which might include renewing the agreement"
             r"\b(?:which|that) (?:might|may|could) (?:include|involve|mean)\b[^.;]{0,30}$",
             # "before any existing contract for a service is re-procured"

@@ -90,7 +90,8 @@ GOODS = _alt(
     # (nor vehicles removed from the street: "removal of abandoned and untaxed vehicles")
     r"(?<!abandoned )(?<!untaxed )(?<!nuisance )vehicles?(?! (?:pound|removals?|recovery|"
     r"clamping))|fleet|lorries|vans|"
-    r"(?:pool|lease|hire|electric) cars?|"
+    r"(?:pool|lease|hire|electric) cars?|(?:electric |accessible |new )?minibuses|"
+    r"(?:ev |vehicle )?charging infrastructure|(?:ev )?charge ?points|"
     r"licen[cs](?:e|es|ing)(?! to occupy\b)|"
     r"re-?sell(?:er|ers|ing)?",
     r"software|hardware|equipment|furniture|fuel|materials|laptops?|devices|uniforms",
@@ -180,7 +181,7 @@ NOT_PEOPLE = _re(
     r"boards?|partnerships?)\b",
     r"\bcommunity (?:librar(?:y|ies)|assets?|asset transfers?|safety|services?|information|"
     r"infrastructure|interest compan\w*|centres?|halls?|hubs?|wealth|development|"
-    r"investment programme|infrastructure levy)\b",
+    r"investment programme|infrastructure levy|empowerment)\b",
     # "the Community Planning and Development Service", "the Community Planning Partnership"
     r"\bcommunity planning(?: (?:and|&) [\w-]+)?(?: (?:service|partnership|team|board|"
     r"partners))?\b",
@@ -283,7 +284,8 @@ INHOUSE_TERM = _alt(
     r"direct (?:council|local authority|authority|public) (?:provision|delivery|management|"
     r"employment|operation)|direct employment",
     r"(?:continued|continuing|continuation of) (?:the )?(?:direct )?(?:operation|provision|"
-    r"delivery|management|running)(?: of [\w'’ -]{1,40}?)? by the (?:council|authority)",
+    r"delivery|management|running)(?: of [\w'’ -]{1,40}?)? by the (?:county |city |borough |"
+    r"district )?(?:council|authority)",
     r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
     r"this |these |its )?(?:[\w-]+ ){0,3}?(?:services? )?directly",
     r"directly (?:provided|delivered|managed|run|operated|employed)",
