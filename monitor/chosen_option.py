@@ -43,7 +43,9 @@ _CHOOSES = re.compile(
     r"(?:with|on the basis of)|"
     r"implement\w*|choos\w*|chose|recommend\w*)\b(?: (?:to|that))?(?: the)?(?: recommended| "
     rf"preferred)?\s+option\s*{_LABEL}\b"
-    rf"|\boption\s*{_LABEL}\b[^.;]{{0,80}}?\b(?:be|is|was|were|being) (?:approved|agreed|"
+    # (a paragraph number is no full stop: "Option 2, as set out in paragraph 5.2, be approved")
+    rf"|\boption\s*{_LABEL}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:be|is|was|were|being) "
+    r"(?:approved|agreed|"
     r"adopted|selected|endorsed|implemented|chosen)\b",
     re.I,
 )
@@ -88,7 +90,10 @@ def _preferred_label(chunks: Sequence[_Chunk]) -> str | None:
 
 
 def chosen_option_hits(
-    chunks: Sequence[_Chunk], aside: Sequence[tuple[_Hit, str]], label: str
+    chunks: Sequence[_Chunk],
+    aside: Sequence[tuple[_Hit, str]],
+    label: str,
+    kept: Sequence[_Hit] = (),
 ) -> tuple[list[_Hit], list[_Hit]]:
     """The listed options of ``label`` that a deciding sentence chooses by number (or as "the
     preferred option" when the record names which that is), and the choosing sentences as hits
@@ -102,7 +107,14 @@ def chosen_option_hits(
         option = _label(m.group(1)) if m else under.get(id(hit.seg))
         if option is not None:
             listed.setdefault(option, []).append(hit)
-    if not listed:
+    # Options the rules kept as they stand ("5.2 Option 2 - Procure an external provider"):
+    # the choosing sentence is still what makes them the decision rather than background.
+    kept_options: set[str] = set()
+    for hit in kept:
+        m = _OPTION_START.match(hit.seg.text)
+        if m and hit.label == label:
+            kept_options.add(_label(m.group(1)))
+    if not listed and not kept_options:
         return [], []
     options: list[_Hit] = []
     decisions: list[_Hit] = []
@@ -123,10 +135,13 @@ def chosen_option_hits(
                 chosen = preferred
             if m is None or chosen is None:
                 continue
-            if chosen not in listed or not decides_or_formally_proposes(seg, chunk.is_title):
+            if chosen not in listed and chosen not in kept_options:
+                continue
+            if not decides_or_formally_proposes(seg, chunk.is_title):
                 continue
             decisions.append(_Hit("chosen_option", label, False, chunk, seg, m.start(), m.end()))
-            options += [h for h in listed.pop(chosen)]
+            options += listed.pop(chosen, [])
+            kept_options.discard(chosen)
     return options, decisions
 
 
@@ -138,8 +153,8 @@ def with_chosen_options(
 ) -> tuple[list[_Hit], list[tuple[_Hit, str]]]:
     """Listed options a deciding sentence chooses by number ("approve Option 2") are kept,
     with the choosing sentence (:func:`chosen_option_hits`)."""
-    options, decisions = chosen_option_hits(chunks, aside, label)
-    if not options:
+    options, decisions = chosen_option_hits(chunks, aside, label, kept)
+    if not options and not decisions:
         return kept, aside
     chosen = {id(h) for h in options}
     return [*kept, *decisions, *options], [(h, why) for h, why in aside if id(h) not in chosen]

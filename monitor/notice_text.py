@@ -126,7 +126,8 @@ _KIND_LINE: Final = re.compile(
 # Who a contract was awarded to: "Supplier: Sample Care Ltd", "V.2.3) Name and address of the
 # contractor: ...", "Awarded to: ...".
 _SUPPLIER_LINE: Final = re.compile(
-    r"^(?:[ivx\d.)]+\s*)?(?:suppliers?(?: name)?|(?:name and address of the )?contractor|"
+    # ("IV.1.2) Provider: Sample NHS Foundation Trust", a PSR notice's field)
+    r"^(?:[ivx\d.)]+\s*)?(?:suppliers?(?: name)?|(?:name and address of the )?contractor|provider|"
     r"awarded to|winning (?:supplier|bidder)|successful (?:supplier|bidder|tenderer))"
     r"(?:\s*\(s\))?\s*:\s*(?P<name>\S.{1,120})$",
     _I,

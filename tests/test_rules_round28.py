@@ -1519,3 +1519,76 @@ def test_market_engagement_that_commits_to_nothing() -> None:
         "CPV: 90514000 - Refuse recycling services"
     )
     assert not classify(text, doc_type="procurement").is_outsourcing
+
+
+ROUND37_CASES = [
+    # A resolution that rescinds an earlier one sells nothing.
+    (
+        "RESOLVED that the Committee:\n1. Rescinds resolution 3 of its meeting of 18 February "
+        "2019, which approved the disposal of the freehold of the Sample Library building on "
+        "the open market;\n2. Agrees that the building be retained in the Council's ownership.",
+        SALE,
+        False,
+        "decision",
+    ),
+    # Council-employed operators are the in-house option.
+    (
+        "RESOLVED that Option 2 be approved.\n5.1 Option 1 - Continue to provide the CCTV control "
+        "room with Council-employed operators. Not recommended.\n5.2 Option 2 - Procure an "
+        "external provider to monitor the Council's cameras under a five-year contract. "
+        "Recommended.",
+        "has_inhouse_statement",
+        True,
+        "decision",
+    ),
+]
+
+
+ROUND37_CASES += [
+    # A numbered option chosen with a paragraph number between.
+    (
+        f"RESOLVED that Option {n}, as set out in paragraph 5.{n} of the report, be approved.\n"
+        "5.1 Option 1 - Continue to provide the CCTV control room with Council-employed "
+        "operators.\n5.2 Option 2 - Procure an external provider to monitor the Council's cameras "
+        "under a five-year contract.",
+        OUT,
+        n == 2,
+        "decision",
+    )
+    for n in (1, 2)
+] + [
+    # An option in a contract exercised to continue it.
+    (
+        "2. Decision\n2.1 That the Council exercises the option at clause 3.2 of Contract "
+        "ENV/2021/014 to continue the contract with Sample Organics Ltd for the treatment of "
+        "green waste for a further two years.",
+        OUT,
+        True,
+        "decision",
+    ),
+    (
+        "2. Decision\n2.1 That the Council does not exercise the option at clause 3.2 of "
+        "Contract ENV/2021/014, and lets the contract with Sample Organics Ltd expire.",
+        OUT,
+        False,
+        "decision",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND37_CASES)
+def test_round37_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+
+
+@pytest.mark.parametrize(
+    ("provider", "expected"),
+    [("Sample NHS Foundation Trust, Sample Hospital", False), ("Sample Health Ltd", True)],
+)
+def test_a_psr_notice_names_its_provider(provider: str, expected: bool) -> None:
+    text = (
+        "Provider Selection Regime: intention to award a contract\nII.1.1) Title: Healthy Child "
+        "Programme 0-19 Service\nII.1.2) Main CPV code: 85100000 - Health services\nIV.1.1) "
+        f"Procedure: Direct award process C\nIV.1.2) Provider: {provider}"
+    )
+    assert classify(text, doc_type="procurement").is_outsourcing is expected

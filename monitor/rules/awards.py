@@ -217,6 +217,10 @@ AWARD_RULES: tuple[Rule, ...] = (
             # with the present operator"
             r"\bexercis\w* (?:the |an )?(?:option|right) (?:in|under|within) (?:the )?"
             r"(?:[\w-]+ ){0,4}?(?:contracts?|agreements?)\b[^.;]{0,40}?\bto (?:continue|extend)\b",
+            # "exercises the option at clause 3.2 of Contract VOG/ENV/2021/014 to continue the
+            # contract with Sample Organics Ltd"
+            r"\bexercis\w* (?:the |an )?(?:extension )?(?:option|right)\b[^.;]{0,80}?\bto "
+            r"(?:continue|extend) (?:the )?(?:[\w-]+ )?(?:contracts?|agreements?|arrangements?)\b",
             # "extend the agreement with Sample Libraries (an industrial and provident society)
             # for the provision of the county's public library service by two years"
             r"\bextend\w* (?:the )?(?:[\w-]+ ){0,2}?(?:agreement|arrangement)s? with\b[^.;]{0,120}?"

@@ -46,6 +46,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:review\w*|revisit\w*|reconsider\w*|rescind\w*|revok\w*) (?:the |its |a )?"
             r"(?:previous |earlier )?decisions? (?:of|by|taken by) (?:the )?(?:full )?(?:council|"
             r"cabinet|committee|executive|board)\b",
+            # "Rescinds resolution 3 of its meeting of 18 February 2019, which approved the
+            # disposal of the freehold"
+            r"\b(?:rescind\w*|revok\w*) (?:the )?resolutions? (?:\d+ )?(?:of|made at|passed at)\b",
             r"\bdecisions?\b[^.;]{0,160}?\bbe (?:rescinded|revoked|reversed|withdrawn|set aside)\b",
         ),
         unless=_re(

@@ -302,6 +302,9 @@ INHOUSE_TERM = _alt(
     r"(?:the |these |this |it |them |that )?(?:[\w-]+ ){0,3}?ourselves",
     # "comparing the cost of employing Council cleaning staff with contracting the service"
     r"employ\w* (?:the )?council(?:['’]s)? (?:own )?(?:[\w-]+ ){0,2}?(?:staff|employees|workforce)",
+    # "Continue to provide the CCTV control room with Council-employed operators"
+    r"(?:council|directly)[- ]employed (?:[\w-]+ )?(?:staff|operators|workers|workforce|officers|"
+    r"employees)",
     r"(?:under|in|within|into) (?:the )?(?:direct )?(?:council|local authority|public|public "
     r"sector)(?:['’]s)? (?:direct )?(?:control|ownership|management|operation)",
     r"(?:under|in|within|into) direct (?:control|ownership|management)",
