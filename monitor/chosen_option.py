@@ -98,41 +98,51 @@ def chosen_option_hits(
     """The listed options of ``label`` that a deciding sentence chooses by number (or as "the
     preferred option" when the record names which that is), and the choosing sentences as hits
     of their own: ``(options, decisions)``; both empty when the record chooses none."""
-    under = _options_described(chunks)
+    candidates = [h for h, why in aside if why in _OPTION_REASONS and h.label == label]
+    kept_options = {
+        _label(m.group(1))
+        for h in kept
+        if h.label == label and (m := _OPTION_START.match(h.seg.text)) is not None
+    }
+    if not candidates and not kept_options:
+        return [], []
     listed: dict[str, list[_Hit]] = {}
-    for hit, why in aside:
-        if why not in _OPTION_REASONS or hit.label != label:
-            continue
+    # (the sentences under an option's heading are read only when an option needs them)
+    under: dict[int, str] | None = None
+    for hit in candidates:
         m = _OPTION_START.match(hit.seg.text)
-        option = _label(m.group(1)) if m else under.get(id(hit.seg))
+        if m is None and under is None:
+            under = _options_described(chunks)
+        option = _label(m.group(1)) if m else (under or {}).get(id(hit.seg))
         if option is not None:
             listed.setdefault(option, []).append(hit)
     # Options the rules kept as they stand ("5.2 Option 2 - Procure an external provider"):
     # the choosing sentence is still what makes them the decision rather than background.
-    kept_options: set[str] = set()
-    for hit in kept:
-        m = _OPTION_START.match(hit.seg.text)
-        if m and hit.label == label:
-            kept_options.add(_label(m.group(1)))
     if not listed and not kept_options:
         return [], []
     options: list[_Hit] = []
     decisions: list[_Hit] = []
     # (an option's own description never chooses it; "Option 2 was approved" does)
     described = {id(h.seg) for hits in listed.values() for h in hits}
-    preferred = _preferred_label(chunks)
+    preferred: str | None = None
+    looked_for_preferred = False
     for chunk in chunks:
         for seg in chunk.analysed.segments:
-            if id(seg) in described:
+            # (a cheap test first: a choosing sentence names an option or "the preferred")
+            lowered = seg.text.lower()
+            if ("option" not in lowered and "preferred" not in lowered) or id(seg) in described:
                 continue
             chosen: str | None = None
             m = _CHOOSES.search(seg.text)
             if m is not None:
                 chosen = _label(next(g for g in m.groups() if g))
-            elif preferred is not None:
+            else:
                 # "approve the preferred delivery model set out at Section 7"
                 m = _APPROVES_PREFERRED.search(seg.text)
-                chosen = preferred
+                if m is not None:
+                    if not looked_for_preferred:
+                        preferred, looked_for_preferred = _preferred_label(chunks), True
+                    chosen = preferred
             if m is None or chosen is None:
                 continue
             if chosen not in listed and chosen not in kept_options:
