@@ -1592,3 +1592,79 @@ def test_a_psr_notice_names_its_provider(provider: str, expected: bool) -> None:
         f"Procedure: Direct award process C\nIV.1.2) Provider: {provider}"
     )
     assert classify(text, doc_type="procurement").is_outsourcing is expected
+
+
+_AWARD_PARKING = (
+    "4.1 That Cabinet agrees to award the parking enforcement contract to Sample Ltd.\n"
+)
+
+ROUND38_CASES = [
+    # Consultation judged unnecessary, with an adverb between.
+    (
+        _AWARD_PARKING + "3.1 The proposal does not change parking policy, and consultation with "
+        "residents is therefore not required.",
+        CONS,
+        False,
+        "report",
+    ),
+    # A template heading in capitals consults nobody; a statutory notice's heading is the notice.
+    (
+        _AWARD_PARKING + "8. OUTCOMES OF CONSULTATION AND CONFLICTS OF INTERESTS DECLARED\n"
+        "Not applicable.",
+        CONS,
+        False,
+        "report",
+    ),
+    (
+        "NOTICE OF INTENTION TO DISPOSE OF LAND FORMING PART OF AN OPEN SPACE\nThe Council "
+        "gives notice that it proposes to dispose of land at Sample Green by the grant of a "
+        "250-year lease. Any objections should be sent in writing by 1 May.",
+        CONS,
+        True,
+        "notice",
+    ),
+    # Land released to the preferred bidder.
+    (
+        "Purpose: To seek approval to release approximately 3.1 hectares of council-owned land at "
+        "Sample Road, identified as surplus, to the preferred bidder following a marketing "
+        "exercise.",
+        SALE,
+        True,
+        "forward_plan",
+    ),
+    # A notice that says it sells nothing.
+    (
+        "Sample Council wishes to take a lease of industrial premises for a temporary depot. This "
+        "notice does not relate to the disposal of any Council property.",
+        SALE,
+        False,
+        "notice",
+    ),
+]
+
+
+ROUND38_CASES += [
+    # In-house teams named at length that carry on beside the service let are not an option.
+    (
+        "Recommendations\n2.1 Approves the procurement of a single integrated substance misuse "
+        "treatment service from an external provider.\nOptions\n6.2 The Council's in-house "
+        "Reablement and Community Support teams will continue to work alongside the service.",
+        "has_inhouse_statement",
+        False,
+        "report",
+    ),
+    # An amendment "moved as an amendment" and lost decided nothing.
+    (
+        "Councillor Sample, seconded by Councillor Example, moved as an amendment that the "
+        "property be declared surplus and marketed for sale. On a division the amendment was "
+        "defeated.",
+        SALE,
+        False,
+        "decision",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND38_CASES)
+def test_round38_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected

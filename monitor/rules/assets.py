@@ -232,6 +232,7 @@ ASSET_RULES: tuple[Rule, ...] = (
             rf"(?:(?!£|fund|grant|budget|monies|money|capital)[^.;]){{0,50}}?\b"
             rf"{ASSET_OBJECT}\b[^.;]{{0,120}}?\b(?:to (?:the |a |an )?(?:[\w'’-]+ ){{0,5}}?"
             r"(?:partners?|developers?|landlords?|rsls?|housing associations?|purchasers?|buyers?|"
+            r"bidders?|"
             r"trusts?|providers?)|for (?:disposal|sale|development|housing))\b",
             # "To approve the release of the Council's freehold interest in the former offices"
             r"\breleas\w* (?:of )?(?:the |its )?(?:council['’]s |authority['’]s )?freehold\b",

@@ -159,6 +159,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be|is to be|are to be)"
             r"(?: being)? (?:disposed|sold|transferred|offered for sale|marketed)\b",
             r"\b(?:is|was|were|are|will|would) not (?:be )?(?:being )?(?:disposed of|sold)\b",
+            # "This notice does not relate to the disposal of any Council property"
+            r"\b(?:does|do|did) not (?:relate to|concern|involve|include) (?:the |a |any )?"
+            r"(?:disposal|sale)s?\b",
             # "no part of the Council's estate is to be sold as a consequence"
             r"\bno part of (?:the )?(?:council['’]s |authority['’]s )?(?:estate|land|"
             r"propert(?:y|ies)|sites?)\b[^.;]{0,30}?\b(?:is|are|will be|would be) (?:to be )?"

@@ -36,6 +36,20 @@ STAFF_OR_MARKET_CONSULTATION = _re(
 
 CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
     FalseFriend(
+        "consultation_heading_only",
+        _C,
+        "A report template's heading in capitals ('8. OUTCOMES OF CONSULTATION AND CONFLICTS OF"
+        " INTERESTS DECLARED') says where consultation would be reported, not that any was.",
+        # (not a statutory notice's own heading: "NOTICE OF INTENTION TO DISPOSE OF ... OPEN
+        # SPACE" is the consultation)
+        _re(
+            # (nor a consultation named: "CONSULTATION ON PROPOSED DISPOSAL OF COMMON GOOD")
+            r"^(?-i:(?=[^a-z]*CONSULTATION)(?![^a-z]*(?:NOTICE|OPEN SPACE|OBJECTION|CONSULTATION "
+            r"ON|DISPOS|PROPOSED))\W*"
+            r"(?:\d{1,2}\.?\s+)?[A-Z][A-Z ,&()/'’-]{8,120}\W*)$"
+        ),
+    ),
+    FalseFriend(
         "question_asked",
         _C,
         "A question ('Will residents be consulted?') asks about consultation; the answer, if"
@@ -155,8 +169,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:do|does|did) not (?:consider|think|believe) (?:that )?(?:any |a |further )?"
             r"(?:public |formal )?consultation\b[^.;]{0,60}?\b(?:is|was|would be) (?:required|"
             r"necessary|needed|appropriate)\b",
-            r"\bconsultation\b[^.;]{0,60}?\b(?:is|was|were|are) not (?:considered |deemed |thought "
-            r")?(?:necessary|required|needed|appropriate)\b",
+            r"\bconsultation\b[^.;]{0,60}?\b(?:is|was|were|are) (?:therefore |thus |also )?not "
+            r"(?:considered |deemed |thought )?(?:necessary|required|needed|appropriate)\b",
             # "the proposed disposals have not been the subject of consultation with tenants"
             r"\bnot (?:been )?the subject of (?:any )?(?:(?:formal|public|prior|specific) )?"
             r"(?:consultation|engagement)\b",

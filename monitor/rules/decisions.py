@@ -101,7 +101,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "An amendment moved in a meeting ('that the decision be deferred to allow a public"
         " consultation') is what a councillor asked for, not what was decided.",
         _re(
-            r"\b(?:moved|proposed|seconded) (?:an|the|a further) amendment\b",
+            r"\b(?:moved|proposed|seconded) (?:as )?(?:an|the|a further) amendment\b",
             r"\bamendment\b[^.;]{0,160}?\b(?:was|were|is) (?:lost|defeated|not carried|"
             r"withdrawn|fell)\b",
         ),

@@ -150,7 +150,7 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "An in-house service that carries on beside the one being let ('with the in-house"
         " reablement service continuing alongside it') is another service, not an option.",
         _re(
-            r"^in[- ]?house (?:[\w-]+ ){0,3}?(?:services?|teams?|provision|provider)\b (?:will )?"
+            r"^in[- ]?house (?:[\w-]+ ){0,5}?(?:services?|teams?|provision|provider)\b (?:will )?"
             r"(?:continu\w*|remain\w*|(?:running |operating |working )?alongside)\b"
         ),
         scope="after",
