@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from monitor import cpv_groups as C
-from monitor.notices import Cpv, NoticeFacts
+from monitor.notices import PUBLIC_BODY, Cpv, NoticeFacts
 
 _I = re.IGNORECASE
 # A line's list markers: "- ", "• ", "* ".
@@ -136,8 +136,7 @@ _SUPPLIER_LINE: Final = re.compile(
 # a contract for the 0-19 public health nursing service ... to Sample NHS Foundation Trust".
 _AWARDED_TO_PUBLIC_BODY: Final = re.compile(
     r"\b(?:intends? to award|has awarded|have awarded|awarded|to award)\b[^.]{0,300}?\bto "
-    r"(?P<name>(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,8}(?:NHS (?:Foundation )?Trust|Health Board|"
-    r"Integrated Care Board|County Council|Borough Council|City Council|District Council))\b"
+    r"(?P<name>(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,8}[A-Z][\w&'’-]*)"
 )
 # Who is buying, and what kind of body it is: "Buyer: Sample Community Housing Ltd, ...",
 # "Contracting authority: ...", "Buyer type: Private registered social landlord".
@@ -334,7 +333,9 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
     if not suppliers:
         for text in texts:
             for awarded in _AWARDED_TO_PUBLIC_BODY.finditer(text[:_READ_CHARS]):
-                suppliers.append(" ".join(awarded.group("name").split()))
+                # (only public bodies, by the same test the structural decision applies)
+                if PUBLIC_BODY.search(awarded.group("name")):
+                    suppliers.append(" ".join(awarded.group("name").split()))
     return NoticeFacts(
         notice_type=None,
         tags=tuple(tags),

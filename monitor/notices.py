@@ -324,7 +324,7 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
             + ": goods and works are not outsourcing of a public service",
         )
     # A contract awarded to another public body (a council, the NHS) is public-to-public.
-    if facts.suppliers and all(_PUBLIC_BODY.search(s) for s in facts.suppliers):
+    if facts.suppliers and all(PUBLIC_BODY.search(s) for s in facts.suppliers):
         return StructuralDecision(
             NOT_OUTSOURCING,
             "notice:supplier_public_body",
@@ -425,27 +425,19 @@ def decide(facts: NoticeFacts) -> StructuralDecision:
     if public:
         # The main code is goods, works or own use, another code a public service.
         return _silent(facts, public[0], "cpv_codes_mixed")
-    if group.kind == C.OWN_USE and _MANAGED_BACK_OFFICE.search(facts.title):
-        # The same question for a back-office service taken over from the council's own team
-        # ("Payroll and HR Transactional Managed Service"; round 33): held for staff.
-        return StructuralDecision(
-            OUTSOURCING,
-            "notice:structure_managed_back_office",
-            f'title "{" ".join(facts.title.split())}" with {_describe(facts, cpv)}'
-            f"{_source(facts, cpv)}: a back-office service run for the council by a provider",
-            (f"{POLICY_QUESTION}managed_back_office",),
-        )
-    if group.kind == C.OWN_USE and cpv.code.startswith("72") and _MANAGED_ICT.search(facts.title):
-        # Blind labellers split on a managed ICT service for the council's staff (rounds 27 and
-        # 28): let out like a service, used by the council itself. Read as outsourcing, held
-        # for campaign staff, never published straight out.
-        return StructuralDecision(
-            OUTSOURCING,
-            "notice:structure_managed_ict",
-            f'title "{" ".join(facts.title.split())}" with {_describe(facts, cpv)}'
-            f"{_source(facts, cpv)}: a managed ICT service run for the council by a provider",
-            (f"{POLICY_QUESTION}managed_ict",),
-        )
+    if group.kind == C.OWN_USE:
+        # A service run whole for the council's own staff, let like a public service: blind
+        # labellers split on it (rounds 27, 28, 33), so it is read as outsourcing and held for
+        # campaign staff, never published straight out.
+        for question, prefix, pattern, what in _RUN_FOR_THE_COUNCIL:
+            if cpv.code.startswith(prefix) and pattern.search(facts.title):
+                return StructuralDecision(
+                    OUTSOURCING,
+                    f"notice:structure_{question}",
+                    f'title "{" ".join(facts.title.split())}" with {_describe(facts, cpv)}'
+                    f"{_source(facts, cpv)}: {what} run for the council by a provider",
+                    (f"{POLICY_QUESTION}{question}",),
+                )
     # A "services" category with a goods or works main code (maintenance of equipment, software
     # support, repairs) is a service tied to what the council owns: not a public service.
     reason = {
@@ -479,6 +471,12 @@ _MANAGED_ICT: Final = re.compile(
 )
 
 
+# The policy question, the CPV prefix it applies under, the title that shows it, and what it is.
+_RUN_FOR_THE_COUNCIL: Final = (
+    ("managed_back_office", "", _MANAGED_BACK_OFFICE, "a back-office service"),
+    ("managed_ict", "72", _MANAGED_ICT, "a managed ICT service"),
+)
+
 _COUNCIL_BUYER = re.compile(
     r"\b(?:council|combined authority|local authority|borough of|city of|county of|"
     r"corporation)\b",
@@ -503,7 +501,7 @@ _CAFE_LETTING = re.compile(
 
 # Suppliers that are public bodies (eval README: public-to-public arrangements are not
 # outsourcing): councils and the NHS; not "Council for Voluntary Service", a charity.
-_PUBLIC_BODY = re.compile(
+PUBLIC_BODY = re.compile(
     r"\b(?:council|combined authority|county council|nhs|integrated care boards?|icb|"
     r"foundation trust|clinical commissioning group|health board|"
     r"health and social care trust)\b(?! for voluntary)(?!['’]s)",
