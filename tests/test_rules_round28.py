@@ -17,6 +17,15 @@ from monitor.classify import classify
 from monitor.evaluate import run_classify
 from monitor.items import split_items
 
+
+def _route(text: str, doc_type: str = "procurement") -> dict[str, object]:
+    """What `oursay classify` prints for one text: the labels, signals and publish state."""
+    out = io.StringIO()
+    assert run_classify([json.dumps({"id": "t", "text": text, "doc_type": doc_type})], out) == 0
+    result: dict[str, object] = json.loads(out.getvalue())
+    return result
+
+
 OUT, SALE, CONS = "is_outsourcing", "is_asset_sale", "has_consultation"
 
 _AWARD = (
@@ -680,14 +689,6 @@ ROUND32_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "label", "expected", "doc_type"),
-    ROUND28_CASES + ROUND29_CASES + ROUND30_CASES + ROUND31_CASES + ROUND32_CASES,
-)
-def test_round28_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
-
-
 _VEAT = (
     "Voluntary ex ante transparency notice\nII.1.1) Title: Grounds Maintenance Services\n"
     "II.1.2) Main CPV code: 77314000 Grounds maintenance services\nII.1.3) Type of contract: "
@@ -744,10 +745,7 @@ _ICT = (
 def test_managed_ict_service_goes_to_staff_review() -> None:
     title = "ICT Managed Service Desk and Infrastructure Support"
     text = _ICT.format(title=title, title_lower=title.lower())
-    out = io.StringIO()
-    line = json.dumps({"id": "ict", "text": text, "doc_type": "procurement"})
-    assert run_classify([line], out) == 0
-    result = json.loads(out.getvalue())
+    result = _route(text)
     assert result["is_outsourcing"] and result["should_flag"]
     assert "policy_question:managed_ict" in result["signals"]
     assert result["publish_state"] == "needs_review"
@@ -845,42 +843,36 @@ _PCS = (
 )
 
 
-@pytest.mark.parametrize(
-    ("title", "cpv", "what", "expected"),
-    [
-        # Cameras watched for the public's safety: a community safety service.
-        (
-            "Public Space CCTV Monitoring and Maintenance Service",
-            "79714000 Surveillance services",
-            "24/7 monitoring of the public space CCTV network",
-            True,
-        ),
-        (
-            "Alarm Monitoring and Maintenance for Council Offices",
-            "79711000 Alarm-monitoring services",
-            "monitoring of intruder alarms at its offices",
-            False,
-        ),
-        # Staff supplied to the council's own teams, named after the title's head.
-        (
-            "Managed Service Provider for Temporary Agency Workers",
-            # (an additional code for the social workers among them makes the codes mixed)
-            "79620000 Supply services of personnel including temporary staff\nII.2.2) "
-            "Additional CPV code(s): 85310000 Social work services",
-            "temporary agency workers for its teams",
-            False,
-        ),
-        (
-            "Managed Service Provider for Supported Living Services",
-            "85311000 Social work services with accommodation",
-            "supported living for adults with learning disabilities",
-            True,
-        ),
-    ],
-)
-def test_round31_notice_subjects(title: str, cpv: str, what: str, expected: bool) -> None:
-    text = _PCS.format(title=title, cpv=cpv, what=what)
-    assert classify(text, doc_type="procurement").is_outsourcing is expected
+_ROUND31_NOTICE_SUBJECTS = [
+    # Cameras watched for the public's safety: a community safety service.
+    (
+        "Public Space CCTV Monitoring and Maintenance Service",
+        "79714000 Surveillance services",
+        "24/7 monitoring of the public space CCTV network",
+        True,
+    ),
+    (
+        "Alarm Monitoring and Maintenance for Council Offices",
+        "79711000 Alarm-monitoring services",
+        "monitoring of intruder alarms at its offices",
+        False,
+    ),
+    # Staff supplied to the council's own teams, named after the title's head.
+    (
+        "Managed Service Provider for Temporary Agency Workers",
+        # (an additional code for the social workers among them makes the codes mixed)
+        "79620000 Supply services of personnel including temporary staff\nII.2.2) "
+        "Additional CPV code(s): 85310000 Social work services",
+        "temporary agency workers for its teams",
+        False,
+    ),
+    (
+        "Managed Service Provider for Supported Living Services",
+        "85311000 Social work services with accommodation",
+        "supported living for adults with learning disabilities",
+        True,
+    ),
+]
 
 
 @pytest.mark.parametrize("number", ["{}.", "CB24/3{}.", "EX.{}"])
@@ -921,10 +913,7 @@ _CAFE = (
 
 def test_a_cafe_let_with_its_premises_goes_to_staff_review() -> None:
     text = _CAFE.format(title="Lease and Operation of the Café at Sample Park")
-    out = io.StringIO()
-    line = json.dumps({"id": "c", "text": text, "doc_type": "procurement"})
-    assert run_classify([line], out) == 0
-    result = json.loads(out.getvalue())
+    result = _route(text)
     assert result["should_flag"]
     assert "policy_question:cafe_concession" in result["signals"]
     assert result["publish_state"] == "needs_review"
@@ -999,11 +988,6 @@ ROUND33_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND33_CASES)
-def test_round33_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
-
-
 _PIN = (
     "Prior Information Notice\nII.1.1) Title: Market Engagement - Out-of-Hours Emergency Housing "
     "Repairs\nII.1.2) Main CPV code: 50700000 Repair and maintenance services of building "
@@ -1029,35 +1013,31 @@ def test_market_engagement_before_any_decision(extra: str, expected: bool) -> No
     assert classify(text, doc_type="procurement").is_outsourcing is expected
 
 
-@pytest.mark.parametrize(
-    ("title", "cpv", "expected"),
-    [
-        # Toilets the public use, run and cleaned, whatever the codes say.
-        (
-            "Management, Cleaning and Maintenance of Public Conveniences",
-            "90910000 Cleaning services\nII.2.2) Additional CPV: 50700000 Repair and maintenance "
-            "services of building installations",
-            True,
-        ),
-        ("Public Conveniences Repurposing", "45000000 Construction work", False),
-        # Premises the council rents for itself buy no service.
-        ("Requirement for Leasehold Premises", "70130000 Letting services of own property", False),
-        ("Payroll Advisory Services", "79631000 Payroll management services", False),
-    ],
-)
-def test_round33_notice_subjects(title: str, cpv: str, expected: bool) -> None:
-    text = _PCS.format(title=title, cpv=cpv, what="this")
-    assert classify(text, doc_type="procurement").is_outsourcing is expected
+_ROUND33_NOTICE_SUBJECTS = [
+    # Toilets the public use, run and cleaned, whatever the codes say.
+    (
+        "Management, Cleaning and Maintenance of Public Conveniences",
+        "90910000 Cleaning services\nII.2.2) Additional CPV: 50700000 Repair and maintenance "
+        "services of building installations",
+        "this",
+        True,
+    ),
+    ("Public Conveniences Repurposing", "45000000 Construction work", "this", False),
+    # Premises the council rents for itself buy no service.
+    (
+        "Requirement for Leasehold Premises",
+        "70130000 Letting services of own property",
+        "this",
+        False,
+    ),
+    ("Payroll Advisory Services", "79631000 Payroll management services", "this", False),
+]
 
 
 def test_managed_back_office_service_goes_to_staff_review() -> None:
     title = "Payroll and HR Transactional Managed Service"
     text = _PCS.format(title=title, cpv="79631000 Payroll management services", what="payroll")
-    out = io.StringIO()
-    assert (
-        run_classify([json.dumps({"id": "p", "text": text, "doc_type": "procurement"})], out) == 0
-    )
-    result = json.loads(out.getvalue())
+    result = _route(text)
     assert result["should_flag"]
     assert "policy_question:managed_back_office" in result["signals"]
     assert result["publish_state"] == "needs_review"
@@ -1182,11 +1162,6 @@ ROUND34_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND34_CASES)
-def test_round34_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
-
-
 _DAY = (
     "UK4: Tender notice\nSample County Council\nDay Opportunities for Adults\nDescription: The "
     "Council is seeking a provider to deliver day opportunities for adults with learning "
@@ -1303,37 +1278,26 @@ ROUND35_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND35_CASES)
-def test_round35_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
-
-
-@pytest.mark.parametrize(
-    ("title", "cpv", "what", "expected"),
-    [
-        (
-            "Removal of Abandoned and Untaxed Vehicles",
-            "50118110 Vehicle towing-away services",
-            "the removal of abandoned, nuisance and untaxed vehicles from the highway",
-            True,
-        ),
-        (
-            "Supply of Refuse Collection Vehicles",
-            "34144511 Refuse-collection vehicles",
-            "the supply of six refuse collection vehicles",
-            False,
-        ),
-        (
-            "Piping Tuition in Secondary Schools",
-            "80000000 Education and training services",
-            "weekly small-group tuition for pupils",
-            True,
-        ),
-    ],
-)
-def test_round35_notice_services(title: str, cpv: str, what: str, expected: bool) -> None:
-    text = _PCS.format(title=title, cpv=cpv, what=what)
-    assert classify(text, doc_type="procurement").is_outsourcing is expected
+_ROUND35_NOTICE_SERVICES = [
+    (
+        "Removal of Abandoned and Untaxed Vehicles",
+        "50118110 Vehicle towing-away services",
+        "the removal of abandoned, nuisance and untaxed vehicles from the highway",
+        True,
+    ),
+    (
+        "Supply of Refuse Collection Vehicles",
+        "34144511 Refuse-collection vehicles",
+        "the supply of six refuse collection vehicles",
+        False,
+    ),
+    (
+        "Piping Tuition in Secondary Schools",
+        "80000000 Education and training services",
+        "weekly small-group tuition for pupils",
+        True,
+    ),
+]
 
 
 def test_interpreting_for_residents_goes_to_staff_review() -> None:
@@ -1343,11 +1307,7 @@ def test_interpreting_for_residents_goes_to_staff_review() -> None:
         cpv="79540000 Interpretation services",
         what="interpreting for residents using council services",
     )
-    out = io.StringIO()
-    assert (
-        run_classify([json.dumps({"id": "i", "text": text, "doc_type": "procurement"})], out) == 0
-    )
-    result = json.loads(out.getvalue())
+    result = _route(text)
     assert "policy_question:language_services" in result["signals"]
     assert result["publish_state"] == "needs_review"
 
@@ -1467,32 +1427,21 @@ ROUND36_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND36_CASES)
-def test_round36_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
-
-
-@pytest.mark.parametrize(
-    ("title", "cpv", "what", "expected"),
-    [
-        (
-            "Parking Enforcement, Penalty Charge Notice Processing and Back-Office Services",
-            "79000000 Business services",
-            "parking enforcement and penalty charge processing",
-            True,
-        ),
-        ("Back-Office Services", "79000000 Business services", "back-office support", False),
-        (
-            "Leasing of Residential Properties for Use as Temporary Accommodation",
-            "70220000 Rental or lease services of own property",
-            "homes leased from landlords",
-            False,
-        ),
-    ],
-)
-def test_round36_notice_subjects(title: str, cpv: str, what: str, expected: bool) -> None:
-    text = _PCS.format(title=title, cpv=cpv, what=what)
-    assert classify(text, doc_type="procurement").is_outsourcing is expected
+_ROUND36_NOTICE_SUBJECTS = [
+    (
+        "Parking Enforcement, Penalty Charge Notice Processing and Back-Office Services",
+        "79000000 Business services",
+        "parking enforcement and penalty charge processing",
+        True,
+    ),
+    ("Back-Office Services", "79000000 Business services", "back-office support", False),
+    (
+        "Leasing of Residential Properties for Use as Temporary Accommodation",
+        "70220000 Rental or lease services of own property",
+        "homes leased from landlords",
+        False,
+    ),
+]
 
 
 def test_an_award_to_an_nhs_trust_in_prose_is_public_to_public() -> None:
@@ -1574,11 +1523,6 @@ ROUND37_CASES += [
         "decision",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND37_CASES)
-def test_round37_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
 
 
 @pytest.mark.parametrize(
@@ -1665,6 +1609,31 @@ ROUND38_CASES += [
 ]
 
 
-@pytest.mark.parametrize(("text", "label", "expected", "doc_type"), ROUND38_CASES)
-def test_round38_families(text: str, label: str, expected: bool, doc_type: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "label", "expected", "doc_type"),
+    ROUND28_CASES
+    + ROUND29_CASES
+    + ROUND30_CASES
+    + ROUND31_CASES
+    + ROUND32_CASES
+    + ROUND33_CASES
+    + ROUND34_CASES
+    + ROUND35_CASES
+    + ROUND36_CASES
+    + ROUND37_CASES
+    + ROUND38_CASES,
+)
+def test_families(text: str, label: str, expected: bool, doc_type: str) -> None:
     assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "cpv", "what", "expected"),
+    _ROUND31_NOTICE_SUBJECTS
+    + _ROUND33_NOTICE_SUBJECTS
+    + _ROUND35_NOTICE_SERVICES
+    + _ROUND36_NOTICE_SUBJECTS,
+)
+def test_notice_subjects(title: str, cpv: str, what: str, expected: bool) -> None:
+    text = _PCS.format(title=title, cpv=cpv, what=what)
+    assert classify(text, doc_type="procurement").is_outsourcing is expected
