@@ -226,7 +226,7 @@ def _classify_chunks(
         asset_kept = []
     elif (
         structure is not None
-        and structure.rule in _BUYS_FOR_OWN_USE
+        and _buys_for_own_use(structure)
         and not lets_no_contract(notice, whole, None)
     ):
         # A notice buying goods, works or advice for the council ("Valuation Services ...:
@@ -382,6 +382,19 @@ def _field_titles(segments: Sequence[Segment]) -> list[str]:
 _BUYS_FOR_OWN_USE = frozenset(
     {"notice:subject_own_use", "notice:category_goods", "notice:category_works"}
 )
+# "notice:cpv_division_79" (business services), "notice:cpv_works_division_45": a main code
+# that is not a public service decided the notice buys for the council (public codes decide
+# outsourcing, mixed ones leave it to the words). Not real estate (70): its codes also cover
+# selling and letting the council's own property ("70130000 Letting services of own property").
+_OWN_USE_DIVISION = re.compile(r"^notice:cpv_(?:goods_|works_)?division_(?!70)\d\d$")
+
+
+def _buys_for_own_use(structure: N.StructuralDecision) -> bool:
+    return structure.verdict == N.NOT_OUTSOURCING and (
+        structure.rule in _BUYS_FOR_OWN_USE or bool(_OWN_USE_DIVISION.match(structure.rule))
+    )
+
+
 _NOT_YET_DECIDED = next(b.pattern for b in R.BLOCKERS if b.name == "not_yet_decided")
 
 # How many sentences of a report's purpose section say what it is about.

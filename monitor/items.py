@@ -334,6 +334,42 @@ def _is_pack(items: Sequence[Item]) -> bool:
     return len(list(islice(deciding, _MIN_ITEMS))) >= _MIN_ITEMS
 
 
+# The private part of an item taken after the press are excluded: "114. Grounds Maintenance
+# Services - Award of Contract (Exempt Appendix)", "Leisure Contract - Part 2", "Confidential
+# Appendix: ...". It belongs to the public item of the same name.
+_PRIVATE_PART = re.compile(
+    r"\W*\b(?:exempt|confidential|private|restricted|part (?:2|ii|b))\b(?: (?:appendix|"
+    r"appendices|report|information|minute|annex|item|session))?\W*",
+    re.I,
+)
+_ITEM_NUMBER = re.compile(r"^\W*(?:item\s+)?[\w.]{0,6}?\d[\w.]{0,4}[.):]?\s+", re.I)
+
+
+def _matter(heading: str) -> str:
+    """What an item is about, without its number and any private-part marker."""
+    name = _ITEM_NUMBER.sub("", heading)
+    name = _PRIVATE_PART.sub(" ", name)
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def _with_private_parts_joined(items: list[Item]) -> list[Item]:
+    """An item that is the exempt part of an earlier item joins it, so that the matter is
+    judged once on all its text (the exempt part alone only "notes the exempt appendix")."""
+    out: list[Item] = []
+    by_matter: dict[str, Item] = {}
+    for item in items:
+        heading = item.heading
+        if heading is not None and _PRIVATE_PART.search(heading):
+            twin = by_matter.get(_matter(heading))
+            if twin is not None:
+                twin.pages.extend(item.pages)
+                continue
+        out.append(item)
+        if heading is not None:
+            by_matter.setdefault(_matter(heading), item)
+    return out
+
+
 def split_items(pages: Sequence[PageText]) -> list[Item]:
     """The agenda items of a record, or one item holding every page when no document of the
     record is a pack of items. A document that is a pack gives its items; the record's other
@@ -349,5 +385,5 @@ def split_items(pages: Sequence[PageText]) -> list[Item]:
     out = [rest] if rest.pages else []
     for document in by_document:
         if document in packs:
-            out += cut[document]
+            out += _with_private_parts_joined(cut[document])
     return out

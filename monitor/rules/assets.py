@@ -217,8 +217,11 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"control|security|repairs)\b)",
             # (not "the building control staff be transferred to Wealden District Council")
             r"\b(?:freehold|land|site|property|building|premises)s?\b(?! (?:control|services?|"
-            r"teams?|staff|cleaning|maintenance|regulations?)\b)[^.;]{0,80}?\b(?:be|being|is"
-            r"|are|to be|was|were) transferred to\b(?! the council)",
+            # (a parenthesis counts as one step: "(shown edged red on the plan at Appendix 1)")
+            r"teams?|staff|cleaning|maintenance|regulations?)\b)(?:[^.;()]|\([^()]{0,80}\)){0,80}?"
+            r"\b(?:be|being|is"
+            r"|are|to be|was|were) (?:transferred|passed|conveyed|handed over|gifted) to\b"
+            r"(?! the council)",
             # a home transferred as a going concern "together with the freehold of the land and
             # buildings" (not "with the freehold retained by the Council")
             r"\b(?:together|along) with (?:the|its) (?:freehold|heritable) (?:interest |title )?"
@@ -243,7 +246,19 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\bexcambions?\b",
         ),
         # Every pattern has one of these words ("the freehold disposal" has no "transfer").
-        trigger=("transfer", "freehold", "leasehold", "swap", "exchange", "releas", "excambion"),
+        trigger=(
+            "transfer",
+            "freehold",
+            "leasehold",
+            "swap",
+            "exchange",
+            "releas",
+            "excambion",
+            "passed to",
+            "conveyed",
+            "handed over",
+            "gifted",
+        ),
     ),
     Rule(
         "open_space_notice",

@@ -155,8 +155,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "A sentence saying no council property is being sold ('no Council property was being"
         " disposed of') is the opposite of a disposal.",
         _re(
-            r"\bno (?:council |council['’]s |other )?(?:land|propert(?:y|ies)|assets?|sites?|"
-            r"buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be|is to be|are to be)"
+            r"\bno (?:council |council['’]s |other )?(?:interests? in )?(?:land|propert(?:y|ies)|"
+            r"assets?|sites?|buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be|"
+            r"is to be|are to be)"
             r"(?: being)? (?:disposed|sold|transferred|offered for sale|marketed)\b",
             r"\b(?:is|was|were|are|will|would) not (?:be )?(?:being )?(?:disposed of|sold)\b",
             # "This notice does not relate to the disposal of any Council property"
@@ -299,6 +300,11 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:disposal|letting|sales?) agen(?:cy|ts?)\b",
             r"\bvaluations?\b[^.;]{0,30}?\b(?:for|required for|needed for|on|of) (?:any |future |"
             r"such |all )?disposals\b",
+            # the advice's occasion, not a sale: "ad hoc valuation advice ... where the Council
+            # is considering the disposal of land"
+            r"\b(?:advice|valuations?|reports?)\b[^.;]{0,120}?\b(?:where|when|if|whenever) "
+            r"(?:the )?(?:council|authority) (?:is )?(?:considering|contemplating|proposing|"
+            r"propose?s)\b",
         ),
     ),
 )

@@ -132,6 +132,10 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"(?:[\w'’&-]+ ){1,5}?(?:council|authority)\b",
             r"\bcontracts?\b[^.;]{0,60}?\b(?:to be|be|being|will be|can be|could be|were|was)"
             r" issued\b",
+            # a contract named at length, awarded to a named firm: "to award the Civil
+            # Parking Enforcement and Notice Processing contract to Sample Kerbside Ltd"
+            r"\baward(?:s|ed|ing)? (?:of )?(?:a |the |an )(?:new )?(?:[\w'’&/-]+ ){0,10}?contracts?"
+            r"(?: \([^()]{0,40}\))? to (?-i:[A-Z])",
             # "the award of the school transport routes to the operators listed"
             rf"\baward(?:s|ed|ing)? (?:of )?(?:the )?{_words(5)}(?:routes?|lots?|services?)\b"
             r"[^.;]{0,40}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:operators?|providers?|bidders?|"

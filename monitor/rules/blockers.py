@@ -16,11 +16,17 @@ from monitor.rules.base import (
 # The blocker is only discussed, costed or rejected as an option in this sentence.
 _ONLY_AN_OPTION = _re(
     r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable|recommended|"
-    r"preferred)|would not|whether|feasibility|analysis|compar\w*|consider(?:ed|ation)|"
+    # (not the Teckal test, "control ... comparable to that which it exercises over its own
+    # departments", nor minutes' "The Committee considered a report by the Director")
+    r"preferred)|would not|whether|feasibility|analysis|compar\w*(?! to that\b)|"
+    r"consider(?:ed|ation)(?! (?:a|the) (?:joint |further |detailed )?(?:report|paper)\b)|"
     r"(?:an|the) option|options? (?:includ\w*|such as)|review of (?:the )?options|"
     r"would (?:cost|require|mean|need|give|allow|enable|offer|provide|increase|reduce|improve|"
     r"save|result)|instead of|evaluated|appraised|appraisals?|assessments?|"
     r"assessed|modell?ed|costed|reconsider\w*|(?:was|were) (?:examined|explored|reviewed))\b",
+    # the in-house service as the comparator of a market test: "agreed that the future
+    # delivery of grounds maintenance be market tested against the in-house service"
+    r"\b(?:market[- ])?test\w* against\b|\bbenchmark\w* against\b",
     # a choice for later: "At the end of the contract the Council will be required to
     # re-procure the service, bring it back in-house or make other arrangements"
     r"\bat the end of the (?:contract|term|agreement)\b|\b(?:be|is) required to\b",
@@ -181,7 +187,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"(?! (?:team|legal|expertise|resources?)\b)",
             # "transfer of the leisure service ... into direct management by the Council",
             # "Return to Direct Council Management"
-            r"\b(?:into|to|under) (?:the )?direct (?:council |in-house )?(?:management|control|"
+            # (not "staying under direct council management": the service as it is today)
+            r"\b(?:into|to|(?<!staying )(?<!remaining )(?<!stays )(?<!remains )(?<!kept )under) "
+            r"(?:the )?direct (?:council |in-house )?(?:management|control|"
             r"delivery|provision|operation)\b(?! (?:fees?|costs?)\b)",
             r"\bservices? into [A-Z][\w ]{0,40}(?:council|authority)\b",
         ),

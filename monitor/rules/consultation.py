@@ -112,6 +112,9 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "the Council invites representations on the proposal from any person"
             r"\binvit\w* (?:written )?(?:representations|objections|comments|views)\b[^.;]{0,80}?"
             rf"\bfrom (?:any person|anyone|{PUBLIC})\b",
+            # "Tenants, their families and advocates met with commissioners on three occasions"
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:met|have met|had met|will meet) (?:with )?(?:the )?"
+            r"(?:commissioners|officers|council officers|the council|the service|managers)\b",
             # "Residents near each site were sent letters and invited to comment."
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:invited|asked|encouraged) to (?:comment|respond|"
             r"give (?:their )?views|have their say|share (?:their )?views|take part)\b",

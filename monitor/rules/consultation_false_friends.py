@@ -142,7 +142,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
         unless=_re(
             r"\b(?:views?|comments?|respon(?:d|ses?)|feedback|consult\w*|survey\w*|asked|invited|"
-            r"have their say|objections?)\b"
+            # (not "had been informed ... and had raised no objection": none was invited)
+            r"have their say|(?<!no )objections?)\b"
         ),
     ),
     FalseFriend(
@@ -286,7 +287,29 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bonce (?:a |the )?(?:preferred |successful )?(?:purchaser|provider|bidder|operator|"
             r"buyer|developer|contractor)s? (?:has|have|is|are) been (?:identified|appointed|"
             r"selected|chosen|agreed)\b",
+            # deferred to a later letting, not this one (an extension): "Consultation with people
+            # who use the service will form part of the recommissioning exercise in 2025"
+            r"\b(?:will|would|is to|are to|shall)\b[^.;]{0,80}?\b(?:part of|during|in|for) "
+            r"(?:the|a) (?:(?:future|later|next|forthcoming|subsequent|planned) )?re-?(?:"
+            r"commissioning|procurement|tender(?:ing)?)(?: exercise| process)?\b[^.;]{0,30}?\b"
+            r"(?:in|from|during) (?:19|20)\d\d\b",
+            r"\b(?:will|would|is to|are to|shall)\b[^.;]{0,80}?\b(?:part of|during|in|for) "
+            r"(?:the|a) (?:future|later|next|forthcoming|subsequent) re-?(?:commissioning|"
+            r"procurement|tender(?:ing)?)\b",
         ),
+    ),
+    FalseFriend(
+        "consultation_boilerplate",
+        _C,
+        "A template line that consultation 'has been undertaken as required', naming no one, is"
+        " the report form's assurance, not a consultation held on this decision.",
+        _re(
+            r"\b(?:appropriate|relevant|necessary|all (?:appropriate|relevant|necessary)|such) "
+            r"consultations? (?:has|have) been (?:undertaken|carried out)(?: and advice sought)?"
+            r"(?: (?:on|in respect of) (?:these|those|the|such) (?:issues|matters|implications))?"
+            r"(?: as (?:required|appropriate|necessary))?\W*$",
+        ),
+        unless=PUBLIC_RE,
     ),
     FalseFriend(
         "budget_consultation",
@@ -375,6 +398,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:asked|questioned|queried|enquired|wondered|sought assurance) (?:whether|why|if|"
             r"what|how|about|when)\b",
+            # a request that people be consulted: "She asked that the decision be referred back
+            # so that local people could be consulted", "urged the Cabinet to consult"
+            # (not "were asked for their views": that is consultation)
+            r"\b(?:asked|requested|urged|demanded|pressed|argued) that\b|\b(?:requested|demanded|"
+            r"pressed) for\b|\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing) (?:the )?"
+            r"(?:[\w-]+ ){0,2}?to (?:consult|engage)\b",
         ),
         scope="before",
     ),

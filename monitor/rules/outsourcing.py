@@ -402,14 +402,21 @@ _AFTER_TRANSFERS: tuple[Rule, ...] = (
         OUTSOURCING,
         "A partner that will run a service on the council's behalf is an outside operator.",
         _re(
-            r"\b(?:run|manage|operate|deliver|provide)\w*\b[^.;]{0,60}?\bon (?:the|its|their) "
+            # ("to deliver rat, mouse, wasp and bedbug treatments to domestic premises on the
+            # Council's behalf")
+            r"\b(?:run|manage|operate|deliver|provide)\w*\b[^.;]{0,100}?\bon (?:the|its|their) "
             r"(?:council['’]s |councils['’] |authority['’]s )?behalf\b",
             # "the management and operation of the Market ... will be undertaken on the Council's
             # behalf by Sample Markets Ltd under a concession agreement"
             r"\b(?:undertaken|carried out|delivered|provided|run|managed|operated) on (?:the|its) "
             r"(?:council['’]s |authority['’]s )?behalf by\b",
         ),
-        also=_re(r"\bpartner|\bprovider|\boperator|\bcontract|\bcharit|\btrust\b|\bagreement"),
+        # (or a firm named: "To engage Sample Pest Solutions Ltd to deliver ... on the Council's
+        # behalf")
+        also=_re(
+            r"\bpartner|\bprovider|\boperator|\bcontract|\bcharit|\btrust\b|\bagreement|"
+            r"\b(?-i:Ltd|Limited|PLC|plc|LLP|CIC)\b"
+        ),
         trigger=("behalf",),
     ),
     Rule(

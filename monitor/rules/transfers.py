@@ -168,6 +168,29 @@ TRANSFER_RULES: tuple[Rule, ...] = (
         trigger=("business transfer", "going concern"),
     ),
     Rule(
+        "staff_transfer_out",
+        OUTSOURCING,
+        "Council staff moving under TUPE to a provider, trust or contractor go with the service"
+        " they deliver: the service leaves the council.",
+        _re(
+            # "the TUPE transfer of affected staff to the new provider", "transfer of 41 posts
+            # to the successful bidder"
+            r"\b(?:tupe )?transfer (?:of )?(?:the |affected |all |any |\d+ )?(?:[\w-]+ ){0,3}?"
+            r"(?:staff|employees|posts|workforce)\b[^.;]{0,60}?\bto (?:the |a |an )?(?:new |"
+            rf"successful |appointed |chosen |incoming )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # "Library staff will transfer to the trust with their terms and conditions
+            # protected"
+            r"\b(?:staff|employees|workforce)\b (?:will|would|are to|to|shall|would then) "
+            r"(?:also )?transfer (?:under tupe )?(?:to|into) (?:the |a |an )?(?:new )?"
+            rf"(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
+            # a contract with a named firm that takes the staff: "conclude a call-off contract
+            # with Sample Business Services Ltd ... and to manage the TUPE transfer of staff"
+            r"\bcontract\w* with (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,6}? (?-i:Ltd|Limited|plc|PLC|"
+            r"LLP|CIC)\b[^.;]{0,120}?\btupe\b",
+        ),
+        trigger=("transfer", "tupe"),
+    ),
+    Rule(
         "spin_out",
         OUTSOURCING,
         "Staff spin-outs and public service mutuals leave council control.",

@@ -89,10 +89,14 @@ GOODS = _alt(
     # (not the service named after them: "the vehicle pound", "vehicle removal")
     # (nor vehicles removed from the street: "removal of abandoned and untaxed vehicles")
     r"(?<!abandoned )(?<!untaxed )(?<!nuisance )vehicles?(?! (?:pound|removals?|recovery|"
-    r"clamping))|fleet|lorries|vans|"
+    r"clamping))|"
+    # (not a council unit named after it: "the Council's Fleet and Passenger Transport Unit")
+    r"fleet(?!(?: (?:and|&) [\w-]+)?(?: [\w-]+)? (?:unit|team|section|department|division)\b)|"
+    r"lorries|vans|"
     r"(?:pool|lease|hire|electric) cars?|(?:electric |accessible |new )?minibuses|"
     r"(?:ev |vehicle )?charging infrastructure|(?:ev )?charge ?points|"
-    r"licen[cs](?:e|es|ing)(?! to occupy\b)|"
+    # (nor the fee an operator pays the council: "paying the Council a fixed annual licence fee")
+    r"licen[cs](?:e|es|ing)(?! to occupy\b| fees?\b)|"
     r"re-?sell(?:er|ers|ing)?",
     r"software|hardware|equipment|furniture|fuel|materials|laptops?|devices|uniforms",
     r"bins|containers|bus shelters|frozen (?:ready )?meals|supply (?:and (?:home )?delivery )?of|"
@@ -263,8 +267,10 @@ OPTION_CONTEXT = _alt(
     r"(?:choose|choice|decide|deciding|decision) between",
     r"lack(?:s|ing)? (?:of )?(?:the )?(?:capacity|expertise|skills|resources|infrastructure)",
     r"(?:tested|evaluated|assessed|benchmarked|compared) against",
-    r"modell?ed|costed|tested|examined|explored|weighed|scored",
-    r"look(?:ed|ing)? (?:again |closely |carefully |hard )?at",
+    r"modell?ed|costed|priced|tested|examined|explored|weighed|scored",
+    # "was therefore not pursued", "so the directly-delivered route was set aside"
+    r"not (?:been )?(?:pursued|taken forward|progressed)|set aside",
+    r"look(?:ed|ing)? (?:again |(?:very |really )?(?:closely |carefully |hard ))?at",
     r"would (?:require|cost|need|mean|involve)|(?:does|do|did) not (?:have|hold) (?:the )?"
     r"(?:capacity|workforce|staff|expertise|skills|resources|fleet|licen[cs]es?|operator)",
 )
@@ -288,7 +294,17 @@ INHOUSE_TERM = _alt(
     r"district )?(?:council|authority)",
     r"(?:council|authority)\b[^.;]{0,60}?\b(?:deliver|provide|run|operate)(?:s|ing)? (?:the |"
     r"this |these |its )?(?:[\w-]+ ){0,3}?(?:services? )?directly",
-    r"directly (?:provided|delivered|managed|run|operated|employed)",
+    r"directly[- ](?:provided|delivered|managed|run|operated|employed)",
+    # "Return monitoring to a Council-staffed control room"
+    r"council[- ]staffed",
+    # the council's own provider arm asked to price or run it: "the Council's own Learning
+    # Disability Provider Services were asked to price the package"
+    r"(?:council|authority)['’]s own (?:[\w-]+ ){0,3}?provider (?:services?|arm|units?|teams?)|"
+    r"(?:in-house|internal) provider (?:services?|arm|units?)",
+    # a deleted in-house capacity brought back: "Recreating the post, with a vehicle ..., was
+    # estimated at £58,000 a year", "reinstating the in-house team"
+    r"(?:re-?creat|reinstat|re-?establish)\w* (?:the |a |an )?(?:in-house |council |"
+    r"council['’]s own )?(?:[\w-]+ ){0,2}?(?:posts?|teams?|workforce|technicians?|officers?)",
     # A stock options appraisal: "retention of the stock by the Council", "retention options"
     r"retention (?:of (?:the |its )?(?:[\w-]+ ){0,3}?)?by the (?:council|authority)|"
     r"(?:stock )?retention options?",
@@ -324,6 +340,10 @@ INHOUSE_TERM = _alt(
     r"(?:retain|retaining|keep|keeping)\w* (?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
     r"facilit(?:y|ies)|teams?|staff|functions?|management|operation|running) (?:with)?in the "
     r"(?:council|authority)",
+    # "Option A: Retain within the Council's Business Support Centre - net cost £3.9m a year"
+    r"(?:retain\w*|keep\w*) (?:it |them |the service |the function |this )?(?:with)?in (?:the )?"
+    r"(?:council|authority)['’]s (?:own )?(?:[\w-]+ ){0,3}?(?:centres?|teams?|services?|units?|"
+    r"departments?|directorates?|workforce)\b",
     # "Deliver the service through the Council's Housing Options team: rejected"
     r"deliver\w* (?:the |this )?(?:service|services|it|them) (?:through|by|using|via) (?:the )?"
     r"(?:council|authority)['’]s (?:[\w-]+ ){0,3}?(?:teams?|service|staff|workforce|officers)",
@@ -429,6 +449,15 @@ _INHOUSE_TRIGGER = (
     "ourselves",
     "employ",
     "brought back",
+    "recreat",
+    "re-creat",
+    "reinstat",
+    "re-establish",
+    "reestablish",
+    "provider arm",
+    "provider service",
+    "provider unit",
+    "provider team",
     "dedicated",
     "return",
     "bring back",
