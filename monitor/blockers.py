@@ -35,12 +35,16 @@ def _background_only(
     aside: Sequence[tuple[_Hit, str]],
     deciding_part: bool,
     long_paper: bool = False,
+    adopted: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a label's matches are only background: none of them decides or proposes, and
     the record decides something else (or its other matches were set aside as a policy or
     process). In a long paper the test is stricter (:func:`decides_or_formally_proposes`) and
     holds whether or not the paper decides anything: a strategy's mentions stay mentions."""
     if not kept:
+        return False
+    # (a paragraph the decision adopts by its number or line code: monitor.references)
+    if adopted and any(id(h.seg) in adopted for h in kept):
         return False
     if long_paper:
         if any(decides_or_formally_proposes(h.seg, h.chunk.is_title) for h in kept):

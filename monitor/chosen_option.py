@@ -18,13 +18,13 @@ from monitor.engine import _Chunk, _Hit
 _WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 _LABEL = r"(\d{1,2}|[a-f]|one|two|three|four|five|six)"
 # The start of an option's own description: "Option 2 – Appoint …", "4.4 Option C – …".
-_OPTION_START = re.compile(rf"^\W*(?:\d{{1,2}}(?:\.\d{{1,2}})*\s+)?option\s*{_LABEL}\b", re.I)
+_OPTION_START = re.compile(rf"^\W*(?:\d{{1,2}}(?:\.\d{{1,2}})*\s+)?option\s*\(?{_LABEL}\b", re.I)
 # The option a record calls its preferred one: "7.1 Option C is the preferred option", "the
 # recommended option is Option 2", "Option 3 (preferred)".
 _PREFERRED_NAMED = re.compile(
-    rf"\boption\s*{_LABEL}\b[^.;]{{0,40}}?\b(?:is|was|as|being) (?:the )?(?:preferred|"
+    rf"\boption\s*\(?{_LABEL}\b[^.;]{{0,40}}?\b(?:is|was|as|being) (?:the )?(?:preferred|"
     rf"recommended)\b|\b(?:preferred|recommended) option\b[^.;]{{0,20}}?\b(?:is|was|:)\s*"
-    rf"option\s*{_LABEL}\b|\boption\s*{_LABEL}\s*\((?:preferred|recommended)\)",
+    rf"option\s*\(?{_LABEL}\b|\boption\s*\(?{_LABEL}\s*\((?:preferred|recommended)\)",
     re.I,
 )
 # A decision that approves "the preferred option" (or model) without naming it.
@@ -42,9 +42,9 @@ _CHOOSES = re.compile(
     r"(?<!not )(?<!n't )\b(?:approv\w*|agree\w*|adopt\w*|select\w*|endors\w*|proceed\w* "
     r"(?:with|on the basis of)|"
     r"implement\w*|choos\w*|chose|recommend\w*)\b(?: (?:to|that))?(?: the)?(?: recommended| "
-    rf"preferred)?\s+option\s*{_LABEL}\b"
+    rf"preferred)?\s+option\s*\(?{_LABEL}\b"
     # (a paragraph number is no full stop: "Option 2, as set out in paragraph 5.2, be approved")
-    rf"|\boption\s*{_LABEL}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:be|is|was|were|being) "
+    rf"|\boption\s*\(?{_LABEL}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:be|is|was|were|being) "
     r"(?:approved|agreed|"
     r"adopted|selected|endorsed|implemented|chosen)\b",
     re.I,
@@ -94,10 +94,11 @@ def chosen_option_hits(
     aside: Sequence[tuple[_Hit, str]],
     label: str,
     kept: Sequence[_Hit] = (),
-) -> tuple[list[_Hit], list[_Hit]]:
+) -> tuple[list[_Hit], list[_Hit], set[str]]:
     """The listed options of ``label`` that a deciding sentence chooses by number (or as "the
-    preferred option" when the record names which that is), and the choosing sentences as hits
-    of their own: ``(options, decisions)``; both empty when the record chooses none."""
+    preferred option" when the record names which that is), the choosing sentences as hits
+    of their own, and the labels chosen: ``(options, decisions, chosen)``; all empty when the
+    record chooses none."""
     candidates = [h for h, why in aside if why in _OPTION_REASONS and h.label == label]
     kept_options = {
         _label(m.group(1))
@@ -105,7 +106,7 @@ def chosen_option_hits(
         if h.label == label and (m := _OPTION_START.match(h.seg.text)) is not None
     }
     if not candidates and not kept_options:
-        return [], []
+        return [], [], set()
     listed: dict[str, list[_Hit]] = {}
     # (the sentences under an option's heading are read only when an option needs them)
     under: dict[int, str] | None = None
@@ -119,9 +120,10 @@ def chosen_option_hits(
     # Options the rules kept as they stand ("5.2 Option 2 - Procure an external provider"):
     # the choosing sentence is still what makes them the decision rather than background.
     if not listed and not kept_options:
-        return [], []
+        return [], [], set()
     options: list[_Hit] = []
     decisions: list[_Hit] = []
+    chosen_labels: set[str] = set()
     # (an option's own description never chooses it; "Option 2 was approved" does)
     described = {id(h.seg) for hits in listed.values() for h in hits}
     preferred: str | None = None
@@ -145,14 +147,17 @@ def chosen_option_hits(
                     chosen = preferred
             if m is None or chosen is None:
                 continue
-            if chosen not in listed and chosen not in kept_options:
-                continue
             if not decides_or_formally_proposes(seg, chunk.is_title):
+                continue
+            # (an option chosen that lets nothing, "Agree Option (c)" when (c) is the in-house
+            # one, still sets the other options aside)
+            chosen_labels.add(chosen)
+            if chosen not in listed and chosen not in kept_options:
                 continue
             decisions.append(_Hit("chosen_option", label, False, chunk, seg, m.start(), m.end()))
             options += listed.pop(chosen, [])
             kept_options.discard(chosen)
-    return options, decisions
+    return options, decisions, chosen_labels
 
 
 def with_chosen_options(
@@ -162,9 +167,23 @@ def with_chosen_options(
     label: str,
 ) -> tuple[list[_Hit], list[tuple[_Hit, str]]]:
     """Listed options a deciding sentence chooses by number ("approve Option 2") are kept,
-    with the choosing sentence (:func:`chosen_option_hits`)."""
-    options, decisions = chosen_option_hits(chunks, aside, label, kept)
-    if not options and not decisions:
+    with the choosing sentence (:func:`chosen_option_hits`); the other options' own sentences
+    are set aside ("option_not_chosen": "Option (a) – extend the existing contracts" when the
+    committee agreed Option (b))."""
+    options, decisions, labels = chosen_option_hits(chunks, aside, label, kept)
+    if not options and not decisions and not labels:
         return kept, aside
     chosen = {id(h) for h in options}
-    return [*kept, *decisions, *options], [(h, why) for h, why in aside if id(h) not in chosen]
+    aside = [(h, why) for h, why in aside if id(h) not in chosen]
+    under: dict[int, str] | None = None
+    still: list[_Hit] = []
+    for hit in kept:
+        m = _OPTION_START.match(hit.seg.text)
+        if m is None and under is None:
+            under = _options_described(chunks)
+        option = _label(m.group(1)) if m else (under or {}).get(id(hit.seg))
+        if option is not None and option not in labels:
+            aside.append((hit, "option_not_chosen"))
+        else:
+            still.append(hit)
+    return [*still, *decisions, *options], aside

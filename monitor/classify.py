@@ -48,6 +48,7 @@ from monitor.notice_path import (
     _read_notice,
 )
 from monitor.notice_subject import names_a_service
+from monitor.references import adopted_segments
 from monitor.result import RULES_VERSION, Classification, Evidence
 from monitor.set_aside import (
     CONSULTATION_NOT_ON_DECISION,
@@ -208,7 +209,13 @@ def _classify_chunks(
     if noting:
         discounted += [(h, "record_only_notes") for h in out_kept]
         out_kept = []
-    if not is_notice and _background_only(out_kept, text_aside, deciding_part, long_paper):
+    # (read only when some match may be background: most records need no reference followed)
+    adopted: frozenset[int] | None = None
+    if deciding_part and not is_notice and out_kept:
+        adopted = adopted_segments(chunks)
+    if not is_notice and _background_only(
+        out_kept, text_aside, deciding_part, long_paper, adopted or frozenset()
+    ):
         discounted += [(h, "background_only") for h in out_kept]
         out_kept = []
     is_outsourcing = bool(out_kept) or structural is not None
@@ -234,7 +241,9 @@ def _classify_chunks(
         # nothing itself.
         discounted += [(h, "notice_buys_for_own_use") for h in asset_kept]
         asset_kept = []
-    if _background_only(asset_kept, aside, deciding_part, long_paper):
+    if adopted is None and deciding_part and not is_notice and asset_kept:
+        adopted = adopted_segments(chunks)
+    if _background_only(asset_kept, aside, deciding_part, long_paper, adopted or frozenset()):
         discounted += [(h, "background_only") for h in asset_kept]
         asset_kept = []
     if asset_kept and not any(_decides(h) for h in asset_kept) and _NOT_YET_DECIDED.search(whole):

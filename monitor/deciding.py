@@ -9,6 +9,7 @@ decisions only support. These helpers work on the sentence segments of :mod:`mon
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from monitor import prefilter
@@ -64,14 +65,40 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
     noted"): then the sales and contracts it lists were decided elsewhere, earlier or by
     officers, and it decides none of them (eval README: items that only note)."""
     noted = next(ff for ff in R.DECISION_FALSE_FRIENDS if ff.name == "noted_only")
-    deciding = [
-        seg.text for text in analysed for seg in text.segments if seg.section == "decision"
-    ]
+    segments = [seg for text in analysed for seg in text.segments]
+    deciding = [seg.text for seg in segments if seg.section == "decision"]
+    if not deciding:
+        # Minutes with no "Decision" heading: their resolutions ("RESOLVED that the budget
+        # monitoring position be noted", "The Cabinet agreed to defer consideration").
+        deciding = [seg.text for seg in segments if _RESOLUTION.match(seg.text)]
     return bool(deciding) and all(
-        noted.pattern.search(sentence) is not None
-        and (noted.unless is None or noted.unless.search(sentence) is None)
+        (
+            noted.pattern.search(sentence) is not None
+            and (noted.unless is None or noted.unless.search(sentence) is None)
+        )
+        or (_DEFERS.search(sentence) is not None and _OTHER_STEP.search(sentence) is None)
         for sentence in deciding
     )
+
+
+# A minuted resolution's opening.
+_RESOLUTION = re.compile(
+    r"^\W*(?:RESOLVED|Resolved|DECIDED|Decided|AGREED)\b|^\W*(?:the )?(?:cabinet|committee|"
+    r"council|executive|panel|board|sub-committee) (?:resolved|agreed|decided|noted)\b",
+    re.I,
+)
+# A decision only to put the matter off: "agreed to defer consideration of the report", "that
+# the item be deferred to the next meeting", "consideration was continued to a later meeting".
+_DEFERS = re.compile(
+    r"\b(?:to (?:defer|postpone)|(?:be|was|were|is|being) (?:deferred|postponed|withdrawn|"
+    r"adjourned)|continued to (?:the|a|its) (?:next|future|later))\b",
+    re.I,
+)
+_OTHER_STEP = re.compile(
+    r"\b(?:approv\w*|award\w*|authoris\w*|endors\w*|sold|sell|dispos\w*|transfer\w*|procur\w*|"
+    r"tender\w*|extend\w*|appoint\w*|let)\b",
+    re.I,
+)
 
 
 def is_long_paper(analysed: Iterable[Analysed]) -> bool:

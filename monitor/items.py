@@ -86,7 +86,8 @@ _MIN_ITEM_WORDS = 12
 _DECIDES = re.compile(
     r"\bRESOLVED\b|\bResolved\s*(?:[:–—-]|that\b)|\bORDERED\b|\bOrdered that\b|"
     r"\b(?:[Ii]t was|[Ww]as|[Ww]ere) (?:resolved|agreed|approved)\b|"
-    r"^\s*(?:DECISIONS?(?: MADE)?|Decisions?(?: [Mm]ade)?|Minutes|Agreed|AGREED)\s*[:–—-]|"
+    r"^\s*(?:DECISIONS?(?: MADE)?|Decisions?(?: [Mm]ade)?|Minutes|Agreed|AGREED|Decided|"
+    r"DECIDED)\s*[:–—-]|"
     # a "Decision" heading on a line of its own, over what was decided (Scottish minutes)
     r"^[ \t]*(?:DECISIONS?|Decisions?)[ \t]*$|"
     # A forward plan entry's fields: each entry names the decision to come.
@@ -94,7 +95,15 @@ _DECIDES = re.compile(
     r"decision|Purpose|What is the decision\??|Key decision reason|Lead officer|Decision due|"
     r"Portfolio(?: holder)?)\s*[:–—-]|"
     r"\b(?:[Cc]abinet|[Cc]ommittee|[Cc]ouncil|[Ee]xecutive|[Pp]anel|[Bb]oard) "
-    r"(?:resolved|agreed|approved|decided)\s*(?::|–|—|-|\bthat\b)",
+    r"(?:resolved|agreed|approved|decided)\s*(?::|–|—|-|\bthat\b)|"
+    # Minutes' own forms: a decision verb in capitals ("i. AGREED to extend the contract", "The
+    # Committee APPROVED the policy"), "Cabinet:" over a numbered list of what it did, and the
+    # list's items ("1. Agreed Option 3", "ii. Noted the update").
+    r"\b(?:AGREED|APPROVED|DECIDED|ENDORSED|NOTED)\b(?! BY\b)|"
+    r"^[ \t]*(?:The )?(?:Cabinet|Committee|Council|Executive|Panel|Board|Sub-Committee)[ \t]*:"
+    r"[ \t]*$|"
+    r"^[ \t]*(?:\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|\([a-z]\))[ \t]*(?:Noted|Agreed|Approved|Endorsed|"
+    r"Delegated|Decided|Authorised|Resolved)\b",
     re.M,
 )
 # Items of procedure: what they list (declared interests, excluded reports, the minutes of
@@ -256,11 +265,31 @@ def _titled_entry(lines: Sequence[str], k: int, last: int) -> tuple[str, int] | 
     return title, last + 1
 
 
-def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
+# Minutes whose items are headed by unnumbered lines in capitals (common in Scotland):
+# "CORPORATE ASSET STRATEGY – OFFICE RATIONALISATION: PROPERTY AT KILDONAN STREET".
+_CAPS_HEADING = re.compile(r"^(?=[^a-z]*$)(?=(?:[^A-Z]*[A-Z]){6})[A-Z][A-Z0-9 ,.'’&()/:–—-]+$")
+
+
+def _caps_heading(line: str, last: int) -> tuple[str, int] | None:
+    line = " ".join(line.split())
+    if (
+        not _CAPS_HEADING.match(line)
+        or not 2 <= len(line.split()) <= _MAX_HEADING_WORDS
+        or line.endswith(".")
+        or heading_kind(line) is not None
+    ):
+        return None
+    return line, last + 1
+
+
+def _cut(
+    document: str | None, pages: Sequence[PageText], in_capitals: bool = False
+) -> list[Item]:
     """The items of one document's pages, headings kept only while their numbers rise (a
     numbered list inside an item, "1. Land at Mill Lane", numbers below the item's own). An
     appendix that names its item ("APPENDIX - EXTRACT FROM REPORT (ITEM 6)") goes with that
-    item, wherever it is printed."""
+    item, wherever it is printed. ``in_capitals``: items are headed by unnumbered lines in
+    capitals instead."""
     items = [Item(None)]
     last = 0
     for _, page, text in pages:
@@ -284,9 +313,14 @@ def _cut(document: str | None, pages: Sequence[PageText]) -> list[Item]:
                 owner.add(document, page, "".join(lines[k:end]))
                 start = k = end
                 continue
-            found = _heading_and_number(lines[k], last) or _titled_entry(lines, k, last)
+            if in_capitals:
+                found = _caps_heading(lines[k], last)
+            else:
+                found = _heading_and_number(lines[k], last) or _titled_entry(lines, k, last)
             begin = k
-            bare = _BARE_NUMBER.match(lines[k].strip()) if found is None else None
+            bare = (
+                _BARE_NUMBER.match(lines[k].strip()) if found is None and not in_capitals else None
+            )
             if found is None and bare is not None:
                 nxt = next(
                     (j for j in range(k + 1, min(k + 4, len(lines))) if lines[j].strip()), None
@@ -338,11 +372,15 @@ def _is_pack(items: Sequence[Item]) -> bool:
 # Services - Award of Contract (Exempt Appendix)", "Leisure Contract - Part 2", "Confidential
 # Appendix: ...". It belongs to the public item of the same name.
 _PRIVATE_PART = re.compile(
-    r"\W*\b(?:exempt|confidential|private|restricted|part (?:2|ii|b))\b(?: (?:appendix|"
+    r"\W*\b(?:exempt|confidential|closed|private|restricted|part (?:2|ii|b))\b(?: (?:appendix|"
     r"appendices|report|information|minute|annex|item|session))?\W*",
     re.I,
 )
 _ITEM_NUMBER = re.compile(r"^\W*(?:item\s+)?[\w.]{0,6}?\d[\w.]{0,4}[.):]?\s+", re.I)
+
+
+# A shortened title must keep this many words to name the same matter.
+_MIN_MATTER_WORDS = 3
 
 
 def _matter(heading: str) -> str:
@@ -360,7 +398,19 @@ def _with_private_parts_joined(items: list[Item]) -> list[Item]:
     for item in items:
         heading = item.heading
         if heading is not None and _PRIVATE_PART.search(heading):
-            twin = by_matter.get(_matter(heading))
+            # (its title may be the public item's shortened: "9. Disposal of Land at Sample
+            # Garages, Sampleton, to Sample Trust" and "13. Disposal of Land at Sample Garages
+            # – Closed Appendix")
+            matter = _matter(heading)
+            twin = by_matter.get(matter) or next(
+                (
+                    public
+                    for name, public in by_matter.items()
+                    if len(matter.split()) >= _MIN_MATTER_WORDS
+                    and (name.startswith(matter) or matter.startswith(name))
+                ),
+                None,
+            )
             if twin is not None:
                 twin.pages.extend(item.pages)
                 continue
@@ -368,6 +418,16 @@ def _with_private_parts_joined(items: list[Item]) -> list[Item]:
         if heading is not None:
             by_matter.setdefault(_matter(heading), item)
     return out
+
+
+def _decides_twice(texts: Sequence[PageText]) -> bool:
+    found = 0
+    for _, _, text in texts:
+        for _ in _DECIDES.finditer(text):
+            found += 1
+            if found >= _MIN_ITEMS:
+                return True
+    return False
 
 
 def split_items(pages: Sequence[PageText]) -> list[Item]:
@@ -378,6 +438,13 @@ def split_items(pages: Sequence[PageText]) -> list[Item]:
     for piece in pages:
         by_document.setdefault(piece[0], []).append(piece)
     cut = {document: _cut(document, texts) for document, texts in by_document.items()}
+    for document, texts in by_document.items():
+        # (minutes with headings in capitals and no numbers: tried only when the numbered
+        # reading finds no pack and the text holds decisions in at least two places)
+        if not _is_pack(cut[document]) and _decides_twice(texts):
+            in_capitals = _cut(document, texts, in_capitals=True)
+            if _is_pack(in_capitals):
+                cut[document] = in_capitals
     packs = {document for document, items in cut.items() if _is_pack(items)}
     if not packs:
         return [Item(None, list(pages))]

@@ -132,6 +132,7 @@ _SUPPLIER_LINE: Final = re.compile(
     r"(?:\s*\(s\))?\s*:\s*(?P<name>\S.{1,120})$",
     _I,
 )
+_BRACKETED: Final = re.compile(r"\([^()]*\)")
 # A public body named as who the contract is awarded to, in a notice's prose: "intends to award
 # a contract for the 0-19 public health nursing service ... to Sample NHS Foundation Trust".
 _AWARDED_TO_PUBLIC_BODY: Final = re.compile(
@@ -279,7 +280,10 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
             continue
         supplier = _SUPPLIER_LINE.match(line)
         if supplier:
-            suppliers.append(supplier.group("name").strip())
+            # (not a note in brackets: "41 providers (list available from the Council)")
+            name = _BRACKETED.sub(" ", supplier.group("name")).strip()
+            if name:
+                suppliers.append(" ".join(name.split()))
         buyer = _BUYER_FIELD_LINE.match(line)
         if buyer:
             buyers.append(buyer.group("value").strip())

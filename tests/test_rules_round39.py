@@ -337,5 +337,6 @@ def test_the_exempt_part_of_an_item_joins_it(heading: str, joined: bool) -> None
     headings = [item.heading or "" for item in items]
     assert any(h.startswith("114.") for h in headings) is not joined
     c = classify(text, doc_type="decision")
-    # joined, the matter is judged on all its text: consulted and appraised, no flag
-    assert c.is_outsourcing and c.should_flag is not joined
+    # the matter is judged on all its text (consulted and appraised): no flag; an exempt
+    # part left on its own only notes its appendix
+    assert c.is_outsourcing and not c.should_flag

@@ -78,8 +78,23 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:freehold|leasehold|heritable) (?:interest )?in\b[^;]{0,200}?\bto "
             r"(?!the (?:council|authority)\b)(?:[\w&'’.-]+ ){1,6}?for "
             r"(?:a (?:price|premium|consideration|sum) of )?£ ?\d",
+            # an option granted to a buyer: "agrees to the grant of an option to purchase the
+            # former garage site to Sample Homes Ltd" (not one the council takes)
+            r"\b(?:grant\w*|enter\w* into) (?:of )?(?:an? |the )?(?:[\w-]+ )?option (?:agreement )?"
+            r"(?:to (?:purchase|acquire|buy)|for the (?:purchase|sale|acquisition))\b"
+            r"(?![^.;]{0,120}?\b(?:to|by|for) the (?:council|authority)\b)",
         ),
-        trigger=("sale", "sell", "sold", "open market", "buyer", "freehold", "heritable"),
+        trigger=(
+            "sale",
+            "sell",
+            "sold",
+            "open market",
+            "buyer",
+            "freehold",
+            "heritable",
+            "option to",
+            "option agreement",
+        ),
     ),
     Rule(
         "disposals_programme",
@@ -218,7 +233,10 @@ ASSET_RULES: tuple[Rule, ...] = (
             # (not "the building control staff be transferred to Wealden District Council")
             r"\b(?:freehold|land|site|property|building|premises)s?\b(?! (?:control|services?|"
             # (a parenthesis counts as one step: "(shown edged red on the plan at Appendix 1)")
-            r"teams?|staff|cleaning|maintenance|regulations?)\b)(?:[^.;()]|\([^()]{0,80}\)){0,80}?"
+            # (nor staff: "bringing all sites into a single contract meant that the in-house
+            # team would be transferred to a private company")
+            r"teams?|staff|cleaning|maintenance|regulations?)\b)(?:(?!\b(?:teams?|staff|employees|"
+            r"workforce)\b)(?:[^.;()]|\([^()]{0,80}\))){0,80}?"
             r"\b(?:be|being|is"
             r"|are|to be|was|were) (?:transferred|passed|conveyed|handed over|gifted) to\b"
             r"(?! the council)",
@@ -240,7 +258,8 @@ ASSET_RULES: tuple[Rule, ...] = (
             # "To approve the release of the Council's freehold interest in the former offices"
             r"\breleas\w* (?:of )?(?:the |its )?(?:council['’]s |authority['’]s )?freehold\b",
             # A land swap gives the council's land away, whatever comes back for it.
-            r"\b(?:land (?:swaps?|exchanges?)|(?:swap|exchange) of (?:the )?(?:land|sites?|"
+            r"\b(?:land (?:swaps?|exchanges?)|(?:swap|exchange) of (?:the )?(?:council['’]s |"
+            r"authority['’]s )?(?:freehold |leasehold )?(?:interests? in )?(?:the )?(?:land|sites?|"
             r"freeholds?|plots?))\b",
             # Scots law's exchange of land: "approve the excambion of 0.21 ha of Council land"
             r"\bexcambions?\b",

@@ -199,7 +199,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bdid not (?:include|consult|cover|address|concern)\b",
             # (also a template heading with its gloss: "Consultation (customers, partners etc):
             # Not applicable.")
-            r"\bconsultation(?: \([^()]{0,60}\))?:? (?:none|n/?a|not applicable)\b",
+            r"\bconsultation(?: \([^()]{0,60}\))?:? (?:none|n/?a|not applicable|not (?:required|"
+            r"needed|necessary))\b",
             # no open-space notice needed: "no notice under section 123(2A) ... is required"
             r"\bno (?:statutory |public |newspaper )?(?:notices?|advertisements?|adverts?) "
             r"(?:under|pursuant|is|are|was|were|will|needs?)\b",
@@ -406,6 +407,17 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:[\w-]+ ){0,2}?to (?:consult|engage)\b",
         ),
         scope="before",
+    ),
+    FalseFriend(
+        "consultation_moved",
+        _C,
+        "An amendment or motion that would put the decision off for a consultation ('moved ... an"
+        " amendment that the decision be deferred for three months to allow a public"
+        " consultation') asks for one; it holds none.",
+        _re(
+            r"\b(?:amendment|motion|moved|seconded)\b[^.;]{0,200}?\b(?:to allow|allowing|so that|"
+            r"with a request|pending|until|in order that|to enable)\b",
+        ),
     ),
     FalseFriend(
         "name_of_an_act",

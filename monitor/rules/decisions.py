@@ -114,7 +114,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:be|is|was|were|being|are) noted\b|\bto note\b|\bnoted that\b|^[\W\d]*note\b",
             # "That members note the award of ...", "the Committee notes the extension"
             r"\b(?:members|cabinet|committee|council|board|panel|executive|commission|forum)"
-            r" (?:is asked to |are asked to )?notes?\b",
+            r" (?:is asked to |are asked to )?not(?:es?|ed)\b",
         ),
         # ("made under delegated powers" tells how an earlier step was taken.)
         # (not "the transfer ..., approved by Council in 2023": an approval told as history)

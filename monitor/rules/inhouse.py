@@ -91,7 +91,7 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"discussed|examined|looked at|costed|(?:formed|form|forming) (?:any )?part of)\b"
             r"(?! (?:to be )?(?:a )?(?:viable|feasible|"
             r"affordable|practical|practicable|possible|appropriate|suitable|realistic|"
-            r"sustainable|deliverable|value for money|cost[- ]effective)\b)"
+            r"sustainable|deliverable|value for money|cost[- ]effective|best value)\b)"
             # "was not considered because the service needs a registered provider": a reason.
             r"(?! (?:because|as|since|due to|given)\b)",
             r"\bno (?:discussion|consideration|assessment|appraisal|analysis)\b",

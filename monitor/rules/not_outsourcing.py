@@ -126,7 +126,8 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # an operator of a service ("appoint Sample Market Ventures Ltd as operator of the
             # Sunday Markets"; "to seek a new operator through open tender")
             rf"\boperators? (?:of|for) (?:the )?(?:[\w'’&-]+ ){{0,5}}?{SERVICE_DOMAIN}\b|"
-            r"\b(?:seek|find|procur\w*|appoint|select)\w* (?:a |an )(?:new |single )?operator\b",
+            r"\b(?:seek|find|procur\w*|appoint|select)\w* (?:a |an )(?:new |single |external |"
+            r"private |commercial |specialist )?operator\b",
             # the council's fleet as the in-house option beside a service let: "(ii) expanding
             # the Council's own passenger transport fleet to operate a larger share of routes"
             r"\b(?:expand\w*|grow\w*|increas\w*|us(?:e|ing)|enlarg\w*) (?:the )?(?:council|"

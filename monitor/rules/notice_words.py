@@ -60,6 +60,9 @@ NOTICE_REPORTS_DONE = _re(
     r"agreed|decided|interviewed|spoke|met|recommended|preferred|chosen|"
     r"not preferred|found|judged|concluded|published|advertised|approved)\b",
     r"\b\d[\d,]* (?:responses|respondents|replies)\b",
+    # "The scheme was made by the Mayor following the statutory public consultation ..., the
+    # outcome of which was reported to the Combined Authority"
+    r"\b(?:following|after) (?:the |a |an |its )?(?:[\w-]+ ){0,3}?consultation\b|\breported\b",
 )
 NOTICE_FUTURE_DUTY = _re(
     # (not "would": "concluded that the team's casework would be diluted" is a reason given)

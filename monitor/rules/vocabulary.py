@@ -41,6 +41,8 @@ SERVICE_DOMAIN = _alt(
     r"(?:carers?['’]?|tenancy|family|young people['’]?s?) support|housing first",
     r"bus(?:es)?|bus routes?|school transport|send transport|travel assistance",
     r"pest control|cemeter(?:y|ies)|crematori(?:um|a)|transport|passenger|home to school",
+    # harbours and marinas a council runs for boat owners and visitors
+    r"harbours?|marinas?|pontoons|berthing|moorings",
     # vehicles taken off the street for the council: "removal of abandoned vehicles"
     r"abandoned (?:and untaxed )?vehicles?|vehicle (?:removal|recovery)|untaxed vehicles?",
     # tuition given to pupils or residents: "Piping and Pipe Band Drumming Tuition"
@@ -107,6 +109,10 @@ GOODS = _alt(
     r" work",
     r"refurbish\w*|renovat\w*|fit(?:ting)?[- ]out|new build|construction of|build(?:ing)? of",
     r"installation of|erection of",
+    # "a works and supply contract for the design, supply, installation and commissioning of
+    # two replacement cremators"
+    r"works and supply|supply and works|supply,? (?:and )?install\w*|installation and "
+    r"commissioning",
     # The verbs of building work ("a contractor to demolish the former offices").
     r"demolish\w*|(?:re)?surfacing|surface dressing|micro-?asphalt|carriageway works|"
     # a works package named by what is done: "Desilting Works", "Piling Works"
@@ -340,6 +346,11 @@ INHOUSE_TERM = _alt(
     r"(?:retain|retaining|keep|keeping)\w* (?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
     r"facilit(?:y|ies)|teams?|staff|functions?|management|operation|running) (?:with)?in the "
     r"(?:council|authority)",
+    # "or whether it should be delivered from September by the Council's own Children's
+    # Services workforce"
+    r"(?:delivered|provided|run|operated|managed|undertaken|carried out)\b[^.;]{0,40}?\bby "
+    r"(?:the )?(?:council|authority)['’]s own (?:[\w'’-]+ ){0,3}?(?:workforce|staff|teams?|"
+    r"employees|services?)",
     # "Option A: Retain within the Council's Business Support Centre - net cost £3.9m a year"
     r"(?:retain\w*|keep\w*) (?:it |them |the service |the function |this )?(?:with)?in (?:the )?"
     r"(?:council|authority)['’]s (?:own )?(?:[\w-]+ ){0,3}?(?:centres?|teams?|services?|units?|"
