@@ -18,7 +18,10 @@ from monitor.engine import _Chunk, _Hit
 _WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 _LABEL = r"(\d{1,2}|[a-f]|one|two|three|four|five|six)"
 # The start of an option's own description: "Option 2 – Appoint …", "4.4 Option C – …".
-_OPTION_START = re.compile(rf"^\W*(?:\d{{1,2}}(?:\.\d{{1,2}})*\s+)?option\s*\(?{_LABEL}\b", re.I)
+# ("7. Option 2 - secure a partner", with the paragraph's number and its full stop)
+_OPTION_START = re.compile(
+    rf"^\W*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?option\s*\(?{_LABEL}\b", re.I
+)
 # The option a record calls its preferred one: "7.1 Option C is the preferred option", "the
 # recommended option is Option 2", "Option 3 (preferred)".
 _PREFERRED_NAMED = re.compile(

@@ -66,11 +66,25 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
     officers, and it decides none of them (eval README: items that only note)."""
     noted = next(ff for ff in R.DECISION_FALSE_FRIENDS if ff.name == "noted_only")
     segments = [seg for text in analysed for seg in text.segments]
-    deciding = [seg.text for seg in segments if seg.section == "decision"]
+    # (not the bare heading itself: "Resolved:"; the items of a list a noting line leads,
+    # "The Executive Cabinet Member noted: (a) the performance ...; (b) ...", are noted too)
+    deciding = []
+    noting_list = False
+    for seg in segments:
+        if seg.section != "decision" or seg.is_heading:
+            continue
+        if noting_list and _LIST_ITEM.match(seg.text) and not R.DECISION_SENTENCE.search(seg.text):
+            continue
+        deciding.append(seg.text)
+        noting_list = _NOTING_LEAD.search(seg.text) is not None
     if not deciding:
         # Minutes with no "Decision" heading: their resolutions ("RESOLVED that the budget
         # monitoring position be noted", "The Cabinet agreed to defer consideration").
         deciding = [seg.text for seg in segments if _RESOLUTION.match(seg.text)]
+    if not deciding and any(_NOTHING_BROUGHT.match(seg.text) for seg in segments):
+        # a standing item with nothing under it: "12. Disposal of Property / 12.1 No items
+        # were brought forward at this meeting."
+        return True
     return bool(deciding) and all(
         (
             noted.pattern.search(sentence) is not None
@@ -85,6 +99,14 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
 _RESOLUTION = re.compile(
     r"^\W*(?:RESOLVED|Resolved|DECIDED|Decided|AGREED)\b|^\W*(?:the )?(?:cabinet|committee|"
     r"council|executive|panel|board|sub-committee) (?:resolved|agreed|decided|noted)\b",
+    re.I,
+)
+_NOTING_LEAD = re.compile(r"\b(?:noted|notes|to note)\s*[:–—-]?\s*$", re.I)
+_LIST_ITEM = re.compile(r"^\W*(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)]|[•·▪-])\s", re.I)
+_NOTHING_BROUGHT = re.compile(
+    r"^\W*(?:\d{1,3}(?:\.\d{1,2})*\.?\s+)?(?:there (?:were|was|are|is) )?no (?:items?|business|"
+    r"reports?|matters?|decisions?)\b[^.;]{0,40}?\b(?:brought forward|considered|submitted|"
+    r"received|to (?:report|consider)|for (?:consideration|decision))\b",
     re.I,
 )
 # A decision only to put the matter off: "agreed to defer consideration of the report", "that

@@ -78,7 +78,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "A policy, procedure or process for disposals, or information about them, is not a"
         " decision to dispose of anything.",
         _re(
-            r"\b(?:polic(?:y|ies)|procedures? (?:for|of|on)|(?:council['’]s|disposals?|sales?) "
+            # (not a committee's name: "the corporate policy committee approved the sale")
+            r"\b(?:polic(?:y|ies)(?! (?:and [\w ]{1,30} )?(?:committee|board|panel|cabinet)\b)|"
+            r"procedures? (?:for|of|on)|(?:council['’]s|disposals?|sales?) "
             r"(?:procedures?|process(?:es)?)|process(?:es)? (?:for|of)|constitution|guidelines?|"
             r"guidance|flowcharts?|scheme of delegation|types of|methodology|framework for)\b",
             # "the Asset Disposal Strategy be adopted" (a strategy is not a sale of anything)

@@ -23,7 +23,10 @@ SERVICE_AGREEMENT = (
 _DECISION_OPENING = (
     r"^\W*(?:(?:\(?\w{1,3}[.)]|[•·▪-])\s*)?(?:(?:decision|resolved|agreed|recommendation)s?"
     r"\s*[:–—-]?\s*)?(?:that )?(?:(?:the )?(?:cabinet|council|committee|executive|board)"
-    r"(?: member)? )?(?:(?:is|are) (?:asked|recommended) to )?(?:to )?"
+    r"(?: member)? |"
+    # a member's own decision: "As Deputy Leader, I agree to vary the agreement to include ..."
+    r"(?:as (?:the )?[\w ,'’-]{1,60}?, )?(?:i|we) )?(?:(?:is|are) (?:asked|recommended) to )?"
+    r"(?:to )?"
 )
 
 AWARD_RULES: tuple[Rule, ...] = (
@@ -35,7 +38,7 @@ AWARD_RULES: tuple[Rule, ...] = (
         " between.",
         _re(
             _DECISION_OPENING
-            + r"(?:(?:approv\w*|agree\w*|authoris\w*|note\w* and approv\w*) (?:the |a |an )?)?"
+            + r"(?:(?:approv\w*|agree\w*|authoris\w*|note\w* and approv\w*) (?:to |the |a |an )?)?"
             r"(?:award\w*|extend\w*|extension|var(?:y|ies|ied|iation)|renew\w*|commission\w*|"
             r"let(?:ting)?|procure\w*|procurement|(?:re-?)?tender\w*|call(?:ing)?[- ]off|direct "
             r"award|enter\w* into)\b[^.;]{0,200}?\b(?:contracts?|agreements?|arrangements?|"

@@ -281,6 +281,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             _ONLY_AN_OPTION.pattern,
             r"^\W*\(?(?:\d{1,2}|[a-h])\)\s*(?:transfer(?:ring)? to|set(?:ting)? up|creat(?:e|ing)|"
             r"establish(?:ing)?|form(?:ing)?)\b",
+            # a deputation's or petition's title: what others came to say
+            r"^\W*(?:deputations?|petitions?|questions?|notices? of motion)\b",
+            r"\b(?:raising|raised|expressed|voiced) concerns?\b|\bconcerns? about\b",
             # an option named as a noun in a list: "(b) a new local authority trading company
             # wholly owned by the Council;" (a decision's items open with a verb)
             r"^\W*\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|vi?)\)\s*an?\s",

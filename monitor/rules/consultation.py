@@ -112,6 +112,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # "the Council invites representations on the proposal from any person"
             r"\binvit\w* (?:written )?(?:representations|objections|comments|views)\b[^.;]{0,80}?"
             rf"\bfrom (?:any person|anyone|{PUBLIC})\b",
+            # "Three listening events were held ..., attended by 64 people who use advocacy,
+            # their carers and families"
+            r"\b(?:listening|engagement|consultation|co-?production|community|public) (?:events?|"
+            r"sessions?|workshops?)\b[^.;]{0,100}?\b(?:attended by|with)\b[^.;]{0,40}?"
+            rf"{PUBLIC}\b",
             # "Tenants, their families and advocates met with commissioners on three occasions"
             rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:met|have met|had met|will meet) (?:with )?(?:the )?"
             r"(?:commissioners|officers|council officers|the council|the service|managers)\b",
@@ -120,6 +125,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"give (?:their )?views|have their say|share (?:their )?views|take part)\b",
         ),
         trigger=(
+            "listening",
+            "attended by",
             "consult",
             "surveyed",
             "polled",

@@ -46,7 +46,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # (nor a consultation named: "CONSULTATION ON PROPOSED DISPOSAL OF COMMON GOOD")
             r"^(?-i:(?=[^a-z]*CONSULTATION)(?![^a-z]*(?:NOTICE|OPEN SPACE|OBJECTION|CONSULTATION "
             r"ON|DISPOS|PROPOSED))\W*"
-            r"(?:\d{1,2}\.?\s+)?[A-Z][A-Z ,&()/'’-]{8,120}\W*)$"
+            r"(?:\d{1,2}\.?\s+)?[A-Z][A-Z ,&()/'’-]{8,120}\W*)$",
+            # the same template heading in mixed case, nothing else on its line: "5. Community
+            # engagement and consultation"
+            r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:community|public|stakeholder|customer) )?"
+            r"(?:engagement|consultation)(?: (?:and|&) (?:(?:community|public|stakeholder) )?"
+            r"(?:engagement|consultation))?\W*$"
         ),
     ),
     FalseFriend(
@@ -272,7 +277,13 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " consultation on changes that may come later, not one on this decision.",
         _re(
             r"\bany (?:[\w-]+ ){0,2}?(?:changes?|amendments?|revisions?|variations?)\b[^.;]{0,80}?"
-            r"\b(?:would|will|shall|must|may) (?:also |first |then )?(?:be )?subject to\b"
+            r"\b(?:would|will|shall|must|may) (?:also |first |then )?(?:be )?subject to\b",
+            # "The reviews in Table 4 will involve consultation with service users and residents
+            # where changes to services are proposed"
+            r"\b(?:will|would|shall|may) (?:involve|include|require|be subject to)\b[^.;]{0,80}?"
+            r"\b(?:where|if|when|once|should) (?:any )?(?:changes?|proposals?|reductions?|"
+            r"closures?)\b[^.;]{0,40}?\b(?:are|is|were|be) (?:proposed|made|brought forward|"
+            r"identified)\b",
         ),
     ),
     FalseFriend(

@@ -114,12 +114,14 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:be|is|was|were|being|are) noted\b|\bto note\b|\bnoted that\b|^[\W\d]*note\b",
             # "That members note the award of ...", "the Committee notes the extension"
             r"\b(?:members|cabinet|committee|council|board|panel|executive|commission|forum)"
-            r" (?:is asked to |are asked to )?not(?:es?|ed)\b",
+            r"(?: member)? (?:is asked to |are asked to )?not(?:es?|ed)\b",
         ),
         # ("made under delegated powers" tells how an earlier step was taken.)
         # (not "the transfer ..., approved by Council in 2023": an approval told as history)
         unless=_re(
-            r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|delegat\w*(?! powers\b)|"
+            # (not steps taken "under delegated authority" or "delegated decisions": history)
+            r"\b(?:approv\w*|agree\w*|authoris\w*|endors\w*|decided|(?<!under )(?<!under the )"
+            r"delegat\w*(?! powers\b)(?! decisions?\b)|"
             r"proceed\w*|instruct\w*)\b(?! by\b)",
             # the resolution's own step beside what it notes: "the outcome of the procurement
             # be noted and the contract be awarded to the preferred provider"

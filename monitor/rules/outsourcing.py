@@ -51,8 +51,11 @@ _LETTING_RULES: tuple[Rule, ...] = (
             # Appendix 1" (what the tenders are for comes from the rest of the record)
             r"\b(?:approv\w*|agree\w*|authoris\w*)\b[^.;]{0,20}?\b(?:public )?(?:advertisement|"
             r"advertising|publication) of (?:the )?(?:following )?tenders?\b",
+            # "agree to commence a competitive process for 38 home to school transport routes"
+            rf"\b{_START_VERB} (?:a |an |the )?(?:new )?competitive (?:process|procedure|exercise|"
+            r"dialogue|flexible procedure)\b",
         ),
-        trigger=("procure", "tender"),
+        trigger=("procure", "tender", "competitive"),
     ),
     Rule(
         "procurement_of_service",

@@ -51,6 +51,12 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             r"\b(?:services?|management|operation)\b[^.;]{0,80}?\btransferred to "
             r"(?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,5}?, (?:a|an|the) (?:[\w-]+ ){0,4}?"
             rf"{_TRANSFER_TARGET}\b",
+            # "To move the service to Sample Voices, a registered charity, under a contract of
+            # four years"
+            r"\b(?:mov|transferr?|pass|hand)\w* (?:the |this |these |its )?(?:[\w'’-]+ ){0,3}?"
+            r"services? (?:over )?to (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,5}?,? (?:(?:a|an|the) "
+            rf"(?:[\w-]+ ){{0,4}}?{_TRANSFER_TARGET}\b|under (?:a|an|the) (?:new )?(?:contract|"
+            r"agreement)\b)",
             # a named operator: "Riverside Active Leisure will take over the day-to-day running"
             r"\b(?-i:[A-Z])[\w&'’-]*(?: (?-i:[A-Z])[\w&'’-]*){0,4} (?:will|would|is to|are to) "
             r"take over (?:the )?(?:day-to-day )?(?:running|management|operation|delivery)\b",
@@ -112,6 +118,8 @@ TRANSFER_RULES: tuple[Rule, ...] = (
         trigger=(
             "transfer",
             "hand",
+            "move",
+            "moving",
             "take over",
             "model",
             "run by",
