@@ -18,9 +18,11 @@ from monitor.engine import _Chunk, _Hit
 _WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 _LABEL = r"(\d{1,2}|[a-f]|one|two|three|four|five|six)"
 # The start of an option's own description: "Option 2 – Appoint …", "4.4 Option C – …".
-# ("7. Option 2 - secure a partner", with the paragraph's number and its full stop)
+# ("7. Option 2 - secure a partner", with the paragraph's number and its full stop; the label
+# followed by a dash, colon or bracket, not a sentence about the option: "Option C is assessed
+# as delivering the best outcome")
 _OPTION_START = re.compile(
-    rf"^\W*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?option\s*\(?{_LABEL}\b", re.I
+    rf"^\W*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?option\s*\(?{_LABEL}\b\)?\s*(?:[-–—:.(]|$)", re.I
 )
 # The option a record calls its preferred one: "7.1 Option C is the preferred option", "the
 # recommended option is Option 2", "Option 3 (preferred)".
@@ -76,10 +78,32 @@ def _options_described(chunks: Sequence[_Chunk]) -> dict[int, str]:
             if m:
                 current, left = _label(m.group(1)), _OPTION_SENTENCES
                 continue
+            if current is not None and _names_other_option(seg.text, current):
+                # "10. Options A and B were rejected because ...": about other options
+                current = None
             if current is not None and left > 0:
                 under[id(seg)] = current
                 left -= 1
     return under
+
+
+# Options named in a sentence: "Options A and B", "Option 2", "options (a), (b) or (c)".
+_NAMED_OPTIONS = re.compile(
+    rf"\boptions?\s*\(?{_LABEL}\b\)?((?:,?\s*(?:and|or|,)\s*\(?{_LABEL}\b\)?)*)", re.I
+)
+_LABEL_RE = re.compile(rf"\b{_LABEL}\b", re.I)
+
+
+def _names_other_option(text: str, current: str) -> bool:
+    if "option" not in text.lower():
+        return False
+    for m in _NAMED_OPTIONS.finditer(text):
+        named = {_label(m.group(1))} | {
+            _label(x) for x in _LABEL_RE.findall(m.group(2) or "") if x.lower() not in ("and", "or")
+        }
+        if named - {current}:
+            return True
+    return False
 
 
 def _preferred_label(chunks: Sequence[_Chunk]) -> str | None:

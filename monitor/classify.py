@@ -149,8 +149,16 @@ def _classify_chunks(
             out_kept = []
         elif is_notice and lets_no_contract(notice, whole, structure):
             # A portal's sale or lease of council land, or a grant round: a sale is read
-            # below, and the notice's words about a "service" name none to let.
+            # below, and the notice's words about a "service" name none to let. Its bidders
+            # bid for the land ("improved as a public play area by the successful bidder
+            # under the development agreement"): only a service named as let is kept.
             signals.append("notice_not_a_procurement")
+            discounted += [
+                (h, "notice_not_a_procurement")
+                for h in out_kept
+                if h.rule in R.GENERIC_CONTRACT_RULES
+            ]
+            out_kept = [h for h in out_kept if h.rule not in R.GENERIC_CONTRACT_RULES]
         elif is_notice:
             head = names_a_service(notice.title) if notice is not None else None
             title_read = notice.title if notice is not None else None

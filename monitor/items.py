@@ -270,6 +270,39 @@ def _titled_entry(lines: Sequence[str], k: int, last: int) -> tuple[str, int] | 
 _CAPS_HEADING = re.compile(r"^(?=[^a-z]*$)(?=(?:[^A-Z]*[A-Z]){6})[A-Z][A-Z0-9 ,.'’&()/:–—-]+$")
 
 
+# Scottish minutes often head an item with a short unnumbered line in sentence case, then open
+# its first paragraph with "4 There was submitted a report by ...".
+_ITEM_OPENING = re.compile(
+    r"^\W*(?:\d{1,3}\.?\s+)?(?:there (?:was|were|had been) (?:submitted|circulated|considered)|"
+    r"consideration was given|the (?:committee|cabinet|council|board|panel|sub-committee) "
+    r"considered)\b",
+    re.I,
+)
+# What opens a sentence, not a title: "The Committee noted the report."
+_SENTENCE_OPENING = re.compile(
+    r"^\W*(?:the|it|there|this|he|she|they|councillor|members?|officers?|in|on|with|after)\b",
+    re.I,
+)
+
+
+def _unnumbered_heading(lines: Sequence[str], k: int, last: int) -> tuple[str, int] | None:
+    """Line ``k`` as an unnumbered item heading: in capitals, or a short line (not a sentence)
+    whose next line opens an item ("There was submitted a report ...")."""
+    found = _caps_heading(lines[k], last)
+    if found is not None:
+        return found
+    line = " ".join(lines[k].split())
+    if (
+        not line
+        or len(line.split()) > _MAX_HEADING_WORDS
+        or _SENTENCE_OPENING.match(line)
+        or heading_kind(line) is not None
+    ):
+        return None
+    nxt = next((lines[j] for j in range(k + 1, min(k + 3, len(lines))) if lines[j].strip()), "")
+    return (line, last + 1) if _ITEM_OPENING.match(nxt) else None
+
+
 def _caps_heading(line: str, last: int) -> tuple[str, int] | None:
     line = " ".join(line.split())
     if (
@@ -314,7 +347,7 @@ def _cut(
                 start = k = end
                 continue
             if in_capitals:
-                found = _caps_heading(lines[k], last)
+                found = _unnumbered_heading(lines, k, last)
             else:
                 found = _heading_and_number(lines[k], last) or _titled_entry(lines, k, last)
             begin = k
@@ -353,7 +386,17 @@ def _cut(
     return [item for item in merged if item.heading is not None or item.pages]
 
 
-def _is_pack(items: Sequence[Item]) -> bool:
+# In minutes headed without numbers, a line that is the committee's own sentence: "The
+# Committee approved the campaign.", "After consideration, the Committee noted the report."
+# (read only there: a numbered report's background says "The Committee approved ... in 2019")
+_MINUTE_SENTENCE = re.compile(
+    r"^[ \t]*(?:After consideration,? |Thereafter,? )?[Tt]he (?:Committee|Cabinet|Council|Board|"
+    r"Panel|Sub-Committee|Executive) (?:approved|agreed|noted|resolved|decided|endorsed)\b",
+    re.M,
+)
+
+
+def _is_pack(items: Sequence[Item], unnumbered: bool = False) -> bool:
     headed = [item for item in items if item.heading is not None]
     if len(headed) < _MIN_ITEMS:
         return False  # (most documents: no need to read every item for a resolution)
@@ -364,7 +407,12 @@ def _is_pack(items: Sequence[Item]) -> bool:
     # a plan printed as a table, one entry a row
     if sum(1 for item in headed if " | " in (item.heading or "")) >= _MIN_ITEMS + 1:
         return True
-    deciding = (item for item in headed if _DECIDES.search(item.text()))
+    deciding = (
+        item
+        for item in headed
+        if _DECIDES.search(item.text())
+        or (unnumbered and _MINUTE_SENTENCE.search(item.text()))
+    )
     return len(list(islice(deciding, _MIN_ITEMS))) >= _MIN_ITEMS
 
 
@@ -422,7 +470,16 @@ def _with_private_parts_joined(items: list[Item]) -> list[Item]:
 
 # The resolutions of minutes headed in capitals ("Decided:", "AGREED", "RESOLVED"): counted as
 # plain substrings, so that a long report pays almost nothing for the test.
-_MINUTED = ("Decided", "DECIDED", "AGREED", "RESOLVED", "Resolved", "Agreed:")
+_MINUTED = (
+    "Decided",
+    "DECIDED",
+    "AGREED",
+    "RESOLVED",
+    "Resolved",
+    "Agreed:",
+    "There was submitted",
+    "There had been circulated",
+)
 
 
 def _decides_twice(texts: Sequence[PageText]) -> bool:
@@ -442,14 +499,16 @@ def split_items(pages: Sequence[PageText]) -> list[Item]:
     for piece in pages:
         by_document.setdefault(piece[0], []).append(piece)
     cut = {document: _cut(document, texts) for document, texts in by_document.items()}
-    for document, texts in by_document.items():
-        # (minutes with headings in capitals and no numbers: tried only when the numbered
-        # reading finds no pack and the text holds decisions in at least two places)
-        if not _is_pack(cut[document]) and _decides_twice(texts):
-            in_capitals = _cut(document, texts, in_capitals=True)
-            if _is_pack(in_capitals):
-                cut[document] = in_capitals
     packs = {document for document, items in cut.items() if _is_pack(items)}
+    for document, texts in by_document.items():
+        # (minutes whose headings have no numbers, in capitals or over "There was submitted":
+        # tried only when the numbered reading finds no pack and the text holds minuted
+        # decisions in at least two places)
+        if document not in packs and _decides_twice(texts):
+            unnumbered = _cut(document, texts, in_capitals=True)
+            if _is_pack(unnumbered, unnumbered=True):
+                cut[document] = unnumbered
+                packs.add(document)
     if not packs:
         return [Item(None, list(pages))]
     rest = Item(None, [piece for piece in pages if piece[0] not in packs])

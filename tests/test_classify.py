@@ -823,6 +823,22 @@ def test_rules_version_names_the_review_and_the_source() -> None:
     assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}\+[0-9a-f]{10}", RULES_VERSION)
 
 
+def test_rules_version_hashes_every_module_a_classification_runs() -> None:
+    import sys
+
+    from monitor.result import rules_sources
+
+    hashed = {path.resolve() for path in rules_sources()}
+    used = {
+        Path(module.__file__).resolve()
+        for name, module in list(sys.modules.items())
+        if name.startswith("monitor.")
+        and not name.startswith("monitor.principles")
+        and getattr(module, "__file__", None)
+    }
+    assert used and used <= hashed, sorted(str(p) for p in used - hashed)
+
+
 def test_every_rule_has_a_name_and_a_reason() -> None:
     named = [*R.ALL_RULES, *R.FALSE_FRIENDS, *R.BLOCKERS]
     names = [x.name for x in named]

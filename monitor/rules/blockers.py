@@ -27,6 +27,9 @@ _ONLY_AN_OPTION = _re(
     # the in-house service as the comparator of a market test: "agreed that the future
     # delivery of grounds maintenance be market tested against the in-house service"
     r"\b(?:market[- ])?test\w* against\b|\bbenchmark\w* against\b",
+    # "Before starting the procurement the council looked at bringing the centres under direct
+    # council management" (an option weighed, then rejected)
+    r"\blook(?:ed|ing)? (?:again |closely |carefully |hard )?at\b",
     # a choice for later: "At the end of the contract the Council will be required to
     # re-procure the service, bring it back in-house or make other arrangements"
     r"\bat the end of the (?:contract|term|agreement)\b|\b(?:be|is) required to\b",
@@ -253,7 +256,9 @@ BLOCKERS: tuple[Blocker, ...] = (
         " member or shareholder) delivers the service under council control: not outsourcing"
         " (eval README: council-owned companies and trusts).",
         _re(
-            r"\b(?:aleos?|arm['’]?s[- ]length external organisations?)\b",
+            # (not the users of what is bought: "for 19,500 Council and ALEO users")
+            r"\b(?:aleos?|arm['’]?s[- ]length external organisations?)\b(?! (?:users|staff|"
+            r"employees|buildings|sites|premises)\b)",
             # (not "a body that is not controlled by the Council")
             r"(?<!not )(?<!never )\b(?:controlled|wholly[- ]owned) by (?:the |(?-i:[A-Z])[\w'’-]* "
             r"(?:(?-i:[A-Z])[\w'’-]* ){0,3})(?:council|authority)\b",

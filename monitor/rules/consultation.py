@@ -107,8 +107,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # A notice's invitation: "Members of the public may also make representations"
             # ("Any person, including Sampleton Community Council, wishing to make ...")
             rf"\b(?:{PUBLIC}|any person|anyone)\b[^.;]{{0,80}}?\b(?:may|can|(?:are|is) invited "
-            r"to|wishing to|who wish(?:es)? to) (?:also )?(?:make|submit|send|lodge) (?:written )?"
-            r"(?:representations|objections|comments)\b",
+            r"to|wishing to|who wish(?:es)? to) (?:also )?(?:(?:make|submit|send|lodge) "
+            r"(?:written )?(?:representations|objections|comments)|object)\b",
             # "the Council invites representations on the proposal from any person"
             r"\binvit\w* (?:written )?(?:representations|objections|comments|views)\b[^.;]{0,80}?"
             rf"\bfrom (?:any person|anyone|{PUBLIC})\b",
@@ -125,6 +125,7 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"give (?:their )?views|have their say|share (?:their )?views|take part)\b",
         ),
         trigger=(
+            "to object",
             "listening",
             "attended by",
             "consult",
@@ -235,15 +236,15 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
         "The s.123(2A) open-space notice in a newspaper, and the objections it invites, is the"
         " statutory public consultation for open space.",
         _re(
-            r"\b(?:section|s\.?) ?12[23] ?\(2a\)",
+            r"\b(?:sections?|s\.?) ?12[23] ?\(2a\)",
             r"\bopen space notices?\b",
             r"\bpublic notices?\b[^.;]{0,100}?\b(?:newspapers?|section 12[23]|s\.? ?12[23]|"
             r"open space|dispos\w*)",
             # (a notice of intended disposal counts when it is the statutory one, of open space
             # or inviting objections: not an agent's "Notice of intended disposal ... offers
             # are invited")
-            r"\bnotice (?:of|is hereby given)\b[^.;]{0,60}?\bdispos\w*\b[^.;]{0,120}?\b(?:open "
-            r"space|object\w*|representations)\b",
+            r"\bnotice (?:of|is hereby given)\b[^.;]{0,60}?\b(?:dispos\w*|lease|leasing|"
+            r"appropriat\w*)\b[^.;]{0,120}?\b(?:open space|object\w*|representations)\b",
             r"\b(?:objections?|representations)\b[^.;]{0,100}?\b(?:dispos\w*|open space)\b",
             r"\b(?:dispos\w*|open space|notices?|advert\w*)\b[^.;]{0,100}?\bobject(?:ions?|ed|"
             r"ors?)?\b",
