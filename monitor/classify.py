@@ -33,6 +33,7 @@ from monitor.blockers import (
 )
 from monitor.chosen_option import with_chosen_options
 from monitor.deciding import (
+    decides_or_formally_proposes,
     has_deciding_part,
     is_long_paper,
     only_notes,
@@ -57,6 +58,7 @@ from monitor.set_aside import (
     done_before_notice,
     lets_no_contract,
 )
+from monitor.subjects import Matters, on_other_matters
 from monitor.text import SectionState, Segment, analyse, repeated_lines
 
 __all__ = [
@@ -261,6 +263,15 @@ def _classify_chunks(
         asset_kept = []
     is_asset_sale = bool(asset_kept)
 
+    # A long paper's evidence is taken only from the part about what it decides
+    # (monitor.subjects): its other matters have their own consultations and appraisals.
+    matters = Matters(chunks) if long_paper and (out_kept or asset_kept) else None
+    decided_hits = [
+        h
+        for h in (*out_kept, *asset_kept)
+        if decides_or_formally_proposes(h.seg, h.chunk.is_title)
+    ] or [*out_kept, *asset_kept]
+
     # ---- consultation (only where the question arises)
     has_consultation: bool | None = None
     cons_kept: list[_Hit] = []
@@ -293,6 +304,10 @@ def _classify_chunks(
             # mentions on other matters (an earlier phase, other works) are not this one's.
             discounted += [(h, "none_on_this_decision") for h in cons_kept]
             cons_kept = []
+        if matters is not None and cons_kept:
+            aside = on_other_matters(cons_kept, decided_hits, matters)
+            cons_kept = [h for h in cons_kept if h not in aside]
+            discounted += [(h, "consultation_on_another_matter") for h in aside]
         has_consultation = bool(cons_kept)
 
     # ---- in-house option (only for outsourcing)
@@ -316,6 +331,10 @@ def _classify_chunks(
         if is_notice:
             inh_kept, aside = done_before_notice(inh_kept)
             discounted += [(h, "notice_text") for h in aside]
+        if matters is not None and inh_kept:
+            aside = on_other_matters(inh_kept, decided_hits, matters)
+            inh_kept = [h for h in inh_kept if h not in aside]
+            discounted += [(h, "inhouse_on_another_matter") for h in aside]
         has_inhouse = bool(inh_kept)
 
     should_flag = (is_outsourcing and not (has_consultation and has_inhouse)) or (

@@ -71,7 +71,7 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
     deciding = []
     noting_list = False
     for seg in segments:
-        if seg.section != "decision" or seg.is_heading:
+        if seg.section != "decision" or seg.is_heading or _FIELD.match(seg.text):
             continue
         if noting_list and _LIST_ITEM.match(seg.text) and not R.DECISION_SENTENCE.search(seg.text):
             continue
@@ -101,6 +101,13 @@ _RESOLUTION = re.compile(
     r"council|executive|panel|board|sub-committee) (?:resolved|agreed|decided|noted)\b",
     re.I,
 )
+# A page's field after its decision: "Reference: Report 25/312 (PDF)", "Contact: ...".
+_FIELD = re.compile(
+    r"^\W*(?:reference|ref|contact|report author|lead officer|background papers|documents?|"
+    r"attachments?|supporting documents|date of (?:decision|publication)|effective from)\b"
+    r"[^.:]{0,20}:",
+    re.I,
+)
 _NOTING_LEAD = re.compile(r"\b(?:noted|notes|to note)\s*[:–—-]?\s*$", re.I)
 _LIST_ITEM = re.compile(r"^\W*(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)]|[•·▪-])\s", re.I)
 _NOTHING_BROUGHT = re.compile(
@@ -113,12 +120,15 @@ _NOTHING_BROUGHT = re.compile(
 # the item be deferred to the next meeting", "consideration was continued to a later meeting".
 _DEFERS = re.compile(
     r"\b(?:to (?:defer|postpone)|(?:be|was|were|is|being) (?:deferred|postponed|withdrawn|"
-    r"adjourned)|continued to (?:the|a|its) (?:next|future|later))\b",
+    r"adjourned)|continued to (?:the|a|its) (?:next|future|later)|"
+    # a further report asked for: "The Strategic Lead be asked to report back on discussions"
+    r"report back|(?:bring|submit|present)\w* (?:a )?(?:further |new )?report)\b",
     re.I,
 )
 _OTHER_STEP = re.compile(
-    r"\b(?:approv\w*|award\w*|authoris\w*|endors\w*|sold|sell|dispos\w*|transfer\w*|procur\w*|"
-    r"tender\w*|extend\w*|appoint\w*|let)\b",
+    # (not "the timescale for any asset transfer request": a noun, no step taken)
+    r"\b(?:approv\w*|award\w*|authoris\w*|endors\w*|sold|sell|dispose of|disposal of|"
+    r"transferred|transfer (?:of|the)|procur\w*|tender\w*|extend\w*|appoint\w*|let)\b",
     re.I,
 )
 

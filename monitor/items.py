@@ -34,7 +34,7 @@ _MARKED = re.compile(
     r"^(?:(?:agenda\s+)?(?:item|entry)\s+(?:no\.?\s*)?(?P<item>\d{1,3})[a-z]?|"
     r"min(?:ute)?s?\.?\s+(?:no\.?\s*)?(?P<minute>\d{1,4})(?:/\d{2,4})?|"
     # A minute number, never a date ("16/02/2021").
-    r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/(?P<ref_tail>\d{2,4})|"
+    r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/(?P<ref_tail>\d{2,4})(?:/[A-Z]{1,6})?|"
     # A committee's letters, a slash or a dot, the minute's number: "CAB/68", "EX.31"
     r"[A-Z]{1,5}[/.](?P<slashed>\d{1,4})|"
     # A forward plan's reference: "FP/25/031 Refuse collection vehicles", "KD/2025/011"

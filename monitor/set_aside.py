@@ -18,9 +18,9 @@ __all__ = ["THIS_DECISION", "against_doing_nothing", "done_before_notice", "lets
 # A negative about this record's own decision: "no public consultation ... on the lease",
 # "... was required for this proposal".
 THIS_DECISION = re.compile(
-    r"\b(?:on|for|about|regarding|in respect of) (?:this|the) (?:proposed |recommended |"
-    r"planned |intended )?(?:proposals?|decisions?|lease|procurement|"
-    r"disposal|sale|transfer|contract|extension|award|recommendations?|matter)\b"
+    r"\b(?:on|for|about|regarding|in respect of) (?:this|the|these) (?:proposed |recommended |"
+    r"planned |intended )?(?:proposals?|decisions?|leases?|procurement|"
+    r"disposals?|sales?|transfers?|contracts?|extensions?|awards?|recommendations?|matters?)\b"
     # the decision as the subject: "the proposed disposals have not been the subject of"
     r"|\b(?:this|the) (?:proposed |recommended |planned |intended )(?:disposals?|sales?|"
     r"transfers?|leases?|extensions?|awards?|contracts?)\b[^.;]{0,60}?\b(?:has|have|had|was|"
@@ -36,7 +36,11 @@ THIS_DECISION = re.compile(
 CONSULTATION_NOT_ON_DECISION = re.compile(
     r"\bconsultation\b[^.]{0,120}?\b(?:did|does) not (?:address|cover|concern|include|relate "
     r"to)\b[^.;]{0,40}?\b(?:disposals?|sales?|transfers?|leases?|procurement|contracts?|"
-    r"outsourcing)\b",
+    r"outsourcing)\b"
+    # "The proposal was not included in the budget consultation questions"
+    r"|\b(?:the|this) (?:proposals?|decision|disposals?|sale|transfer|procurement|contract)\b"
+    r"[^.;]{0,40}?\b(?:was|were|is|are) not (?:included|covered|raised|asked about|part of)\b"
+    r"[^.;]{0,30}?\bconsultation\b",
     re.I,
 )
 _OPEN_SPACE_NOTICE_GIVEN = re.compile(

@@ -27,6 +27,10 @@ _ONLY_AN_OPTION = _re(
     # the in-house service as the comparator of a market test: "agreed that the future
     # delivery of grounds maintenance be market tested against the in-house service"
     r"\b(?:market[- ])?test\w* against\b|\bbenchmark\w* against\b",
+    # the in-house service as it is today, which the decision lets out: "approves the
+    # re-provision of the routes currently operated by the council's in-house fleet"
+    r"\bcurrently (?:operated|provided|run|delivered|managed|undertaken) (?:by|through|within) "
+    r"(?:the )?(?:council['’]s )?(?:own )?(?:in[- ]house|direct)\b",
     # "Before starting the procurement the council looked at bringing the centres under direct
     # council management" (an option weighed, then rejected)
     r"\blook(?:ed|ing)? (?:again |closely |carefully |hard )?at\b",

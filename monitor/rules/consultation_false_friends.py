@@ -211,7 +211,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?:under|pursuant|is|are|was|were|will|needs?)\b",
             # "users of the centre had not been asked their views", "contained no evidence of
             # consultation", "the policy did not require a public consultation"
-            r"\b(?:had|have|has|were|was) not (?:yet )?been (?:asked|consulted|engaged|involved)\b",
+            r"\b(?:had|have|has|were|was) not (?:yet )?been (?:directly |formally |specifically |"
+            r"individually |separately )?(?:asked|consulted|engaged|involved)\b",
             r"\bnot (?:been )?asked (?:for )?(?:their|its|his|her) views\b",
             r"\bno evidence of (?:any )?(?:(?:public|formal|prior) )?(?:consultation|engagement)\b",
             r"\b(?:absence|lack) of (?:any )?(?:(?:public|formal|prior|meaningful) )?"

@@ -49,6 +49,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # "Rescinds resolution 3 of its meeting of 18 February 2019, which approved the
             # disposal of the freehold"
             r"\b(?:rescind\w*|revok\w*) (?:the )?resolutions? (?:\d+ )?(?:of|made at|passed at)\b",
+            # "declared surplus by an earlier decision of the Executive (July 2024)"
+            r"\bby an? (?:earlier|previous|prior) (?:decision|resolution)\b",
             r"\bdecisions?\b[^.;]{0,160}?\bbe (?:rescinded|revoked|reversed|withdrawn|set aside)\b",
         ),
         unless=_re(

@@ -89,6 +89,18 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="after",
     ),
     FalseFriend(
+        "goods_for_a_service",
+        _O,
+        "Vehicles, machinery or equipment bought for a service ('the procurement of vehicles and"
+        " machinery for the grounds maintenance service') equip it; they let it to no one.",
+        _re(
+            r"\b(?:procure\w*|purchas\w*|buy\w*|supply|acquisition|acquire|lease|hire|replace\w*) "
+            r"(?:of )?(?:the |new |replacement )*(?:[\w-]+ )?(?:vehicles?|fleet|machinery|"
+            r"equipment|plant|bins|containers|minibuses)\b(?: and (?:[\w-]+ )?(?:vehicles?|"
+            r"machinery|equipment|plant))?(?: (?:required|needed))? for\b",
+        ),
+    ),
+    FalseFriend(
         "goods_or_works",
         _O,
         "Buying goods or building works is not contracting out a service.",
@@ -102,7 +114,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             rf"(?!(?: [\w-]+)? {_GOODS_HEAD}\b)",
             # (not "kitchens operated by the Council's Facilities Management service": the
             # council's own service is who uses the goods)
-            rf"(?<!council's )(?<!council’s )(?<!in-house )(?<!our own )"
+            # (nor "vehicles and machinery for the grounds maintenance service": the service
+            # the goods are for)
+            rf"(?<!council's )(?<!council’s )(?<!in-house )(?<!our own )(?<!for the )(?<!for its )"
             rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
             rf"|operators?|operation|collections?)\b(?!(?: (?:and|&) [\w-]+)? {_GOODS_HEAD}\b)"
             # (not the name of the framework the works are called off: "under the London

@@ -176,6 +176,23 @@ TRANSFER_RULES: tuple[Rule, ...] = (
         trigger=("business transfer", "going concern"),
     ),
     Rule(
+        "in_house_service_let",
+        OUTSOURCING,
+        "A service the council runs in-house today, moved to outside providers: 'approves the"
+        " re-provision of the routes currently operated by the council's in-house fleet through"
+        " the Passenger Transport Dynamic Purchasing System'.",
+        _re(
+            r"\b(?:re-?provi\w*|mov\w*|transfer\w*|externalis\w*|commission\w*|procur\w*|"
+            r"let(?:ting)?)\b[^.;]{0,120}?\b(?:currently |presently )?(?:operated|provided|"
+            r"delivered|run|undertaken)\b[^.;]{0,20}?\b(?:by|through|within) (?:the )?"
+            r"(?:council['’]s )?(?:own )?in[- ]house\b[^.;]{0,80}?\b(?:through|via|to|by) "
+            r"(?:the |an? )?(?:council['’]s )?(?:[\w'’-]+ ){0,4}?(?:dynamic purchasing system|dps|"
+            r"dynamic market|framework|external|independent|private|operators?|providers?|"
+            r"contractors?)\b",
+        ),
+        trigger=("in-house", "in house"),
+    ),
+    Rule(
         "staff_transfer_out",
         OUTSOURCING,
         "Council staff moving under TUPE to a provider, trust or contractor go with the service"

@@ -1,0 +1,134 @@
+"""What a long paper's sentences are about, so that its consultation and in-house evidence is
+taken only from the part about the matter it decides.
+
+A transformation update that extends an ICT managed service also reports a library survey and
+a care-homes appraisal "after consultation with residents and their families"; a budget paper
+that sells a depot also tells of engagement on youth provision. Those are consultations and
+appraisals of other matters (eval README: the consultation must be on the decision, or on a
+wider strategy that produced it). A sentence is about the services and things it names (the
+service domains and kinds of property of :mod:`monitor.rules.vocabulary`), or, when it names
+none, about those its numbered paragraph names. Evidence about named matters that share none
+with the decision's is set aside; evidence that names no matter stays (it may be about the
+decision: "Residents were consulted on the proposals")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from monitor.engine import _Chunk, _Hit
+from monitor.rules.vocabulary import ASSET_OBJECT, SERVICE_DOMAIN
+
+_MATTER = re.compile(rf"\b(?:{SERVICE_DOMAIN}|{ASSET_OBJECT})\b", re.I)
+# Names too general to tell matters apart ("the land", "services", "the centre").
+_GENERAL = frozenset(
+    {
+        "land",
+        "lands",
+        "site",
+        "sites",
+        "property",
+        "properties",
+        "premises",
+        "building",
+        "buildings",
+        "asset",
+        "assets",
+        "unit",
+        "units",
+        "acre",
+        "acres",
+        "hectare",
+        "hectares",
+        "centre",
+        "centres",
+        "services",
+        "service",
+        "maintenance",
+        "repairs",
+        "transport",
+        "care",
+        "public",
+        "residential",
+        "support",
+        "estate",
+        "estates",
+        "offices",
+        "office",
+    }
+)
+_ABOUT_THE_DECISION = frozenset({"decision", "options", "reasons"})
+_OPTION_HEADING = re.compile(
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?option\s*\(?\w{1,3}\)?\s*[-–—:.(]", re.I
+)
+# A paragraph's own number at the start of its first sentence: "22. Option 1 - ...".
+_NUMBERED = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s")
+
+
+_LINKING = frozenset({"to", "and", "of", "the", "for", "a", "an", "in", "on", "with", "&"})
+
+
+def terms(text: str) -> frozenset[str]:
+    """The distinctive words of the matters a text names, by their first letters ("libraries"
+    and "library", "home to school" and "school"): a matter named in other words still shares
+    one ("day services" and "day opportunities")."""
+    found = set()
+    for m in _MATTER.finditer(text):
+        for word in re.findall(r"[\w'’²]+", m.group(0).lower()):
+            if word not in _GENERAL and word not in _LINKING:
+                found.add(word[:6])
+    return frozenset(found)
+
+
+def _paragraphs(chunks: Sequence[_Chunk]) -> dict[int, frozenset[str]]:
+    """For each sentence (by ``id``), the matters of the numbered paragraph it belongs to."""
+    out: dict[int, frozenset[str]] = {}
+    for chunk in chunks:
+        group: list[int] = []
+        found: set[str] = set()
+        for seg in chunk.analysed.segments:
+            if (_NUMBERED.match(seg.text) or seg.is_heading) and group:
+                for key in group:
+                    out[key] = frozenset(found)
+                group, found = [], set()
+            group.append(id(seg))
+            found |= terms(seg.text)
+        for key in group:
+            out[key] = frozenset(found)
+    return out
+
+
+class Matters:
+    """The matters of a record's sentences, worked out once per record."""
+
+    def __init__(self, chunks: Sequence[_Chunk]) -> None:
+        self._paragraph = _paragraphs(chunks)
+
+    def of(self, hit: _Hit) -> frozenset[str]:
+        own = terms(hit.seg.text)
+        return own or self._paragraph.get(id(hit.seg), frozenset())
+
+    def of_all(self, hits: Iterable[_Hit]) -> frozenset[str]:
+        found: set[str] = set()
+        for hit in hits:
+            found |= terms(hit.seg.text) | self._paragraph.get(id(hit.seg), frozenset())
+        return frozenset(found)
+
+
+def on_other_matters(
+    evidence: Sequence[_Hit], decided: Sequence[_Hit], matters: Matters
+) -> list[_Hit]:
+    """The evidence hits that name matters and share none with what the record decides (an
+    empty list when the decision names no distinctive matter)."""
+    deciding = matters.of_all(decided)
+    if not deciding:
+        return []
+    return [
+        h
+        for h in evidence
+        # (a record's own options and decision are about what it decides, whatever they name)
+        if h.seg.section not in _ABOUT_THE_DECISION
+        and not _OPTION_HEADING.match(h.seg.text)
+        and (named := matters.of(h))
+        and named.isdisjoint(deciding)
+    ]
