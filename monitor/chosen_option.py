@@ -106,6 +106,22 @@ def _names_other_option(text: str, current: str) -> bool:
     return False
 
 
+# Options listed in one sentence: "Option 1 – re-let as a starter farm; Option 2 – amalgamate
+# ...; Option 3 – offer the farm for sale by informal tender".
+_INLINE_OPTION = re.compile(rf"\boption\s*\(?{_LABEL}\b\)?\s*[-–—:]", re.I)
+
+
+def _inline_option(hit: _Hit) -> str | None:
+    """The option a match sits in when its sentence lists several, each after its label."""
+    text = hit.seg.text
+    if text.lower().count("option") < 2:
+        return None
+    found = [m for m in _INLINE_OPTION.finditer(text) if m.start() <= hit.start]
+    if len(list(_INLINE_OPTION.finditer(text))) < 2 or not found:
+        return None
+    return _label(found[-1].group(1))
+
+
 def _preferred_label(chunks: Sequence[_Chunk]) -> str | None:
     """The option the record names as its preferred or recommended one, if it names one."""
     for chunk in chunks:
@@ -141,7 +157,9 @@ def chosen_option_hits(
         m = _OPTION_START.match(hit.seg.text)
         if m is None and under is None:
             under = _options_described(chunks)
-        option = _label(m.group(1)) if m else (under or {}).get(id(hit.seg))
+        option = _inline_option(hit) or (
+            _label(m.group(1)) if m else (under or {}).get(id(hit.seg))
+        )
         if option is not None:
             listed.setdefault(option, []).append(hit)
     # Options the rules kept as they stand ("5.2 Option 2 - Procure an external provider"):
@@ -208,7 +226,9 @@ def with_chosen_options(
         m = _OPTION_START.match(hit.seg.text)
         if m is None and under is None:
             under = _options_described(chunks)
-        option = _label(m.group(1)) if m else (under or {}).get(id(hit.seg))
+        option = _inline_option(hit) or (
+            _label(m.group(1)) if m else (under or {}).get(id(hit.seg))
+        )
         if option is not None and option not in labels:
             aside.append((hit, "option_not_chosen"))
         else:

@@ -76,7 +76,7 @@ _NUMBERED = re.compile(
 _BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?$")
 # An item heading names its matter in a few words; a longer line is prose ("109/2009 The
 # Cabinet agreed to the contract being awarded to ...").
-_MAX_HEADING_WORDS = 20
+_MAX_HEADING_WORDS = 26
 # An item holds more than its heading: a list of report titles ("53 Disposal of Small Surplus
 # Sites" under "Exclusion of the press and public") is part of the item that lists them.
 _MIN_ITEM_WORDS = 12
@@ -103,7 +103,11 @@ _DECIDES = re.compile(
     r"^[ \t]*(?:The )?(?:Cabinet|Committee|Council|Executive|Panel|Board|Sub-Committee)[ \t]*:"
     r"[ \t]*$|"
     r"^[ \t]*(?:\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|\([a-z]\))[ \t]*(?:Noted|Agreed|Approved|Endorsed|"
-    r"Delegated|Decided|Authorised|Resolved)\b",
+    r"Delegated|Decided|Authorised|Resolved)\b|"
+    # Northern Irish minutes: "Alderman A moved, seconded by Councillor B and" / "Recommendation:
+    # That Members note the report."
+    r"\bseconded by [^.\n]{0,60}\band\s*$|^[ \t]*Recommendation\s*:\s*That (?:Members|Council|the "
+    r"Committee)\b",
     re.M,
 )
 # Items of procedure: what they list (declared interests, excluded reports, the minutes of
@@ -173,6 +177,11 @@ _MAY_BE_HEADING = re.compile(
 )
 
 
+_PERSON = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Alderman|Bailie|Provost|Sir|Dame)\.? (?-i:[A-Z])"
+)
+
+
 def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
     if not _MAY_BE_HEADING.match(line):
         return None
@@ -196,8 +205,9 @@ def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
     m = _MARKED.match(line)
     if m:
         title = m.group("title")
-        # "Minute 45/2025" alone, or with a short title; never a sentence.
-        if title and title.rstrip().endswith("."):
+        # "Minute 45/2025" alone, or with a short title; never a sentence, nor a member's
+        # interest declared in an item ("Item 8: Mr H Sutherland (non-financial)").
+        if title and (title.rstrip().endswith(".") or _PERSON.match(title)):
             return None
         number = int(
             m.group("item")
@@ -427,6 +437,7 @@ _PRIVATE_PART = re.compile(
 _ITEM_NUMBER = re.compile(r"^\W*(?:item\s+)?[\w.]{0,6}?\d[\w.]{0,4}[.):]?\s+", re.I)
 
 
+_EXCLUSION = re.compile(r"\bexclusion of (?:the )?(?:press|public)\b", re.I)
 # A shortened title must keep this many words to name the same matter.
 _MIN_MATTER_WORDS = 3
 
@@ -443,9 +454,14 @@ def _with_private_parts_joined(items: list[Item]) -> list[Item]:
     judged once on all its text (the exempt part alone only "notes the exempt appendix")."""
     out: list[Item] = []
     by_matter: dict[str, Item] = {}
+    # (items taken after the press and public are excluded are private parts too: "309.
+    # Disposal of Former Sample School Site - Financial Terms")
+    excluded = False
     for item in items:
         heading = item.heading
-        if heading is not None and _PRIVATE_PART.search(heading):
+        if heading is not None and _EXCLUSION.search(heading):
+            excluded = True
+        elif heading is not None and (excluded or _PRIVATE_PART.search(heading)):
             # (its title may be the public item's shortened: "9. Disposal of Land at Sample
             # Garages, Sampleton, to Sample Trust" and "13. Disposal of Land at Sample Garages
             # – Closed Appendix")
@@ -455,7 +471,7 @@ def _with_private_parts_joined(items: list[Item]) -> list[Item]:
                     public
                     for name, public in by_matter.items()
                     if len(matter.split()) >= _MIN_MATTER_WORDS
-                    and (name.startswith(matter) or matter.startswith(name))
+                    and (matter in name or name in matter)
                 ),
                 None,
             )

@@ -121,6 +121,8 @@ OWN_PREMISES: Final = re.compile(
 RENTED_PREMISES: Final = re.compile(
     r"\b(?:leas(?:e|ing)|rental|renting) of (?:[\w-]+ ){0,3}?(?:offices?|office (?:space|"
     r"accommodation)|premises|depots?)\b|\b(?:leasehold|rented|leased) (?:office|premises)\b"
+    # "Requirement for Office and Customer Contact Accommodation - Clacton-on-Sea"
+    r"|\brequirement for (?:[\w-]+ ){0,5}?(?:accommodation|premises|office space)\b"
     # homes leased from landlords for temporary accommodation (private sector leasing)
     r"|\bleas(?:e|ing) of (?:[\w-]+ ){0,2}?(?:residential )?(?:properties|homes|dwellings) "
     r"(?:for (?:use as )?temporary accommodation|from (?:private )?landlords)\b",

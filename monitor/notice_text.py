@@ -115,6 +115,8 @@ _KIND_LINE: Final = re.compile(
     r"^(?:(?:public contracts scotland|sell2wales|contracts finder|find a tender|etendersni)"
     r"\s*[-–:]\s*)?(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}notice"
     r"(?:\s*[-–:]\s*procurement act 2023)?(?:\s*[-–]\s*view information about notice types)?"
+    # "Contract award notice (UK6)"
+    r"(?:\s*\(uk\d{1,2}\))?"
     # "Contract Notice (Procurement Act 2023 - UK4 Tender notice)"
     r"(?:\s*\((?:procurement act 2023\s*[-–:]?\s*)?(?:uk\d{1,2}\s*[:–-]?\s*)?(?:[\w-]+ ){0,3}"
     r"notice\))?"

@@ -49,6 +49,7 @@ _GENERAL = frozenset(
         "transport",
         "care",
         "public",
+        "open",
         "residential",
         "support",
         "estate",
@@ -57,7 +58,7 @@ _GENERAL = frozenset(
         "office",
     }
 )
-_ABOUT_THE_DECISION = frozenset({"decision", "options", "reasons"})
+_ABOUT_THE_DECISION = frozenset({"options", "reasons"})
 _OPTION_HEADING = re.compile(
     r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?option\s*\(?\w{1,3}\)?\s*[-–—:.(]", re.I
 )
@@ -65,6 +66,8 @@ _OPTION_HEADING = re.compile(
 _NUMBERED = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s")
 
 
+# ("sale on the open market" is how land is sold, not an outdoor market)
+_SALE_METHODS = frozenset({"open market", "open markets"})
 _LINKING = frozenset({"to", "and", "of", "the", "for", "a", "an", "in", "on", "with", "&"})
 
 
@@ -74,6 +77,8 @@ def terms(text: str) -> frozenset[str]:
     one ("day services" and "day opportunities")."""
     found = set()
     for m in _MATTER.finditer(text):
+        if m.group(0).lower() in _SALE_METHODS:
+            continue
         for word in re.findall(r"[\w'’²]+", m.group(0).lower()):
             if word not in _GENERAL and word not in _LINKING:
                 found.add(word[:6])
@@ -123,12 +128,14 @@ def on_other_matters(
     deciding = matters.of_all(decided)
     if not deciding:
         return []
-    return [
-        h
-        for h in evidence
-        # (a record's own options and decision are about what it decides, whatever they name)
-        if h.seg.section not in _ABOUT_THE_DECISION
-        and not _OPTION_HEADING.match(h.seg.text)
-        and (named := matters.of(h))
-        and named.isdisjoint(deciding)
-    ]
+    aside = []
+    for h in evidence:
+        # (a record's own options and reasons are about what it decides, whatever they name;
+        # a recommendation is read by its own words: "3.04 That the Board notes the results
+        # of the Parks and Open Spaces Residents' Survey" is about parks)
+        if h.seg.section in _ABOUT_THE_DECISION or _OPTION_HEADING.match(h.seg.text):
+            continue
+        named = terms(h.seg.text) if h.seg.section == "decision" else matters.of(h)
+        if named and named.isdisjoint(deciding):
+            aside.append(h)
+    return aside

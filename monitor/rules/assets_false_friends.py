@@ -157,7 +157,8 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "A sentence saying no council property is being sold ('no Council property was being"
         " disposed of') is the opposite of a disposal.",
         _re(
-            r"\bno (?:council |council['’]s |other )?(?:interests? in )?(?:land|propert(?:y|ies)|"
+            r"\bno (?:council |council['’]s |council[- ]owned |other )?(?:interests? in )?(?:land|"
+            r"propert(?:y|ies)|"
             r"assets?|sites?|buildings?)\b[^.;]{0,20}?\b(?:is|was|were|are|will be|would be|"
             r"is to be|are to be)"
             r"(?: being)? (?:disposed|sold|transferred|offered for sale|marketed)\b",

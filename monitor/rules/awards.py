@@ -21,7 +21,9 @@ SERVICE_AGREEMENT = (
 # The opening of a decision or recommendation: "That Cabinet", "Decision:", "(b) approves",
 # "RESOLVED –", "To".
 _DECISION_OPENING = (
-    r"^\W*(?:(?:\(?\w{1,3}[.)]|[•·▪-])\s*)?(?:(?:decision|resolved|agreed|recommendation)s?"
+    # ("1.1 To approve the award of call-off agreements ...": a paragraph number first)
+    r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})+\.?|\(?\w{1,3}[.)]|[•·▪-])\s*)?"
+    r"(?:(?:decision|resolved|agreed|recommendation)s?"
     r"\s*[:–—-]?\s*)?(?:that )?(?:(?:the )?(?:cabinet|council|committee|executive|board)"
     r"(?: member)? |"
     # a member's own decision: "As Deputy Leader, I agree to vary the agreement to include ..."

@@ -19,7 +19,7 @@ _ONLY_AN_OPTION = _re(
     # (not the Teckal test, "control ... comparable to that which it exercises over its own
     # departments", nor minutes' "The Committee considered a report by the Director")
     r"preferred)|would not|whether|feasibility|analysis|compar\w*(?! to that\b)|"
-    r"consider(?:ed|ation)(?! (?:a|the) (?:joint |further |detailed )?(?:report|paper)\b)|"
+    r"consider(?:ed|ation|s|ing)?(?! (?:a|the) (?:joint |further |detailed )?(?:report|paper)\b)|"
     r"(?:an|the) option|options? (?:includ\w*|such as)|review of (?:the )?options|"
     r"would (?:cost|require|mean|need|give|allow|enable|offer|provide|increase|reduce|improve|"
     r"save|result)|instead of|evaluated|appraised|appraisals?|assessments?|"
@@ -176,7 +176,7 @@ BLOCKERS: tuple[Blocker, ...] = (
         _re(
             r"\bin-?sourc(?:e|ed|ing)\b",
             r"\b(?:bring|brought|bringing|take|taking|took|move|moved|moving|return|returned|"
-            r"returning|transfer\w*)\b[^.;]{0,60}?\bback (?:in[- ]house|into (?:the )?(?:direct )?"
+            r"returning|transfer\w*)\b[^.;]{0,120}?\bback (?:in[- ]house|into (?:the )?(?:direct )?"
             r"(?:council|\w+ (?:county |borough |city |district )?council))\b",
             r"\bmoved to an in[- ]house provision\b|\bdirect employment of the council\b",
             # without "back": "management of the three sites be brought in-house"
@@ -186,7 +186,7 @@ BLOCKERS: tuple[Blocker, ...] = (
             # delivered in-house from 1 April 2025"
             r"\b(?:be|are|is) (?:delivered|provided|run|managed|operated|undertaken) "
             r"(?:in[- ]house|directly by the (?:council|authority))\b"
-            r"(?! (?:team|legal|expertise|resources?)\b)(?=[^.;]{0,40}?\bfrom\b)",
+            r"(?! (?:team|legal|expertise|resources?)\b)(?=[^.;]{0,80}?\bfrom\b)",
             # "Approves the delivery of security and CCTV monitoring services ... in-house from
             # 1 June 2025"
             r"\b(?:approv\w*|agree\w*|resolv\w*|decid\w*)\b[^.;]{0,20}?\b(?:the )?(?:delivery|"

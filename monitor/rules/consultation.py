@@ -165,6 +165,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
         "Seeking or receiving the views of residents or service users is consultation in"
         " substance.",
         _re(
+            # the proposal itself put to the public: "Savings proposal PP07 was included in the
+            # Council's draft budget consultation"; "Of the 2,104 respondents, 38% agreed"
+            r"\b(?:proposals?|options?)\b[^.;]{0,60}?\b(?:was|were) (?:included|put|set out) in "
+            r"(?:the )?(?:[\w'’/-]+ ){0,6}?consultation\b",
+            r"\bof the \d[\d,]* (?:respondents|responses)\b",
             # "Over 1,800 people responded to our leisure consultation"
             r"\b(?:\d[\d,]*|people|residents|users|members of the public)\b[^.;]{0,30}?\b(?:respond"
             r"\w*|repl(?:y|ied|ies)|took part|taking part) (?:to|in) (?:the |our |a |this )?"
@@ -193,6 +198,10 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"focus groups?|surveys?|listening events?|drop-in sessions?)\b",
         ),
         trigger=(
+            "included",
+            "respondents",
+            "put in",
+            "set out in",
             "ballot",
             "test of opinion",
             "designed",

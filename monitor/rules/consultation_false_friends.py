@@ -207,7 +207,8 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bconsultation(?: \([^()]{0,60}\))?:? (?:none|n/?a|not applicable|not (?:required|"
             r"needed|necessary))\b",
             # no open-space notice needed: "no notice under section 123(2A) ... is required"
-            r"\bno (?:statutory |public |newspaper )?(?:notices?|advertisements?|adverts?) "
+            r"\bno (?:statutory |public |newspaper )?(?:notices?|advertisements?|adverts?)"
+            r"(?: of (?:the )?(?:[\w-]+ )?(?:disposal|sale|lease))? "
             r"(?:under|pursuant|is|are|was|were|will|needs?)\b",
             # "users of the centre had not been asked their views", "contained no evidence of
             # consultation", "the policy did not require a public consultation"
@@ -228,7 +229,7 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"publish|give notice|place (?:a |any )?notices?)\b",
             r"\b(?:is|are|was|were) not (?:considered |deemed |regarded as |held as |appropriated "
             r"as )?(?:to be )?(?:public )?open space\b|\bneither (?:[\w-]+ ){0,3}?is open space\b|"
-            r"\bnot open space\b",
+            r"\bnot open space\b|\bno longer (?:public )?open space\b",
             # the question asked, not a notice given: "Officers have considered whether the
             # field is open space for the purpose of section 123(2A)"
             r"\b(?:consider\w*|assess\w*|review\w*|check\w*|examin\w*|ask\w*) whether\b"

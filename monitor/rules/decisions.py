@@ -361,6 +361,21 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=_re(r"\b(?:approv\w*|agree\w*|endors\w*|authoris\w*|resolv\w*)\b"),
     ),
     FalseFriend(
+        "outsourcing_policy",
+        _O,
+        "A rule for future cases ('any future report proposing the externalisation of a council"
+        " service should include an appraisal of in-house delivery'; 'where a contract for an"
+        " outsourced service is due to expire, Cabinet should receive an appraisal') lets out"
+        " nothing itself.",
+        _re(
+            r"\bany (?:future |further )?(?:reports?|proposals?|decisions?)\b (?:proposing|to|on|"
+            r"about|for|recommending) (?:the )?(?:[\w-]+ )?(?:outsourc|externalis|contract\w* out|"
+            r"re-?tender|procure)",
+            r"\bwhere (?:a|any) (?:contract|service)\b[^.;]{0,60}?\b(?:is due to (?:expire|end)|"
+            r"expires?|ends?)\b[^.;]{0,80}?\bshould\b",
+        ),
+    ),
+    FalseFriend(
         "topic_only",
         _OA,
         "'The effect of re-tendering', 'this report relates to the re-procurement of' name"

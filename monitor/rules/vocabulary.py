@@ -39,8 +39,12 @@ SERVICE_DOMAIN = _alt(
     # support, carers' support, advice.
     r"supported (?:accommodation|housing|living)|floating support|housing[- ]related support",
     r"(?:carers?['’]?|tenancy|family|young people['’]?s?) support|housing first",
-    r"bus(?:es)?|bus routes?|school transport|send transport|travel assistance",
+    r"bus(?:es)?|bus routes?|school transport|send transport|travel assistance|learner travel",
     r"pest control|cemeter(?:y|ies)|crematori(?:um|a)|transport|passenger|home to school",
+    # advice services for residents (not the council's own legal or professional advice)
+    r"welfare rights|(?:debt|money|benefits?|housing|welfare|consumer) advice",
+    # the winter service on roads
+    r"gritting|winter (?:service|maintenance)|snow (?:clearance|ploughing)",
     # harbours and marinas a council runs for boat owners and visitors
     r"harbours?|marinas?|pontoons|berthing|moorings",
     # vehicles taken off the street for the council: "removal of abandoned vehicles"
@@ -351,6 +355,10 @@ INHOUSE_TERM = _alt(
     r"(?:delivered|provided|run|operated|managed|undertaken|carried out)\b[^.;]{0,40}?\bby "
     r"(?:the )?(?:council|authority)['’]s own (?:[\w'’-]+ ){0,3}?(?:workforce|staff|teams?|"
     r"employees|services?)",
+    # "considered expanding the Partnership's own Homelessness Casework Team to deliver visiting
+    # support directly"
+    r"(?:expand\w*|grow\w*|enlarg\w*|build\w* up) (?:the |its |our )?(?:[\w'’-]+['’]s )?own "
+    r"(?:[\w-]+ ){0,3}?(?:teams?|workforce|staff)\b",
     # "Option A: Retain within the Council's Business Support Centre - net cost £3.9m a year"
     r"(?:retain\w*|keep\w*) (?:it |them |the service |the function |this )?(?:with)?in (?:the )?"
     r"(?:council|authority)['’]s (?:own )?(?:[\w-]+ ){0,3}?(?:centres?|teams?|services?|units?|"
