@@ -266,11 +266,16 @@ def _classify_chunks(
     # A long paper's evidence is taken only from the part about what it decides
     # (monitor.subjects): its other matters have their own consultations and appraisals.
     matters = Matters(chunks) if long_paper and (out_kept or asset_kept) else None
-    decided_hits = [
-        h
-        for h in (*out_kept, *asset_kept)
-        if decides_or_formally_proposes(h.seg, h.chunk.is_title)
-    ] or [*out_kept, *asset_kept]
+    decided_hits = (
+        [
+            h
+            for h in (*out_kept, *asset_kept)
+            if decides_or_formally_proposes(h.seg, h.chunk.is_title)
+        ]
+        or [*out_kept, *asset_kept]
+        if matters is not None
+        else []
+    )
 
     # ---- consultation (only where the question arises)
     has_consultation: bool | None = None

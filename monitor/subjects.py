@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from monitor.engine import _Chunk, _Hit
 from monitor.rules.vocabulary import ASSET_OBJECT, SERVICE_DOMAIN
@@ -71,6 +72,7 @@ _SALE_METHODS = frozenset({"open market", "open markets"})
 _LINKING = frozenset({"to", "and", "of", "the", "for", "a", "an", "in", "on", "with", "&"})
 
 
+@lru_cache(maxsize=8192)
 def terms(text: str) -> frozenset[str]:
     """The distinctive words of the matters a text names, by their first letters ("libraries"
     and "library", "home to school" and "school"): a matter named in other words still shares
@@ -85,38 +87,44 @@ def terms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _paragraphs(chunks: Sequence[_Chunk]) -> dict[int, frozenset[str]]:
-    """For each sentence (by ``id``), the matters of the numbered paragraph it belongs to."""
-    out: dict[int, frozenset[str]] = {}
+def _paragraphs(chunks: Sequence[_Chunk]) -> tuple[dict[int, int], list[list[str]]]:
+    """Which numbered paragraph each sentence (by ``id``) belongs to, and each paragraph's
+    sentences: the matters are read only for the paragraphs that evidence sits in."""
+    group_of: dict[int, int] = {}
+    groups: list[list[str]] = []
     for chunk in chunks:
-        group: list[int] = []
-        found: set[str] = set()
+        current: list[str] | None = None
         for seg in chunk.analysed.segments:
-            if (_NUMBERED.match(seg.text) or seg.is_heading) and group:
-                for key in group:
-                    out[key] = frozenset(found)
-                group, found = [], set()
-            group.append(id(seg))
-            found |= terms(seg.text)
-        for key in group:
-            out[key] = frozenset(found)
-    return out
+            if current is None or _NUMBERED.match(seg.text) or seg.is_heading:
+                current = []
+                groups.append(current)
+            current.append(seg.text)
+            group_of[id(seg)] = len(groups) - 1
+    return group_of, groups
 
 
 class Matters:
-    """The matters of a record's sentences, worked out once per record."""
+    """The matters of a record's sentences, read once per paragraph and only when asked."""
 
     def __init__(self, chunks: Sequence[_Chunk]) -> None:
-        self._paragraph = _paragraphs(chunks)
+        self._group_of, self._groups = _paragraphs(chunks)
+        self._read: dict[int, frozenset[str]] = {}
+
+    def _paragraph(self, hit: _Hit) -> frozenset[str]:
+        index = self._group_of.get(id(hit.seg))
+        if index is None:
+            return frozenset()
+        if index not in self._read:
+            self._read[index] = frozenset().union(*(terms(t) for t in self._groups[index]))
+        return self._read[index]
 
     def of(self, hit: _Hit) -> frozenset[str]:
-        own = terms(hit.seg.text)
-        return own or self._paragraph.get(id(hit.seg), frozenset())
+        return terms(hit.seg.text) or self._paragraph(hit)
 
     def of_all(self, hits: Iterable[_Hit]) -> frozenset[str]:
         found: set[str] = set()
         for hit in hits:
-            found |= terms(hit.seg.text) | self._paragraph.get(id(hit.seg), frozenset())
+            found |= terms(hit.seg.text) | self._paragraph(hit)
         return frozenset(found)
 
 
