@@ -49,7 +49,7 @@ _CHOOSES = re.compile(
     r"implement\w*|choos\w*|chose|recommend\w*)\b(?: (?:to|that))?(?: the)?(?: recommended| "
     rf"preferred)?\s+option\s*\(?{_LABEL}\b"
     # (a paragraph number is no full stop: "Option 2, as set out in paragraph 5.2, be approved")
-    rf"|\boption\s*\(?{_LABEL}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:be|is|was|were|being) "
+    rf"|\boption\s*\(?{_LABEL}\b(?:[^.;]|\.(?=\d)){{0,140}}?\b(?:be|is|was|were|being) "
     r"(?:approved|agreed|"
     r"adopted|selected|endorsed|implemented|chosen)\b",
     re.I,
@@ -147,6 +147,12 @@ def chosen_option_hits(
         _label(m.group(1))
         for h in kept
         if h.label == label and (m := _OPTION_START.match(h.seg.text)) is not None
+    } | {
+        # (options listed in one sentence: "Three options have been considered: Option 1 –
+        # ...; Option 3 – freehold disposal via informal tender")
+        option
+        for h in kept
+        if h.label == label and (option := _inline_option(h)) is not None
     }
     if not candidates and not kept_options:
         return [], [], set()

@@ -266,8 +266,18 @@ def _classify_chunks(
     # A long paper's evidence is taken only from the part about what it decides
     # (monitor.subjects): its other matters have their own consultations and appraisals.
     matters = Matters(chunks) if long_paper and (out_kept or asset_kept) else None
+    # (not a title or heading when the paper decides elsewhere: the title of a paper on two
+    # matters names both, "(1) Re-procurement of the Home Care Framework and (2) Outcome of
+    # Consultation on the Future of Day Services")
     decided_hits = (
         [
+            h
+            for h in (*out_kept, *asset_kept)
+            if not h.chunk.is_title
+            and not _is_heading(h)
+            and decides_or_formally_proposes(h.seg, False)
+        ]
+        or [
             h
             for h in (*out_kept, *asset_kept)
             if decides_or_formally_proposes(h.seg, h.chunk.is_title)

@@ -59,7 +59,9 @@ _GENERAL = frozenset(
         "office",
     }
 )
-_ABOUT_THE_DECISION = frozenset({"options", "reasons"})
+_ABOUT_THE_DECISION = frozenset({"options"})
+# How far after a quote its subject is looked for: "consultation on the future of day services".
+_AFTER = 80
 _OPTION_HEADING = re.compile(
     r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?option\s*\(?\w{1,3}\)?\s*[-–—:.(]", re.I
 )
@@ -87,44 +89,74 @@ def terms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _paragraphs(chunks: Sequence[_Chunk]) -> tuple[dict[int, int], list[list[str]]]:
-    """Which numbered paragraph each sentence (by ``id``) belongs to, and each paragraph's
-    sentences: the matters are read only for the paragraphs that evidence sits in."""
+def _paragraphs(
+    chunks: Sequence[_Chunk],
+) -> tuple[dict[int, int], list[list[str]], list[int]]:
+    """Which numbered paragraph each sentence (by ``id``) belongs to, each paragraph's
+    sentences, and the section (a heading, or a top-level number: "8.", "8.1", "8.2") each
+    paragraph is in: the matters are read only for the paragraphs that evidence sits in."""
     group_of: dict[int, int] = {}
     groups: list[list[str]] = []
+    section_of: list[int] = []
+    section = -1
+    top: str | None = None
     for chunk in chunks:
         current: list[str] | None = None
         for seg in chunk.analysed.segments:
-            if current is None or _NUMBERED.match(seg.text) or seg.is_heading:
+            numbered = _NUMBERED.match(seg.text)
+            if current is None or numbered or seg.is_heading:
+                first = seg.text.lstrip(" ([").split(".")[0].split()[0] if numbered else None
+                if current is None or seg.is_heading or (first is not None and first != top):
+                    section += 1
+                    top = first
                 current = []
                 groups.append(current)
+                section_of.append(section)
             current.append(seg.text)
             group_of[id(seg)] = len(groups) - 1
-    return group_of, groups
+    return group_of, groups, section_of
 
 
 class Matters:
     """The matters of a record's sentences, read once per paragraph and only when asked."""
 
     def __init__(self, chunks: Sequence[_Chunk]) -> None:
-        self._group_of, self._groups = _paragraphs(chunks)
+        self._group_of, self._groups, self._section_of = _paragraphs(chunks)
         self._read: dict[int, frozenset[str]] = {}
+        self._read_section: dict[int, frozenset[str]] = {}
 
-    def _paragraph(self, hit: _Hit) -> frozenset[str]:
-        index = self._group_of.get(id(hit.seg))
-        if index is None:
-            return frozenset()
+    def _group(self, index: int) -> frozenset[str]:
         if index not in self._read:
             self._read[index] = frozenset().union(*(terms(t) for t in self._groups[index]))
         return self._read[index]
 
+    def _paragraph(self, hit: _Hit) -> frozenset[str]:
+        index = self._group_of.get(id(hit.seg))
+        return frozenset() if index is None else self._group(index)
+
+    def _section(self, hit: _Hit) -> frozenset[str]:
+        index = self._group_of.get(id(hit.seg))
+        if index is None:
+            return frozenset()
+        section = self._section_of[index]
+        if section not in self._read_section:
+            self._read_section[section] = frozenset().union(
+                *(self._group(i) for i, s in enumerate(self._section_of) if s == section)
+            )
+        return self._read_section[section]
+
     def of(self, hit: _Hit) -> frozenset[str]:
-        return terms(hit.seg.text) or self._paragraph(hit)
+        """What evidence is about: its own sentence's matters, else its paragraph's, else its
+        section's ("8.3 A total of 1,087 responses were received" under "8. Day services")."""
+        return terms(hit.seg.text) or self._paragraph(hit) or self._section(hit)
 
     def of_all(self, hits: Iterable[_Hit]) -> frozenset[str]:
+        # (a decision's own words when they name a matter: its paragraph may list the others,
+        # "(a) approve the re-procurement of the home care framework; (b) consider the
+        # outcome of the consultation on day services")
         found: set[str] = set()
         for hit in hits:
-            found |= terms(hit.seg.text) | self._paragraph(hit)
+            found |= terms(hit.seg.text) or self._paragraph(hit)
         return frozenset(found)
 
 
@@ -143,7 +175,12 @@ def on_other_matters(
         # of the Parks and Open Spaces Residents' Survey" is about parks)
         if h.seg.section in _ABOUT_THE_DECISION or _OPTION_HEADING.match(h.seg.text):
             continue
-        named = terms(h.seg.text) if h.seg.section == "decision" else matters.of(h)
+        # (the words after the evidence first: a title on two matters, "(1) Re-procurement of
+        # the Home Care Framework and (2) Outcome of Consultation on Day Services")
+        named = terms(h.seg.text[h.start : h.end + _AFTER])
+        if not named:
+            own = h.seg.section in ("decision", "reasons")
+            named = terms(h.seg.text) if own else matters.of(h)
         if named and named.isdisjoint(deciding):
             aside.append(h)
     return aside

@@ -118,31 +118,36 @@ _FILLER = (
 _UPDATE = (
     "Transformation Programme Update\n1. Recommendations\n1.1 That the Executive approves a "
     "variation to the ICT Managed Service contract with Sample Digital Ltd to extend its term "
-    "by 24 months.\n2. Progress\n2.1 " + _FILLER + "\n18. Libraries\n18.1 {survey}\n"
+    "by 24 months.\n2. Progress\n2.1 " + _FILLER + "\n18. {heading}\n18.1 {survey}\n"
 )
 
 
 @pytest.mark.parametrize(
-    ("survey", "expected"),
+    ("heading", "survey", "expected"),
     [
         # a survey about another matter of a long paper is that matter's
         (
+            "Engagement",
             "A public survey on the library service ran in January and received 2,912 "
             "responses from residents.",
             False,
         ),
         # one about the matter decided is this decision's
         (
+            "Engagement",
             "A public survey on the ICT managed service desk ran in January and received 2,912 "
             "responses from residents.",
             True,
         ),
-        # one that names no matter may be about it
-        ("Residents were consulted on the proposals in January.", True),
+        # one that names no matter may be about it, unless its section names another
+        ("Engagement", "Residents were consulted on the proposals in January.", True),
+        ("Libraries", "Residents were consulted on the proposals in January.", False),
     ],
 )
-def test_a_long_papers_consultation_on_another_matter(survey: str, expected: bool) -> None:
-    text = _UPDATE.format(survey=survey)
+def test_a_long_papers_consultation_on_another_matter(
+    heading: str, survey: str, expected: bool
+) -> None:
+    text = _UPDATE.format(heading=heading, survey=survey)
     assert len(text) > 5_000
     c = classify(text, doc_type="report")
     assert c.is_outsourcing and bool(c.has_consultation) is expected

@@ -216,6 +216,16 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="lead",
     ),
     FalseFriend(
+        "separate_decision",
+        _OA,
+        "'Disposal of the Days Road site is the subject of a separate decision' names a step this"
+        " record leaves to another.",
+        _re(
+            r"\b(?:is|are|was|were|will be|would be)(?: the)? subject (?:of|to) (?:a )?(?:separate|"
+            r"further|later|future|subsequent) (?:decision|report|approval)s?\b",
+        ),
+    ),
+    FalseFriend(
         "decided_against",
         _OA,
         "'Not to re-commission', 'not reprocuring', 'cease to' are decisions *against* a"

@@ -17,8 +17,9 @@ from monitor.rules.base import (
 # Public services that councils contract out. Used to tell a service contract from a goods
 # purchase ("refuse collection vehicles" are goods; "refuse collection" is a service).
 SERVICE_DOMAIN = _alt(
-    r"care|domiciliary|reablement|supported living|day (?:care|services?|opportunities)",
-    r"respite|homecare|home support|extra care|residential|nursing|social work|advocacy",
+    r"care|domiciliary|reablement|supported living|day (?:care|services?|opportunities|centres?)",
+    r"respite|short breaks|homecare|home support|extra care|residential|nursing|social work|"
+    r"advocacy",
     r"early years|children['’]?s centres?|youth|family support|family hubs?|fostering|"
     r"public health",
     r"sexual health|substance misuse|drugs? and alcohol|health visiting|school nursing",
@@ -281,6 +282,7 @@ OPTION_CONTEXT = _alt(
     # "was therefore not pursued", "so the directly-delivered route was set aside"
     r"not (?:been )?(?:pursued|taken forward|progressed)|set aside",
     r"look(?:ed|ing)? (?:again |(?:very |really )?(?:closely |carefully |hard ))?at",
+    r"(?:has|had|have) no (?:[\w-]+ ){0,3}?(?:workforce|capacity)|"
     r"would (?:require|cost|need|mean|involve)|(?:does|do|did) not (?:have|hold) (?:the )?"
     r"(?:capacity|workforce|staff|expertise|skills|resources|fleet|licen[cs]es?|operator)",
 )
@@ -310,7 +312,14 @@ INHOUSE_TERM = _alt(
     # the council's own provider arm asked to price or run it: "the Council's own Learning
     # Disability Provider Services were asked to price the package"
     r"(?:council|authority)['’]s own (?:[\w-]+ ){0,3}?provider (?:services?|arm|units?|teams?)|"
-    r"(?:in-house|internal) provider (?:services?|arm|units?)",
+    r"(?:in-house|internal) (?:[\w-]+ ){0,4}?provider (?:services?|arm|units?)",
+    # "Taking the service desk into the Council's own establishment was costed at £1.1m more"
+    r"(?:into|within) (?:the )?(?:council|authority)['’]s own (?:establishment|employment|"
+    r"workforce|staffing)",
+    # "would continue to be delivered by the council's Community Learning and Development
+    # service, but the council has no detached youth work workforce"
+    r"continu\w* to be (?:delivered|provided|run|managed) (?:directly )?by (?:the )?(?:council|"
+    r"authority)['’]s (?:own )?(?:[\w'’-]+ ){0,4}?(?:services?|teams?|workforce|staff)",
     # a deleted in-house capacity brought back: "Recreating the post, with a vehicle ..., was
     # estimated at £58,000 a year", "reinstating the in-house team"
     r"(?:re-?creat|reinstat|re-?establish)\w* (?:the |a |an )?(?:in-house |council |"
