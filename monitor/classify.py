@@ -269,23 +269,25 @@ def _classify_chunks(
     # (not a title or heading when the paper decides elsewhere: the title of a paper on two
     # matters names both, "(1) Re-procurement of the Home Care Framework and (2) Outcome of
     # Consultation on the Future of Day Services")
-    decided_hits = (
-        [
-            h
-            for h in (*out_kept, *asset_kept)
-            if not h.chunk.is_title
-            and not _is_heading(h)
-            and decides_or_formally_proposes(h.seg, False)
-        ]
-        or [
-            h
-            for h in (*out_kept, *asset_kept)
-            if decides_or_formally_proposes(h.seg, h.chunk.is_title)
-        ]
-        or [*out_kept, *asset_kept]
-        if matters is not None
-        else []
-    )
+    decided_cache: list[list[_Hit]] = []
+
+    def decided_hits() -> list[_Hit]:
+        # (worked out once, and only when there is evidence to weigh; one test per sentence)
+        if not decided_cache:
+            formal: dict[int, bool] = {}
+            hits = [*out_kept, *asset_kept]
+
+            def formally(h: _Hit) -> bool:
+                if id(h.seg) not in formal:
+                    formal[id(h.seg)] = decides_or_formally_proposes(h.seg, False)
+                return formal[id(h.seg)]
+
+            decided_cache.append(
+                [h for h in hits if not h.chunk.is_title and not _is_heading(h) and formally(h)]
+                or [h for h in hits if h.chunk.is_title or formally(h)]
+                or hits
+            )
+        return decided_cache[0]
 
     # ---- consultation (only where the question arises)
     has_consultation: bool | None = None
@@ -320,7 +322,7 @@ def _classify_chunks(
             discounted += [(h, "none_on_this_decision") for h in cons_kept]
             cons_kept = []
         if matters is not None and cons_kept:
-            aside = on_other_matters(cons_kept, decided_hits, matters)
+            aside = on_other_matters(cons_kept, decided_hits(), matters)
             cons_kept = [h for h in cons_kept if h not in aside]
             discounted += [(h, "consultation_on_another_matter") for h in aside]
         has_consultation = bool(cons_kept)
@@ -347,7 +349,7 @@ def _classify_chunks(
             inh_kept, aside = done_before_notice(inh_kept)
             discounted += [(h, "notice_text") for h in aside]
         if matters is not None and inh_kept:
-            aside = on_other_matters(inh_kept, decided_hits, matters)
+            aside = on_other_matters(inh_kept, decided_hits(), matters)
             inh_kept = [h for h in inh_kept if h not in aside]
             discounted += [(h, "inhouse_on_another_matter") for h in aside]
         has_inhouse = bool(inh_kept)
