@@ -64,6 +64,22 @@ FAMILIES = [
         False,
         "decision",
     ),
+    # Round 46 (h173-h174): a competitive tender gone out to; a page that has decided nothing.
+    (
+        "Decision:\nApproval is given to go out to competitive tender for the cleaning of the "
+        "Library, Museum and Archive buildings for three years.",
+        OUT,
+        True,
+        "decision",
+    ),
+    (
+        "Have your say: Household Waste Recycling Centres\nWe have not made any decision yet. "
+        "Options we are asking about include:\n• re-tendering the operation of all sites under "
+        "a new contract;\n• bringing the operation in-house.",
+        OUT,
+        False,
+        "other",
+    ),
     # Options in one sentence, one chosen by a long reference.
     (
         "2.6 Three options have been considered for the site: Option 1 – retain and mothball "

@@ -127,6 +127,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"the future)\b",
             # a consultation page's bare "No decision has been made."
             r"\bno decision (?:has|have) (?:yet )?been (?:taken|made)\s*(?:[.;]|$|and\b)",
+            # "We have not made any decision yet."
+            r"\b(?:we|the council|the authority) (?:have|has) not (?:yet )?(?:made|taken) any "
+            r"decisions?(?: yet)?\s*(?:[.;]|$)",
             # a market engagement notice: "this notice does not commit the Council to any
             # procurement"
             r"\b(?:does|do|will) not commit the (?:council|authority) to (?:any|a) (?:future )?"

@@ -74,7 +74,7 @@ _LETTING_RULES: tuple[Rule, ...] = (
         "Going out to tender, re-tendering, re-procuring, re-letting or recommissioning a"
         " service puts it out to the market.",
         _re(
-            r"\bgo(?:ing|es)? out to (?:tender|the market)\b",
+            r"\bgo(?:ing|es)? out to (?:competitive |open |formal )?(?:tender|the market)\b",
             # "approval to go to tender for the cleaning of ...", "proceeds to tender for"
             r"\b(?:go(?:ing|es)?|proceed(?:s|ed|ing)?|move(?:s|d)?) to (?:tender|the market) "
             r"(?:for|to procure)\b",
