@@ -33,7 +33,6 @@ from monitor.blockers import (
 )
 from monitor.chosen_option import with_chosen_options
 from monitor.deciding import (
-    decides_or_formally_proposes,
     has_deciding_part,
     is_long_paper,
     only_notes,
@@ -55,6 +54,7 @@ from monitor.set_aside import (
     CONSULTATION_NOT_ON_DECISION,
     THIS_DECISION,
     against_doing_nothing,
+    buys_for_own_use,
     done_before_notice,
     lets_no_contract,
 )
@@ -243,7 +243,7 @@ def _classify_chunks(
         asset_kept = []
     elif (
         structure is not None
-        and _buys_for_own_use(structure)
+        and buys_for_own_use(structure)
         and not lets_no_contract(notice, whole, None)
     ):
         # A notice buying goods, works or advice for the council ("Valuation Services ...:
@@ -265,29 +265,11 @@ def _classify_chunks(
 
     # A long paper's evidence is taken only from the part about what it decides
     # (monitor.subjects): its other matters have their own consultations and appraisals.
-    matters = Matters(chunks) if long_paper and (out_kept or asset_kept) else None
-    # (not a title or heading when the paper decides elsewhere: the title of a paper on two
-    # matters names both, "(1) Re-procurement of the Home Care Framework and (2) Outcome of
-    # Consultation on the Future of Day Services")
-    decided_cache: list[list[_Hit]] = []
-
-    def decided_hits() -> list[_Hit]:
-        # (worked out once, and only when there is evidence to weigh; one test per sentence)
-        if not decided_cache:
-            formal: dict[int, bool] = {}
-            hits = [*out_kept, *asset_kept]
-
-            def formally(h: _Hit) -> bool:
-                if id(h.seg) not in formal:
-                    formal[id(h.seg)] = decides_or_formally_proposes(h.seg, False)
-                return formal[id(h.seg)]
-
-            decided_cache.append(
-                [h for h in hits if not h.chunk.is_title and not _is_heading(h) and formally(h)]
-                or [h for h in hits if h.chunk.is_title or formally(h)]
-                or hits
-            )
-        return decided_cache[0]
+    matters = (
+        Matters(chunks, [*out_kept, *asset_kept], _is_heading)
+        if long_paper and (out_kept or asset_kept)
+        else None
+    )
 
     # ---- consultation (only where the question arises)
     has_consultation: bool | None = None
@@ -322,7 +304,7 @@ def _classify_chunks(
             discounted += [(h, "none_on_this_decision") for h in cons_kept]
             cons_kept = []
         if matters is not None and cons_kept:
-            aside = on_other_matters(cons_kept, decided_hits(), matters)
+            aside = on_other_matters(cons_kept, matters)
             cons_kept = [h for h in cons_kept if h not in aside]
             discounted += [(h, "consultation_on_another_matter") for h in aside]
         has_consultation = bool(cons_kept)
@@ -349,7 +331,7 @@ def _classify_chunks(
             inh_kept, aside = done_before_notice(inh_kept)
             discounted += [(h, "notice_text") for h in aside]
         if matters is not None and inh_kept:
-            aside = on_other_matters(inh_kept, decided_hits(), matters)
+            aside = on_other_matters(inh_kept, matters)
             inh_kept = [h for h in inh_kept if h not in aside]
             discounted += [(h, "inhouse_on_another_matter") for h in aside]
         has_inhouse = bool(inh_kept)
@@ -432,21 +414,6 @@ def _field_titles(segments: Sequence[Segment]) -> list[str]:
 
 # A notice's title or category that says it buys advice, goods or works for the council (not
 # a real-estate code: letting and selling property are what a portal's land notices use).
-_BUYS_FOR_OWN_USE = frozenset(
-    {"notice:subject_own_use", "notice:category_goods", "notice:category_works"}
-)
-# "notice:cpv_division_79" (business services), "notice:cpv_works_division_45": a main code
-# that is not a public service decided the notice buys for the council (public codes decide
-# outsourcing, mixed ones leave it to the words). Not real estate (70): its codes also cover
-# selling and letting the council's own property ("70130000 Letting services of own property").
-_OWN_USE_DIVISION = re.compile(r"^notice:cpv_(?:goods_|works_)?division_(?!70)\d\d$")
-
-
-def _buys_for_own_use(structure: N.StructuralDecision) -> bool:
-    return structure.verdict == N.NOT_OUTSOURCING and (
-        structure.rule in _BUYS_FOR_OWN_USE or bool(_OWN_USE_DIVISION.match(structure.rule))
-    )
-
 
 _NOT_YET_DECIDED = next(b.pattern for b in R.BLOCKERS if b.name == "not_yet_decided")
 

@@ -13,7 +13,13 @@ from monitor import rules as R
 from monitor.engine import _Hit
 from monitor.rules.notice_words import NOTICE_FUTURE_DUTY, NOTICE_REPORTS_DONE
 
-__all__ = ["THIS_DECISION", "against_doing_nothing", "done_before_notice", "lets_no_contract"]
+__all__ = [
+    "THIS_DECISION",
+    "against_doing_nothing",
+    "buys_for_own_use",
+    "done_before_notice",
+    "lets_no_contract",
+]
 
 # A negative about this record's own decision: "no public consultation ... on the lease",
 # "... was required for this proposal".
@@ -49,6 +55,24 @@ _OPEN_SPACE_NOTICE_GIVEN = re.compile(
 
 # How much of a notice's text is its head (portal name, title, category lines).
 _NOTICE_HEAD_CHARS = 400
+
+
+_BUYS_FOR_OWN_USE = frozenset(
+    {"notice:subject_own_use", "notice:category_goods", "notice:category_works"}
+)
+# "notice:cpv_division_79" (business services), "notice:cpv_works_division_45": a main code
+# that is not a public service decided the notice buys for the council (public codes decide
+# outsourcing, mixed ones leave it to the words). Not real estate (70): its codes also cover
+# selling and letting the council's own property ("70130000 Letting services of own property").
+_OWN_USE_DIVISION = re.compile(r"^notice:cpv_(?:goods_|works_)?division_(?!70)\d\d$")
+
+
+def buys_for_own_use(structure: N.StructuralDecision) -> bool:
+    """Whether a notice's structure says it buys goods, works or services for the council's
+    own use: its words about disposals describe what it buys, and it sells nothing."""
+    return structure.verdict == N.NOT_OUTSOURCING and (
+        structure.rule in _BUYS_FOR_OWN_USE or bool(_OWN_USE_DIVISION.match(structure.rule))
+    )
 
 
 def lets_no_contract(

@@ -14,9 +14,10 @@ decision: "Residents were consulted on the proposals")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from monitor.deciding import decides_or_formally_proposes
 from monitor.engine import _Chunk, _Hit
 from monitor.rules.vocabulary import ASSET_OBJECT, SERVICE_DOMAIN
 
@@ -120,10 +121,38 @@ def _paragraphs(
 class Matters:
     """The matters of a record's sentences, read once per paragraph and only when asked."""
 
-    def __init__(self, chunks: Sequence[_Chunk]) -> None:
+    def __init__(
+        self,
+        chunks: Sequence[_Chunk],
+        decided: Sequence[_Hit],
+        is_heading: Callable[[_Hit], bool],
+    ) -> None:
         self._group_of, self._groups, self._section_of = _paragraphs(chunks)
         self._read: dict[int, frozenset[str]] = {}
         self._read_section: dict[int, frozenset[str]] = {}
+        self._decided = decided
+        self._is_heading = is_heading
+        self._deciding: frozenset[str] | None = None
+
+    def deciding(self) -> frozenset[str]:
+        """The matters the record decides or formally proposes, worked out once: from the
+        quotes outside its title and headings when there are such (the title of a paper on
+        two matters names both), else from any deciding quote, else from every quote."""
+        if self._deciding is None:
+            # (one test per sentence: a sentence holds several quotes)
+            segments = {id(h.seg): h.seg for h in self._decided}
+            formal = {k: decides_or_formally_proposes(seg, False) for k, seg in segments.items()}
+            hits = (
+                [
+                    h
+                    for h in self._decided
+                    if not h.chunk.is_title and not self._is_heading(h) and formal[id(h.seg)]
+                ]
+                or [h for h in self._decided if h.chunk.is_title or formal[id(h.seg)]]
+                or list(self._decided)
+            )
+            self._deciding = self.of_all(hits)
+        return self._deciding
 
     def _group(self, index: int) -> frozenset[str]:
         if index not in self._read:
@@ -160,12 +189,10 @@ class Matters:
         return frozenset(found)
 
 
-def on_other_matters(
-    evidence: Sequence[_Hit], decided: Sequence[_Hit], matters: Matters
-) -> list[_Hit]:
+def on_other_matters(evidence: Sequence[_Hit], matters: Matters) -> list[_Hit]:
     """The evidence hits that name matters and share none with what the record decides (an
     empty list when the decision names no distinctive matter)."""
-    deciding = matters.of_all(decided)
+    deciding = matters.deciding()
     if not deciding:
         return []
     aside = []

@@ -8,15 +8,9 @@ family has a case that must change and one that must not."""
 from __future__ import annotations
 
 import pytest
+from rule_labels import CONS, OUT, SALE, assert_label
 
 from monitor.classify import classify
-
-OUT, SALE, CONS, INH = (
-    "is_outsourcing",
-    "is_asset_sale",
-    "has_consultation",
-    "has_inhouse_statement",
-)
 
 FAMILIES = [
     # A service moved to a named charity under a contract.
@@ -159,7 +153,7 @@ FAMILIES = [
 
 @pytest.mark.parametrize(("text", "label", "expected", "doc_type"), FAMILIES)
 def test_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+    assert_label(text, label, expected, doc_type)
 
 
 _OPTIONS = (

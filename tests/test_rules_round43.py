@@ -8,16 +8,10 @@ family has a case that must change and one that must not."""
 from __future__ import annotations
 
 import pytest
+from rule_labels import CONS, OUT, SALE, assert_label
 
 from monitor.classify import classify
 from monitor.items import item_heading
-
-OUT, SALE, CONS, INH = (
-    "is_outsourcing",
-    "is_asset_sale",
-    "has_consultation",
-    "has_inhouse_statement",
-)
 
 FAMILIES = [
     # A service run in-house today, moved to outside providers.
@@ -108,7 +102,7 @@ FAMILIES = [
 
 @pytest.mark.parametrize(("text", "label", "expected", "doc_type"), FAMILIES)
 def test_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+    assert_label(text, label, expected, doc_type)
 
 
 _FILLER = (

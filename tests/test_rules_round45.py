@@ -7,15 +7,9 @@ family has a case that must change and one that must not."""
 from __future__ import annotations
 
 import pytest
+from rule_labels import INH, OUT, SALE, assert_label
 
 from monitor.classify import classify
-
-OUT, SALE, CONS, INH = (
-    "is_outsourcing",
-    "is_asset_sale",
-    "has_consultation",
-    "has_inhouse_statement",
-)
 
 _AWARD = "Decision\n1. To award the contract for the service to Sample Services Ltd. "
 
@@ -96,7 +90,7 @@ FAMILIES = [
 
 @pytest.mark.parametrize(("text", "label", "expected", "doc_type"), FAMILIES[:-1])
 def test_families(text: str, label: str, expected: bool, doc_type: str) -> None:
-    assert bool(getattr(classify(text, doc_type=doc_type), label)) is expected
+    assert_label(text, label, expected, doc_type)
 
 
 @pytest.mark.parametrize(("n", "expected"), [("3", True), ("1", False)])
