@@ -9,6 +9,7 @@ from monitor import prefilter
 from monitor import rules as R
 from monitor.deciding import decides_or_formally_proposes, decides_or_proposes, is_heading
 from monitor.engine import _Chunk, _fragment_segments, _Hit, _triggered
+from monitor.subjects import terms
 
 
 def _decides(hit: _Hit) -> bool:
@@ -101,8 +102,26 @@ def _blockers(
                 decided[key] = any(_decides(h) for h in kept if h.seg is not hit.seg)
             if decided[key]:
                 continue
+        if blocker.fact and _about_another_matter(hit, kept):
+            continue
         found.append((blocker, hit))
     return found
+
+
+def _about_another_matter(hit: _Hit, kept: Sequence[_Hit]) -> bool:
+    """Whether a fact is stated about another matter than the outsourcing the record decides:
+    "Cabinet agreed to re-procure day services" beside "no decision to outsource the library
+    service has been made". Both must name a matter (:func:`monitor.subjects.terms`) and share
+    none; a fact that names nothing ("the company is wholly owned by the Council") is about
+    the record."""
+    named = terms(hit.seg.text)
+    if not named:
+        return False
+    deciding: set[str] = set()
+    for h in kept:
+        if h.seg is not hit.seg and not h.chunk.is_title and _decides_or_proposes(h):
+            deciding |= terms(h.seg.text)
+    return bool(deciding) and named.isdisjoint(deciding)
 
 
 def _lowered_sentences(chunk: _Chunk) -> tuple[list[str], str | None]:

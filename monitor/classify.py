@@ -55,8 +55,10 @@ from monitor.set_aside import (
     THIS_DECISION,
     against_doing_nothing,
     buys_for_own_use,
+    companies_it_owns,
     done_before_notice,
     lets_no_contract,
+    to_a_company_it_owns,
 )
 from monitor.subjects import Matters, on_other_matters
 from monitor.text import SectionState, Segment, analyse, repeated_lines
@@ -68,6 +70,9 @@ __all__ = [
     "classify",
     "classify_pages",
 ]
+
+# Words without which no sentence names a company as the council's own (a cheap test first).
+_MAY_NAME_OWNED = re.compile(r"owned|arm['’]?s[- ]length", re.I)
 
 
 # Set-aside matches kept per record: enough for a reviewer, short enough for a feed item. A
@@ -194,6 +199,11 @@ def _classify_chunks(
         discounted += [(h, f"blocked_by:{blocked[0][0].name}") for h in out_kept]
         out_kept = []
         structural = None
+    # (a provider the record names elsewhere as the council's own company: monitor.set_aside)
+    if out_kept and _MAY_NAME_OWNED.search(whole):
+        owned = to_a_company_it_owns(out_kept, companies_it_owns([c.analysed.norm for c in chunks]))
+        discounted += [(h, "to_council_owned_company") for h in owned]
+        out_kept = [h for h in out_kept if all(h is not o for o in owned)]
     # After the blockers: a record about ending contracts says so whatever else it mentions.
     if out_kept and subject_not_a_service(
         ((h.rule, h.seg.text) for h in out_kept),

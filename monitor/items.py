@@ -104,6 +104,10 @@ _DECIDES = re.compile(
     r"[ \t]*$|"
     r"^[ \t]*(?:\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|\([a-z]\))[ \t]*(?:Noted|Agreed|Approved|Endorsed|"
     r"Delegated|Decided|Authorised|Resolved)\b|"
+    # Cabinet panels' minutes: "Conclusion:" over "The Panel recommends to Cabinet that ..."
+    r"^[ \t]*(?:CONCLUSIONS?|Conclusions?)[ \t]*:[ \t]*$|"
+    r"\b(?:[Cc]abinet|[Cc]ommittee|[Pp]anel|[Bb]oard|[Ff]orum) recommend(?:s|ed) (?:to (?:the )?"
+    r"[A-Z][\w ]{0,40}? )?that\b|"
     # Northern Irish minutes: "Alderman A moved, seconded by Councillor B and" / "Recommendation:
     # That Members note the report."
     r"\bseconded by [^.\n]{0,60}\band\s*$|^[ \t]*Recommendation\s*:\s*That (?:Members|Council|the "

@@ -17,8 +17,10 @@ __all__ = [
     "THIS_DECISION",
     "against_doing_nothing",
     "buys_for_own_use",
+    "companies_it_owns",
     "done_before_notice",
     "lets_no_contract",
+    "to_a_company_it_owns",
 ]
 
 # A negative about this record's own decision: "no public consultation ... on the lease",
@@ -41,7 +43,8 @@ THIS_DECISION = re.compile(
 # concerned who is offered social housing; it did not address the use or disposal of HRA land".
 CONSULTATION_NOT_ON_DECISION = re.compile(
     r"\bconsultation\b[^.]{0,120}?\b(?:did|does) not (?:address|cover|concern|include|relate "
-    r"to)\b[^.;]{0,40}?\b(?:disposals?|sales?|transfers?|leases?|procurement|contracts?|"
+    r"to|mention|refer to|seek (?:views|comments|opinions) on|ask (?:about|for views on))\b"
+    r"[^.;]{0,40}?\b(?:disposals?|sales?|transfers?|leases?|procurement|contracts?|"
     r"outsourcing)\b"
     # "The proposal was not included in the budget consultation questions"
     r"|\b(?:the|this) (?:proposals?|decision|disposals?|sale|transfer|procurement|contract)\b"
@@ -167,3 +170,47 @@ def done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
             reports = NOTICE_REPORTS_DONE.search(hit.lead) is not None
         (done if reports else rest).append(hit)
     return done, rest
+
+
+# A company the record says the council owns, by name: "Cornwall Housing Limited, the
+# Council's wholly owned housing management company"; "Sampleton Norse, a company wholly owned
+# by the Council"; "the Council's wholly owned company, Sampleton Leisure Ltd".
+_NAME = r"(?-i:[A-Z][\w&'’.-]*)(?: (?:&|and|of|for|the|(?-i:[A-Z][\w&'’.-]*))){0,6}?"
+_OWNED = (
+    r"(?:wholly[- ]owned|council[- ]owned|local authority (?:trading|owned)|arm['’]?s[- ]length)"
+)
+_OWNED_BY_NAME = re.compile(
+    rf"(?P<a>{_NAME}),? (?:\([^)]{{0,40}}\),? )?(?:(?:is|was|being) )?(?:the |a |an )?"
+    rf"(?:(?:council|authority|county|city|borough)['’]s )?(?:own )?{_OWNED}\b"
+    rf"|(?P<b>{_NAME}),? (?:is |was )?(?:a |the )?(?:[\w-]+ ){{0,3}}?(?:company|subsidiary) "
+    rf"(?:wholly )?owned by the (?:council|authority)\b"
+    rf"|\b{_OWNED} (?:[\w-]+ ){{0,4}}?(?:compan(?:y|ies)|subsidiar(?:y|ies)|organisation),? "
+    rf"(?P<c>{_NAME})\b",
+    re.I,
+)
+# Too general to be a company's name ("The Council, a wholly owned ...", "Cabinet").
+_NOT_A_NAME = re.compile(r"^(?:the|a|an|council|cabinet|it|this|its)\b", re.I)
+
+
+def companies_it_owns(texts: list[str]) -> frozenset[str]:
+    """The names of companies the record says the council owns (two words at least)."""
+    found = set()
+    for text in texts:
+        for m in _OWNED_BY_NAME.finditer(text):
+            name = (m.group("a") or m.group("b") or m.group("c") or "").strip(" .,")
+            if len(name.split()) >= 2 and not _NOT_A_NAME.match(name):
+                found.add(name)
+    return frozenset(found)
+
+
+def to_a_company_it_owns(hits: list[_Hit], owned: frozenset[str]) -> list[_Hit]:
+    """The outsourcing matches whose sentence names, as the other party, a company the record
+    says the council owns: "Cabinet approves the new management agreement with Cornwall
+    Housing Limited" when the report calls it the Council's wholly owned company (eval
+    README: council-owned companies are not outsourcing). Not one that moves the work away
+    from it ("from Sampleton Norse to ...")."""
+    return [
+        h
+        for h in hits
+        if any(name in h.seg.text and f"from {name}" not in h.seg.text for name in owned)
+    ]

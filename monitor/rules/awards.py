@@ -286,12 +286,12 @@ AWARD_RULES: tuple[Rule, ...] = (
         _re(
             # A contract or agreement extended, renewed, let or put to the market ...
             rf"\b(?:contracts?|{SERVICE_AGREEMENT})\b[^.;]{{0,100}}?"
-            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )"
+            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )(?<!not )"
             r"(?<!\bto )(?:be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
             r"procured|commissioned|extended|renewed|let|outsourced|market[- ]tested)\b",
             # ... a service put to the market (a service "extended" is longer opening hours).
             rf"\b(?:services?|{SERVICE_DOMAIN})\b[^.;]{{0,60}}?"
-            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )"
+            r"\b(?<!should )(?<!could )(?<!would )(?<!might )(?<!may )(?<!will )(?<!not )"
             r"(?<!\bto )(?:be|is to be|are to be|shall be) (?:re-?)?(?:tendered|"
             r"procured|commissioned|outsourced|market[- ]tested)\b",
         ),

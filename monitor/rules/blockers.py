@@ -130,6 +130,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             # "We have not made any decision yet."
             r"\b(?:we|the council|the authority) (?:have|has) not (?:yet )?(?:made|taken) any "
             r"decisions?(?: yet)?\s*(?:[.;]|$)",
+            # "The Council has not taken any decision to procure." (a market engagement notice)
+            r"\b(?:ha(?:s|ve) not (?:yet )?(?:made|taken) (?:a|any)|no) decisions? to (?:re-?)?"
+            r"(?:procure|tender|commission|outsource|contract out|go (?:out )?to (?:tender|"
+            r"market))\b(?! (?:has|have) been (?:taken|made)\b[^.;]{0,20}?\bsince\b)",
             # a market engagement notice: "this notice does not commit the Council to any
             # procurement"
             r"\b(?:does|do|will) not commit the (?:council|authority) to (?:any|a) (?:future )?"
@@ -219,6 +223,7 @@ BLOCKERS: tuple[Blocker, ...] = (
             "direct operation",
             "direct council",
             "direct in-house",
+            "directly by",
         ),
     ),
     Blocker(

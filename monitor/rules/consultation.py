@@ -109,6 +109,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             rf"\b(?:{PUBLIC}|any person|anyone)\b[^.;]{{0,80}}?\b(?:may|can|(?:are|is) invited "
             r"to|wishing to|who wish(?:es)? to) (?:also )?(?:(?:make|submit|send|lodge) "
             r"(?:written )?(?:representations|objections|comments)|object)\b",
+            # A statutory notice's invitation in the passive: "Representations may be made by
+            # email to ... by 5 July", "Objections should be sent in writing to"
+            r"\b(?:representations|objections) (?:(?:about|on|to) (?:the|this) (?:proposal|"
+            r"disposal|transfer|lease)s? )?(?:may|should|can|must) be (?:made|sent|submitted|"
+            r"lodged|delivered)\b",
             # "the Council invites representations on the proposal from any person"
             r"\binvit\w* (?:written )?(?:representations|objections|comments|views)\b[^.;]{0,80}?"
             rf"\bfrom (?:any person|anyone|{PUBLIC})\b",
@@ -261,7 +266,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # Scotland's common good: the proposal published, representations received
             # (Community Empowerment (Scotland) Act 2015, s.104)
             r"\b(?:representations|objections) (?:were|have been|had been) received\b",
-            r"\bsection 104 of the community empowerment\b|\bcommunity empowerment "
+            # (the consultation rules read "community" masked: monitor.rules.NOT_PEOPLE)
+            r"\bsection 104 of the\W+(?:community )?empowerment\b|\bempowerment "
             r"\(scotland\) act 2015\W{1,5}(?:section|s\.?) ?104\b",
             # a notice headed "Consultation on proposed disposal of common good property"
             r"\bconsultation on (?:the |a )?proposed (?:disposal|sale|lease|transfer)\b",

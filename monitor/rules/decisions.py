@@ -435,6 +435,10 @@ DECISION_SENTENCE = _re(
     r"commission|dispose|sell|lease|grant|authorise|delegate|enter into|appoint|"
     # "(2) Instruct the Head of Property to market the site and dispose of it"
     r"instruct|accept|proceed with)\b",
+    # A body's recommendation to the body that decides: "3.5 The Panel recommends to Cabinet
+    # that the contract be awarded" (a cabinet panel's minutes)
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:that )?(?:the )?(?:cabinet|committee|panel|board|"
+    r"sub-committee|executive|forum) recommend(?:s|ed) (?:to (?:the )?[\w ]{1,40}? )?that\b",
     # Minutes record a resolution's list in the past tense: "b) Approved the disposal of ...".
     r"^\W*\(?\w{1,3}[.)]\s*(?:approved|agreed|declared|delegated|endorsed|awarded|"
     r"authori[sz]ed)\b",
@@ -463,6 +467,11 @@ DATED_PAST_DECISION = _re(
     r"(?: (?:by|at|through) (?:the |a |its )?[\w' ’-]{1,40}?)?,? (?:in|on|during|at (?:its|their"
     r"|the) meetings? (?:in|on|of)|last|earlier this|previously in) (?:the )?(?:\d{1,2} )?"
     rf"(?:(?:19|20)\d\d\b|{_MONTH}\b|(?:year|month|spring|summer|autumn|winter)\b)",
+    # the date before the verb: "the panel had in 2019 supported the extension of the contract"
+    r"\b(?:had|has|have) (?:in|on|during) (?:\d{1,2} )?(?:(?:19|20)\d\d|"
+    rf"{_MONTH}(?: (?:19|20)\d\d)?),? (?:already )?(?:approved|agreed|authori[sz]ed|endorsed|"
+    r"decided|resolved|supported|awarded|extended|let|procured|tendered|commissioned|sold|"
+    r"disposed of)\b",
 )
 
 # The narrower test for long papers (strategies, budget papers, full reports): a decision verb

@@ -91,7 +91,9 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"discussed|examined|looked at|costed|(?:formed|form|forming) (?:any )?part of)\b"
             r"(?! (?:to be )?(?:a )?(?:viable|feasible|"
             r"affordable|practical|practicable|possible|appropriate|suitable|realistic|"
-            r"sustainable|deliverable|value for money|cost[- ]effective|best value)\b)"
+            r"sustainable|deliverable|value for money|cost[- ]effective|best value|achievable|"
+            r"workable|sensible|prudent|justifi\w*|attractive|competitive|safe|"
+            r"(?:the )?(?:best|right|preferred) (?:option|approach|way)|an option)\b)"
             # "was not considered because the service needs a registered provider": a reason.
             r"(?! (?:because|as|since|due to|given)\b)",
             r"\bno (?:discussion|consideration|assessment|appraisal|analysis)\b",

@@ -196,7 +196,10 @@ NOT_PEOPLE = _re(
     r"boards?|partnerships?)\b",
     r"\bcommunity (?:librar(?:y|ies)|assets?|asset transfers?|safety|services?|information|"
     r"infrastructure|interest compan\w*|centres?|halls?|hubs?|wealth|development|"
-    r"investment programme|infrastructure levy|empowerment)\b",
+    r"investment programme|infrastructure levy)\b",
+    # (the Act's name keeps its last word: a statutory rule reads "... empowerment (scotland)
+    # act 2015, section 104")
+    r"\bcommunity (?=empowerment\b)",
     # "the Community Planning and Development Service", "the Community Planning Partnership"
     r"\bcommunity planning(?: (?:and|&) [\w-]+)?(?: (?:service|partnership|team|board|"
     r"partners))?\b",
