@@ -58,6 +58,8 @@ _POLICY_NAMES = {
     " council's own team a public service let out?",
     "language_services": "is interpreting and translation for residents using council"
     " services a public service let out?",
+    "one_off_job": "is a one-off job of a month at most (clearing a site, stewarding one"
+    " event) a public service let out?",
 }
 
 ROUTE_PUBLISHED = "published"

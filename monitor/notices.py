@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Final
 
 from monitor import cpv_groups as C
@@ -133,6 +134,8 @@ class NoticeFacts:
     suppliers: tuple[str, ...] = ()  # who the contract is awarded to, where the notice says
     # the buyer's name and kind as the notice's text prints them ("Buyer type: ...")
     buyers: tuple[str, ...] = ()
+    # the longest contract period the release states, in days (None: none stated)
+    days: int | None = None
 
     @property
     def stage(self) -> str:
@@ -238,7 +241,31 @@ def notice_facts(
         tuple(_cpvs(release, cpv_codes)),
         title=title,
         suppliers=suppliers,
+        days=_longest_period(release),
     )
+
+
+def _longest_period(release: Mapping[str, Any]) -> int | None:
+    """The longest contract period a release states, in days: the contracts' own periods,
+    else the awards', lots' and tender's ``contractPeriod``."""
+    tender = _dict(release.get("tender"))
+    periods = [_dict(c).get("period") for c in _list(release.get("contracts"))]
+    periods += [_dict(a).get("contractPeriod") for a in _list(release.get("awards"))]
+    periods += [_dict(lot).get("contractPeriod") for lot in _list(tender.get("lots"))]
+    periods.append(tender.get("contractPeriod"))
+    longest: int | None = None
+    for period in map(_dict, periods):
+        days = period.get("durationInDays")
+        if not isinstance(days, int):
+            try:
+                start = date.fromisoformat(str(period.get("startDate"))[:10])
+                end = date.fromisoformat(str(period.get("endDate"))[:10])
+            except ValueError:
+                continue
+            days = (end - start).days
+        if days >= 0 and (longest is None or days > longest):
+            longest = days
+    return longest
 
 
 def with_text(release: NoticeFacts, text: NoticeFacts) -> NoticeFacts:
@@ -293,8 +320,26 @@ def _division_rule(cpv: Cpv) -> str:
     return f"notice:cpv_division_{cpv.code[:2]}"
 
 
+# A contract this short is a one-off job (clearing a site, stewarding one weekend, one pest
+# treatment), not a service handed to a provider to run: blind labellers and campaign staff
+# would not call it outsourcing a public service, so such a flag waits for a person.
+ONE_OFF_DAYS: Final = 31
+
+
 def decide(facts: NoticeFacts) -> StructuralDecision:
-    """Outsourcing, not outsourcing, or silent (the text decides), with the rule and quote."""
+    """Outsourcing, not outsourcing, or silent (the text decides), with the rule and quote.
+    An outsourcing whose contract runs a month at most is held for staff review."""
+    decision = _decide(facts)
+    if decision.verdict == OUTSOURCING and facts.days is not None and facts.days <= ONE_OFF_DAYS:
+        return replace(
+            decision,
+            quote=f"{decision.quote}; a contract of {facts.days} days: a one-off job",
+            signals=(*decision.signals, f"{POLICY_QUESTION}one_off_job"),
+        )
+    return decision
+
+
+def _decide(facts: NoticeFacts) -> StructuralDecision:
     typed = facts.notice_type or "/".join(facts.tags) or "notice"
     if facts.stage == "report":
         return StructuralDecision(

@@ -436,3 +436,70 @@ def test_titles_naming_an_own_use_subject_outweigh_service_codes(
         rule = next(s for s in assessment.signals if s.startswith("notice:subject_"))
         quote = next(e["quote"] for e in assessment.evidence if e["rule"] == rule)
         assert record.title in quote
+
+
+# ------------------------------------------------------------------------------------------
+# One-off jobs: a contract of a month at most waits for staff review
+# ------------------------------------------------------------------------------------------
+
+
+def _with_period(days: int) -> dict[str, Any]:
+    data = _release(category="services", cpv=["90922000"], tag=["award", "contract"])
+    data["release"]["contracts"] = [
+        {"id": "1", "period": {"startDate": "2026-08-17T00:00:00+01:00", "durationInDays": days}}
+    ]
+    return data
+
+
+@pytest.mark.parametrize(("days", "held"), [(21, True), (31, True), (32, False), (730, False)])
+def test_a_one_off_job_is_held_for_review(days: int, held: bool) -> None:
+    from monitor.confidence import judge, reading_of_pages
+
+    pages = [(None, None, "Pest control at the market hall.")]
+    c = classify_pages(
+        pages, title="Pest control", doc_type="procurement", notice=notice_facts(_with_period(days))
+    )
+    assert c.is_outsourcing and c.should_flag
+    assert ("policy_question:one_off_job" in c.signals) is held
+    route = judge(c, reading_of_pages(pages), doc_type="procurement").route
+    assert (route == "needs_review") is held
+    if held:
+        quote = next(e.quote for e in c.evidence if e.rule == "notice:cpv_division_90")
+        assert f"a contract of {days} days: a one-off job" in quote
+
+
+def test_notice_facts_read_the_longest_contract_period() -> None:
+    data = _release(category="services", cpv=["85311000"])
+    data["release"]["tender"]["contractPeriod"] = {
+        "startDate": "2026-01-01T00:00:00Z",
+        "endDate": "2026-01-15T00:00:00Z",
+    }
+    data["release"]["awards"] = [
+        {"id": "1", "contractPeriod": {"startDate": "2026-01-01", "endDate": "2028-01-01"}}
+    ]
+    assert notice_facts(data).days == 730
+    data["release"]["awards"] = [{"id": "1", "contractPeriod": {"startDate": "not a date"}}]
+    assert notice_facts(data).days == 14
+    assert notice_facts(_release(category="services")).days is None
+
+
+def test_real_one_off_jobs_are_held_and_longer_contracts_are_not(
+    real_notices: list[tuple[Record, Assessment]],
+) -> None:
+    held = [
+        (r, a)
+        for r, a in real_notices
+        if a.is_outsourcing
+        and notice_facts(r.data).days is not None
+        and notice_facts(r.data).days <= 31
+    ]
+    assert held  # the recorded pages hold such jobs (a site cleared, a pest treatment)
+    for record, assessment in held:
+        assert "policy_question:one_off_job" in assessment.signals, record.title
+        assert assessment.publish_state != "published", record.title
+    longer = [
+        (r, a)
+        for r, a in real_notices
+        if a.is_outsourcing and (notice_facts(r.data).days or 0) > 31
+    ]
+    assert longer and all("policy_question:one_off_job" not in a.signals for _, a in longer)
