@@ -98,7 +98,8 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
 # A minuted resolution's opening.
 _RESOLUTION = re.compile(
     # (numbered in some minutes: "6.2 The Panel noted the update.")
-    r"^\W*(?:RESOLVED|Resolved|DECIDED|Decided|AGREED)\b|^\W*(?:\d{1,3}(?:\.\d{1,2})*\.?\s+)?"
+    r"^\W*(?:RESOLVED|Resolved|R E S O L V E D|DECIDED|Decided|AGREED)\b|"
+    r"^\W*(?:\d{1,3}(?:\.\d{1,2})*\.?\s+)?"
     r"(?:the )?(?:cabinet|committee|"
     r"council|executive|panel|board|sub-committee) (?:resolved|agreed|decided|noted)\b",
     re.I,

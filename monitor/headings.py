@@ -66,7 +66,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"decision\(s\)(?: recommended)?|recommended decisions?|"
             # ("Recommendation/s and reason/s")
             # (Middlesbrough's minutes: "ORDERED that:")
-            r"resolved(?: that)?|agreed(?: that)?|ordered(?: that)?|"
+            # (letter-spaced in some minutes: "R E S O L V E D – that:")
+            r"(?:resolved|r e s o l v e d)(?: that)?|agreed(?: that)?|ordered(?: that)?|"
             r"recommendation(?:s|\(s\)|/s)?"
             r"(?: (?:and|&) reasons?(?:/s|\(s\))?)?|"
             r"it was resolved|"

@@ -59,15 +59,33 @@ def _within(number: tuple[int, ...], first: tuple[int, ...], last: tuple[int, ..
     return first <= number[: len(last)] <= last
 
 
+# "Appendix B", "appendices 2 and 3": the appendices a decision adopts.
+_APPENDICES = re.compile(
+    r"\bappendi(?:x|ces)\s+(?P<first>[A-Z]|\d{1,2})\b(?:\s*(?:and|&|,|to|-|–)\s*"
+    r"(?P<second>[A-Z]|\d{1,2})\b)?",
+    re.I,
+)
+# An appendix's own heading: "Appendix B – Procurement Strategy: Recommendations".
+_APPENDIX_HEADING = re.compile(r"^\W*(?:appendix|annex)\s+(?P<id>[A-Z]|\d{1,2})\b", re.I)
+_APPENDIX_HEADING_WORDS = 15
+# How many sentences of an appendix are read as adopted (an appendix runs to the next one).
+_APPENDIX_SENTENCES = 60
+
+
 class _References:
     def __init__(self) -> None:
         self.paragraphs: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.codes: list[tuple[str, int, int]] = []
+        self.appendices: set[str] = set()
 
     def __bool__(self) -> bool:
-        return bool(self.paragraphs or self.codes)
+        return bool(self.paragraphs or self.codes or self.appendices)
 
     def add(self, ref: str) -> None:
+        for m in _APPENDICES.finditer(ref):
+            self.appendices.update(
+                part.upper() for part in (m.group("first"), m.group("second")) if part
+            )
         for m in _PARAGRAPHS.finditer(ref):
             first = _number(m.group("first"))
             last = _number(m.group("last")) if m.group("last") else first
@@ -110,11 +128,22 @@ def adopted_segments(chunks: Sequence[_Chunk]) -> frozenset[int]:
     if not refs:
         return frozenset()
     adopted: set[int] = set()
+    # (an appendix the decision adopts runs from its heading to the next appendix's, across
+    # pages: "Appendix B – Procurement Strategy: Recommendations / B1. That ... be instructed
+    # to undertake an open tender")
+    appendix_left = 0
     for chunk in chunks:
         number: tuple[int, ...] | None = None
         lead = ""
         left = 0
         for seg in chunk.analysed.segments:
+            heading = _APPENDIX_HEADING.match(seg.text)
+            if heading is not None and len(seg.text.split()) <= _APPENDIX_HEADING_WORDS:
+                adopts = heading.group("id").upper() in refs.appendices
+                appendix_left = _APPENDIX_SENTENCES if adopts else 0
+            elif appendix_left > 0:
+                appendix_left -= 1
+                adopted.add(id(seg))
             m = _PARAGRAPH_NUMBER.match(seg.text)
             if m is not None:
                 number, lead, left = _number(m.group(1)), seg.text, _PARAGRAPH_SENTENCES

@@ -175,7 +175,10 @@ def done_before_notice(hits: list[_Hit]) -> tuple[list[_Hit], list[_Hit]]:
 # A company the record says the council owns, by name: "Cornwall Housing Limited, the
 # Council's wholly owned housing management company"; "Sampleton Norse, a company wholly owned
 # by the Council"; "the Council's wholly owned company, Sampleton Leisure Ltd".
-_NAME = r"(?-i:[A-Z][\w&'’.-]*)(?: (?:&|and|of|for|the|(?-i:[A-Z][\w&'’.-]*))){0,6}?"
+_NAME = (
+    r"(?!(?:the|a|an|this|its|council|authority|cabinet)\b)(?-i:[A-Z][\w&'’.-]*)"
+    r"(?: (?:&|and|of|for|the|(?-i:[A-Z][\w&'’.-]*))){0,6}"
+)
 _OWNED = (
     r"(?:wholly[- ]owned|council[- ]owned|local authority (?:trading|owned)|arm['’]?s[- ]length)"
 )
@@ -183,13 +186,11 @@ _OWNED_BY_NAME = re.compile(
     rf"(?P<a>{_NAME}),? (?:\([^)]{{0,40}}\),? )?(?:(?:is|was|being) )?(?:the |a |an )?"
     rf"(?:(?:council|authority|county|city|borough)['’]s )?(?:own )?{_OWNED}\b"
     rf"|(?P<b>{_NAME}),? (?:is |was )?(?:a |the )?(?:[\w-]+ ){{0,3}}?(?:company|subsidiary) "
-    rf"(?:wholly )?owned by the (?:council|authority)\b"
+    rf"(?:wholly |jointly )?owned by the (?:council|authority)\b"
     rf"|\b{_OWNED} (?:[\w-]+ ){{0,4}}?(?:compan(?:y|ies)|subsidiar(?:y|ies)|organisation),? "
     rf"(?P<c>{_NAME})\b",
     re.I,
 )
-# Too general to be a company's name ("The Council, a wholly owned ...", "Cabinet").
-_NOT_A_NAME = re.compile(r"^(?:the|a|an|council|cabinet|it|this|its)\b", re.I)
 
 
 def companies_it_owns(texts: list[str]) -> frozenset[str]:
@@ -198,7 +199,7 @@ def companies_it_owns(texts: list[str]) -> frozenset[str]:
     for text in texts:
         for m in _OWNED_BY_NAME.finditer(text):
             name = (m.group("a") or m.group("b") or m.group("c") or "").strip(" .,")
-            if len(name.split()) >= 2 and not _NOT_A_NAME.match(name):
+            if len(name.split()) >= 2:
                 found.add(name)
     return frozenset(found)
 

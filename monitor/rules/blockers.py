@@ -140,8 +140,12 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"(?:procurement|contract|tender)\b",
             # "No decision on the future delivery model would be taken until the review had
             # reported"
-            r"\bno decision (?:on|about) (?:the )?(?:future|how|whether)\b[^.;]{0,60}?\b(?:will|"
-            r"would|is to|shall|can) be (?:taken|made)\b",
+            r"\bno decision (?:on|about) (?:the |a |any )?(?:future|how|whether)\b[^.;]{0,60}?\b"
+            r"(?:(?:will|would|is to|shall|can) be|is|was|are|were|has been|is being|was being) "
+            r"(?:taken|made|sought)\b",
+            # "No decision on the delivery route was being sought at this stage"
+            r"\bno decision (?:on|about) (?:the |a |any )?(?:future )?(?:delivery|operating|"
+            r"management|service|procurement) (?:models?|routes?|options?|arrangements?)\b",
         ),
         trigger=(
             "not yet",

@@ -382,9 +382,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"applicant)['’]?s?) (?:own )?planning applications?\b",
             # "Any planning application for the conversion will be subject to the usual public
             # consultation by the Council as local planning authority": the planning process.
-            r"\b(?:any|the|a|future|subsequent) planning applications?\b[^.;]{0,80}?\b(?:subject "
+            r"\b(?:any|the|a|future|subsequent|its|their) planning applications?\b[^.;]{0,80}?"
+            r"\b(?:subject "
             r"to|will (?:be|involve|require))\b",
             r"\bas (?:the )?local planning authority\b",
+            # "... public consultation by the planning service"
+            r"\bby the (?:council['’]s )?planning (?:service|department|team|authority)\b",
             # "Public engagement will take place through the planning process once a scheme is
             # designed"
             r"\b(?:through|via|as part of|during) the (?:statutory |normal |usual )?planning "

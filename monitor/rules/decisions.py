@@ -240,6 +240,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"(?: to)?(?: (?:be|being|been))?(?: re-?)?\s*$",
             # "there were no plans to dispose of the car park"
             r"\bno (?:current |present |immediate )?(?:plans?|proposals?|intention) to\s*$",
+            # "No lease or other disposal of the leisure centres is proposed."
+            r"\bno (?:[\w-]+ (?:or|and) (?:other |any )?)?$",
         ),
         scope="just_before",
     ),
@@ -343,6 +345,25 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "step_turned_down",
+        _OA,
+        "'The transfer of the service to a trust was considered but rejected', 'Re-tendering"
+        " the contract was discounted': a step weighed and turned down.",
+        _re(
+            # (the step's own verb: not "the appeal by the losing bidder, which was rejected")
+            # (a comma only just before the verb: "Option 2, the transfer to a trust, was
+            # rejected"; not "awarded to Acme Ltd, the bidder whose appeal was rejected")
+            r"^(?:[^.;,]{0,120}?|[^.;]{0,120}?,\s*)\b(?<!which )(?<!that )(?<!who )(?:was|were|"
+            r"has been|have "
+            r"been|had been|is|are|being) (?:(?:also |"
+            r"carefully |fully )?(?:considered|explored|examined|assessed|appraised|reviewed|"
+            r"costed) (?:but|and) |also |therefore |subsequently )?(?:rejected|discounted|"
+            r"dismissed|ruled out|set aside|not (?:pursued|taken forward|progressed|favoured|"
+            r"preferred))\b"
+        ),
+        scope="after",
+    ),
+    FalseFriend(
         "counterfactual",
         _OA,
         "'Could have been awarded', 'should have been sold' comment on what did not happen.",
@@ -424,7 +445,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
 DECISION_SENTENCE = _re(
     r"^\W*(?:(?:\(?\w{1,3}[.)]|[•·▪-])\s*)?(?:that )?(?:(?:the )?(?:cabinet(?: member)?|"
     r"council|committee|executive|members?) )?(?:(?:is|are) (?:asked|recommended) to )?"
-    r"(?:approves?|agrees?|authoris\w*|resolved|delegates?|endorses?|awards?|decided|"
+    r"(?:approves?|agrees?|authoris\w*|resolved|r e s o l v e d|delegates?|endorses?|awards?|"
+    r"decided|"
     # The imperative of a recommendation list: "1) Declare surplus and approve the disposal".
     r"declares?)\b",
     # A numbered recommendation in the imperative: "1. Transfer the operation of the library

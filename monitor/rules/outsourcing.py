@@ -122,8 +122,15 @@ _LETTING_RULES: tuple[Rule, ...] = (
             # "whether the service should be re-let to an external contractor"
             r"\bre-?let to (?:an? |the )?(?:external|outside|private|new|independent) "
             r"(?:contractors?|providers?|operators?|suppliers?)\b",
+            # a route chosen: "call-off from the regional passenger transport framework for all
+            # adult day-service routes"
+            r"\bcall(?:ing)?[- ]offs? (?:contracts? )?(?:from|under|through|via) (?:the |a |an )?"
+            r"(?:[\w'’-]+ ){0,5}?(?:framework|dynamic purchasing system|dps)\b",
         ),
         trigger=(
+            "call-off",
+            "call off",
+            "calling off",
             "tender",
             "procur",
             "commission",
@@ -172,13 +179,34 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\b(?:contracts?|agreements?)\b (?:be|is to be|are to be|to be|will be|should be|was|"
             r"were) entered into with (?:the |a |an |each )?(?:[\w-]+ ){0,3}?(?:providers?|"
             r"operators?|organisations?|compan(?:y|ies)|contractors?|suppliers?)\b",
+            # the nominal form: "The re-provision of the day opportunities service ... through
+            # an external partner was endorsed"
+            r"\b(?:re-?provi\w+|provision|delivery|running|operation|management) of (?:the |these "
+            r"|its )?[^.;]{0,100}?\b(?:through|via|by) (?:an? |the )?(?:external|independent|"
+            r"private|voluntary(?: sector)?|third[- ]sector|commercial) (?:[\w-]+ )?(?:partners?|"
+            r"providers?|operators?|organisations?|contractors?)\b",
             # "be delivered by an external registered provider under a three-year agreement"
             r"\b(?:be|being|to be|will be|are to be|is to be) (?:delivered|provided|run|operated|"
             r"managed) by (?:an? |the )?(?:external|independent|private|outside|commercial) "
             r"(?:[\w-]+ ){0,2}?(?:providers?|operators?|organisations?|compan(?:y|ies)|"
             r"contractors?)\b",
         ),
-        trigger=("enter", "delivered by", "provided by", "run by", "operated by", "managed by"),
+        trigger=(
+            "enter",
+            "delivered by",
+            "provided by",
+            "run by",
+            "operated by",
+            "managed by",
+            "through an",
+            "through a ",
+            "via an",
+            "via a ",
+            "by an ",
+            "by a ",
+            "by the voluntary",
+            "by the private",
+        ),
     ),
     Rule(
         "procure_service",

@@ -62,6 +62,10 @@ SERVICE_DOMAIN = _alt(
     # Animal welfare councils let: stray dogs, dog wardens, kennelling
     r"stray (?:dogs?|animals?)|dog wardens?|kennel\w*|animal welfare",
     r"telecare|assistive technology",
+    # Services for people at risk, commissioned from specialist providers
+    r"refuges?|domestic (?:abuse|violence)|gender[- ]based violence|violence against women|"
+    r"sexual violence|outreach|victim support|mental health|learning disabilit(?:y|ies)|"
+    r"dementia|counselling|befriending|smoking cessation|stop smoking|weight management",
 )
 
 # A housing stock transfer: the council's homes, and with them the landlord service, pass to
@@ -316,6 +320,11 @@ INHOUSE_TERM = _alt(
     # Disability Provider Services were asked to price the package"
     r"(?:council|authority)['’]s own (?:[\w-]+ ){0,3}?provider (?:services?|arm|units?|teams?)|"
     r"(?:in-house|internal) (?:[\w-]+ ){0,4}?provider (?:services?|arm|units?)",
+    # "provision by Council staff was not considered viable", "delivered by the authority's
+    # own employees"
+    r"(?:provision|delivery|operation|running|provided|delivered|run|operated) (?:of (?:the |"
+    r"this |these )?(?:[\w-]+ ){0,3}?)?by (?:the )?(?:council|authority)(?:['’]s)? (?:own )?"
+    r"(?:staff|employees|workforce)",
     # "Taking the service desk into the Council's own establishment was costed at £1.1m more"
     r"(?:into|within) (?:the )?(?:council|authority)['’]s own (?:establishment|employment|"
     r"workforce|staffing)",
@@ -463,6 +472,15 @@ _INHOUSE_TRIGGER = (
     "authority run",
     "within the council",
     "within the authority",
+    "council staff",
+    "council's own staff",
+    "council's staff",
+    "authority's own",
+    "council employees",
+    "council workforce",
+    "council's employees",
+    "council's workforce",
+    "authority staff",
     "trading compan",
     "latco",
     "teckal",
@@ -529,6 +547,9 @@ ASSET_OBJECT = _alt(
     r"greens?|bowling greens?|pitch(?:es)?|playgrounds?|gardens?|woods?|meadows?|commons?",
     r"quarr(?:y|ies)|pubs?|cottages?|flats?|workshops?|stores?|barns?|kiosks?|toilets",
     r"m²|sq\.? ?m|square met(?:re|er)s|(?:amenity|garden|open) ground",
+    # Scotland's word for a piece of land: "the sale of the ground to the adjoining proprietor"
+    r"ground(?! (?:maintenance|works?|rules|staff|floor|level|conditions|investigations?|"
+    r"source|heat)\b)",
     # The county farms estate: smallholdings and agricultural holdings are let and sold.
     r"smallholdings?|agricultural (?:holdings?|land|units?)",
     # Named kinds of building councils sell ("the former fire station", "the old baths").
