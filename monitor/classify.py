@@ -52,6 +52,7 @@ from monitor.references import adopted_segments
 from monitor.result import RULES_VERSION, Classification, Evidence
 from monitor.set_aside import (
     CONSULTATION_NOT_ON_DECISION,
+    COUNCIL_WILL_DISPOSE,
     THIS_DECISION,
     against_doing_nothing,
     buys_for_own_use,
@@ -258,9 +259,13 @@ def _classify_chunks(
     ):
         # A notice buying goods, works or advice for the council ("Valuation Services ...:
         # best consideration for any proposed disposals") describes what it buys; it sells
-        # nothing itself.
-        discounted += [(h, "notice_buys_for_own_use") for h in asset_kept]
-        asset_kept = []
+        # nothing itself, unless it says the council will grant or sell its land to the
+        # winner (a development partner's 250-year leases).
+        disposes = [h for h in asset_kept if COUNCIL_WILL_DISPOSE.search(h.seg.text)]
+        discounted += [
+            (h, "notice_buys_for_own_use") for h in asset_kept if all(h is not d for d in disposes)
+        ]
+        asset_kept = disposes
     if adopted is None and deciding_part and not is_notice and asset_kept:
         adopted = adopted_segments(chunks)
     if _background_only(asset_kept, aside, deciding_part, long_paper, adopted or frozenset()):

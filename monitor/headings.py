@@ -110,6 +110,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:report author|publication date|date of decision|decided at meeting|"
             r"effective from|officers to action|exempt information|details of any conflict|"
             r"lead member|lead director|contact|department|decision type|decision status|"
+            # a forward plan entry's fields after "Consultation process:" end that field
+            r"lead officers?|responsible officers?|contact officers?|officer contact|"
+            r"documents(?: to be (?:considered|submitted))?|exempt\??|key decision\??|"
             r"decision maker|decision due|decision title|is key decision\??|"
             r"is subject to call in\??|is callable in\??|wards? affected|"
             r"accompanying documents|supporting documents|additional documents|minutes|"

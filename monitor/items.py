@@ -91,9 +91,10 @@ _DECIDES = re.compile(
     # a "Decision" heading on a line of its own, over what was decided (Scottish minutes)
     r"^[ \t]*(?:DECISIONS?|Decisions?)[ \t]*$|"
     # A forward plan entry's fields: each entry names the decision to come.
-    r"\b(?:Decision maker|Decision to be taken by|Matter for decision|Nature of (?:the )?"
-    r"decision|Purpose|What is the decision\??|Key decision reason|Lead officer|Decision due|"
-    r"Portfolio(?: holder)?)\s*[:–—-]|"
+    r"\b(?:Decision maker|Decision to be taken by|Decision by|Matter for decision|Nature of "
+    r"(?:the )?decision|Purpose(?: of (?:the )?report)?|Decision (?:required|sought)|"
+    r"What is the decision\??|Key decision reason|Lead officer|"
+    r"Decision due|Portfolio(?: holder)?)\s*[:–—-]|"
     r"\b(?:[Cc]abinet|[Cc]ommittee|[Cc]ouncil|[Ee]xecutive|[Pp]anel|[Bb]oard) "
     r"(?:resolved|agreed|approved|decided)\s*(?::|–|—|-|\bthat\b)|"
     # Minutes' own forms: a decision verb in capitals ("i. AGREED to extend the contract", "The
@@ -186,7 +187,18 @@ _PERSON = re.compile(
 )
 
 
+# A plan printed as a table whose reference is the row's last cell: "Procurement of a managed
+# service for the ICT Service Desk ... | Director of Resources | 16 June 2025 | Staff and trade
+# unions | Delegated decision report | Chief Digital Officer | D57712" (the row is the entry).
+_ROW_ENDING_IN_REF = re.compile(
+    # (letters before the number, or five digits at least: not a year or an amount)
+    r"^[^|]{3,1200}\|(?:[^|]*\|){2,}\s*(?:(?-i:[A-Z]{1,5})[/-]?\d{3,6}(?:/\d{1,4})?|\d{5,6})\s*$"
+)
+
+
 def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
+    if " | " in line and _ROW_ENDING_IN_REF.match(line.strip()):
+        return " ".join(line.split()), last + 1
     if not _MAY_BE_HEADING.match(line):
         return None
     line = " ".join(line.split())
@@ -251,7 +263,12 @@ _APPENDIX_FOR = re.compile(
 # "Former Swanspool House annexe - declaration as surplus and sale" / "Decision maker:
 # Executive" / "Decision due: 10 Apr 2025".
 _ENTRY_FIELD = re.compile(
-    r"^\s*(?:decision maker|decision[- ]taker|decision to be taken by)\s*:", re.I
+    r"^\s*(?:decision maker|decision[- ]taker|decision to be taken by|decision by)\s*:", re.I
+)
+# ... or its title as a field of its own: "Title: Community Asset Transfer - sports pavilions"
+# over "Decision by: Cabinet Member for Resources"
+_TITLE_FIELD = re.compile(
+    r"^\s*(?:title|subject|decision title|report title)\s*:\s*\S", re.I
 )
 _MAX_ENTRY_TITLE = 200
 # (a field of an entry already headed, "Matter for decision: ...", is no title)
@@ -266,6 +283,18 @@ def _titled_entry(lines: Sequence[str], k: int, last: int) -> tuple[str, int] | 
     """Line ``k`` as a plan entry's title: a short line, no field or sentence of its own,
     with the entry's "Decision maker:" field on the next line."""
     title = " ".join(lines[k].split())
+    if (
+        _TITLE_FIELD.match(title)
+        and len(title) <= _MAX_ENTRY_TITLE
+        and k + 1 < len(lines)
+        and _ENTRY_FIELD.match(lines[k + 1])
+    ):
+        # (not a field of an entry its reference already heads: "Ref: KD 2024/089" over
+        # "Title: ..." over "Decision maker: ...")
+        previous = next((x for x in reversed(lines[max(0, k - 2) : k]) if x.strip()), "")
+        if _heading_and_number(previous, last) is None:
+            return title, last + 1
+        return None
     if (
         not title
         or len(title) > _MAX_ENTRY_TITLE

@@ -149,6 +149,20 @@ _BUYER_FIELD_LINE: Final = re.compile(
     r"(?P<value>\S.{1,200})$",
     _I,
 )
+# The same fields as headings on a line of their own, the value below.
+_BUYER_HEADING: Final = re.compile(
+    r"^(?:buyer|buyer name|name of (?:the )?buyer|contracting (?:authority|entity)|"
+    r"purchaser)\s*:?$",
+    _I,
+)
+_BUYER_AFTER_KIND = 3  # the kind is among the first lines
+# (the line under the kind names a body, not the notice's title)
+_ORGANISATION: Final = re.compile(
+    r"\b(?:ltd|limited|plc|llp|cic|group|council|authority|association|trust|society|"
+    r"corporation)\b",
+    _I,
+)
+_MAX_BUYER_LINE = 200
 # A portal's name on a line of its own, above the notice's kind and title.
 _PORTAL_LINE: Final = re.compile(
     r"^(?:public contracts scotland|sell2wales|contracts finder|find a tender(?: service)?|"
@@ -289,6 +303,17 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
         buyer = _BUYER_FIELD_LINE.match(line)
         if buyer:
             buyers.append(buyer.group("value").strip())
+        elif _BUYER_HEADING.match(line) or (
+            i <= _BUYER_AFTER_KIND
+            and _KIND_LINE.match(line)
+            and _ORGANISATION.search(next((x for x in lines[i + 1 : i + 3] if x), ""))
+        ):
+            # the value on the next line: "Contracting authority" over "Wrekin Vale Homes Group
+            # Limited, registered with the Regulator of Social Housing"; Find a Tender prints
+            # the buyer under the notice's kind ("UK4: Tender notice")
+            after = next((x for x in lines[i + 1 : i + 3] if x), None)
+            if after is not None and len(after) <= _MAX_BUYER_LINE:
+                buyers.append(after)
         heading = _CATEGORY_HEADING.match(line)
         if heading:
             value = heading.group("value")

@@ -14,6 +14,7 @@ from monitor.engine import _Hit
 from monitor.rules.notice_words import NOTICE_FUTURE_DUTY, NOTICE_REPORTS_DONE
 
 __all__ = [
+    "COUNCIL_WILL_DISPOSE",
     "THIS_DECISION",
     "against_doing_nothing",
     "buys_for_own_use",
@@ -36,6 +37,15 @@ THIS_DECISION = re.compile(
     # "it did not address the use or disposal of HRA land"
     r"|\bdid not (?:address|cover|concern|include|relate to) (?:the )?(?:[\w-]+ ){0,4}?"
     r"(?:disposals?|sales?|transfers?|leases?|procurement|contracts?|outsourcing)\b",
+    re.I,
+)
+
+# A notice that says the council itself will dispose of its land to the winner: "On practical
+# completion of each phase the Council will grant the partner's development vehicle a 250-year
+# lease of the phase land".
+COUNCIL_WILL_DISPOSE = re.compile(
+    r"\b(?:council|authority) (?:will|would|intends to|proposes to) (?:then )?(?:grant|sell|"
+    r"dispose of|transfer|lease)\b",
     re.I,
 )
 

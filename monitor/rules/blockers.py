@@ -249,8 +249,13 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"^\W*(?:\(?\w{1,3}[.)]\s*)?that\b",
         ),
         # (a choice put, not made: "whether to transfer the operation of the leisure centres to
-        # a trust, or to retain the service in-house")
-        unless=_re(r"\bwhether to\b"),
+        # a trust, or to retain the service in-house"; an option weighed and turned down:
+        # "retaining the service in-house was not recommended because of persistent vacancies")
+        unless=_re(
+            r"\bwhether to\b",
+            r"\b(?:was|were|is|are|be|been) (?:not (?:recommended|preferred|viable|feasible|"
+            r"pursued|supported|taken forward)|rejected|discounted|dismissed|ruled out)\b",
+        ),
         yields_to_decision=True,
         trigger=("in-house", "in house", "directly by"),
     ),

@@ -265,7 +265,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"\b(?:advertis\w*|advert)\b[^.;]{0,60}?\bopen space\b",
             # Scotland's common good: the proposal published, representations received
             # (Community Empowerment (Scotland) Act 2015, s.104)
-            r"\b(?:representations|objections) (?:were|have been|had been) received\b",
+            # (not the council's own departments: "No objections have been received from
+            # Council service areas")
+            r"\b(?:representations|objections) (?:were|have been|had been) received\b(?! from "
+            r"(?:the )?(?:council|internal|service areas|departments|officers|statutory "
+            r"consultees|consultees)\b)",
             # (the consultation rules read "community" masked: monitor.rules.NOT_PEOPLE)
             r"\bsection 104 of the\W+(?:community )?empowerment\b|\bempowerment "
             r"\(scotland\) act 2015\W{1,5}(?:section|s\.?) ?104\b",

@@ -267,6 +267,11 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bwhere (?:the )?(?:council|authority) (?:proposes|intends|wishes|decides) to "
             r"dispose of (?:any )?land\b",
             r"\b(?:is|are) required (?:by|under) (?:section|s\.?) ?12[23] ?\(2a\)",
+            # "Where land is held as open space, section 123(2A) requires the Council to
+            # advertise its intention"
+            r"\b(?:section|s\.?) ?12[23] ?\(2a\)[^.;]{0,30}?\brequires?\b",
+            r"\bwhere (?:a |the |any )?(?:site|land|parcel|plot|area|holding)s? (?:is|are) held "
+            r"(?:as|for) (?:public )?open space\b",
             # "Where any parcel is found to be open space, the Director will advertise"
             r"\b(?:where|if|should) (?:a|the|any) (?:site|land|parcel|plot|area|holding)s? "
             r"(?:is|are|be) (?:found|considered|deemed|held) (?:to be )?(?:public )?open space\b",

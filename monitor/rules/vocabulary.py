@@ -111,7 +111,7 @@ GOODS = _alt(
     r"re-?sell(?:er|ers|ing)?",
     r"software|hardware|equipment|furniture|fuel|materials|laptops?|devices|uniforms",
     r"bins|containers|bus shelters|frozen (?:ready )?meals|supply (?:and (?:home )?delivery )?of|"
-    r"supply and (?:home )?delivery|purchase of",
+    r"supply and (?:home )?delivery|purchase of|supply contracts?|(?:rock|road|de-?icing) salt",
     r"(?:capital|construction|building|refurbishment|highway|resurfacing|demolition|repair"
     r"|maintenance|improvement|civil|remediation|groundworks?) works",
     r"(?:refurbishment|construction|demolition|installation|remedial|capital|civil|building)"
@@ -320,6 +320,9 @@ INHOUSE_TERM = _alt(
     # Disability Provider Services were asked to price the package"
     r"(?:council|authority)['’]s own (?:[\w-]+ ){0,3}?provider (?:services?|arm|units?|teams?)|"
     r"(?:in-house|internal) (?:[\w-]+ ){0,4}?provider (?:services?|arm|units?)",
+    # "Direct operation of services by an Authority-owned bus company was not taken forward"
+    r"direct (?:operation|provision|delivery|management|running) of (?:the )?[\w'’ -]{1,40}? "
+    r"by (?:the |an? )?(?:council|authority)\b",
     # "provision by Council staff was not considered viable", "delivered by the authority's
     # own employees"
     r"(?:provision|delivery|operation|running|provided|delivered|run|operated) (?:of (?:the |"
