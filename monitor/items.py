@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from monitor.plan_entries import entry_starts
 from monitor.text import heading_kind
 
 __all__ = ["Item", "PageText", "item_heading", "split_items"]
@@ -359,7 +360,10 @@ def _caps_heading(line: str, last: int) -> tuple[str, int] | None:
 
 
 def _cut(
-    document: str | None, pages: Sequence[PageText], in_capitals: bool = False
+    document: str | None,
+    pages: Sequence[PageText],
+    in_capitals: bool = False,
+    starts: dict[tuple[int, int], str] | None = None,
 ) -> list[Item]:
     """The items of one document's pages, headings kept only while their numbers rise (a
     numbered list inside an item, "1. Land at Mill Lane", numbers below the item's own). An
@@ -368,7 +372,7 @@ def _cut(
     capitals instead."""
     items = [Item(None)]
     last = 0
-    for _, page, text in pages:
+    for p, (_, page, text) in enumerate(pages):
         lines = text.splitlines(keepends=True)
         start = 0
         k = 0
@@ -389,13 +393,19 @@ def _cut(
                 owner.add(document, page, "".join(lines[k:end]))
                 start = k = end
                 continue
-            if in_capitals:
+            if starts is not None:
+                # (a plan's entries found from the fields they repeat: monitor.plan_entries)
+                heading = starts.get((p, k))
+                found = (heading, last + 1) if heading is not None else None
+            elif in_capitals:
                 found = _unnumbered_heading(lines, k, last)
             else:
                 found = _heading_and_number(lines[k], last) or _titled_entry(lines, k, last)
             begin = k
             bare = (
-                _BARE_NUMBER.match(lines[k].strip()) if found is None and not in_capitals else None
+                _BARE_NUMBER.match(lines[k].strip())
+                if found is None and not in_capitals and starts is None
+                else None
             )
             if found is None and bare is not None:
                 nxt = next(
@@ -558,6 +568,12 @@ def split_items(pages: Sequence[PageText]) -> list[Item]:
             unnumbered = _cut(document, texts, in_capitals=True)
             if _is_pack(unnumbered, unnumbered=True):
                 cut[document] = unnumbered
+                packs.add(document)
+        if document not in packs:
+            # (a plan in a layout no heading rule knows: its entries repeat the same fields)
+            starts = entry_starts([text.splitlines() for _, _, text in texts])
+            if starts:
+                cut[document] = _cut(document, texts, starts=starts)
                 packs.add(document)
     if not packs:
         return [Item(None, list(pages))]
