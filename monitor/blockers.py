@@ -93,6 +93,10 @@ def _blockers(
         hit = _first_blocker_hit(blocker, chunks, lowered, {})
         if hit is None:
             continue
+        if blocker.unless_in_record is not None and any(
+            blocker.unless_in_record.search(chunk.analysed.norm) for chunk in chunks
+        ):
+            continue
         # Long papers: a blocker that only sits in the background ("councils are increasingly
         # insourcing waste services") gives way to an outsourcing the record decides; one that
         # is itself decided or proposed still blocks.

@@ -533,8 +533,12 @@ def _classify_items(
         "pages_read": len(set(read)),
         "documents_read": len({document for document, _ in read if document is not None}),
     }
-    chosen = next((pair for pair in judged if pair[1].should_flag), None) or next(
-        (pair for pair in judged if pair[1].is_outsourcing or pair[1].is_asset_sale), None
+    # (a flag from the item that decides it before one from an item that only mentions it:
+    # "Declarations of Interest" names the disposal a later item decides)
+    chosen = (
+        next((p for p in judged if p[1].should_flag and p[1].decided_in_deciding_part), None)
+        or next((pair for pair in judged if pair[1].should_flag), None)
+        or next((pair for pair in judged if pair[1].is_outsourcing or pair[1].is_asset_sale), None)
     )
     if chosen is not None:
         item, result = chosen

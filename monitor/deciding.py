@@ -97,11 +97,13 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
 
 # A minuted resolution's opening.
 _RESOLUTION = re.compile(
-    # (numbered in some minutes: "6.2 The Panel noted the update.")
     r"^\W*(?:RESOLVED|Resolved|R E S O L V E D|DECIDED|Decided|AGREED)\b|"
-    r"^\W*(?:\d{1,3}(?:\.\d{1,2})*\.?\s+)?"
-    r"(?:the )?(?:cabinet|committee|"
-    r"council|executive|panel|board|sub-committee) (?:resolved|agreed|decided|noted)\b",
+    r"^\W*(?:the )?(?:cabinet|committee|council|executive|panel|board|sub-committee) "
+    r"(?:resolved|agreed|decided|noted)\b|"
+    # numbered in some minutes: "6.2 The Panel noted the update." (not a report's narrative,
+    # "4.5 The Panel noted that Options 3 and 4 could be reconsidered")
+    r"^\W*\d{1,3}(?:\.\d{1,2})*\.?\s+(?:the )?(?:cabinet|committee|council|executive|panel|"
+    r"board|sub-committee) (?:resolved|agreed|decided|noted)\b(?! that\b)",
     re.I,
 )
 # A page's field after its decision: "Reference: Report 25/312 (PDF)", "Contact: ...".

@@ -70,6 +70,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:resolved|r e s o l v e d)(?: that)?|agreed(?: that)?|ordered(?: that)?|"
             r"recommendation(?:s|\(s\)|/s)?"
             r"(?: (?:and|&) reasons?(?:/s|\(s\))?)?|"
+            # "Recommendations/Decisions Required:"
+            r"recommendations?(?: ?/ ?| and | & )decisions?(?: required| sought)?|"
             r"it was resolved|"
             # "Cabinet Member / Officer Recommendations:"
             r"(?:cabinet|officers?|members?|committee|portfolio holder|executive|director)"

@@ -280,6 +280,9 @@ _FIELD_LINE = re.compile(
 )
 
 
+_ANY_FIELD = re.compile(r"^\s*[A-Z][\w()'’/&-]*(?: [\w()'’/&-]+){0,3}\s*:\s")
+
+
 def _titled_entry(lines: Sequence[str], k: int, last: int) -> tuple[str, int] | None:
     """Line ``k`` as a plan entry's title: a short line, no field or sentence of its own,
     with the entry's "Decision maker:" field on the next line."""
@@ -304,6 +307,9 @@ def _titled_entry(lines: Sequence[str], k: int, last: int) -> tuple[str, int] | 
         or not _ENTRY_FIELD.match(lines[k + 1])
         or _ENTRY_FIELD.match(lines[k])
         or _FIELD_LINE.match(lines[k])
+        # (a record's own field is no entry's title: "Applicant: Sample Community Company"
+        # over "Decision by: Executive Chief Officer")
+        or _ANY_FIELD.match(lines[k])
     ):
         return None
     return title, last + 1
@@ -319,7 +325,10 @@ _CAPS_HEADING = re.compile(r"^(?=[^a-z]*$)(?=(?:[^A-Z]*[A-Z]){6})[A-Z][A-Z0-9 ,.
 _ITEM_OPENING = re.compile(
     r"^\W*(?:\d{1,3}\.?\s+)?(?:there (?:was|were|had been) (?:submitted|circulated|considered)|"
     r"consideration was given|the (?:committee|cabinet|council|board|panel|sub-committee) "
-    r"considered)\b",
+    r"(?:considered|received|approved|noted|agreed|was (?:reminded|advised|informed|updated))|"
+    # an officer's report: "The Director of Property and Projects submitted a report seeking"
+    r"the (?:[\w,/&'’-]+ ){1,8}?(?:submitted|presented|introduced|provided|tabled) (?:a |an |the )?"
+    r"(?:[\w-]+ )?(?:report|update|paper))\b",
     re.I,
 )
 # What opens a sentence, not a title: "The Committee noted the report."
@@ -343,6 +352,9 @@ def _unnumbered_heading(lines: Sequence[str], k: int, last: int) -> tuple[str, i
         or heading_kind(line) is not None
     ):
         return None
+    # (an item of procedure is known by its name: "Declarations of Interest", "Apologies")
+    if _PROCEDURAL.match(line) and not line.endswith("."):
+        return line, last + 1
     nxt = next((lines[j] for j in range(k + 1, min(k + 3, len(lines))) if lines[j].strip()), "")
     return (line, last + 1) if _ITEM_OPENING.match(nxt) else None
 
@@ -539,6 +551,10 @@ _MINUTED = (
     "Agreed:",
     "There was submitted",
     "There had been circulated",
+    # (Northern Irish minutes: "The Committee approved ...", "The Committee noted the update.")
+    "Committee approved",
+    "Committee noted",
+    "Committee agreed",
 )
 
 

@@ -39,6 +39,10 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # the council buying: "The owner has agreed to sell the freehold to the Council"
             r"\b(?:agreed|offered|willing|wishes|proposes|intends) to sell\b[^.;]{0,60}?\bto the "
             r"(?:council|authority)\b",
+            # the seller is the other party: "The vendor is selling its surplus estate across
+            # the region and has accepted the council's offer"
+            r"\b(?:vendors?|sellers?|landowners?|freeholders?|(?:current |existing )?owners?)\b "
+            r"(?:is|are|was|were|has been|have been|had been) (?:selling|disposing|marketing)\b",
         ),
         only_rules=frozenset({"sale_of_land"}),
     ),

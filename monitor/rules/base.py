@@ -123,6 +123,9 @@ class Blocker:
     # A fact about the parties ("an ALEO controlled by the Council") blocks wherever the
     # record states it: it is not a background mention that a decision could outweigh.
     fact: bool = False
+    # Anywhere in the record, this undoes the blocker: "lead commissioner" says the councils'
+    # inter-authority agreement is about buying together, not about one doing the work.
+    unless_in_record: re.Pattern[str] | None = None
 
 
 _O, _A, _C, _I = (frozenset({x}) for x in (OUTSOURCING, ASSET_SALE, CONSULTATION, INHOUSE))

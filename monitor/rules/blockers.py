@@ -27,6 +27,10 @@ _ONLY_AN_OPTION = _re(
     # the in-house service as the comparator of a market test: "agreed that the future
     # delivery of grounds maintenance be market tested against the in-house service"
     r"\b(?:market[- ])?test\w* against\b|\bbenchmark\w* against\b",
+    # a list of options weighed: "Three options had been scored: retaining the service
+    # in-house ...; establishing a wholly-owned local authority trading company; and ..."
+    r"\boptions?\b[^.;:]{0,40}?\b(?:scored|considered|assessed|appraised|evaluated|compared|"
+    r"examined|weighed|shortlisted)\b",
     # the in-house service as it is today, which the decision lets out: "approves the
     # re-provision of the routes currently operated by the council's in-house fleet"
     r"\bcurrently (?:operated|provided|run|delivered|managed|undertaken) (?:by|through|within) "
@@ -71,6 +75,19 @@ BLOCKERS: tuple[Blocker, ...] = (
         _re(
             r"\binter-?authority agreements?\b|\bhorizontal co-?operation\b",
             r"\bregulation 12\s?\(7\)|\bpublic[- ]public co-?operation\b",
+            # an NHS body delivering under pooled arrangements: "a partnership agreement under
+            # section 75 of the National Health Service Act 2006 with ... NHS Foundation Trust"
+            # (not Northern Ireland's "Section 75 equality screening")
+            r"\b(?:section|s\.?) ?75 (?:of the (?:national health service|nhs) act 2006|"
+            r"(?:partnership )?(?:agreements?|arrangements?))\b",
+        ),
+        # (councils that buy together: "Bristol City Council acting as lead commissioner under
+        # an inter-authority agreement with North Somerset Council" lets the service to a
+        # provider all the same)
+        unless_in_record=_re(
+            r"\blead (?:commissioner|commissioning (?:authority|council)|authority|council)\b|"
+            r"\bjoint(?:ly)? (?:commission|procure|tender)\w*|\bcollaborative (?:procurement|"
+            r"commissioning)\b|\bon behalf of (?:the )?(?:three|two|four|partner|other)\b"
         ),
         trigger=(
             "inter-authority",
@@ -81,6 +98,7 @@ BLOCKERS: tuple[Blocker, ...] = (
             "12 (7)",
             "public-public",
             "public public",
+            "75",
         ),
         fact=True,
     ),
@@ -96,6 +114,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             # delivering a service on behalf of the Council"
             r"\bgrants?\b[^.;]{0,40}?\bnot a (?:public )?(?:procurement|contract)\b|"
             r"\bnot a (?:public )?(?:procurement|contract)\b[^.;]{0,40}?\bgrants?\b",
+            # "the grants do not constitute a public contract under the Procurement Act 2023"
+            r"\bgrants?\b[^.;]{0,60}?\b(?:do|does|will|would) not (?:constitute|amount to|create|"
+            r"form) (?:a |any )?(?:public )?(?:contracts?|procurement)\b",
             r"\bnot (?:be )?deliver(?:ing)? (?:a |the |any )?services? on behalf of (?:the )?"
             r"(?:council|authority)\b",
             r"\bnot (?:a )?contracts? for (?:the )?(?:provision of )?services\b",
@@ -111,6 +132,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             "not a procurement",
             "not a public",
             "on behalf of",
+            "not constitute",
+            "not amount",
+            "not create",
+            "not form",
         ),
         fact=True,
     ),

@@ -272,6 +272,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:section|s\.?) ?12[23] ?\(2a\)[^.;]{0,30}?\brequires?\b",
             r"\bwhere (?:a |the |any )?(?:site|land|parcel|plot|area|holding)s? (?:is|are) held "
             r"(?:as|for) (?:public )?open space\b",
+            # "Should the Council determine that any part of the site is open space, it will
+            # advertise its intention"
+            r"\b(?:should|if|where) the (?:council|authority) (?:determines?|decides?|concludes?|"
+            r"finds?|considers?) that (?:any )?(?:part of )?(?:the |a |any )?(?:site|land|parcel|"
+            r"plot|area)s? (?:is|are|comprises?|constitutes?|forms? part of) (?:public )?"
+            r"open space\b",
             # "Where any parcel is found to be open space, the Director will advertise"
             r"\b(?:where|if|should) (?:a|the|any) (?:site|land|parcel|plot|area|holding)s? "
             r"(?:is|are|be) (?:found|considered|deemed|held) (?:to be )?(?:public )?open space\b",
@@ -315,6 +321,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:will|would|is to|are to|shall)\b[^.;]{0,80}?\b(?:part of|during|in|for) "
             r"(?:the|a) (?:future|later|next|forthcoming|subsequent) re-?(?:commissioning|"
             r"procurement|tender(?:ing)?)\b",
+            # users surveyed by the new provider, to monitor it: "a customer survey built into
+            # the first year of the contract as a performance measure", "survey users once the
+            # trust was in place"
+            r"\b(?:performance (?:measures?|indicators?)|kpis?|key performance)\b",
+            r"\bonce the (?:new )?(?:trust|contract|provider|operator|service|company|partner)\b"
+            r"[^.;]{0,20}?\b(?:is|was|were|are|had been|has been) in place\b",
         ),
     ),
     FalseFriend(
@@ -341,6 +353,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"simulator)\b",
             r"\b(?:views|consultation|survey|engagement) on (?:the )?(?:level of )?(?:council tax|"
             r"(?:annual )?budget|spending priorities)\b",
+            # a survey of charges: "The 2023 residents' survey on garden waste charges, which
+            # informed the annual fees and charges report"
+            r"\b(?:survey|consultation|engagement|views)\b[^.;]{0,20}? on (?:the )?"
+            r"(?:[\w-]+ ){0,3}?(?:charges|fees|prices|tariffs|charging)\b",
         ),
         # (unless the proposal itself was in it: "the proposal to transfer the libraries was
         # included in the budget consultation")
@@ -420,6 +436,12 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:asked|questioned|queried|enquired|wondered|sought assurance) (?:whether|why|if|"
             r"what|how|about|when)\b",
+            # a question listed on its own: "- Whether the Executive would agree to survey users"
+            r"^\W*(?:whether|why) (?:the |a |any )?[\w ]{0,40}?\b(?:would|will|should|could|had|"
+            r"has|did)\b",
+            # "with a recommendation that public consultation be undertaken before any
+            # procurement began": a consultation asked for
+            r"\b(?:recommendation|request|proposal|suggestion|motion) that\b",
             # a request that people be consulted: "She asked that the decision be referred back
             # so that local people could be consulted", "urged the Cabinet to consult"
             # (not "were asked for their views": that is consultation)

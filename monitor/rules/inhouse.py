@@ -158,6 +158,17 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         scope="after",
     ),
     FalseFriend(
+        "reason_about_the_market",
+        _I,
+        "'Unsustainable rates', 'prices not affordable' said of bidders, providers or the market"
+        " is a reason about buying, not against the in-house service.",
+        _re(
+            r"\b(?:bidders?|tenderers?|providers?['’]?|suppliers?|operators?['’]?|the market|"
+            r"market (?:rates?|prices?)|tender prices?|hourly rates?)\b"
+        ),
+        only_rules=frozenset({"inhouse_reason_against"}),
+    ),
+    FalseFriend(
         "inhouse_team",
         _I,
         "'In-house team / resources / expertise' is about staff, not an in-house delivery"
