@@ -83,4 +83,25 @@ def entry_starts(pages: Sequence[Sequence[str]]) -> dict[tuple[int, int], str]:
                 ):
                     heading, begin = title, j
             starts[(p, begin)] = heading
-    return starts if len(starts) >= _MIN_ENTRIES else {}
+    if len(starts) < _MIN_ENTRIES or _running_header(pages, labels, first, repeated):
+        return {}
+    return starts
+
+
+def _running_header(
+    pages: Sequence[Sequence[str]],
+    labels: list[list[str | None]],
+    first: str,
+    repeated: set[str],
+) -> bool:
+    """Whether the repeated fields are a report's running header ("Report to: Cabinet /
+    Subject: Future delivery of the leisure service" printed on every page): the same field
+    lines each time, where a plan's entries differ in at least one field."""
+    blocks: list[tuple[str, ...]] = []
+    for lines, page_labels in zip(pages, labels, strict=True):
+        for line, label in zip(lines, page_labels, strict=True):
+            if label == first:
+                blocks.append(())
+            if blocks and label in repeated:
+                blocks[-1] += (" ".join(line.split()).lower(),)
+    return len(set(blocks)) * 2 <= len(blocks)

@@ -72,3 +72,21 @@ def test_minutes_and_options_are_not_plans() -> None:
         f"Option {n}\nCost: £{n}m a year\nRisk: medium\nBenefit: some\n" for n in range(3)
     )
     assert entry_starts([options.splitlines()]) == {}
+
+
+def test_a_reports_running_header_of_fields_is_no_plan() -> None:
+    # The same fields printed at the top of every page of one report.
+    header = "SAMPLE COUNCIL\nReport to: Cabinet\nSubject: Leisure\nKey decision: Yes\nWards: All\n"
+    pages = [
+        (
+            header + f"{n}. Section {n}\n{n}.1 The leisure centres are run by an operator."
+        ).splitlines()
+        for n in range(1, 6)
+    ]
+    assert entry_starts(pages) == {}
+    # The same pages with one field differing per page are entries of a plan.
+    plan = [
+        (header.replace("Leisure", f"Matter {n}") + f"{n}.1 Text.").splitlines()
+        for n in range(1, 6)
+    ]
+    assert len(entry_starts(plan)) == 5
