@@ -85,7 +85,10 @@ _MIN_ITEM_WORDS = 12
 # ModernGov "Minutes:" field. Capitals matter: a report's background says "Cabinet agreed to
 # set up a board in 2018"; minutes say "RESOLVED" or "The Cabinet agreed:".
 _DECIDES = re.compile(
-    r"\bRESOLVED\b|\bR E S O L V E D\b|\bResolved\s*(?:[:–—-]|that\b)|\bORDERED\b|\bOrdered that\b|"
+    r"\bRESOLVED\b|\bR E S O L V E D\b|\bResolved\s*(?:[:–—-]|that\b)|"
+    # "It was proposed, seconded and unanimously agreed that"
+    r"\b(?:proposed|moved),? (?:and )?seconded,? and (?:[\w ,]{0,30}?)(?:agreed|resolved|"
+    r"carried)\b|\bORDERED\b|\bOrdered that\b|"
     r"\b(?:[Ii]t was|[Ww]as|[Ww]ere) (?:resolved|agreed|approved)\b|"
     r"^\s*(?:DECISIONS?(?: MADE)?|Decisions?(?: [Mm]ade)?|Minutes|Agreed|AGREED|Decided|"
     r"DECIDED)\s*[:–—-]|"

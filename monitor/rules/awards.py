@@ -41,7 +41,8 @@ AWARD_RULES: tuple[Rule, ...] = (
         _re(
             _DECISION_OPENING
             + r"(?:(?:approv\w*|agree\w*|authoris\w*|note\w* and approv\w*) (?:to |the |a |an )?)?"
-            r"(?:award\w*|extend\w*|extension|var(?:y|ies|ied|iation)|renew\w*|commission\w*|"
+            r"(?:award\w*|extend\w*|extension|var(?:y|ies|ied|iation)|modif(?:y|ies|ied|ication)|"
+            r"renew\w*|commission\w*|"
             r"let(?:ting)?|procure\w*|procurement|(?:re-?)?tender\w*|call(?:ing)?[- ]off|direct "
             r"award|enter\w* into)\b[^.;]{0,200}?\b(?:contracts?|agreements?|arrangements?|"
             r"concessions?|frameworks?|call-?offs?)\b",
@@ -56,6 +57,7 @@ AWARD_RULES: tuple[Rule, ...] = (
             " varies",
             " varied",
             "variation",
+            "modif",
             "renew",
             "commission",
             " let ",

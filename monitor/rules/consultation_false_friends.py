@@ -55,6 +55,20 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "field_label",
+        _C,
+        "The label of a template's field ('Consultation/Public Engagement: The Portfolio Holder"
+        " has been consulted') names where consultation is reported; the value says whether any"
+        " was, and is read on its own.",
+        _re(r"^[\w /&,'’-]{0,40}?(?:engagement|consultation|consulted)s?\s*:"),
+        scope="after",
+        # (unless the value names the public: "Consultation: 1,200 residents were surveyed")
+        unless=_re(
+            rf":\s*[^.;]*?\b(?:{PUBLIC}|public|surveys?|surveyed|questionnaires?|drop-?ins?|"
+            r"responses|focus groups?)\b"
+        ),
+    ),
+    FalseFriend(
         "question_asked",
         _C,
         "A question ('Will residents be consulted?') asks about consultation; the answer, if"
@@ -407,6 +421,11 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:subject "
             r"to|will (?:be|involve|require))\b",
             r"\bas (?:the )?local planning authority\b",
+            # "Any community views on the design ... will be considered through that process"
+            # (after a sentence about the planning process)
+            r"\b(?:considered|dealt with|addressed|taken into account|raised|heard) (?:through|in|"
+            r"via|as part of|during) (?:that|this|the planning|the statutory) (?:planning )?"
+            r"(?:process|application)\b",
             # "... public consultation by the planning service"
             r"\bby the (?:council['’]s )?planning (?:service|department|team|authority)\b",
             # "Public engagement will take place through the planning process once a scheme is

@@ -287,6 +287,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"^\W*(?:option|alternative|scenario)\s*[\w.]{0,4}\s*[:–—-]",
             # "Options include keeping the centres, commissioning services from ..."
             r"\b(?:the )?options? (?:include|included|includes|are|were|being considered are)\b",
+            # "The options will include retaining the in-house service ... and outsourcing"
+            r"\b(?:the )?options? (?:will|would|to be (?:assessed|appraised|considered)|under "
+            r"consideration) (?:also )?(?:include|cover|consider)\b",
             r"\b(?:this|that|each|either|under the|under this) option\b",
             # "This plan would involve transferring sites ... to a trust" describes a proposal
             r"\b(?:this|that|the) (?:plan|proposal|idea|model) would (?:involve|mean|see|"
@@ -457,6 +460,9 @@ DECISION_SENTENCE = _re(
     r"commission|dispose|sell|lease|grant|authorise|delegate|enter into|appoint|"
     # "(2) Instruct the Head of Property to market the site and dispose of it"
     r"instruct|accept|proceed with)\b",
+    # "It was proposed, seconded and unanimously agreed that the freehold be sold"
+    r"^\W*it was (?:proposed|moved),? (?:and )?seconded,? and (?:[\w ,]{0,30}?)(?:agreed|"
+    r"resolved|carried)\b",
     # A body's recommendation to the body that decides: "3.5 The Panel recommends to Cabinet
     # that the contract be awarded" (a cabinet panel's minutes)
     r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:that )?(?:the )?(?:cabinet|committee|panel|board|"
@@ -502,8 +508,10 @@ DATED_PAST_DECISION = _re(
 # "where we are seeking to dispose of land, consultation will be proportionate").
 FORMAL_PROPOSAL_SENTENCE = _re(
     r"\b(?:approv(?:e|es|ed|ing)|agree[sd]?|authoris(?:e|es|ed|ing)|authoriz(?:e|es|ed|ing)|"
-    r"resolved?|delegate[sd]?|endors(?:e|es|ed)|recommend(?:s|ed|ing)?|declare[sd]?|decided|"
-    r"minded to|notice is hereby given|proceeds? with)\b",
+    # (not decisions taken "under delegated authority", which a report lists for noting)
+    r"resolved?|delegates?|(?<!under )(?<!using )delegated|endors(?:e|es|ed)|"
+    r"recommend(?:s|ed|ing)?|declare[sd]?|decided|minded to|notice is hereby given|"
+    r"proceeds? with)\b",
     r"\b(?:the )?(?:preferred|recommended) option (?:is|was|would be)\b",
     r"\b(?:it is|is|are|was|were) (?:proposed|recommended|asked|requested)\b|\bproposes? to\b|"
     r"\b(?:request|ask|invite)s? (?:the )?(?:cabinet|council|committee|executive|members?) to\b|"

@@ -46,6 +46,11 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             r"\b(?:services?|management|operation|running)\b[^.;]{0,80}?\btransfer(?:s|red)? from "
             r"(?:the )?(?:council|authority) to (?:a |an |the )?"
             rf"(?:[\w-]+ ){{0,4}}?{_TRANSFER_TARGET}\b",
+            # the present of a resolution: "That the operation of the Assembly Hall Theatre ...
+            # transfers to an independent charitable trust", "the Music Service transfers from 1
+            # September 2022 to an independent charitable incorporated organisation"
+            r"\b(?:services?|management|operation|running)\b[^.;]{0,120}?\btransfers (?:from "
+            rf"[\w ]{{1,40}}? )?to (?:a |an |the )?(?:[\w-]+ ){{0,4}}?{_TRANSFER_TARGET}\b",
             # the new operator named first, what it is after a comma: "the library service be
             # transferred to Sample Cymunedol Cyf, a charitable community benefit society"
             r"\b(?:services?|management|operation)\b[^.;]{0,80}?\btransferred to "

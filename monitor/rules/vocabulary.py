@@ -62,6 +62,10 @@ SERVICE_DOMAIN = _alt(
     # Animal welfare councils let: stray dogs, dog wardens, kennelling
     r"stray (?:dogs?|animals?)|dog wardens?|kennel\w*|animal welfare",
     r"telecare|assistive technology",
+    # The coroner's and bereavement services: "removal and conveyance of deceased persons on
+    # behalf of HM Senior Coroner"
+    r"coroners?|mortuar(?:y|ies)|bereavement|conveyance of (?:the )?deceased|deceased persons|"
+    r"body (?:removal|recovery|transport|conveyance)|public health funerals",
     # Services for people at risk, commissioned from specialist providers
     r"refuges?|domestic (?:abuse|violence)|gender[- ]based violence|violence against women|"
     r"sexual violence|outreach|victim support|mental health|learning disabilit(?:y|ies)|"
@@ -222,6 +226,8 @@ NOT_PEOPLE = _re(
     r"Engagement|Consultation|Participation|Involvement)(?: (?:and|&|of|for|the)| "
     r"(?-i:[A-Z])[\w&’'-]*){0,6} (?-i:Officer|Manager|Lead|Co-ordinator|Coordinator|Adviser|"
     r"Advisor|Assistant|Team|Unit)s?\b",
+    # Welsh councils' titles without "of": "the Chief Officer Governance and Customer"
+    r"\bchief officers? (?:(?-i:[A-Z])[\w&’'-]*(?: (?:and|&))? ?){1,5}",
     # "the Assistant Director, Regeneration and Culture"
     r"\b(?:director|head)s?,(?: (?-i:[A-Z&])[\w&’'-]*| and| of| the){1,6}",
     r"\b(?:customer|user|resident|tenant|family|visitor)s?['’]? (?:services?|experience team|"
@@ -566,6 +572,8 @@ _GAP80 = r"(?:[^.;]|\.(?=\d)){0,80}?"
 
 # "recommended", "agreed" rescue an option from being a mere option (but not "not recommended").
 _CHOSEN = _re(
-    r"(?<!not )(?<!n['’]t )\b(?:recommend\w*|prefer\w*|agree\w*|approv\w*|proceed\w*|chos\w*|"
+    # (not "approved" as a name: "an approved inspector", "an approved supplier")
+    r"(?<!not )(?<!n['’]t )\b(?:recommend\w*|prefer\w*|agree\w*|approv(?!ed (?:inspectors?|"
+    r"contractors?|suppliers?|providers?|lists?|premises|codes?)\b)\w*|proceed\w*|chos\w*|"
     r"select\w*)\b"
 )
