@@ -78,6 +78,14 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
         deciding.append(seg.text)
         noting_list = _NOTING_LEAD.search(seg.text) is not None
     if not deciding:
+        # A report whose recommendations sit under a heading not known as one ("Proposals /
+        # Cabinet is asked to: / 1. Approve Option B"): its decision sentences decide, whatever
+        # a committee it reports "noted".
+        if any(
+            R.DECISION_SENTENCE.search(seg.text) and not noted.pattern.search(seg.text)
+            for seg in segments
+        ):
+            return False
         # Minutes with no "Decision" heading: their resolutions ("RESOLVED that the budget
         # monitoring position be noted", "The Cabinet agreed to defer consideration").
         deciding = [seg.text for seg in segments if _RESOLUTION.match(seg.text)]
@@ -164,6 +172,14 @@ def is_heading(seg: Segment, analysed: Analysed, page: int | None) -> bool:
     )
 
 
+# Services named by the compounds NOT_PEOPLE masks for the consultation rules.
+_SERVICE_COMPOUND = re.compile(
+    r"\bhousehold (?:waste|recycling|refuse|collections?)\b|\bfamily (?:hubs?|support|centres?)"
+    r"\b|\bchildren['’]?s (?:centres?|homes?)\b|\bcommunity (?:librar(?:y|ies)|centres?|halls?)\b",
+    re.I,
+)
+
+
 def subject_not_a_service(
     matches: Iterable[tuple[str, str]], titles: Iterable[str], sentences: Iterable[str]
 ) -> bool:
@@ -175,8 +191,11 @@ def subject_not_a_service(
     for rule, sentence in matches:
         # A job title names no service the contract is for: "in consultation with the Lead
         # Member for Culture and Tourism, to award the contracts".
-        if rule not in R.GENERIC_CONTRACT_RULES or R.NAMES_A_SERVICE.search(
-            R.NOT_PEOPLE.sub(lambda m: " " * len(m.group()), sentence)
+        # (the compounds masked as "not people" can name a service: "bulky household waste")
+        if (
+            rule not in R.GENERIC_CONTRACT_RULES
+            or R.NAMES_A_SERVICE.search(R.NOT_PEOPLE.sub(lambda m: " " * len(m.group()), sentence))
+            or _SERVICE_COMPOUND.search(sentence)
         ):
             return False
     # (a title that buys goods names none: "Supply of pitch maintenance materials"; a table

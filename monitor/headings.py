@@ -70,6 +70,10 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:resolved|r e s o l v e d)(?: that)?|agreed(?: that)?|ordered(?: that)?|"
             r"recommendation(?:s|\(s\)|/s)?"
             r"(?: (?:and|&) reasons?(?:/s|\(s\))?)?|"
+            # a list's lead-in on its own line: "Cabinet is asked to:", "The Executive is
+            # recommended to:"
+            r"(?:the )?(?:cabinet|council|committee|executive|board|panel|sub-committee) "
+            r"(?:is|are) (?:asked|recommended|requested|invited) to|"
             # "Recommendations/Decisions Required:"
             r"recommendations?(?: ?/ ?| and | & )decisions?(?: required| sought)?|"
             r"it was resolved|"

@@ -189,6 +189,9 @@ class Matters:
         return frozenset(found)
 
 
+_NAMES_AN_OPTION = re.compile(r"\b[Oo]ption (?:\d{1,2}|[A-F])\b")
+
+
 def on_other_matters(evidence: Sequence[_Hit], matters: Matters) -> list[_Hit]:
     """The evidence hits that name matters and share none with what the record decides (an
     empty list when the decision names no distinctive matter)."""
@@ -200,7 +203,13 @@ def on_other_matters(evidence: Sequence[_Hit], matters: Matters) -> list[_Hit]:
         # (a record's own options and reasons are about what it decides, whatever they name;
         # a recommendation is read by its own words: "3.04 That the Board notes the results
         # of the Parks and Open Spaces Residents' Survey" is about parks)
-        if h.seg.section in _ABOUT_THE_DECISION or _OPTION_HEADING.match(h.seg.text):
+        # (nor does a sentence that names one of its numbered options: "expanding the in-house
+        # Passenger Transport Unit ... (Option 2)" in a paper on home to school transport)
+        if (
+            h.seg.section in _ABOUT_THE_DECISION
+            or _OPTION_HEADING.match(h.seg.text)
+            or _NAMES_AN_OPTION.search(h.seg.text)
+        ):
             continue
         # (the words after the evidence first: a title on two matters, "(1) Re-procurement of
         # the Home Care Framework and (2) Outcome of Consultation on Day Services")

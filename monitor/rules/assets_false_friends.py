@@ -108,6 +108,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"shown|identified) (?:in|at) (?:the )?(?:exempt )?appendi(?:x|ces)\b",
             r"\b(?:this|these|those|the designated|the identified|the listed|the above|the "
             r"following|the former) (?:sites?|land|propert(?:y|ies)|buildings?|assets?|plots?)\b",
+            # "a lease of the former public convenience building, Granby Road" (a named site)
+            r"\bthe former (?:[\w'’-]+ ){1,3}?(?:sites?|land|propert(?:y|ies)|buildings?|depot|"
+            r"offices?|school|library|hall|centre|yard)\b",
         ),
     ),
     FalseFriend(

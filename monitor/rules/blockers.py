@@ -235,6 +235,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"(?:the )?direct (?:council |in-house )?(?:management|control|"
             r"delivery|provision|operation)\b(?! (?:fees?|costs?)\b)",
             r"\bservices? into [A-Z][\w ]{0,40}(?:council|authority)\b",
+            # "from 1 April 2024 the work is brought into the Council's Streetscene service"
+            r"\b(?:be|is|are|being|been) (?:brought|taken|transferred|moved) (?:back )?into "
+            r"(?:the )?(?:council|authority)['’]s (?:own )?(?:[\w-]+ ){0,3}?(?:service|team|"
+            r"department|workforce|directorate|function)s?\b",
         ),
         unless=_ONLY_AN_OPTION,
         # ("direct" alone would wake it for every "Director")
@@ -280,6 +284,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\bwhether to\b",
             r"\b(?:was|were|is|are|be|been) (?:not (?:recommended|preferred|viable|feasible|"
             r"pursued|supported|taken forward)|rejected|discounted|dismissed|ruled out)\b",
+            # an option costed: "Retaining the service in-house would require an additional
+            # vehicle and two operatives at an estimated annual cost of £148,000"
+            r"\bwould (?:require|cost|need|mean|involve|result in)\b|"
+            r"\bestimated (?:annual )?cost\b",
         ),
         yields_to_decision=True,
         trigger=("in-house", "in house", "directly by"),

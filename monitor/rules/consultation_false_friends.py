@@ -380,6 +380,16 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "separate_consultation",
+        _C,
+        "'The opening hours ... were the subject of a separate public consultation' names a"
+        " consultation on something else.",
+        _re(
+            r"\b(?:a |the )?(?:separate|unrelated|different|earlier and separate) (?:public |"
+            r"statutory |resident |residents['’] )?(?:consultation|survey|engagement exercise)\b"
+        ),
+    ),
+    FalseFriend(
         "someone_elses_consultation",
         _C,
         "A purchaser's or developer's own consultation, or the planning process, is not the"
@@ -433,7 +443,7 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:through|via|as part of|during) the (?:statutory |normal |usual )?planning "
             r"(?:application )?(?:process|system)\b",
             # a purchaser's or developer's "own pre-application engagement with residents"
-            r"\bpre-?application (?:engagement|consultation|discussions?)\b",
+            r"\bpre-?application (?:[\w-]+ )?(?:engagement|consultation|discussions?)\b",
             r"\b(?:its|their) own (?:[\w-]+ ){0,3}?(?:engagement|consultation)\b",
             # "Any consultation on those applications will be carried out by the relevant
             # authorities and is outwith the scope of this report"

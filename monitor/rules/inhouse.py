@@ -164,7 +164,8 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " is a reason about buying, not against the in-house service.",
         _re(
             r"\b(?:bidders?|tenderers?|providers?['’]?|suppliers?|operators?['’]?|the market|"
-            r"market (?:rates?|prices?)|tender prices?|hourly rates?)\b"
+            r"market (?:rates?|prices?)|tender prices?|hourly rates?|(?:this|the|current|contract) "
+            r"rates?|costs? of care|fee levels?|fee rates?)\b"
         ),
         only_rules=frozenset({"inhouse_reason_against"}),
     ),
@@ -192,6 +193,10 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=_re(
             r"\b(?:delivery|provision|running|operation) (?:of [\w' -]{1,40} )?by (?:an? |the )?"
             r"in[- ]?house\b",
+            # a team set up to do the work is the in-house option: "weighed whether the Council
+            # should set up its own in-house cleansing team"
+            r"\b(?:set(?:ting)? up|establish\w*|creat\w*|form\w*|build\w*) (?:an? |its own |"
+            r"our own |the council['’]s own )?in[- ]?house (?:[\w-]+ ){0,3}?team\b",
             r"\bin[- ]?house (?:[\w-]+ ){0,3}?team\b[^.;]{0,60}?\b(?:was|were|is|has been) "
             r"(?:considered|discounted|rejected|appraised|dismissed|assessed)\b",
             # "Option 1 – deliver the service through the council's in-house Housing Support

@@ -19,6 +19,25 @@ from monitor.rules.vocabulary import (
 
 OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
     FalseFriend(
+        "attendance_list",
+        _O,
+        "A minute's list of who attended ('Also present: ... Strategic Finance Business Partner')"
+        " names job titles, not a partnership or a contract.",
+        _re(
+            r"^\W*(?:also present|present|in attendance|also in attendance|officers(?: present| in "
+            r"attendance)?|apologies(?: for absence)?)\s*:"
+        ),
+    ),
+    FalseFriend(
+        "consultation_response",
+        _O,
+        "A council's response to a government consultation ('Response to Welsh Government"
+        " consultation on the National Framework for Commissioning Care') lets no contract.",
+        _re(
+            r"\bresponse to (?:the )?(?:[\w'’ -]{1,60}?)?consultation\b",
+        ),
+    ),
+    FalseFriend(
         "own_use_consultancy",
         _O,
         "Hiring consultants, investigators or advisers for the council's own use is not"

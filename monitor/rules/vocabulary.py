@@ -130,8 +130,11 @@ GOODS = _alt(
     r"demolish\w*|(?:re)?surfacing|surface dressing|micro-?asphalt|carriageway works|"
     # a works package named by what is done: "Desilting Works", "Piling Works"
     r"[\w-]+ing works|"
+    # ("to extend" a building, not a contract: "the current contractor for twelve months, with
+    # an option to extend for up to six months")
     r"resurfac\w*|(?:contractors?|builders?)\b[^.;]{0,60}?\b(?:to|will|would) "
-    r"(?:construct|erect|build|extend|convert|refurbish|re-?roof|install)\b",
+    r"(?:construct|erect|build|extend (?:the |an? )?(?:[\w-]+ )?(?:school|building|premises|house|"
+    r"home|centre|library|hall|offices?|depot|property)|convert|refurbish|re-?roof|install)\b",
     r"civil engineering (?:contractors?|works|frameworks?)",
     r"design and build|demolition|retrofit|works? (?:contracts?|programmes?|packages?|"
     r"frameworks?)",
