@@ -200,8 +200,17 @@ _ROW_ENDING_IN_REF = re.compile(
 )
 
 
+# ... or whose first cell opens with it: "D56204 Disposal of the former school site ... |
+# Director of City Development | 23 June 2025 | Ward Members | ..."
+_ROW_OPENING_WITH_REF = re.compile(
+    r"^(?-i:[A-Z]{1,5})[/-]?\d{3,6}\s+(?-i:[A-Z])[^|]{3,1200}\|(?:[^|]*\|){2,}"
+)
+
+
 def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
-    if " | " in line and _ROW_ENDING_IN_REF.match(line.strip()):
+    if " | " in line and (
+        _ROW_ENDING_IN_REF.match(line.strip()) or _ROW_OPENING_WITH_REF.match(line.strip())
+    ):
         return " ".join(line.split()), last + 1
     if not _MAY_BE_HEADING.match(line):
         return None

@@ -189,6 +189,7 @@ class Matters:
         return frozenset(found)
 
 
+_A_NOTICE = re.compile(r"\b(?:notices?|advertis\w*|advert|published|publication|invit\w*)\b", re.I)
 _NAMES_AN_OPTION = re.compile(r"\b[Oo]ption (?:\d{1,2}|[A-F])\b")
 
 
@@ -205,10 +206,12 @@ def on_other_matters(evidence: Sequence[_Hit], matters: Matters) -> list[_Hit]:
         # of the Parks and Open Spaces Residents' Survey" is about parks)
         # (nor does a sentence that names one of its numbered options: "expanding the in-house
         # Passenger Transport Unit ... (Option 2)" in a paper on home to school transport)
+        # (and a statutory notice inviting objections is about a disposal by what it is)
         if (
             h.seg.section in _ABOUT_THE_DECISION
             or _OPTION_HEADING.match(h.seg.text)
             or _NAMES_AN_OPTION.search(h.seg.text)
+            or (h.rule == "statutory_open_space_notice" and _A_NOTICE.search(h.seg.text))
         ):
             continue
         # (the words after the evidence first: a title on two matters, "(1) Re-procurement of

@@ -263,6 +263,11 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             r"\b(?:dispos\w*|open space|notices?|advert\w*)\b[^.;]{0,100}?\bobject(?:ions?|ed|"
             r"ors?)?\b",
             r"\b(?:advertis\w*|advert)\b[^.;]{0,60}?\bopen space\b",
+            # a request or proposal published for the public's representations: "the Council
+            # published notice of the request on its website ... inviting representations over
+            # a period of 20 working days"
+            r"\b(?:published|placed|advertised|displayed|posted)\b[^.;]{0,160}?\binvit\w* "
+            r"(?:written )?(?:representations|objections|comments)\b",
             # Scotland's common good: the proposal published, representations received
             # (Community Empowerment (Scotland) Act 2015, s.104)
             # (not the council's own departments: "No objections have been received from

@@ -176,6 +176,18 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "members_raised_no_objection",
+        _C,
+        "'The Area Committee was advised of the proposed disposal and raised no objection': a"
+        " committee of councillors told, not the public's objections invited.",
+        _re(
+            r"\b(?:area |ward |local |locality )?(?:committees?|members|councillors|forums?|"
+            r"working groups?)\b[^.;]{0,80}?\b(?:raised|had|made|expressed|lodged) no "
+            r"objections?\b"
+        ),
+        only_rules=frozenset({"statutory_open_space_notice"}),
+    ),
+    FalseFriend(
         "not_consulted",
         _C,
         "Explicit negatives: no consultation, not consulted, no requirement to consult.",

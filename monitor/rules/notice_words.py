@@ -57,7 +57,7 @@ NOTICE_REPORTS_DONE = _re(
     r"\b(?:ran|held|carried out|undert(?:ook|aken)|conducted|completed|took part|responded|"
     r"received|consulted|co-?designed|co-?produced|shaped|surveyed|told (?:us|the council)|"
     r"considered|costed|assessed|compared|appraised|evaluated|rejected|discounted|dismissed|"
-    r"agreed|decided|interviewed|spoke|met|recommended|preferred|chosen|"
+    r"agreed|decided|interviewed|spoke|met|recommended|preferred|chosen|informed by|based on|"
     r"not preferred|found|judged|concluded|published|advertised|approved)\b",
     r"\b\d[\d,]* (?:responses|respondents|replies)\b",
     # "The scheme was made by the Mayor following the statutory public consultation ..., the

@@ -332,6 +332,10 @@ INHOUSE_TERM = _alt(
     # "Direct operation of services by an Authority-owned bus company was not taken forward"
     r"direct (?:operation|provision|delivery|management|running) of (?:the )?[\w'’ -]{1,40}? "
     r"by (?:the |an? )?(?:council|authority)\b",
+    # "An option to expand that unit to cover spoken languages" after "The Council's own
+    # Interpreting Unit"; "expanding the Council's own interpreting unit"
+    r"(?:council|authority)['’]s own (?:[\w-]+ ){0,3}?(?:unit|workforce)|"
+    r"expand\w* (?:that|the|this) (?:in-house )?(?:unit|team)",
     # "provision by Council staff was not considered viable", "delivered by the authority's
     # own employees"
     r"(?:provision|delivery|operation|running|provided|delivered|run|operated) (?:of (?:the |"
@@ -486,6 +490,9 @@ _INHOUSE_TRIGGER = (
     "within the authority",
     "council staff",
     "council's own staff",
+    "expand",
+    "'s own",
+    "’s own",
     "council's staff",
     "authority's own",
     "council employees",
