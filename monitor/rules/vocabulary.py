@@ -491,8 +491,6 @@ _INHOUSE_TRIGGER = (
     "council staff",
     "council's own staff",
     "expand",
-    "'s own",
-    "’s own",
     "council's staff",
     "authority's own",
     "council employees",
