@@ -18,7 +18,6 @@ least one quote; a false label needs none.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,6 +32,7 @@ from monitor.blockers import (
 )
 from monitor.chosen_option import with_chosen_options
 from monitor.deciding import (
+    field_titles,
     has_deciding_part,
     is_long_paper,
     only_notes,
@@ -56,13 +56,12 @@ from monitor.set_aside import (
     THIS_DECISION,
     against_doing_nothing,
     buys_for_own_use,
-    companies_it_owns,
     done_before_notice,
     lets_no_contract,
     to_a_company_it_owns,
 )
 from monitor.subjects import Matters, on_other_matters
-from monitor.text import SectionState, Segment, analyse, repeated_lines
+from monitor.text import SectionState, analyse, repeated_lines
 
 __all__ = [
     "RULES_VERSION",
@@ -71,9 +70,6 @@ __all__ = [
     "classify",
     "classify_pages",
 ]
-
-# Words without which no sentence names a company as the council's own (a cheap test first).
-_MAY_NAME_OWNED = re.compile(r"owned|arm['’]?s[- ]length", re.I)
 
 
 # Set-aside matches kept per record: enough for a reviewer, short enough for a feed item. A
@@ -96,14 +92,6 @@ _EXTERNALISING = frozenset(
     }
 )
 
-
-# A field that names what a contract is for, in a table of tenders or a decision record.
-_FIELD_TITLE = re.compile(
-    r"^(?:title of (?:the )?(?:tender|contract|procurement)|contract title|tender title|"
-    # (or the header of a table of tenders: "Title of Tender | Proposed Contract Duration | ...")
-    r"subject(?: matter)?|title)\s*[:|]",
-    re.I,
-)
 
 
 def _classify_chunks(
@@ -201,17 +189,16 @@ def _classify_chunks(
         out_kept = []
         structural = None
     # (a provider the record names elsewhere as the council's own company: monitor.set_aside)
-    if out_kept and _MAY_NAME_OWNED.search(whole):
-        owned = to_a_company_it_owns(out_kept, companies_it_owns([c.analysed.norm for c in chunks]))
-        discounted += [(h, "to_council_owned_company") for h in owned]
-        out_kept = [h for h in out_kept if all(h is not o for o in owned)]
+    owned = to_a_company_it_owns(out_kept, [c.analysed.norm for c in chunks]) if out_kept else []
+    discounted += [(h, "to_council_owned_company") for h in owned]
+    out_kept = [h for h in out_kept if all(h is not o for o in owned)]
     # After the blockers: a record about ending contracts says so whatever else it mentions.
     if out_kept and subject_not_a_service(
         ((h.rule, h.seg.text) for h in out_kept),
         [
             *(c.analysed.norm for c in chunks if c.is_title),
             # the titles a contracts update lists: "Title of tender: Provision of cleaning ..."
-            *(text for c in chunks for text in _field_titles(c.analysed.segments)),
+            *(text for c in chunks for text in field_titles(c.analysed.segments)),
             # and what a report says it is about: "1.1 The purpose of the Report is to update
             # the Committee on the local bus and school transport network"
             *[seg.text for c in chunks for seg in c.analysed.segments if seg.section == "purpose"][
@@ -410,25 +397,6 @@ def _classify_chunks(
 # Public API
 # --------------------------------------------------------------------------------------------
 
-
-def _field_titles(segments: Sequence[Segment]) -> list[str]:
-    """Fields that name what a contract is for, and the rows of a table of tenders under its
-    header ("Title of Tender | Duration | Value", then one contract a row)."""
-    out: list[str] = []
-    in_table = False
-    for seg in segments:
-        if _FIELD_TITLE.match(seg.text):
-            out.append(seg.text)
-            in_table = " | " in seg.text
-        elif in_table and " | " in seg.text:
-            out.append(seg.text)
-        else:
-            in_table = False
-    return out
-
-
-# A notice's title or category that says it buys advice, goods or works for the council (not
-# a real-estate code: letting and selling property are what a portal's land notices use).
 
 _NOT_YET_DECIDED = next(b.pattern for b in R.BLOCKERS if b.name == "not_yet_decided")
 

@@ -10,7 +10,7 @@ decisions only support. These helpers work on the sentence segments of :mod:`mon
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from monitor import prefilter
 from monitor import rules as R
@@ -172,14 +172,6 @@ def is_heading(seg: Segment, analysed: Analysed, page: int | None) -> bool:
     )
 
 
-# Services named by the compounds NOT_PEOPLE masks for the consultation rules.
-_SERVICE_COMPOUND = re.compile(
-    r"\bhousehold (?:waste|recycling|refuse|collections?)\b|\bfamily (?:hubs?|support|centres?)"
-    r"\b|\bchildren['’]?s (?:centres?|homes?)\b|\bcommunity (?:librar(?:y|ies)|centres?|halls?)\b",
-    re.I,
-)
-
-
 def subject_not_a_service(
     matches: Iterable[tuple[str, str]], titles: Iterable[str], sentences: Iterable[str]
 ) -> bool:
@@ -191,11 +183,9 @@ def subject_not_a_service(
     for rule, sentence in matches:
         # A job title names no service the contract is for: "in consultation with the Lead
         # Member for Culture and Tourism, to award the contracts".
-        # (the compounds masked as "not people" can name a service: "bulky household waste")
-        if (
-            rule not in R.GENERIC_CONTRACT_RULES
-            or R.NAMES_A_SERVICE.search(R.NOT_PEOPLE.sub(lambda m: " " * len(m.group()), sentence))
-            or _SERVICE_COMPOUND.search(sentence)
+        # (only job titles are masked: "the collection of bulky household waste" names one)
+        if rule not in R.GENERIC_CONTRACT_RULES or R.NAMES_A_SERVICE.search(
+            R.JOB_TITLES.sub(lambda m: " " * len(m.group()), sentence)
         ):
             return False
     # (a title that buys goods names none: "Supply of pitch maintenance materials"; a table
@@ -214,3 +204,28 @@ def subject_not_a_service(
             if prefilter.may_match(pattern, lowered) and pattern.search(sentence):
                 return True
     return False
+
+
+# A field that names what a contract is for, in a table of tenders or a decision record.
+FIELD_TITLE = re.compile(
+    r"^(?:title of (?:the )?(?:tender|contract|procurement)|contract title|tender title|"
+    # (or the header of a table of tenders: "Title of Tender | Proposed Contract Duration | ...")
+    r"subject(?: matter)?|title)\s*[:|]",
+    re.I,
+)
+
+
+def field_titles(segments: Sequence[Segment]) -> list[str]:
+    """Fields that name what a contract is for, and the rows of a table of tenders under its
+    header ("Title of Tender | Duration | Value", then one contract a row)."""
+    out: list[str] = []
+    in_table = False
+    for seg in segments:
+        if FIELD_TITLE.match(seg.text):
+            out.append(seg.text)
+            in_table = " | " in seg.text
+        elif in_table and " | " in seg.text:
+            out.append(seg.text)
+        else:
+            in_table = False
+    return out

@@ -214,12 +214,19 @@ def companies_it_owns(texts: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def to_a_company_it_owns(hits: list[_Hit], owned: frozenset[str]) -> list[_Hit]:
-    """The outsourcing matches whose sentence names, as the other party, a company the record
-    says the council owns: "Cabinet approves the new management agreement with Cornwall
-    Housing Limited" when the report calls it the Council's wholly owned company (eval
+# Words without which no sentence names a company as the council's own (a cheap test first).
+_MAY_NAME_OWNED = re.compile(r"owned|arm['’]?s[- ]length", re.I)
+
+
+def to_a_company_it_owns(hits: list[_Hit], texts: list[str]) -> list[_Hit]:
+    """The outsourcing matches whose sentence names, as the other party, a company the record's
+    ``texts`` say the council owns: "Cabinet approves the new management agreement with
+    Cornwall Housing Limited" when the report calls it the Council's wholly owned company (eval
     README: council-owned companies are not outsourcing). Not one that moves the work away
     from it ("from Sampleton Norse to ...")."""
+    if not any(_MAY_NAME_OWNED.search(text) for text in texts):
+        return []
+    owned = companies_it_owns(texts)
     return [
         h
         for h in hits

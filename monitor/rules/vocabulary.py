@@ -193,6 +193,32 @@ PUBLIC = _alt(
 )
 PUBLIC_RE = _re(rf"\b{PUBLIC}\b")
 
+# Job and committee titles, which name people's posts and the council's own bodies, not the
+# public or a service ("Director of Children and Families", "Chief Officer Governance and
+# Customer"): masked wherever a rule asks who was consulted or what a contract is for.
+_JOB_TITLES = (
+    # Job and committee titles: "Cabinet Member for Communities", "Director of Children and
+    # Families", "Strategic Director - Communities" (the capitalised words after "for"/"of"/a
+    # dash).
+    r"\b(?:cabinet|executive|portfolio|lead|deputy) (?:member|holder|councillor|lead)s?"
+    r"(?: for| of)(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the| for){1,6}",
+    r"\b(?:director|directorate|head|manager|department|service|services|team|officer|"
+    r"scrutiny|committee|panel|board|select committee)(?: of| for| [-–]|:)"
+    r"(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the){1,6}",
+    # A job title that ends the capitalised words it starts: "Community Engagement and
+    # Project Monitoring Officer", "Resident Involvement Manager"
+    # (starting with a literal word that could be read as the public: cheap to search)
+    r"\b(?-i:Community|Resident|Residents|Tenant|Tenants|Customer|Citizen|Public|Stakeholder|"
+    r"Engagement|Consultation|Participation|Involvement)(?: (?:and|&|of|for|the)| "
+    r"(?-i:[A-Z])[\w&’'-]*){0,6} (?-i:Officer|Manager|Lead|Co-ordinator|Coordinator|Adviser|"
+    r"Advisor|Assistant|Team|Unit)s?\b",
+    # Welsh councils' titles without "of": "the Chief Officer Governance and Customer"
+    r"\bchief officers? (?:(?-i:[A-Z])[\w&’'-]*(?: (?:and|&))? ?){1,5}",
+    # "the Assistant Director, Regeneration and Culture"
+    r"\b(?:director|head)s?,(?: (?-i:[A-Z&])[\w&’'-]*| and| of| the){1,6}",
+)
+JOB_TITLES = _re(*_JOB_TITLES)
+
 # Compounds that contain a "public" word but are not people. They are blanked out (same
 # length) before consultation rules and rescues read a sentence.
 NOT_PEOPLE = _re(
@@ -214,25 +240,7 @@ NOT_PEOPLE = _re(
     # "the Community Planning and Development Service", "the Community Planning Partnership"
     r"\bcommunity planning(?: (?:and|&) [\w-]+)?(?: (?:service|partnership|team|board|"
     r"partners))?\b",
-    # Job and committee titles: "Cabinet Member for Communities", "Director of Children and
-    # Families", "Strategic Director - Communities" (the capitalised words after "for"/"of"/a
-    # dash).
-    r"\b(?:cabinet|executive|portfolio|lead|deputy) (?:member|holder|councillor|lead)s?"
-    r"(?: for| of)(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the| for){1,6}",
-    r"\b(?:director|directorate|head|manager|department|service|services|team|officer|"
-    r"scrutiny|committee|panel|board|select committee)(?: of| for| [-–]|:)"
-    r"(?: (?-i:[A-Z&])[\w&,’'-]*| and| of| the){1,6}",
-    # A job title that ends the capitalised words it starts: "Community Engagement and
-    # Project Monitoring Officer", "Resident Involvement Manager"
-    # (starting with a literal word that could be read as the public: cheap to search)
-    r"\b(?-i:Community|Resident|Residents|Tenant|Tenants|Customer|Citizen|Public|Stakeholder|"
-    r"Engagement|Consultation|Participation|Involvement)(?: (?:and|&|of|for|the)| "
-    r"(?-i:[A-Z])[\w&’'-]*){0,6} (?-i:Officer|Manager|Lead|Co-ordinator|Coordinator|Adviser|"
-    r"Advisor|Assistant|Team|Unit)s?\b",
-    # Welsh councils' titles without "of": "the Chief Officer Governance and Customer"
-    r"\bchief officers? (?:(?-i:[A-Z])[\w&’'-]*(?: (?:and|&))? ?){1,5}",
-    # "the Assistant Director, Regeneration and Culture"
-    r"\b(?:director|head)s?,(?: (?-i:[A-Z&])[\w&’'-]*| and| of| the){1,6}",
+    *_JOB_TITLES,
     r"\b(?:customer|user|resident|tenant|family|visitor)s?['’]? (?:services?|experience team|"
     r"requirements|numbers|charter|charges|fees|parking|permits?|portal|accounts?)\b",
     r"\bhousehold (?:waste|recycling|refuse|collections?|support|bins?|goods)\b",
