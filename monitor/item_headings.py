@@ -26,6 +26,9 @@ _MARKED = re.compile(
     r"(?:[A-Z]{1,5}\s?)?(?P<ref>\d{1,4})/(?P<ref_tail>\d{2,4})(?:/[A-Z]{1,6})?|"
     # A committee's letters, a slash or a dot, the minute's number: "CAB/68", "EX.31"
     r"[A-Z]{1,5}[/.](?P<slashed>\d{1,4})|"
+    # ... or glued to it, with a full stop after: "EX104. Play Park Strategy", "CAB27."
+    # (capitals only, two at least: never "A38 junction" or a word)
+    r"(?-i:[A-Z]{2,5})(?P<glued>\d{1,4})(?=\.)|"
     # A forward plan's reference: "FP/25/031 Refuse collection vehicles", "KD/2025/011"
     r"[A-Z]{1,5}/\d{2,4}/(?P<plan>\d{1,4}))(?![/\d])\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.I,
@@ -159,6 +162,7 @@ def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
             or m.group("minute")
             or m.group("ref")
             or m.group("slashed")
+            or m.group("glued")
             or m.group("plan")
         )
         if m.group("ref"):

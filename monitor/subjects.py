@@ -21,7 +21,8 @@ from monitor.deciding import decides_or_formally_proposes
 from monitor.engine import _Chunk, _Hit
 from monitor.rules.vocabulary import ASSET_OBJECT, SERVICE_DOMAIN
 
-_MATTER = re.compile(rf"\b(?:{SERVICE_DOMAIN}|{ASSET_OBJECT})\b", re.I)
+# (not the "house" of "in-house", which names how a service is run, not a matter)
+_MATTER = re.compile(rf"(?<!\bin-)(?<!\bin )\b(?:{SERVICE_DOMAIN}|{ASSET_OBJECT})\b", re.I)
 # Names too general to tell matters apart ("the land", "services", "the centre").
 _GENERAL = frozenset(
     {

@@ -200,6 +200,14 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"\bappoint(?:s|ed|ing|ment of)? (?:[\w&'’-]+ ){1,5}?to (?:manage|run|operate|deliver|"
             r"provide)"
             rf"\b[^.;]{{0,60}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
+            # ... or as news tells it: "Sample Parking Ltd has been appointed to operate the
+            # Council's parking enforcement service" (an organisation, not a person appointed
+            # to a post)
+            r"\b(?:ltd|limited|plc|llp|cic|trust|group|services|leisure|partnership|charity|"
+            r"operators?|providers?|contractors?|company|association|society)\.? "
+            r"(?:has|have|had) been (?:appointed|selected|chosen|contracted) (?:as [\w -]{1,30}? )?"
+            r"to (?:manage|run|operate|deliver|provide)"
+            rf"\b[^.;]{{0,60}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
         ),
         trigger=("appoint", "operator"),
     ),

@@ -378,6 +378,15 @@ BLOCKERS: tuple[Blocker, ...] = (
             "of which the",
         ),
         fact=True,
+        # The record says the body is outside the council's control: "The Council will not
+        # control the Trust, and the Trust will not be a Teckal company" (an ALEO in Scottish
+        # usage includes independent charitable trusts).
+        unless_in_record=_re(
+            r"\b(?:council|authority) (?:will|would|does|shall) not (?:have |exercise )?"
+            r"(?:control|own)\b",
+            r"\b(?:will|would|is|shall) not be (?:a |an )?(?:teckal|council[- ]controlled|"
+            r"controlled by|owned by)\b",
+        ),
     ),
     Blocker(
         "shared_service",

@@ -306,7 +306,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"open space\b",
             # "Where any parcel is found to be open space, the Director will advertise"
             r"\b(?:where|if|should) (?:a|the|any) (?:site|land|parcel|plot|area|holding)s? "
-            r"(?:is|are|be) (?:found|considered|deemed|held) (?:to be )?(?:public )?open space\b",
+            # ("Should any site be found to constitute open space, a notice ... will be
+            # advertised")
+            r"(?:is|are|be) (?:found|considered|deemed|held|determined) (?:to (?:be|constitute|"
+            r"comprise|form part of) )?(?:public )?open space\b",
         ),
     ),
     FalseFriend(

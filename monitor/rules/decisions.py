@@ -87,7 +87,11 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # "a procurement strategy report" / "strategy for home care" is about one contract
             # (also "the procurement strategy at Appendix 1 for a new supported housing pathway")
             r"(?!(?: (?:at|in|set out (?:at|in)) (?:appendix|annex|section) [\w.]+)? (?:for|to|"
-            r"reports?)\b)",
+            r"reports?)\b)"
+            # nor one approved with its lots or award criteria: "to approve the procurement
+            # strategy and lotting structure" is a contract's
+            r"(?!,? (?:and|including) (?:the )?(?:lots?|lotting|evaluation|award criteria|"
+            r"contract (?:length|term|duration))\b)",
         ),
     ),
     FalseFriend(

@@ -210,4 +210,21 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
         unless_in_sentence=True,
     ),
+    FalseFriend(
+        "part_kept_by_the_council",
+        _I,
+        "The part of a service the council keeps after letting the rest ('statutory appeals"
+        " will continue to be considered by the council's own team') is stated, not weighed as"
+        " an option.",
+        _re(
+            r"\b(?:will|shall|is to|are to) (?:continue to be|remain|still be) (?:[\w-]+ ){0,2}?"
+            r"(?:by|with|within) (?:the )?(?:county |city |borough |district )?(?:council|"
+            r"authority)(?:['’]s)? (?:own )?",
+        ),
+        unless=_re(
+            r"\b(?:options?|alternatives?|apprais\w*|costed|reject\w*|discount\w*|dismiss\w*|"
+            r"not (?:viable|feasible|affordable|recommended|pursued)|whether)\b"
+        ),
+        unless_in_sentence=True,
+    ),
 )

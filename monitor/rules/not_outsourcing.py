@@ -306,8 +306,10 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         # (a service named as what the bidder will run: "the preferred operator to run the
         # leisure centres"; not "leases of kiosks (cafés, water sports hire)")
         unless=_re(
-            r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
-            rf"(?:{SERVICE_DOMAIN}|services?)\b",
+            # ("to operate Sampleton Council's on-street and car park parking enforcement
+            # service": the car park is where the service is run)
+            r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?"
+            rf"(?:[\w'’-]+ ){{0,6}}?(?:{SERVICE_DOMAIN}|services?)\b",
             r"\bservices? (?:contracts?|providers?|operators?)\b|\bbusiness transfer\b",
             OPERATES_A_SERVICE,
             # (and the places it runs: "a partner would be appointed ... to operate the homes")
@@ -330,8 +332,10 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"site|land)\b",
         ),
         unless=_re(
-            r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
-            rf"(?:{SERVICE_DOMAIN}|services?)\b",
+            # ("to operate Sampleton Council's on-street and car park parking enforcement
+            # service": the car park is where the service is run)
+            r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?"
+            rf"(?:[\w'’-]+ ){{0,6}}?(?:{SERVICE_DOMAIN}|services?)\b",
         ),
     ),
 )

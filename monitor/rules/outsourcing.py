@@ -213,10 +213,11 @@ _LETTING_RULES: tuple[Rule, ...] = (
         OUTSOURCING,
         "Procuring, commissioning or seeking an operator, provider or partner for a service.",
         _re(
-            r"\b(?:procure|procuring|commission|commissioning|seek|seeking|secure|securing) "
-            r"(?:a |an |the |new )(?:new |single |preferred |suitable |external |experienced |"
-            rf"specialist )?{_OBJECT_WORDS}(?:services?|operators?|providers?|(?:delivery |"
-            r"strategic |commercial )?partners?|contractors?|operating partner)\b",
+            # ("agreed that the Council procures an external provider": the third person too)
+            r"\b(?:procures?|procuring|commissions?|commissioning|seeks?|seeking|secures?|"
+            r"securing) (?:a |an |the |new )(?:new |single |preferred |suitable |external |"
+            rf"experienced |specialist )?{_OBJECT_WORDS}(?:services?|operators?|providers?|"
+            r"(?:delivery |strategic |commercial )?partners?|contractors?|operating partner)\b",
             # "procure homelessness prevention, hostel and supported accommodation services":
             # no article, a longer list of what is bought (no preposition inside it).
             r"\b(?:procure|re-?procure|commission|re-?commission|tender|re-?tender)\b "

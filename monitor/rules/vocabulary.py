@@ -405,9 +405,10 @@ INHOUSE_TERM = _alt(
     r"(?:expand\w*|grow\w*|enlarg\w*|build\w* up) (?:the |its |our )?(?:[\w'’-]+['’]s )?own "
     r"(?:[\w-]+ ){0,3}?(?:teams?|workforce|staff)\b",
     # "Option A: Retain within the Council's Business Support Centre - net cost £3.9m a year"
-    r"(?:retain\w*|keep\w*) (?:it |them |the service |the function |this )?(?:with)?in (?:the )?"
+    # ("retaining monitoring in the Council's own control room had been costed")
+    r"(?:retain\w*|keep\w*) (?:it |them |the |this )?(?:[\w-]+ ){0,2}?(?:with)?in (?:the )?"
     r"(?:council|authority)['’]s (?:own )?(?:[\w-]+ ){0,3}?(?:centres?|teams?|services?|units?|"
-    r"departments?|directorates?|workforce)\b",
+    r"departments?|directorates?|workforce|control rooms?)\b",
     # "Deliver the service through the Council's Housing Options team: rejected"
     r"deliver\w* (?:the |this )?(?:service|services|it|them) (?:through|by|using|via) (?:the )?"
     r"(?:council|authority)['’]s (?:[\w-]+ ){0,3}?(?:teams?|service|staff|workforce|officers)",
