@@ -225,10 +225,12 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)[\w'’&/,()-]+ ){1,7}?(?:services|"
             r"support services|support)\b",
             # "commission day opportunities ... from independent providers"
-            r"\b(?:commission|re-?commission|procure|re-?procure|purchase|buy) "
-            r"[^.;]{0,80}?\bfrom "
+            r"\b(?:(?:re-?)?commission(?:ing)?|(?:re-?)?procur(?:e|ing)|purchas(?:e|ing)|"
+            r"buy(?:ing)?) [^.;]{0,80}?\bfrom "
             r"(?:an? |the )?(?:independent|external|private|voluntary(?: and community)?|"
-            r"third[- ]sector|specialist|community|not[- ]for[- ]profit|commercial)(?: sector)? "
+            # ("spot purchasing of home care packages from CQC-registered providers")
+            r"third[- ]sector|specialist|community|not[- ]for[- ]profit|commercial|"
+            r"cqc[- ]registered|care quality commission registered)(?: sector)? "
             r"(?:[\w-]+ )?(?:providers?|organisations?|operators?|suppliers?|sector)\b",
             # "procure a temporary accommodation resettlement and support service"
             r"\b(?:procure|procuring|re-?procure|commission|commissioning|re-?commission)\w* "
@@ -238,7 +240,8 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"\b(?:procure|procuring|commission|commissioning|re-?procure|re-?commission)\w* "
             r"(?:of )?(?:the )?(?:services?|support) (?:provision|providers?)\b",
         ),
-        trigger=("procur", "commission", "seek", "secur"),
+        # ("purchas" and "buy" wake only the "... from independent providers" pattern)
+        trigger=("procur", "commission", "seek", "secur", "purchas", "buy"),
     ),
     Rule(
         "tender_for_service",
@@ -371,7 +374,8 @@ _LETTING_RULES: tuple[Rule, ...] = (
         OUTSOURCING,
         "Novating a service contract changes the operator of an outsourced service.",
         _re(
-            r"\bnovat(?:e|ed|es|ing|ion)\b (?:of )?(?:the |this |these )?(?:[\w-]+ ){0,6}?"
+            # ("the novation of the Council's call-off contracts for supported living")
+            r"\bnovat(?:e|ed|es|ing|ion)\b (?:of )?(?:the |this |these )?(?:[\w'’-]+ ){0,6}?"
             r"(?:contracts?|agreements?)\b",
             # ("the contract for Home Support Services, Lot 3, currently held by Sample Care
             # Limited, be novated to ...")
