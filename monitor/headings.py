@@ -25,7 +25,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"that have been considered))?"
             r"(?: (?:and|&) (?:rejected|discounted|dismissed|not pursued))?"
             r"(?:,? (?:and|&) (?:the )?(?:associated |related )?risks?)?"
-            r"(?: by (?:the )?[\w ]{1,40})?" + _END
+            r"(?: by (?:the )?[\w ]{1,40})?"
+            + _END
             # A sentence that opens a list of options: "4.1 The review considered four options
             # for the future of the service:", "The following options were considered:"
             + r"|^[\w ,'’()-]{0,80}?\b(?:considered|explored|assessed|appraised|identified|"
@@ -54,7 +55,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "reasons",
         re.compile(
             r"^(?:considerations ?/ ?)?(?:reason(?:s|\(s\)|/s)?|rationale)(?: for (?:the )?"
-            r"(?:decisions?|recommendations?(?:\(s\))?|proposals?))?" + _END,
+            r"(?:decisions?|recommendations?(?:\(s\))?|proposals?|making (?:this|the) report))?"
+            + _END,
             re.I,
         ),
     ),
@@ -80,7 +82,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Cabinet Member / Officer Recommendations:"
             r"(?:cabinet|officers?|members?|committee|portfolio holder|executive|director)"
             r"['’]?s?[\w /&'’-]{0,30} recommendations?|"
-            r"the (?:cabinet|committee|executive) resolved|delegated decision)" + _END
+            r"the (?:cabinet|committee|executive) resolved|delegated decision)"
+            + _END
             # Minutes: "Following consideration, the Committee agreed:", "Thereafter, the
             # Committee agreed:-" over a list of what was agreed.
             + r"|^(?:[\w ,]{1,60}, )?(?:the )?(?:cabinet|committee|"
@@ -174,7 +177,24 @@ def heading_kind(line: str) -> str | None:
     if m:
         line = line[m.end() :]
     found = _ANY_HEADING.match(line)
+    if found is None and line.endswith("?"):
+        # A template that asks its headings (Welsh councils': "3. What are the
+        # Recommendations?", "8. What consultations have been carried out with Scrutiny and
+        # others?"): the heading is what the question asks for.
+        # (what was done, asked in the perfect: "What options have been considered?")
+        asked = _QUESTION.match(line)
+        found = _ANY_HEADING.match(_DONE.sub("", asked.group("asked"))) if asked else None
     return found.lastgroup if found else None
+
+
+_QUESTION = re.compile(
+    r"^(?:what|which) (?:(?:are|is|were|was) (?:the )?)?(?P<asked>[^?]{3,80})\?$", re.I
+)
+_DONE = re.compile(
+    r"\s+(?:(?:have|has|had) been|were|was) (?:undertaken|carried out|considered|explored|"
+    r"assessed|appraised|held)\b.*$",
+    re.I,
+)
 
 
 def _is_bare_heading(line: str, kind: str | None = None) -> bool:

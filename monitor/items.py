@@ -224,6 +224,11 @@ def _is_pack(items: Sequence[Item], unnumbered: bool = False) -> bool:
     # a plan printed as a table, one entry a row
     if sum(1 for item in headed if " | " in (item.heading or "")) >= _MIN_ITEMS + 1:
         return True
+    # Minutes whose numbered items include the meeting's procedure ("112 APOLOGIES FOR
+    # ABSENCE", "114 DECLARATIONS OF INTEREST") are a pack, however few items say "RESOLVED".
+    procedure = sum(1 for item in headed if item.procedural)
+    if procedure >= _MIN_ITEMS and len(headed) > procedure:
+        return True
     deciding = (
         item
         for item in headed
@@ -307,6 +312,12 @@ _MINUTED = (
     "Committee approved",
     "Committee noted",
     "Committee agreed",
+    # (English district minutes: each item "The Cabinet considered a report ...", then
+    # "Decision: ...")
+    "Decision:",
+    "DECISION:",
+    "Cabinet considered",
+    "Committee considered",
 )
 
 

@@ -139,7 +139,10 @@ _PUBLIC_PREMISES: Final = re.compile(
 # Goods: "Supply and delivery of ...", "Purchase of ..." (not "Supply of ... services").
 GOODS_PURCHASE: Final = re.compile(
     r"\b(?:supply|purchase|acquisition)(?:\s+(?:and|&)\s+(?:delivery|installation|fitting))?"
-    r"\s+of\b(?![^()]*\b(?:services?|staff|workers|accommodation|care|support)\b)",
+    # (not "Purchase of care services"; but vehicles "for the waste and recycling service"
+    # are goods still)
+    r"\s+of\b(?!(?:(?!\bfor\b)[^()])*\b(?:services?|staff|workers|accommodation|care|"
+    r"support)\b)",
     _I,
 )
 # Building works named in the title.

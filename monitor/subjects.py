@@ -51,6 +51,8 @@ _GENERAL = frozenset(
         "repairs",
         "transport",
         "care",
+        # ("sexual health" and "health visiting" are different services)
+        "health",
         "public",
         "open",
         "residential",

@@ -125,8 +125,11 @@ ASSET_RULES: tuple[Rule, ...] = (
             r" (?:received )?(?:to purchase|for (?:the )?(?:site|land|property|building|"
             # (Scots law's ownership: "offers for the heritable interest")
             r"freehold|heritable (?:interest|title|property)))\b",
+            # ("accept the offer of £85,000 received from a local business for the former
+            # public conveniences")
             rf"\b(?:accept\w*|agree\w*) (?:the |an )?(?:\w+ )?offers?\b{_GAP80}\b(?:for|to "
-            r"purchase) (?:the )?(?:site|land|property|building|freehold|premises)\b",
+            rf"purchase) (?:the )?(?:former |vacant |surplus |empty |redundant )?(?:[\w'’-]+ )?"
+            rf"(?:{ASSET_OBJECT}|conveniences|toilet blocks?)\b",
             r"\bprospective purchasers?\b|\bunsolicited offers?\b",
             # an estate agent's terms: "offers in excess of £575,000", "Offers over £70,000 are
             # invited", "Freehold, with vacant possession on completion"
@@ -146,7 +149,10 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"(?:the )?(?:purchase|acquisition) of\b",
             r"\bby (?:public )?auction\b|\bprivate treaty\b|\bsale value\b|\bcapital receipts?\b",
         ),
-        also=_re(rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\bmissives\b|\b{ASSET_OBJECT}\b"),
+        also=_re(
+            rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\bmissives\b|\b{ASSET_OBJECT}\b|"
+            r"\bconveniences\b|\btoilet blocks?\b"
+        ),
         trigger=(
             "missives",
             "vacant possession",

@@ -283,10 +283,13 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
         # "approve the disposal ...", "the sale of ... be approved ... receipts used for the
         # capital programme"
+        # (not a disposal that is only possible: "the assumption that £4.2m of capital receipts
+        # will be generated from the potential disposal of assets ..., be approved")
         unless=_re(
-            r"\b(?:approv\w*|agree\w*|authoris\w*)\b[^.;]{0,60}\b(?:dispos|sale\b|sell)",
-            r"\b(?:dispos\w*|sales?|sell\w*)\b[^.;]{0,80}?\b(?:be|is|are|to be) (?:approved|"
-            r"agreed|authorised)\b",
+            r"\b(?:approv\w*|agree\w*|authoris\w*)\b[^.;]{0,60}\b(?<!potential )(?<!possible )"
+            r"(?<!future )(?:dispos|sale\b|sell)",
+            r"\b(?<!potential )(?<!possible )(?<!future )(?:dispos\w*|sales?|sell\w*)\b[^.;]{0,80}?"
+            r"\b(?:be|is|are|to be) (?:approved|agreed|authorised)\b",
         ),
     ),
     FalseFriend(

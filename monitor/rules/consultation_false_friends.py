@@ -410,8 +410,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "A purchaser's or developer's own consultation, or the planning process, is not the"
         " council consulting on its decision.",
         _re(
-            r"\b(?:purchasers?|developers?|applicants?|buyers?|bidders?|operators?|providers?)\b"
-            r"[^.;]{0,60}$",
+            # (not "a survey of 640 ticket buyers": the public a venue serves)
+            r"\b(?<!ticket )(?:purchasers?|developers?|applicants?|buyers?|bidders?|operators?|"
+            r"providers?)\b[^.;]{0,60}$",
             r"\bplanning (?:application|permission|process|authority)",
         ),
         scope="before",

@@ -105,6 +105,10 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # an appraisal asked for is not one made
             r"\b(?:recommendation|request|requested|asked|asks|calls?) (?:that |for )(?:an? |the )?"
             r"(?:[\w-]+ ){0,2}?(?:appraisal|assessment|review|comparison|evaluation)\b",
+            # ... or asked in a verb: "with a request that an in-house option be appraised"
+            r"\b(?:recommendation|request|requested|asked|asks|calls?) (?:that|for) (?:an? |the )?"
+            r"(?:[\w-]+ ){0,3}?(?:be|to be) (?:apprais|assess|review|compar|evaluat|costed|"
+            r"consider|explor)\w*\b",
             r"\b(?:asked|questioned|queried)(?: again| repeatedly| specifically)? (?:why|whether|"
             r"if)\b|\bwhy (?:not|was|were|had|did)\b",
             r"\bfailed to consider\b",
@@ -133,6 +137,11 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"team)|commissioning|procurement|performance monitoring|quality assurance)\b"
             r"[^.;]{0,40}?\b(?:undertaken|carried out|done|managed|retained|provided|delivered|"
             r"kept|handled|led) (?:in[- ]?house|internally)\b",
+            # ... or the other way round: "The contract will be managed by the Council's in-house
+            # public health commissioning and contract management team"
+            r"\b(?:managed|monitored|overseen|administered|let)\b[^.;]{0,20}?\bby (?:the )?"
+            r"(?:council['’]s |authority['’]s )?in[- ]?house\b[^.;]{0,60}?\b(?:commissioning|"
+            r"contract management|client|procurement|contract monitoring)\b",
         ),
         unless=_re(rf"\b{OPTION_CONTEXT}"),
     ),

@@ -308,7 +308,8 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=_re(
             # ("to operate Sampleton Council's on-street and car park parking enforcement
             # service": the car park is where the service is run)
-            r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?"
+            # ("to clean and maintain the public toilets": a service in a building)
+            r"\b(?:operat|run|manag|deliver|provi|clean|maint)\w* (?:the |a |an |its |their )?"
             rf"(?:[\w'’-]+ ){{0,6}}?(?:{SERVICE_DOMAIN}|services?)\b",
             r"\bservices? (?:contracts?|providers?|operators?)\b|\bbusiness transfer\b",
             OPERATES_A_SERVICE,
@@ -334,7 +335,8 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         unless=_re(
             # ("to operate Sampleton Council's on-street and car park parking enforcement
             # service": the car park is where the service is run)
-            r"\b(?:operat|run|manag|deliver|provi)\w* (?:the |a |an |its |their )?"
+            # ("to clean and maintain the public toilets": a service in a building)
+            r"\b(?:operat|run|manag|deliver|provi|clean|maint)\w* (?:the |a |an |its |their )?"
             rf"(?:[\w'’-]+ ){{0,6}}?(?:{SERVICE_DOMAIN}|services?)\b",
         ),
     ),

@@ -232,6 +232,11 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"third[- ]sector|specialist|community|not[- ]for[- ]profit|commercial|"
             r"cqc[- ]registered|care quality commission registered)(?: sector)? "
             r"(?:[\w-]+ )?(?:providers?|organisations?|operators?|suppliers?|sector)\b",
+            # "securing new arrangements with independent providers for supported living"
+            r"\b(?:secur|establish|enter|mak|put)\w* (?:in place |into )?(?:new |revised |future )?"
+            r"(?:contractual )?arrangements? with (?:the )?(?:independent|external|private|"
+            r"voluntary(?: and community)?|third[- ]sector|specialist|commercial)(?: sector)? "
+            r"(?:[\w-]+ )?(?:providers?|organisations?|operators?)\b",
             # "procure a temporary accommodation resettlement and support service"
             r"\b(?:procure|procuring|re-?procure|commission|commissioning|re-?commission)\w* "
             r"(?:a |an |the )(?:new )?(?:(?!(?:for|of|to|in|from|with|by|on|at)\b)"
@@ -241,7 +246,7 @@ _LETTING_RULES: tuple[Rule, ...] = (
             r"(?:of )?(?:the )?(?:services?|support) (?:provision|providers?)\b",
         ),
         # ("purchas" and "buy" wake only the "... from independent providers" pattern)
-        trigger=("procur", "commission", "seek", "secur", "purchas", "buy"),
+        trigger=("procur", "commission", "seek", "secur", "purchas", "buy", "arrangement"),
     ),
     Rule(
         "tender_for_service",

@@ -189,6 +189,9 @@ PUBLIC = _alt(
     r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
     r"customers?|citizens?|visitors?|households?|local businesses|neighbours?|passengers",
     r"shoppers?|market traders|stallholders",
+    # the people a theatre, museum or venue serves: "focus groups with audience members"
+    r"audiences?|audience members|ticket (?:buyers|purchasers)|theatre[- ]?goers|"
+    r"(?:gym|pool|centre|club) members|spectators|patrons",
     r"the people of|taxpayers|voters|electors|friends groups?|user groups?",
 )
 PUBLIC_RE = _re(rf"\b{PUBLIC}\b")
