@@ -49,7 +49,10 @@ _DECISION_TAKEN_ROW = re.compile(
     re.I,
 )
 _TABLE_ROW = re.compile(
-    r"^(?:(?:agenda\s+)?(?:item|entry|no\.?)\s*(?P<number>\d{1,3})|"
+    # (a table of a meeting's decisions opens each row with its minute number: "| 62 |
+    # Highways Materials Testing – Return to Direct Delivery | That ... |")
+    r"^(?:\|\s*(?P<minute>\d{1,3})\s*(?=\|)|"
+    r"(?:agenda\s+)?(?:item|entry|no\.?)\s*(?P<number>\d{1,3})|"
     # or a plan's reference in the first cell: "FP/25/031 | Award of ... | Cabinet | ..."
     # (a reference, not a table's key: "C1 | Former depot | Vacant" is a row of data)
     r"(?P<ref>(?-i:[A-Z]){1,5}(?:/(?-i:[A-Z]){1,5})?\s?[/.-]?\s?\d{1,4}/\d{1,4}(?:/\d{1,4})?|"
@@ -99,7 +102,7 @@ def _short_title(title: str) -> bool:
 # What an item heading line starts with (a number, "Item", "Agenda item", "Minute", "CAB 45/"):
 # one cheap test that lets most lines of a long paper through untouched.
 _MAY_BE_HEADING = re.compile(
-    r"\s*(?:\d|(?:agenda\s+)?item\b|entry\b|min|[A-Z]{1,5}(?:/[A-Z]{1,5})?[\s/.]?\d|ref|key|"
+    r"\s*(?:\|\s*\d|\d|(?:agenda\s+)?item\b|entry\b|min|[A-Z]{1,5}(?:/[A-Z]{1,5})?[\s/.]?\d|ref|key|"
     r"decision\s+(?:ref|no)|forward)",
     re.I,
 )
@@ -139,10 +142,9 @@ def _heading_and_number(line: str, last: int = 0) -> tuple[str, int] | None:
     # A plan printed as a table, one entry a row: "Item 4 | Former Offices – Release of Site |
     # To approve ... | Executive | 15 May 2025" (the row is the entry; its first cells head it).
     row = _TABLE_ROW.match(line)
-    if row and row.group("number"):
-        return f"Item {row.group('number')} | {row.group('title').strip()}", int(
-            row.group("number")
-        )
+    if row and (row.group("number") or row.group("minute")):
+        number = row.group("number") or row.group("minute")
+        return f"Item {number} | {row.group('title').strip()}", int(number)
     if row:
         # (the whole row: its last cell may say the decision is already taken, "| Approved")
         return line, last + 1

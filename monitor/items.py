@@ -195,7 +195,13 @@ def _cut(
     # A heading with (almost) nothing under it is a line of a list, not an item.
     merged: list[Item] = []
     for item in items:
-        if merged and item.heading is not None and len(item.text().split()) < _MIN_ITEM_WORDS:
+        # (not an item of procedure: "58 APOLOGIES FOR ABSENCE" over one line is an item)
+        if (
+            merged
+            and item.heading is not None
+            and not item.procedural
+            and len(item.text().split()) < _MIN_ITEM_WORDS
+        ):
             for piece in item.pages:
                 merged[-1].add(*piece)
             continue

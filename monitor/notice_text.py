@@ -135,6 +135,8 @@ _SUPPLIER_LINE: Final = re.compile(
     _I,
 )
 _BRACKETED: Final = re.compile(r"\([^()]*\)")
+# (a full stop that ends a sentence, not "St. Helens" or "Co. Durham")
+_AFTER_THE_NAME: Final = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s+(?=[A-Z])")
 # A public body named as who the contract is awarded to, in a notice's prose: "intends to award
 # a contract for the 0-19 public health nursing service ... to Sample NHS Foundation Trust".
 _AWARDED_TO_PUBLIC_BODY: Final = re.compile(
@@ -296,8 +298,11 @@ def notice_from_text(texts: Sequence[str], title: str | None = None) -> NoticeFa
             continue
         supplier = _SUPPLIER_LINE.match(line)
         if supplier:
-            # (not a note in brackets: "41 providers (list available from the Council)")
-            name = _BRACKETED.sub(" ", supplier.group("name")).strip()
+            # (not a note in brackets: "41 providers (list available from the Council)", nor
+            # one in a sentence after the name: "41 operators. Full list available from the
+            # Council on request.")
+            name = _BRACKETED.sub(" ", supplier.group("name"))
+            name = _AFTER_THE_NAME.split(name, maxsplit=1)[0].strip()
             if name:
                 suppliers.append(" ".join(name.split()))
         buyer = _BUYER_FIELD_LINE.match(line)

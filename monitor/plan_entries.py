@@ -58,6 +58,8 @@ def entry_starts(pages: Sequence[Sequence[str]]) -> dict[tuple[int, int], str]:
     labels = [[_label(line) for line in lines] for lines in pages]
     counts = Counter(label for page in labels for label in page if label)
     repeated = {label for label, n in counts.items() if n >= _MIN_ENTRIES}
+    if not repeated:
+        return _table_rows(pages)
     if (
         len(repeated) < _MIN_REPEATED_LABELS
         or sum(1 for label in repeated if _PLAN_LABEL.match(label)) < _MIN_PLAN_LABELS
@@ -105,3 +107,42 @@ def _running_header(
             if blocks and label in repeated:
                 blocks[-1] += (" ".join(line.split()).lower(),)
     return len(set(blocks)) * 2 <= len(blocks)
+
+
+# A plan printed as a table with a header row and no reference to open each row: "| Title |
+# Summary of decision | Decision maker | Expected date | Consultation | Documents |", then one
+# entry a row. The header names the plan's fields; each row after it is an entry.
+_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+_SEPARATOR = re.compile(r"^[\s|:-]+$")
+_TITLE_CELL = re.compile(
+    r"^(?:title|subject|item|matter|(?:summary of |details of )?decision)$", re.I
+)
+
+
+def _cells(line: str) -> list[str] | None:
+    row = _ROW.match(line)
+    return [" ".join(c.split()) for c in row.group("cells").split("|")] if row else None
+
+
+def _table_rows(pages: Sequence[Sequence[str]]) -> dict[tuple[int, int], str]:
+    """The rows of a plan table under a header that names a plan's fields, each row's first
+    cell its heading; empty when there is no such table."""
+    starts: dict[tuple[int, int], str] = {}
+    in_plan = False
+    for p, lines in enumerate(pages):
+        for k, line in enumerate(lines):
+            cells = _cells(line)
+            if cells is None:
+                in_plan = False
+                continue
+            if _SEPARATOR.match(line):
+                continue
+            labels = [cell.lower() for cell in cells]
+            if sum(
+                1 for label in labels if _PLAN_LABEL.match(label)
+            ) >= _MIN_PLAN_LABELS and _TITLE_CELL.match(labels[0]):
+                in_plan = True  # the header
+                continue
+            if in_plan and cells[0] and len(cells) >= _MIN_REPEATED_LABELS:
+                starts[(p, k)] = cells[0]
+    return starts if len(starts) >= _MIN_ENTRIES else {}

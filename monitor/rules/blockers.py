@@ -386,6 +386,10 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"(?:control|own)\b",
             r"\b(?:will|would|is|shall) not be (?:a |an )?(?:teckal|council[- ]controlled|"
             r"controlled by|owned by)\b",
+            # "It will be independent of the Council" (not a "new independent trust" alone: a
+            # record may say so and then that the council will control it)
+            r"\b(?:will be|would be|is|shall be|remains?) independent of the (?:council|"
+            r"authority)\b",
         ),
     ),
     Blocker(

@@ -108,7 +108,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:responses?|bids?|submissions?|expressions? of interest)\b[^.;]{0,40}"
             r"\b(?:tenders?|invitation|procurement|itt|bidders?|suppliers?|providers?|market)\b",
         ),
-        unless=PUBLIC_RE,
+        # (nor a public consultation the same sentence names beside it: "Public consultation on
+        # the Municipal Waste Strategy ...; pre-market engagement with the waste industry")
+        unless=_re(PUBLIC_RE.pattern, r"\bpublic consultations?\b"),
     ),
     FalseFriend(
         "staff_consultation_named",
@@ -541,6 +543,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # "representations about why this item should be considered in public"
             r"\brepresentations?\b[^.;]{0,80}?\b(?:considered|heard|held|taken|discussed) in "
             r"(?:public|private)\b",
+            # an entry's field: "How representations may be made: In writing to the Director
+            # of Place by 30 October"
+            r"^(?:how|where|when|to whom|method by which) (?:any )?(?:representations?|comments?)"
+            r" (?:may|can|should|are to) be (?:made|sent|submitted)\b",
         ),
         unless=_re(r"\bdispos\w*|\bopen space\b|\bobject\w*"),
     ),

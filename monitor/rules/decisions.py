@@ -227,6 +227,22 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:is|are|was|were|will be|would be)(?: the)? subject (?:of|to) (?:a )?(?:separate|"
             r"further|later|future|subsequent) (?:decision|report|approval)s?\b",
+            # "where disposal is proposed, a separate decision will be taken"
+            r"\b(?:a |an )?(?:separate|further|individual|subsequent) (?:[\w-]+ )?decisions? "
+            r"(?:will|would|shall|is to|are to) be (?:taken|made|sought)\b",
+            # "The Council's Land and Property Disposals Register is reported separately"
+            r"\b(?:is|are|will be|was|were) (?:reported|considered|dealt with|decided|covered) "
+            r"(?:separately|elsewhere|in a separate report)\b",
+        ),
+    ),
+    FalseFriend(
+        "no_property_in_this_decision",
+        _A,
+        "'No property will be declared surplus or offered for sale as part of this decision'"
+        " says the record sells nothing.",
+        _re(
+            r"^\W*no (?:[\w-]+ ){0,2}?(?:property|properties|land|sites?|assets?|buildings?) "
+            r"(?:will|would|is to|are to|shall|may) be\b",
         ),
     ),
     FalseFriend(
@@ -522,7 +538,10 @@ FORMAL_PROPOSAL_SENTENCE = _re(
     r"\b(?:seeks?|sought|seeking) (?:the )?(?:approval|agreement|authority|permission|a "
     r"decision)\b|\b(?:approval|agreement|authority|permission) (?:is|was|are|were|being) "
     r"sought\b",
-    r"\b(?:to be|be|being) (?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
+    # (the subjunctive of a proposal, "that the site be sold"; not the future told as
+    # background, "that it will be disposed of")
+    r"\b(?:to be|(?<!will )(?<!would )(?<!could )(?<!may )(?<!might )(?<!shall )be|being) "
+    r"(?:sold|disposed|transferred|awarded|let|leased|procured|tendered|"
     r"re-?tendered|commissioned|extended|varied|novated)\b",
     # a row of a procurement plan the paper asks to approve: "... | Services | ... | For
     # approval – Q3/Q4 2024/25"

@@ -136,7 +136,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # (nor "vehicles and machinery for the grounds maintenance service": the service
             # the goods are for)
             rf"(?<!council's )(?<!council’s )(?<!in-house )(?<!our own )(?<!for the )(?<!for its )"
-            rf"\b{SERVICE_DOMAIN}(?: [\w-]+){{0,2}} (?:services?|contracts?|provision|management"
+            # (not "the highways term maintenance works contract": a works contract)
+            rf"\b{SERVICE_DOMAIN}(?: (?!works\b)[\w-]+){{0,2}} (?:services?|contracts?|provision|"
+            rf"management"
             rf"|operators?|operation|collections?)\b(?!(?: (?:and|&) [\w-]+)? {_GOODS_HEAD}\b)"
             # (not the name of the framework the works are called off: "under the London
             # Highways Alliance Contract (LoHAC) framework")
@@ -225,6 +227,10 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # "management agreements with Kendal Town Council, Ulverston Town Council, ..."
             r"\bwith (?:the )?(?:[\w-]+ ){0,3}?(?:town|parish|county|district|borough|city|"
             r"community|neighbouring|other) (?:councils?|authorit\w*)\b",
+            # ... or named: "an agreement with Falkirk Council under which Falkirk Council will
+            # monitor the cameras" (not a "Council for Voluntary Service", a charity)
+            r"\b(?:agreements?|arrangements?|partnership) with (?-i:[A-Z][\w'’-]+ ){1,3}"
+            r"(?-i:Council)\b(?! for)",
         ),
         scope="after",
         # (not a provider's "its new street cleansing contract with Sampleton Borough Council":

@@ -458,6 +458,9 @@ INHOUSE_TERM = _alt(
     r"employ\w* (?:[\w-]+ ){0,2}?staff directly|directly[- ]employed",
     r"br(?:ing|ings|inging|ought) (?:it |the service |them |the work )?back (?:under|into|within)"
     r" (?:the )?(?:council|authority)",
+    # "Option A - the Council designs, builds and operates the crematorium itself"
+    r"(?:council|authority) (?:[\w-]+, ){0,3}?(?:(?:[\w-]+ )?and )?(?:operates|runs|delivers|"
+    r"provides|manages) (?:the |this |these |its |it |them )?(?:[\w-]+ ){0,4}?itself\b",
     # "not practicable for the Council to run the off-island waste haulage itself"
     r"(?:council|authority) to (?:run|operate|deliver|provide|manage|do) (?:the |this |these |"
     r"its )?(?:[\w-]+ ){1,5}?itself",
