@@ -168,7 +168,11 @@ _MAX_BUYER_LINE = 200
 # A portal's name on a line of its own, above the notice's kind and title.
 _PORTAL_LINE: Final = re.compile(
     r"^(?:public contracts scotland|sell2wales|contracts finder|find a tender(?: service)?|"
-    r"etendersni|proactis|in-tend|procontract|delta e-?sourcing|atamis)$",
+    r"etendersni|proactis|in-tend|procontract|delta e-?sourcing|atamis)"
+    # (with the page's kind: "Contracts Finder - Awarded contract", "Contracts Finder -
+    # Opportunity")
+    r"(?:\s*[-–:]\s*(?:awarded contracts?|opportunity|early engagement|future opportunity|"
+    r"pipeline))?$",
     _I,
 )
 # A buyer's name on a line of its own.

@@ -150,7 +150,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\bby (?:public )?auction\b|\bprivate treaty\b|\bsale value\b|\bcapital receipts?\b",
         ),
         also=_re(
-            rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\bmissives\b|\b{ASSET_OBJECT}\b|"
+            # (not "missives" alone: "The Head of Legal will conclude missives" on a lease the
+            # council takes)
+            rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\b{ASSET_OBJECT}\b|"
             r"\bconveniences\b|\btoilet blocks?\b"
         ),
         trigger=(

@@ -198,6 +198,8 @@ BLOCKERS: tuple[Blocker, ...] = (
             # "No decision on the future delivery model is sought at this stage"
             r"\bno decisions? (?:on|about) (?:the )?(?:[\w-]+ ){0,4}?(?:is|are) (?:sought|being "
             r"sought|proposed|required)\b",
+            # a consultation launched: "No decisions have been taken."
+            r"\bno decisions? (?:has|have) (?:yet |so far )?been (?:taken|made)\b",
         ),
         yields_to_decision=True,
         trigger=(
@@ -318,8 +320,9 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\b(?:aleos?|arm['’]?s[- ]length external organisations?)\b(?! (?:users|staff|"
             r"employees|buildings|sites|premises)\b)",
             # (not "a body that is not controlled by the Council")
+            # ("wholly owned by Telford & Wrekin Council": an ampersand in the name)
             r"(?<!not )(?<!never )\b(?:controlled|wholly[- ]owned) by (?:the |(?-i:[A-Z])[\w'’-]* "
-            r"(?:(?-i:[A-Z])[\w'’-]* ){0,3})(?:council|authority)\b",
+            r"(?:(?:(?-i:[A-Z])[\w'’-]*|&) ){0,3})(?:council|authority)\b",
             r"\b(?:the )?(?:council|authority) (?:is|as) (?:its |the )?sole (?:member|shareholder|"
             r"owner)\b",
             # Councils owning a company together: "wholly owned by its local authority
@@ -328,8 +331,11 @@ BLOCKERS: tuple[Blocker, ...] = (
             # (Schedule 2, paragraph 2).
             r"(?<!not )\bwholly[- ]owned by (?:its|their|the) (?:local authority |council |public "
             r"(?:sector )?)?(?:shareholders|members|owners|councils|local authorities)\b",
-            r"\bcontrol (?:which is )?similar to that (?:[\w ]{0,40} )?over (?:their|its) own "
-            r"departments\b",
+            # ("control over the company similar to that which it exercises over its own
+            # departments"; the regulation's "controlled persons", reg. 12(1) PCR 2015)
+            r"\bcontrol (?:over [\w ]{1,40} )?(?:which is )?similar to that (?:[\w ]{0,40} )?over "
+            r"(?:their|its) own departments\b",
+            r"\bcontrolled persons?\b",
             r"\bvertical arrangements?\b",
             # "Sample Ltd, the local authority-owned company of which the Council is a shareholder"
             r"\b(?:local authority|council)[- ]owned (?:[\w-]+ )?compan(?:y|ies)\b",
@@ -365,6 +371,7 @@ BLOCKERS: tuple[Blocker, ...] = (
             "aleo",
             "external organisation",
             "controlled by",
+            "controlled person",
             "owned by",
             "sole ",
             "own departments",

@@ -201,6 +201,10 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             rf"\b{PUBLIC}\b[^.;]{{0,90}}?\b(?:took part|participated|were involved|joined in|"
             r"attended) (?:in )?(?:the |a |an )?(?:[\w-]+ )?(?:engagement|consultation|workshops?|"
             r"focus groups?|surveys?|listening events?|drop-in sessions?)\b",
+            # "People currently receiving support were sent a short questionnaire"
+            rf"\b{PUBLIC}\b[^.;]{{0,60}}?\b(?:were|was|had been|have been) (?:sent|given|"
+            r"asked to (?:complete|fill in)|invited to (?:complete|take part in)) (?:a |an |the )?"
+            r"(?:[\w-]+ ){0,2}?(?:questionnaires?|surveys?)\b",
         ),
         trigger=(
             "included",

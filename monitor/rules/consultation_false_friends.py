@@ -582,4 +582,17 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
         unless=_re(rf"\b{_CONSULT}\b"),
     ),
+    FalseFriend(
+        "evaluation_panel",
+        _C,
+        "Service users on a tender's evaluation or interview panel, scoring bids, take part in"
+        " choosing a provider; nobody is asked their view of the decision.",
+        _re(
+            r"\b(?:evaluation|tender|interview|selection|procurement|moderation|assessment) "
+            r"panels?\b",
+            r"\bscor(?:ed|ing|e) (?:the )?(?:bids?|bidders?|tenders?|presentations?|"
+            r"(?:[\w'’]+ )?(?:presentations|submissions))\b",
+        ),
+        unless=_re(r"\b(?:surveys?|questionnaires?|consultations?|focus groups?|drop-ins?)\b"),
+    ),
 )

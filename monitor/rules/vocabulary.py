@@ -183,7 +183,7 @@ PUBLIC = _alt(
     r"patients?|parents?|pupils?",
     r"young people|older people|local people|people (?:who|that) (?:have )?(?:use[ds]?|"
     r"receive[sd]?|draw on|drawn on|attend(?:ed)?|live in|lived in|rel(?:y|ied) on)|"
-    r"people using|people receiving",
+    r"people (?:currently |now )?(?:using|receiving|in receipt of)",
     r"care leavers|survivors|people with lived experience|experts by experience",
     r"(?:allotment|plot|ticket|pass|badge|membership|season ticket) holders",
     r"(?:the|local|wider|affected|whole) communit(?:y|ies)|communities|community groups?",
@@ -456,6 +456,9 @@ INHOUSE_TERM = _alt(
     r"(?:directly )?with (?:the )?(?:council|authority)(?:['’]s)? (?:own )?(?:employees|staff)",
     r"(?:current|existing) direct services?",
     r"employ\w* (?:[\w-]+ ){0,2}?staff directly|directly[- ]employed",
+    # "the Council directly employing the specialist staff"
+    r"directly employ\w* (?:the |its |our |own )?(?:[\w-]+ ){0,2}?(?:staff|workers|employees|"
+    r"workforce)",
     r"br(?:ing|ings|inging|ought) (?:it |the service |them |the work )?back (?:under|into|within)"
     r" (?:the )?(?:council|authority)",
     # "Option A - the Council designs, builds and operates the crematorium itself"
