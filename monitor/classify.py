@@ -490,7 +490,7 @@ def _classify_items(
             ),
         )
         for item in items
-        if not item.procedural
+        if not item.procedural and not item.withdrawn
     ]
     read = [
         (document, page)

@@ -41,6 +41,13 @@ PageText = tuple[str | None, int | None, str]
 # An item holds more than its heading: a list of report titles ("53 Disposal of Small Surplus
 # Sites" under "Exclusion of the press and public") is part of the item that lists them.
 _MIN_ITEM_WORDS = 12
+# An item the meeting did not take, said in its first lines.
+_WITHDRAWN = re.compile(
+    r"\b(?:this |the )?item (?:was|had been|has been|is) (?:withdrawn|deferred|not taken)\b|"
+    r"\bwithdrawn from the agenda\b",
+    re.I,
+)
+_WITHDRAWN_READ = 400
 # What makes an item record a decision of its own: a resolution, a "Decision(s):" field or a
 # ModernGov "Minutes:" field. Capitals matter: a report's background says "Cabinet agreed to
 # set up a board in 2018"; minutes say "RESOLVED" or "The Cabinet agreed:".
@@ -95,6 +102,15 @@ class Item:
         return "\n".join(text for _, _, text in self.pages)
 
     @property
+    def withdrawn(self) -> bool:
+        """An item withdrawn or deferred ("This item was withdrawn from the agenda"): its title
+        names a matter the meeting did not take."""
+        return (
+            self.heading is not None
+            and _WITHDRAWN.search(self.text()[:_WITHDRAWN_READ]) is not None
+        )
+
+    @property
     def procedural(self) -> bool:
         """An item of meeting procedure (apologies, declarations of interest, exclusion of
         the press): it decides no outsourcing or sale, whatever titles it lists."""
@@ -113,14 +129,12 @@ class Item:
             self.pages.append((document, page, text))
 
 
-
 # An appendix after the last item that names the item it belongs to: "APPENDIX - EXTRACT
 # FROM REPORT (ITEM 6)", "Appendix to Minute 45".
 _APPENDIX_FOR = re.compile(
     r"^\s*appendi(?:x|ces)\b[^\n]{0,80}?\b(?:item|minute)\s+(?:no\.?\s*)?(?P<number>\d{1,4})\b",
     re.I,
 )
-
 
 
 def _cut(
@@ -238,8 +252,7 @@ def _is_pack(items: Sequence[Item], unnumbered: bool = False) -> bool:
     deciding = (
         item
         for item in headed
-        if _DECIDES.search(item.text())
-        or (unnumbered and _MINUTE_SENTENCE.search(item.text()))
+        if _DECIDES.search(item.text()) or (unnumbered and _MINUTE_SENTENCE.search(item.text()))
     )
     return len(list(islice(deciding, _MIN_ITEMS))) >= _MIN_ITEMS
 

@@ -63,6 +63,10 @@ NOTICE_REPORTS_DONE = _re(
     # "The scheme was made by the Mayor following the statutory public consultation ..., the
     # outcome of which was reported to the Combined Authority"
     r"\b(?:following|after) (?:the |a |an |its )?(?:[\w-]+ ){0,3}?consultation\b|\breported\b",
+    # a linked decision's paper cited: "The Cabinet report set out an options appraisal
+    # covering (i) bringing the workforce into direct Council employment"
+    r"\b(?:reports?|appraisals?|business case|reviews?|papers?) (?:set out|covered|included|"
+    r"examined|explored|weighed)\b",
 )
 NOTICE_FUTURE_DUTY = _re(
     # (not "would": "concluded that the team's casework would be diluted" is a reason given)
