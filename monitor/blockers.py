@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from monitor import prefilter
 from monitor import rules as R
-from monitor.deciding import decides_or_formally_proposes, decides_or_proposes, is_heading
+from monitor.deciding import (
+    DECIDING_SECTIONS,
+    decides_or_formally_proposes,
+    decides_or_proposes,
+    is_heading,
+    without_dated_past,
+)
 from monitor.engine import _Chunk, _fragment_segments, _Hit, _triggered
 from monitor.subjects import terms
 
@@ -25,6 +31,19 @@ def _decides(hit: _Hit) -> bool:
 
 def _decides_or_proposes(hit: _Hit) -> bool:
     return decides_or_proposes(hit.seg, hit.chunk.is_title)
+
+
+def _decided_here(hit: _Hit) -> bool:
+    """Whether a blocker's sentence is this record's decision or proposal, not an earlier
+    decision it reports by date ("Cabinet agreed in October 2024 that responsive repairs should
+    be brought in-house in phases, starting with Lot 1"): that is background, which gives way
+    to an outsourcing the record decides."""
+    if not _decides_or_proposes(hit):
+        return False
+    if hit.chunk.is_title or hit.seg.section in DECIDING_SECTIONS:
+        return True
+    text = without_dated_past(hit.seg.text)
+    return bool(R.DECISION_SENTENCE.search(text) or R.PROPOSAL_SENTENCE.search(text))
 
 
 def _is_heading(hit: _Hit) -> bool:
@@ -100,7 +119,7 @@ def _blockers(
         # Long papers: a blocker that only sits in the background ("councils are increasingly
         # insourcing waste services") gives way to an outsourcing the record decides; one that
         # is itself decided or proposed still blocks.
-        if not blocker.fact and (blocker.yields_to_decision or not _decides_or_proposes(hit)):
+        if not blocker.fact and (blocker.yields_to_decision or not _decided_here(hit)):
             key = id(hit.seg)
             if key not in decided:
                 decided[key] = any(_decides(h) for h in kept if h.seg is not hit.seg)

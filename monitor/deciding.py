@@ -47,11 +47,11 @@ def decides_or_formally_proposes(seg: Segment, in_title: bool) -> bool:
         in_title
         or seg.section == "decision"
         or R.DECISION_SENTENCE.search(seg.text) is not None
-        or R.FORMAL_PROPOSAL_SENTENCE.search(_without_dated_past(seg.text)) is not None
+        or R.FORMAL_PROPOSAL_SENTENCE.search(without_dated_past(seg.text)) is not None
     )
 
 
-def _without_dated_past(text: str) -> str:
+def without_dated_past(text: str) -> str:
     """``text`` without decisions told as dated past events ("agreed by Cabinet in May",
     "approved by the Executive in 2023"): in a long paper they are the history of earlier
     decisions, and a sentence whose only decision verb is one of them decides nothing."""
