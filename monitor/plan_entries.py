@@ -114,6 +114,8 @@ def _running_header(
 # entry a row. The header names the plan's fields; each row after it is an entry.
 _ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 _SEPARATOR = re.compile(r"^[\s|:-]+$")
+# (a row of a plan has a title and at least two fields: who decides, when)
+_MIN_ROW_CELLS = 3
 _TITLE_CELL = re.compile(
     r"^(?:title|subject|item|matter|(?:summary of |details of )?decision)$", re.I
 )
@@ -143,6 +145,6 @@ def _table_rows(pages: Sequence[Sequence[str]]) -> dict[tuple[int, int], str]:
             ) >= _MIN_PLAN_LABELS and _TITLE_CELL.match(labels[0]):
                 in_plan = True  # the header
                 continue
-            if in_plan and cells[0] and len(cells) >= _MIN_REPEATED_LABELS:
+            if in_plan and cells[0] and len(cells) >= _MIN_ROW_CELLS:
                 starts[(p, k)] = cells[0]
     return starts if len(starts) >= _MIN_ENTRIES else {}

@@ -63,6 +63,12 @@ from monitor.rules.inhouse import (
     INHOUSE_FALSE_FRIENDS,
     INHOUSE_RULES,
 )
+from monitor.rules.inhouse_vocabulary import (
+    INHOUSE_DESCRIPTOR,
+    INHOUSE_TERM,
+    OPTION_CONTEXT,
+    REASON_AGAINST,
+)
 from monitor.rules.not_outsourcing import OUTSOURCING_FALSE_FRIENDS, POLICY_QUESTIONS
 from monitor.rules.notice_words import (
     NOT_LETTING_NOTICE_TYPES,
@@ -83,14 +89,10 @@ from monitor.rules.vocabulary import (
     ASSET_OBJECT,
     COUNCILLORS,
     GOODS,
-    INHOUSE_DESCRIPTOR,
-    INHOUSE_TERM,
     JOB_TITLES,
     NOT_PEOPLE,
-    OPTION_CONTEXT,
     PUBLIC,
     PUBLIC_RE,
-    REASON_AGAINST,
     SERVICE_DOMAIN,
     STAFF,
     mask_named_bodies,

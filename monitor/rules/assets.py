@@ -20,6 +20,10 @@ from monitor.rules.vocabulary import (
 # --------------------------------------------------------------------------------------------
 
 _STOCK_TRANSFER = _re(*STOCK_TRANSFER)
+# Public buildings sold once closed ("the former public conveniences"): named only where a sale
+# is told, not in ASSET_OBJECT, whose "land" reading would make a contract to clean them a
+# bid for land (not_outsourcing.bidder_for_land).
+_PUBLIC_BUILDINGS = r"(?:public )?conveniences|toilet blocks?"
 
 ASSET_RULES: tuple[Rule, ...] = (
     Rule(
@@ -129,7 +133,7 @@ ASSET_RULES: tuple[Rule, ...] = (
             # public conveniences")
             rf"\b(?:accept\w*|agree\w*) (?:the |an )?(?:\w+ )?offers?\b{_GAP80}\b(?:for|to "
             rf"purchase) (?:the )?(?:former |vacant |surplus |empty |redundant )?(?:[\w'’-]+ )?"
-            rf"(?:{ASSET_OBJECT}|conveniences|toilet blocks?)\b",
+            rf"(?:{ASSET_OBJECT}|{_PUBLIC_BUILDINGS})\b",
             r"\bprospective purchasers?\b|\bunsolicited offers?\b",
             # an estate agent's terms: "offers in excess of £575,000", "Offers over £70,000 are
             # invited", "Freehold, with vacant possession on completion"
@@ -152,8 +156,7 @@ ASSET_RULES: tuple[Rule, ...] = (
         also=_re(
             # (not "missives" alone: "The Head of Legal will conclude missives" on a lease the
             # council takes)
-            rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\b{ASSET_OBJECT}\b|"
-            r"\bconveniences\b|\btoilet blocks?\b"
+            rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\b(?:{ASSET_OBJECT}|{_PUBLIC_BUILDINGS})\b"
         ),
         trigger=(
             "missives",

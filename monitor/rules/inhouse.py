@@ -9,7 +9,7 @@ from monitor.rules.base import (
     Rule,
     _re,
 )
-from monitor.rules.vocabulary import (
+from monitor.rules.inhouse_vocabulary import (
     _INHOUSE_TRIGGER,
     INHOUSE_TERM,
     OPTION_CONTEXT,
