@@ -125,7 +125,10 @@ def _blockers(
                 decided[key] = any(_decides(h) for h in kept if h.seg is not hit.seg)
             if decided[key]:
                 continue
-        if blocker.fact and _about_another_matter(hit, kept):
+        # (a fact, or a step the record itself takes, about another matter than the
+        # outsourcing it decides: "bring the responsive repairs service in-house" beside
+        # "award the contract for domestic gas servicing")
+        if (blocker.fact or _decided_here(hit)) and _about_another_matter(hit, kept):
             continue
         found.append((blocker, hit))
     return found

@@ -93,6 +93,9 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
         # a standing item with nothing under it: "12. Disposal of Property / 12.1 No items
         # were brought forward at this meeting."
         return True
+    # (the resolution's own opening word is not a step it takes: "Agreed: that the annual
+    # review be noted")
+    deciding = [_AGREED_OPENING.sub("", sentence) for sentence in deciding]
     return bool(deciding) and all(
         (
             noted.pattern.search(sentence) is not None
@@ -106,6 +109,10 @@ def only_notes(analysed: Iterable[Analysed]) -> bool:
 # A minuted resolution's opening.
 _RESOLUTION = re.compile(
     r"^\W*(?:RESOLVED|Resolved|R E S O L V E D|DECIDED|Decided|AGREED)\b|"
+    # Northern Ireland's minutes: "Agreed: that the annual review be noted", "Proposed by
+    # Councillor Ferguson, seconded by Alderman Irvine and agreed: that ..."
+    r"^\W*Agreed\s*(?:[:–—-]|that\b)|"
+    r"^\W*Proposed by\b[^.;]{0,120}?\band agreed\s*(?:[:–—-]|that\b)|"
     r"^\W*(?:the )?(?:cabinet|committee|council|executive|panel|board|sub-committee) "
     r"(?:resolved|agreed|decided|noted)\b|"
     # numbered in some minutes: "6.2 The Panel noted the update." (not a report's narrative,
@@ -119,6 +126,11 @@ _FIELD = re.compile(
     r"^\W*(?:reference|ref|contact|report author|lead officer|background papers|documents?|"
     r"attachments?|supporting documents|date of (?:decision|publication)|effective from)\b"
     r"[^.:]{0,20}:",
+    re.I,
+)
+_AGREED_OPENING = re.compile(
+    r"^\W*(?:(?:it was )?(?:resolved|decided|agreed)|proposed by\b[^.;]{0,120}?\band agreed)"
+    r"\s*(?:[:–—-]\s*)?(?:that\b)?",
     re.I,
 )
 _NOTING_LEAD = re.compile(r"\b(?:noted|notes|to note)\s*[:–—-]?\s*$", re.I)

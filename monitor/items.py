@@ -315,6 +315,30 @@ def _with_private_parts_joined(items: list[Item]) -> list[Item]:
     return out
 
 
+# A minute's reference at the start of its heading: "SPR 24/087", "CAB/23/47", "EX106".
+_REFERENCE = re.compile(
+    r"^\W*((?-i:[A-Z]){1,5}\s?[/.]?\s?\d{1,4}(?:/\d{1,4})?|\d{1,4}/\d{2,4})(?![\w/])"
+)
+
+
+def _with_same_reference_joined(items: list[Item]) -> list[Item]:
+    """An item whose heading repeats an earlier item's minute reference is that item's text:
+    a table of a meeting's business whose row says "See detailed minute below", then the
+    detailed minute under the same reference ("SPR 24/087 LAND AT DRUMREAGH ROAD")."""
+    out: list[Item] = []
+    by_reference: dict[str, Item] = {}
+    for item in items:
+        m = _REFERENCE.match(item.heading or "")
+        reference = re.sub(r"[\s/.]", "", m.group(1)).upper() if m else None
+        if reference is not None and reference in by_reference:
+            by_reference[reference].pages.extend(item.pages)
+            continue
+        out.append(item)
+        if reference is not None:
+            by_reference[reference] = item
+    return out
+
+
 # The resolutions of minutes headed in capitals ("Decided:", "AGREED", "RESOLVED"): counted as
 # plain substrings, so that a long report pays almost nothing for the test.
 _MINUTED = (
@@ -379,5 +403,5 @@ def split_items(pages: Sequence[PageText]) -> list[Item]:
     out = [rest] if rest.pages else []
     for document in by_document:
         if document in packs:
-            out += _with_private_parts_joined(cut[document])
+            out += _with_same_reference_joined(_with_private_parts_joined(cut[document]))
     return out

@@ -116,7 +116,13 @@ ASSET_RULES: tuple[Rule, ...] = (
         ASSET_SALE,
         "'Best consideration' (s.123 LGA 1972) is the legal test for a council disposal.",
         _re(r"\bbest consideration\b|\bless than best\b|\bsection 123\b|\bs\.? ?123\b"),
-        also=_re(r"\bdispos\w*|\bsale\b|\bsell\w*|\bfreehold\b|\btransfer\w*|\bauction\b"),
+        # (or the steps of a sale: "to market the site by informal tender and to accept the
+        # best consideration reasonably obtainable", "accept the offer which represents ...")
+        also=_re(
+            r"\bdispos\w*|\bsale\b|\bsell\w*|\bfreehold\b|\btransfer\w*|\bauction\b",
+            r"\bmarket(?:ed|ing)? (?:the |this |these )\w+|\baccept\w* (?:the |an? )?(?:[\w-]+ )?"
+            r"(?:offers?|bids?|tenders?)\b",
+        ),
         trigger=("best consideration", "less than best", "123"),
     ),
     Rule(

@@ -40,7 +40,12 @@ AWARD_RULES: tuple[Rule, ...] = (
         " between.",
         _re(
             _DECISION_OPENING
-            + r"(?:(?:approv\w*|agree\w*|authoris\w*|note\w* and approv\w*) (?:to |the |a |an )?)?"
+            # an integration joint board decides by directing a council or health board to
+            # let it: "to issue a Direction to East Sampleton Council to procure a new care at
+            # home framework"
+            + r"(?:(?:issu\w*|giv\w*) (?:a |the )?(?:new )?directions? to [^.;]{1,80}? to |"
+            r"direct\w* (?:the |[\w'’&-]+ ){1,5}?(?:council|board|authority) to )?"
+            r"(?:(?:approv\w*|agree\w*|authoris\w*|note\w* and approv\w*) (?:to |the |a |an )?)?"
             r"(?:award\w*|extend\w*|extension|var(?:y|ies|ied|iation)|modif(?:y|ies|ied|ication)|"
             r"renew\w*|commission\w*|"
             r"let(?:ting)?|procure\w*|procurement|(?:re-?)?tender\w*|call(?:ing)?[- ]off|direct "
@@ -257,6 +262,13 @@ AWARD_RULES: tuple[Rule, ...] = (
             # (not a developer's planning agreement)
             r"(?![^.;]{0,80}?\b(?:section 106|s\.? ?106|planning obligations?|development "
             r"agreement)\b)",
+            # a service added to a firm's existing contract: "approves the addition of the
+            # revenues and benefits service to the Corporate Services Partnership Agreement
+            # with Meridian Public Services Ltd"
+            r"\b(?:add(?:s|ed|ing)?|addition of|inclusion of) (?:the )?(?:[\w'’-]+ ){0,5}?"
+            r"services? (?:to|in|into|within) (?:the )?(?:existing )?(?:[\w'’-]+ ){0,4}?"
+            rf"(?:contracts?|{SERVICE_AGREEMENT}) with (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){{0,4}}? "
+            r"(?:Ltd|Limited|plc|LLP|CIC)\b",
             # "a variation of the floating support agreement with the current provider"
             rf"\b(?:vary|varying|variation (?:of|to)|extend(?:s|ed|ing)?|extensions? (?:of|to)|"
             rf"renew(?:s|ed|ing)?|renewal of) (?:the )?{_words(6)}agreements? with (?:the )?"
@@ -284,6 +296,11 @@ AWARD_RULES: tuple[Rule, ...] = (
             "to remain in",
             "continue the",
             "continuing the",
+            "addition of",
+            "added ",
+            " add ",
+            "adding ",
+            "inclusion of",
         ),
     ),
     Rule(

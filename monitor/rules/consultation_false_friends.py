@@ -535,6 +535,10 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\brepresentations?\b[^.;]{0,80}?\b(?:to|contact(?:ing)?) the (?:contact officer|"
             r"lead officer|relevant officer|officer (?:named|shown|listed))\b",
+            # "Representations may be made to: Democratic Services, ... by 9 July": the
+            # council's committee office, to which a plan's entries are answered
+            r"\brepresentations?\b[^.;]{0,40}?\bto:? (?:the )?(?:democratic|committee|governance|"
+            r"member|constitutional|cabinet) (?:services|office|team|support)\b",
             r"\brepresentations? (?:about|on|in respect of) (?:any of )?(?:these|the) (?:matters|"
             r"decisions|items|entries)\b|\bmatters (?:in|on) (?:this|the) (?:forward )?plan\b",
             # "Any person who wishes to make representations about a decision to be taken in

@@ -110,9 +110,10 @@ INHOUSE_TERM = _alt(
     r"(?:council|authority) (?:deliver(?:ing|s)?|provid(?:ing|es)?|run(?:ning|s)?|"
     r"operat(?:ing|es)?|manag(?:ing|es)?) (?:the |this |these |its )?(?:[\w-]+ ){0,3}?"
     r"(?:services?|facilit(?:y|ies)|centres?|homes?) (?:itself|themselves|directly|internally)",
-    r"(?:retain|retaining|keep|keeping)\w* (?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
-    r"facilit(?:y|ies)|teams?|staff|functions?|management|operation|running) (?:with)?in the "
-    r"(?:council|authority)",
+    # ("Option A, retain within the Council with a reduced budget": the service unnamed)
+    r"(?:retain|retaining|keep|keeping)\w* (?:(?:the |this )?(?:[\w-]+ ){0,2}?(?:services?|"
+    r"facilit(?:y|ies)|teams?|staff|functions?|management|operation|running) |it |them )?"
+    r"(?:with)?in the (?:council|authority)\b(?!['’])",
     # "or whether it should be delivered from September by the Council's own Children's
     # Services workforce"
     r"(?:delivered|provided|run|operated|managed|undertaken|carried out)\b[^.;]{0,40}?\bby "
