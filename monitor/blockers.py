@@ -12,10 +12,11 @@ from monitor.deciding import (
     decides_or_formally_proposes,
     decides_or_proposes,
     is_heading,
+    is_long_paper,
     without_dated_past,
 )
 from monitor.engine import _Chunk, _fragment_segments, _Hit, _triggered
-from monitor.subjects import terms
+from monitor.subjects import context_terms, notes_or_defers, terms
 
 
 def _decides(hit: _Hit) -> bool:
@@ -140,14 +141,23 @@ def _about_another_matter(hit: _Hit, kept: Sequence[_Hit]) -> bool:
     service has been made". Both must name a matter (:func:`monitor.subjects.terms`) and share
     none; a fact that names nothing ("the company is wholly owned by the Council") is about
     the record."""
-    named = terms(hit.seg.text)
-    if not named:
-        return False
     deciding: set[str] = set()
     for h in kept:
-        if h.seg is not hit.seg and not h.chunk.is_title and _decides_or_proposes(h):
+        if (
+            h.seg is not hit.seg
+            and not h.chunk.is_title
+            and _decides_or_proposes(h)
+            and not notes_or_defers(h.seg.text)
+        ):
             deciding |= terms(h.seg.text)
-    return bool(deciding) and named.isdisjoint(deciding)
+    if not deciding:
+        return False
+    # (a fact that names nothing is about its paragraph's or section's matter, in a long
+    # paper: "No decision has yet been made" in a section on the fostering framework)
+    named = terms(hit.seg.text)
+    if not named and is_long_paper([hit.chunk.analysed]):
+        named = context_terms(hit.chunk, hit.seg)
+    return bool(named) and named.isdisjoint(deciding)
 
 
 def _lowered_sentences(chunk: _Chunk) -> tuple[list[str], str | None]:

@@ -60,7 +60,7 @@ from monitor.set_aside import (
     lets_no_contract,
     to_a_company_it_owns,
 )
-from monitor.subjects import Matters, on_other_matters
+from monitor.subjects import Matters, on_other_matters, terms
 from monitor.text import SectionState, analyse, repeated_lines
 
 __all__ = [
@@ -91,7 +91,6 @@ _EXTERNALISING = frozenset(
         "stock_transfer",
     }
 )
-
 
 
 def _classify_chunks(
@@ -295,7 +294,16 @@ def _classify_chunks(
             cons_kept = []
         if cons_kept and (
             any(
-                reason == "not_consulted" and THIS_DECISION.search(hit.seg.text)
+                reason == "not_consulted"
+                and (
+                    THIS_DECISION.search(hit.seg.text)
+                    # (or names what the paper decides: "No public consultation has been
+                    # undertaken in respect of the depot" in a paper that sells the depot)
+                    or (
+                        matters is not None
+                        and not terms(hit.seg.text).isdisjoint(matters.deciding())
+                    )
+                )
                 for hit, reason in discounted
             )
             or CONSULTATION_NOT_ON_DECISION.search(whole) is not None

@@ -113,8 +113,10 @@ _RESOLUTION = re.compile(
     # Councillor Ferguson, seconded by Alderman Irvine and agreed: that ..."
     r"^\W*Agreed\s*(?:[:–—-]|that\b)|"
     r"^\W*Proposed by\b[^.;]{0,120}?\band agreed\s*(?:[:–—-]|that\b)|"
-    r"^\W*(?:the )?(?:cabinet|committee|council|executive|panel|board|sub-committee) "
-    r"(?:resolved|agreed|decided|noted)\b|"
+    # (after a Scottish minute's lead-in: "There being no amendment, the Committee agreed")
+    r"^\W*(?:(?:there being no amendment|following consideration|thereafter|after "
+    r"(?:consideration|discussion)),? )?(?:the )?(?:cabinet|committee|council|executive|panel|"
+    r"board|sub-committee) (?:resolved|agreed|decided|noted)\b|"
     # numbered in some minutes: "6.2 The Panel noted the update." (not a report's narrative,
     # "4.5 The Panel noted that Options 3 and 4 could be reconsidered")
     r"^\W*\d{1,3}(?:\.\d{1,2})*\.?\s+(?:the )?(?:cabinet|committee|council|executive|panel|"
@@ -146,6 +148,10 @@ _NOTHING_BROUGHT = re.compile(
 _DEFERS = re.compile(
     r"\b(?:to (?:defer|postpone)|(?:be|was|were|is|being) (?:deferred|postponed|withdrawn|"
     r"adjourned)|continued to (?:the|a|its) (?:next|future|later)|"
+    # (Scotland's "continue": "agreed to continue consideration of this item to a future
+    # meeting")
+    r"continue (?:consideration of )?(?:this|the) (?:item|matter|report) to (?:the|a|its) "
+    r"(?:next|future|later|subsequent)|"
     # a further report asked for: "The Strategic Lead be asked to report back on discussions"
     r"report back|(?:bring|submit|present)\w* (?:a )?(?:further |new )?report)\b",
     re.I,

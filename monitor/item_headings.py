@@ -79,8 +79,11 @@ _PROCEDURAL = re.compile(
     # (with a committee's letters: "CB24/33. Public questions", "EX.47 Apologies")
     r"^(?:(?:[A-Z]{1,5}\s?)?\d{1,4}(?:[/.]\d{1,4})?\.?\s+|[A-Z]{1,5}[/.]\d{1,4}\.?\s+|"
     r"(?:agenda\s+)?item\s+\d{1,3}\s*[:.\-–—]?\s*)?"
+    # (Scottish minutes: "Declaration of Group Decisions and Members' Interests", "Minute of
+    # the Meeting dated 29 April 2025", "Chair")
     r"(?:apologies|declarations? of (?:disclosable )?(?:pecuniary )?interests?|"
-    r"(?:confirmation of )?(?:the )?minutes(?: of (?:the )?(?:previous |last )?meeting\b.*)?$|"
+    r"declarations? of [\w' ’]{0,40}?interests?|chair(?:man|person)?$|"
+    r"(?:confirmation of )?(?:the )?minutes?(?: of (?:the )?(?:previous |last )?meeting\b.*)?$|"
     r"exclusion of (?:the )?press|readmittance|urgent business|(?:any )?other business|"
     r"notification of other business|chair(?:man)?'?s announcements|announcements|"
     r"public (?:questions|participation|question time)|questions (?:from|by) (?:members of )?"

@@ -68,6 +68,10 @@ _DECIDES = re.compile(
     r"Decision due|Portfolio(?: holder)?)\s*[:–—-]|"
     r"\b(?:[Cc]abinet|[Cc]ommittee|[Cc]ouncil|[Ee]xecutive|[Pp]anel|[Bb]oard) "
     r"(?:resolved|agreed|approved|decided)\s*(?::|–|—|-|\bthat\b)|"
+    # Scottish minutes: "Following consideration, the Committee agreed to note the outturn"
+    r"\b(?:Following consideration|Thereafter|After (?:consideration|discussion)),? the "
+    r"(?:Cabinet|Committee|Council|Executive|Panel|Board|Sub-Committee) (?:agreed|resolved|"
+    r"decided|noted|approved)\b|"
     # Minutes' own forms: a decision verb in capitals ("i. AGREED to extend the contract", "The
     # Committee APPROVED the policy"), "Cabinet:" over a numbered list of what it did, and the
     # list's items ("1. Agreed Option 3", "ii. Noted the update").

@@ -57,7 +57,8 @@ _GOVERNMENT = frozenset(
     "agreement service project scheme forum team unit fund grant budget account revenue "
     "asset assets property land sites depot office offices building buildings transfer "
     "disposal sale lease residents tenants users people older young adults children "
-    "adult social health sports sport playing pitch pitches outdoor open space spaces".split()
+    "adult social health sports sport playing pitch pitches outdoor open space spaces "
+    "page pages item items agenda minute minutes table figure version draft".split()
 )
 # A word that names a kind of service or property ("Library", "Pavilion") is not a place.
 _KIND = re.compile(rf"(?:{SERVICE_DOMAIN}|{ASSET_OBJECT})s?", re.I)
@@ -87,8 +88,12 @@ def names(text: str, lowered: frozenset[str]) -> frozenset[str]:
             low = re.sub(r"['’]s$", "", word.lower())
             if (
                 (opening and k == 0)
+                # (an acronym is a body or a programme: "NHS", "CQC", "SEND")
+                or word.isupper()
                 or low in _GOVERNMENT
                 or low in lowered
+                # (nor a word of the paper's own: "Re-procure")
+                or any(part in lowered for part in low.split("-") if "-" in low)
                 or len(low) < 3
                 or _KIND.fullmatch(low)
             ):

@@ -59,7 +59,10 @@ CONSULTATION_NOT_ON_DECISION = re.compile(
     # "The proposal was not included in the budget consultation questions"
     r"|\b(?:the|this) (?:proposals?|decision|disposals?|sale|transfer|procurement|contract)\b"
     r"[^.;]{0,40}?\b(?:was|were|is|are) not (?:included|covered|raised|asked about|part of)\b"
-    r"[^.;]{0,30}?\bconsultation\b",
+    r"[^.;]{0,30}?\bconsultation\b"
+    # "The tariff consultation related only to charges" (and not to the sale it decides)
+    r"|\bconsultation (?:related|was limited|applied|referred) only to\b(?![^.;]{0,80}?\b(?:sales?|"
+    r"disposals?|transfers?|leases?|contracts?|procurement|tender|outsourcing|provider)\b)",
     re.I,
 )
 _OPEN_SPACE_NOTICE_GIVEN = re.compile(

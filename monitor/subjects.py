@@ -151,6 +151,28 @@ _NOTES_OR_DEFERS = re.compile(
 )
 
 
+def notes_or_defers(text: str) -> bool:
+    """Whether a recommendation only notes a matter or puts it off."""
+    return _NOTES_OR_DEFERS.search(text) is not None
+
+
+def context_terms(chunk: _Chunk, seg: object) -> frozenset[str]:
+    """The matters of the numbered paragraph a sentence sits in, else of its section: what a
+    sentence that names none is about ("5.3 ... No decision has yet been made" under "5.
+    Fostering")."""
+    group_of, groups, section_of = _paragraphs([chunk])
+    index = group_of.get(id(seg))
+    if index is None:
+        return frozenset()
+    found = frozenset().union(*(terms(t) for t in groups[index]))
+    if found:
+        return found
+    section = section_of[index]
+    return frozenset().union(
+        *(terms(t) for i, s in enumerate(section_of) if s == section for t in groups[i])
+    )
+
+
 class Matters:
     """The matters of a record's sentences, read once per paragraph and only when asked."""
 
@@ -319,7 +341,7 @@ def on_other_matters(evidence: Sequence[_Hit], matters: Matters) -> list[_Hit]:
     decided_places, other_places = matters.places()
     aside = []
     for h in evidence:
-        if other_places:
+        if decided_places and other_places:
             # (a place only another recommendation names: "a public consultation on the
             # future of Llys Gwyn" beside the transfer of Bryn Haf and Tŷ Derwen)
             places = matters.places_of(h)

@@ -109,7 +109,7 @@ def _connective_end(line: str) -> bool:
 
 
 _LIST_START = re.compile(
-    r"^(?:[•·▪‣◦●■□✓*–—-]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,5}|[A-Z])[.)]\s|"
+    r"^(?:[•·▪‣◦●■□✓♦◆➢➤►*–—-]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,5}|[A-Z])[.)]\s|"
     # Numbered report paragraphs: "2.5 The current contract ..." starts a new paragraph.
     # "(a) ", "(iv) ", "(12) " but not a bracketed acronym that wraps to a new line ("(ECC) runs").
     r"\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)\s|\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z‘'\"“(]|"
@@ -118,8 +118,9 @@ _LIST_START = re.compile(
 )
 # Sentence ends: punctuation, then a capital, digit, bracket or bullet. Abbreviations that
 # councils use before a capital ("Cllr. Smith", "No. 5") are guarded below.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•·▪])")
-_INLINE_BULLETS = "•·▪"
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•·▪♦◆➢➤►])")
+# (and the glyphs word processors give bullets: "♦ seek approval for ... ♦ advise on ...")
+_INLINE_BULLETS = "•·▪♦◆➢➤►"
 _INLINE_BULLET = re.compile(rf"\s(?=[{_INLINE_BULLETS}]\s)")
 # Lettered items run together on one line: "(a) ... be noted; and (b) the contract be awarded".
 _INLINE_ITEM = re.compile(r"(?<=;)\s+(?=(?:and |or )?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s)")

@@ -76,7 +76,8 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"\b(?:by way of|through|via) (?:a )?sale on the open market\b",
             # "to place the lands on the open market", "release the site to the market"
             r"\b(?:place|put|offer|bring|release)\w* (?:the )?(?:[\w-]+ ){0,3}?(?:lands?|sites?|"
-            r"propert(?:y|ies)|buildings?|premises) (?:on|to|onto) (?:the )?(?:open )?market\b",
+            r"propert(?:y|ies)|buildings?|premises|freehold(?: interest)?) (?:on|to|onto) (?:the )?"
+            r"(?:open )?market\b",
             # a sale written as a buyer and a price: "Approved: the Council's freehold interest
             # in land at the former depot to Sample Homes Limited for £1.2m"
             r"\b(?:freehold|leasehold|heritable) (?:interest )?in\b[^;]{0,200}?\bto "
@@ -138,8 +139,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             # ("accept the offer of £85,000 received from a local business for the former
             # public conveniences")
             rf"\b(?:accept\w*|agree\w*) (?:the |an )?(?:\w+ )?offers?\b{_GAP80}\b(?:for|to "
-            rf"purchase) (?:the )?(?:former |vacant |surplus |empty |redundant )?(?:[\w'’-]+ )?"
-            rf"(?:{ASSET_OBJECT}|{_PUBLIC_BUILDINGS})\b",
+            # ("... from the adjoining owners for the 0.31 acre strip of land at Drumcoo Road")
+            rf"purchase) (?:the |a |an )?(?:former |vacant |surplus |empty |redundant )?"
+            rf"(?:[\w.'’-]+ ){{0,4}}?(?:{ASSET_OBJECT}|{_PUBLIC_BUILDINGS})\b",
             r"\bprospective purchasers?\b|\bunsolicited offers?\b",
             # an estate agent's terms: "offers in excess of £575,000", "Offers over £70,000 are
             # invited", "Freehold, with vacant possession on completion"

@@ -83,7 +83,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         " decision to dispose of anything.",
         _re(
             # (not a committee's name: "the corporate policy committee approved the sale")
-            r"\b(?:polic(?:y|ies)(?! (?:and [\w ]{1,30} )?(?:committee|board|panel|cabinet)\b)|"
+            # (nor a local plan's policy the site is allocated under: "(Policy H14)")
+            r"\b(?:polic(?:y|ies)(?! (?:and [\w ]{1,30} )?(?:committee|board|panel|cabinet)\b)"
+            r"(?!\s+(?-i:[A-Z]{1,4})\d)|"
             r"procedures? (?:for|of|on)|(?:council['’]s|disposals?|sales?) "
             r"(?:procedures?|process(?:es)?)|process(?:es)? (?:for|of)|constitution|guidelines?|"
             r"guidance|flowcharts?|scheme of delegation|types of|methodology|framework for)\b",
@@ -260,6 +262,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"^\W*(?:[\d.]+\s+)?(?:disposals|sales) of (?:[\w-]+ ){0,3}?(?:land|open spaces?|"
             r"assets|propert(?:y|ies)|buildings)\b[^.;]{0,60}?\b(?:will|must|should|are to) be\b",
             r"\bpowers? to (?:[\w,]+ ){0,3}?(?:dispose|sell)\b",
+            # the power restated: "the Council may dispose of land in any manner it wishes"
+            r"\b(?:council|authority|it) may (?:sell|dispose of) (?:land|propert(?:y|ies)|any "
+            r"(?:land|property)|its land)\b(?! (?:at|known as)\b)",
         ),
         # A named site is a decision about it, however the sentence is put.
         unless=_re(

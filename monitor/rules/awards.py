@@ -213,6 +213,11 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"(?:has|have|had) been (?:appointed|selected|chosen|contracted) (?:as [\w -]{1,30}? )?"
             r"to (?:manage|run|operate|deliver|provide)"
             rf"\b[^.;]{{0,60}}?\b(?:{SERVICE_DOMAIN}|services?)\b",
+            # a resolution's passive: "That Sample Compliance Ltd be appointed, following a
+            # further competition under the framework, to supply civil enforcement officers"
+            r"\b(?:ltd|limited|plc|llp|cic)\.? be appointed\b[^.;]{0,120}?\bto (?:supply|provide|"
+            rf"deliver|operate|run|manage|carry out)\b[^.;]{{0,80}}?\b(?:{SERVICE_DOMAIN}|"
+            r"services?|officers|staff)\b",
         ),
         trigger=("appoint", "operator"),
     ),

@@ -411,6 +411,12 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\b(?:service level agreement|sla|inter-?authority agreement)s? with (?:the )?"
             r"(?:[\w-]+ ){1,3}?(?:borough|district|county|city|metropolitan|unitary) councils?\b"
             r"[^.;]{0,80}?\b(?:renew\w*|extend\w*|continu\w*|approv\w*|agree\w*)\b",
+            # another council doing the work under the councils' own law: "To enter into an
+            # agreement under section 101 of the Local Government Act 1972 ... with Sampleton
+            # District Council, under which its control room will monitor the cameras"
+            r"\b(?:enter\w* into|agree\w*|approv\w*|conclud\w*) (?:an? |the )?(?:[\w-]+ ){0,3}?"
+            r"(?:agreement|arrangement)s? under section 101\b[^.;]{0,200}?\bwith (?:the )?"
+            r"(?:[\w'’-]+ ){1,3}?(?:borough|district|county|city|metropolitan|unitary) councils?\b",
         ),
         unless=_re(
             r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b",
@@ -420,7 +426,7 @@ BLOCKERS: tuple[Blocker, ...] = (
             r"\b(?:exit\w*|leav\w*|withdraw\w*|end\w*|terminat\w*|dissol\w*) (?:\w+ ){0,3}?"
             r"(?:from |of )?(?:the )?(?:current |existing )?shared (?:\w+ )?services?\b",
         ),
-        trigger=("shared", "level agreement", "sla ", "authority agreement"),
+        trigger=("shared", "level agreement", "sla ", "authority agreement", "section 101"),
     ),
     Blocker(
         "decommissioning",

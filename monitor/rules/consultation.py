@@ -68,6 +68,13 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             rf"\b{PUBLIC}\b[^.;]{{0,40}}?\b(?:answered|completed|responded to|returned|filled in|"
             r"took part in) (?:the |a |an |our )?(?:[\w-]+ ){0,8}?(?:survey|questionnaire|"
             r"consultation)\b",
+            # what people said in a survey or at a meeting: "what 287 shoppers and 41 traders
+            # had said in the markets questionnaire", "Tenants and their relatives talked
+            # through the night-time arrangements at the residents' meeting"
+            rf"\b{PUBLIC}\b[^.;]{{0,40}}?\b(?:had |have )?(?:said|told us|talked (?:through|about)|"
+            r"discussed|gave (?:their )?views)\b[^.;]{0,60}?\b(?:in|at|during|through) (?:the |a |"
+            r"an )?(?:[\w'’-]+ ){0,3}?(?:survey|questionnaire|meeting|forum|workshop|session|"
+            r"consultation)s?\b",
             # "four drop-in sessions were held at Kendal, Ulverston and Barrow"
             r"\bdrop-?in (?:sessions?|events?)\b[^.;]{0,40}?\b(?:(?:were|was|have been|had been|"
             r"will be) )?held\b",

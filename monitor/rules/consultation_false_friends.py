@@ -461,7 +461,9 @@ CONSULTATION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:through|via|as part of|during) the (?:statutory |normal |usual )?planning "
             r"(?:application )?(?:process|system)\b",
             # a purchaser's or developer's "own pre-application engagement with residents"
-            r"\bpre-?application (?:[\w-]+ )?(?:engagement|consultation|discussions?)\b",
+            r"\bpre-?application (?:[\w-]+ )?(?:engagement|consultation|discussions?|process)\b",
+            # "would form part of the purchaser's own pre-application process"
+            r"\b(?:purchaser|developer|buyer|applicant|bidder)s?['’]s? own\b",
             r"\b(?:its|their) own (?:[\w-]+ ){0,3}?(?:engagement|consultation)\b",
             # "Any consultation on those applications will be carried out by the relevant
             # authorities and is outwith the scope of this report"

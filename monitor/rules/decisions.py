@@ -113,6 +113,25 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "decision_deferred",
+        _OA,
+        "A recommendation that puts the decision off ('agree that a decision on its future is"
+        " deferred until the Framework has been adopted') takes no step on the matter it names.",
+        _re(
+            r"\b(?:a |any |the |its )?(?:decision|consideration|determination)s? (?:on|about|"
+            r"regarding|of|in respect of) [^.;]{0,80}?\b(?:is|be|are|was|were|being|to be) "
+            r"(?:deferred|postponed|held over)\b",
+            r"\bdefer(?:s|red|ring)? (?:a |any |the |its |further )?(?:decision|consideration|"
+            r"determination)s?\b",
+        ),
+        # (the sentence's own step beside what it puts off: "approve the sale of the depot and
+        # defer a decision on the hall")
+        unless=_re(
+            r"\b(?:approv\w*|authoris\w*|agree\w*) (?:to )?(?:the )?(?:sale|disposal|award|"
+            r"transfer|tender|procurement|extension|lease|letting|sell|dispose|extend|procure)\b"
+        ),
+    ),
+    FalseFriend(
         "noted_only",
         _OA,
         "An item that only notes an earlier transfer, sale or contract is not a new decision.",
@@ -170,6 +189,9 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bfeasibility (?:of|study)\b",
             r"\bexplor(?:e|es|ing|ation of) (?:the |a )?(?:\w+ )?(?:options?|potential|"
             r"possibilit\w+|feasibility|benefits|models?|provision)\b",
+            # "asks officers to explore with the Association whether a community asset transfer
+            # could be achieved"
+            r"\bexplor(?:e|es|ing)\b[^.;]{0,80}?\b(?:whether|if|how)\b",
             r"\b(?:prepare|develop|produce|draw up)s? (?:a |an )?(?:full |outline |detailed )?"
             r"business cases?\b",
             r"\bbusiness case (?:be|to be|will be) (?:prepared|developed|brought)\b",
@@ -253,7 +275,8 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re(
             r"\b(?:not|never|no longer|nor|cease|ceasing|cessation of|stop|stopping|against|"
             r"instead of|rather than|decommission\w*)\b(?: (?:intend|propos|plan|seek|wish|want|"
-            r"going|be able|minded)\w*)?"
+            # ("It does not seek approval to dispose of any site")
+            r"going|be able|minded)\w*(?: (?:approval|permission|authority|agreement))?)?"
             # "does not exercise the option to extend the contract"
             r"(?: (?:exercis|tak|us|invok|trigger|tak)\w* (?:the |its |an |any )?(?:[\w-]+ )?"
             r"(?:option|right|break clause|provision|power)s?)?"
@@ -329,6 +352,18 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         _re("options"),
         scope="section",
         unless=_CHOSEN,
+    ),
+    FalseFriend(
+        "option_marked_rejected",
+        _OA,
+        "An option marked rejected in its own words, in a list whose other option is the one"
+        " recommended ('disposal to a registered provider (rejected, as ...); appropriation"
+        " (recommended)').",
+        _re(
+            r"^[^;()]{0,160}?\(\s*(?:rejected|not recommended|not preferred|not pursued|"
+            r"discounted|dismissed)\b"
+        ),
+        scope="after",
     ),
     FalseFriend(
         "consultees_view",
@@ -469,7 +504,8 @@ DECISION_SENTENCE = _re(
     r"^\W*(?:(?:\(?\w{1,3}[.)]|[•·▪-])\s*)?(?:that )?(?:(?:the )?(?:cabinet(?: member)?|"
     r"council|committee|executive|members?) )?(?:(?:is|are) (?:asked|recommended) to )?"
     r"(?:approves?|agrees?|authoris\w*|resolved|r e s o l v e d|delegates?|endorses?|awards?|"
-    r"decided|"
+    # (minutes' "AGREED that the Council dispose of its freehold interest")
+    r"decided|agreed(?=\s*[:–—-]?\s*(?:that|to)\b)|"
     # The imperative of a recommendation list: "1) Declare surplus and approve the disposal".
     r"declares?)\b",
     # A numbered recommendation in the imperative: "1. Transfer the operation of the library
@@ -512,7 +548,10 @@ _MONTH = (
 DATED_PAST_DECISION = _re(
     r"\b(?:approved|agreed|authori[sz]ed|endorsed|decided|resolved|recommended|declared|"
     r"delegated|awarded|extended|let|procured|tendered|commissioned|sold|disposed of)\b"
-    r"(?: (?:by|at|through) (?:the |a |its )?[\w' ’-]{1,40}?)?,? (?:in|on|during|at (?:its|their"
+    r"(?: (?:by|at|through) (?:the |a |its )?[\w' ’-]{1,40}?)?"
+    # (or its object between: "Cabinet declared the building surplus in July 2024")
+    r"(?: (?:the|this|that|its|their) (?:[\w'’-]+ ){0,3}?[\w'’-]+)?"
+    r",? (?:in|on|during|between|at (?:its|their"
     r"|the) meetings? (?:in|on|of)|last|earlier this|previously in) (?:the )?(?:\d{1,2} )?"
     rf"(?:(?:19|20)\d\d\b|{_MONTH}\b|(?:year|month|spring|summer|autumn|winter)\b)",
     # the date before the verb: "the panel had in 2019 supported the extension of the contract"
@@ -520,6 +559,10 @@ DATED_PAST_DECISION = _re(
     rf"{_MONTH}(?: (?:19|20)\d\d)?),? (?:already )?(?:approved|agreed|authori[sz]ed|endorsed|"
     r"decided|resolved|supported|awarded|extended|let|procured|tendered|commissioned|sold|"
     r"disposed of)\b",
+    # "Cabinet has previously approved the disposal of fourteen of those sites"
+    r"\b(?:(?:has|have|had) (?:already |previously )|previously )(?:approved|agreed|"
+    r"authori[sz]ed|endorsed|decided|resolved|declared|awarded|extended|let|procured|"
+    r"tendered|commissioned|sold|disposed of)\b",
 )
 
 # The narrower test for long papers (strategies, budget papers, full reports): a decision verb

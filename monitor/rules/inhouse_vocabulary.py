@@ -86,6 +86,10 @@ INHOUSE_TERM = _alt(
     r"(?:the |this |these |its )?(?:[\w-]+ ){0,3}?directly\b(?! (?:to|from|by)\b| with (?:the )?"
     r"(?:residents|users|service users|the public|customers|people|families|partners|"
     r"providers|schools)\b)",
+    # "carry on as now, with the council's markets team running the markets directly"
+    r"(?:council|authority)['’]s (?:own )?(?:[\w-]+ ){0,3}?(?:team|staff|service|officers|"
+    r"workforce) (?:running|delivering|providing|operating|managing) (?:the |it |them |these |"
+    r"this )?(?:[\w-]+ ){0,3}?directly\b(?! (?:to|from|by|with)\b)",
     # "including running the centres ourselves" (a council speaking of itself)
     r"(?:run(?:ning)?|deliver(?:ing)?|manag(?:e|ing)|operat(?:e|ing)|provid(?:e|ing)|do(?:ing)?) "
     r"(?:the |these |this |it |them |that )?(?:[\w-]+ ){0,3}?ourselves",

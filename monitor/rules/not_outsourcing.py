@@ -128,7 +128,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         # collection vehicles", "ICT services hardware").
         unless=_re(
             rf"\b(?:provision|delivery|management|operation|running|commissioning) of (?:the )?"
-            rf"(?:(?!frozen\b)[\w-]+ ){{0,4}}?{SERVICE_DOMAIN}\b"  # frozen food is goods
+            # ("the operation of the County Council's household waste recycling centres")
+            # (gaps of any width: "household waste" is masked out as not people)
+            rf"(?:(?!frozen\b)[\w'’-]+\s+){{0,4}}?{SERVICE_DOMAIN}\b"  # frozen food is goods
             # (not "delivery of refuse vehicles": the service word describes the goods)
             rf"(?!(?: [\w-]+)? {_GOODS_HEAD}\b)",
             # (not "kitchens operated by the Council's Facilities Management service": the
@@ -315,8 +317,9 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # ("to operate Sampleton Council's on-street and car park parking enforcement
             # service": the car park is where the service is run)
             # ("to clean and maintain the public toilets": a service in a building)
-            r"\b(?:operat|run|manag|deliver|provi|clean|maint)\w* (?:the |a |an |its |their )?"
-            rf"(?:[\w'’-]+ ){{0,6}}?(?:{SERVICE_DOMAIN}|services?)\b",
+            # ("to supply civil enforcement officers, the notice processing back office ...")
+            r"\b(?:operat|run|manag|deliver|provi|clean|maint|suppl)\w* "
+            rf"(?:the |a |an |its |their )?(?:[\w'’-]+ ){{0,6}}?(?:{SERVICE_DOMAIN}|services?)\b",
             r"\bservices? (?:contracts?|providers?|operators?)\b|\bbusiness transfer\b",
             OPERATES_A_SERVICE,
             # (and the places it runs: "a partner would be appointed ... to operate the homes")
