@@ -45,7 +45,13 @@ THIS_DECISION = re.compile(
 # lease of the phase land".
 COUNCIL_WILL_DISPOSE = re.compile(
     r"\b(?:council|authority) (?:will|would|intends to|proposes to) (?:then )?(?:grant|sell|"
-    r"dispose of|transfer|lease)\b",
+    r"dispose of|transfer|lease)\b"
+    # ... or the partner will take it from the council: "will take the land on a 250-year
+    # lease at a premium, or alternatively acquire the freehold"
+    r"|\b(?:partner|purchaser|developer|buyer)s?\b[^.;]{0,160}?\b(?:will|would|is to|are to) "
+    r"(?:then )?(?:take|"
+    r"acquire|purchase|buy|be granted) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:land|sites?|"
+    r"freehold|leasehold|long lease|\d{2,3}[- ]year lease)\b",
     re.I,
 )
 

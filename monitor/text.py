@@ -209,6 +209,14 @@ def _joins(prev: _Line, nxt: _Line, wrap_at: int = _WRAP_AT) -> bool:
         return False
     if prev.kind or nxt.kind:
         return False
+    # A table's next row, its first cell filled ("EN13  | Parks | Cemeteries ..."), starts
+    # afresh; a row's wrapped cells ("| Disposal by long lease |") run on.
+    if (
+        nxt.text.count(" | ") >= 2
+        and not nxt.text.lstrip().startswith("|")
+        and (" | " in prev.text)
+    ):
+        return False
     if nxt.text[0].islower() or _connective_end(prev.text):
         return True
     # A long line broken without a blank line is a hard wrap; a short one is a title or a

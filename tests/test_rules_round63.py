@@ -4,7 +4,7 @@ must change and one that must not. Every sentence here is written for these test
 from __future__ import annotations
 
 import pytest
-from rule_labels import CONS, INH, OUT, SALE, assert_label
+from rule_labels import CONS, INH, OUT, SALE, assert_label, long_paper
 
 from monitor.classify import classify, classify_pages
 
@@ -129,18 +129,6 @@ def test_an_item_agreed_only_to_note_lets_nothing(step: str, expected: bool) -> 
 # Long papers on several matters of one service
 # --------------------------------------------------------------------------------------------
 
-_FILLER = (
-    "The service has monitored demand, quality and cost each quarter and reported them to the "
-    "Directorate Leadership Team. " * 45
-)
-
-
-def _long(text: str) -> str:
-    out = text + "\n9. Monitoring\n9.1 " + _FILLER + "\n"
-    assert len(out) > 5_000
-    return out
-
-
 # A recommendation that names no matter ("to award places on the framework") does not lend
 # its list's other matters to the decision.
 _STRANDS = (
@@ -160,7 +148,7 @@ _STRANDS = (
     [("the day centres", False), ("home support", True)],
 )
 def test_a_strand_consulted_on_is_not_the_strand_let(other: str, consulted: bool) -> None:
-    c = classify(_long(_STRANDS.format(other=other)), doc_type="report")
+    c = classify(long_paper(_STRANDS.format(other=other)), doc_type="report")
     assert c.is_outsourcing and bool(c.has_consultation) is consulted
 
 
@@ -182,7 +170,7 @@ _REPAIRS = (
     ],
 )
 def test_insourcing_one_part_leaves_the_other_part_let(award: str, outsourcing: bool) -> None:
-    c = classify(_long(_REPAIRS.format(award=award)), doc_type="report")
+    c = classify(long_paper(_REPAIRS.format(award=award)), doc_type="report")
     assert c.is_outsourcing is outsourcing
     if outsourcing:
         # the tenants' survey was on the repairs brought in-house
@@ -210,7 +198,7 @@ _PROPERTIES = (
 def test_a_noted_matters_representations_are_not_the_sales(
     step: str, tail: str, consulted: bool
 ) -> None:
-    c = classify(_long(_PROPERTIES.format(step=step, tail=tail)), doc_type="report")
+    c = classify(long_paper(_PROPERTIES.format(step=step, tail=tail)), doc_type="report")
     assert c.is_asset_sale and bool(c.has_consultation) is consulted
 
 
@@ -230,7 +218,7 @@ _HOMES = (
 
 @pytest.mark.parametrize(("consulted", "expected"), [("Maes Helyg", False), ("Glanrafon", True)])
 def test_a_named_places_consultation_stays_with_that_place(consulted: str, expected: bool) -> None:
-    c = classify(_long(_HOMES.format(consulted=consulted)), doc_type="report")
+    c = classify(long_paper(_HOMES.format(consulted=consulted)), doc_type="report")
     assert c.is_asset_sale and bool(c.has_consultation) is expected
 
 

@@ -5,7 +5,7 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
-from rule_labels import CONS, INH, OUT, SALE, assert_label
+from rule_labels import CONS, INH, OUT, SALE, assert_label, long_paper
 
 from monitor.classify import classify
 
@@ -191,16 +191,10 @@ def test_a_minutes_agreed_disposal_is_its_decision() -> None:
 # Long papers
 # --------------------------------------------------------------------------------------------
 
-_FILLER = (
-    "The service has monitored demand, quality and cost each quarter and reported them to the "
-    "Directorate Leadership Team. " * 45
-)
-
 
 def _long(text: str) -> str:
-    out = text + "\n11. Monitoring\n11.1 " + _FILLER + "\n"
-    assert len(out) > 5_000
-    return out
+    # (section 11: the papers below have their own sections up to 9)
+    return long_paper(text, section=11)
 
 
 # An earlier decision told with "previously" or with its date and object is history.

@@ -138,6 +138,10 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"freehold|heritable (?:interest|title|property)))\b",
             # ("accept the offer of £85,000 received from a local business for the former
             # public conveniences")
+            # an offer of money from a named buyer: "accept the offer of £265,000 from Sample
+            # Storage Ltd"
+            r"\baccept\w* (?:the |an )?(?:highest |best )?offer of £ ?[\d,.]+(?:m| million)? from "
+            r"(?-i:[A-Z])",
             rf"\b(?:accept\w*|agree\w*) (?:the |an )?(?:\w+ )?offers?\b{_GAP80}\b(?:for|to "
             # ("... from the adjoining owners for the 0.31 acre strip of land at Drumcoo Road")
             rf"purchase) (?:the |a |an )?(?:former |vacant |surplus |empty |redundant )?"
@@ -164,7 +168,10 @@ ASSET_RULES: tuple[Rule, ...] = (
         also=_re(
             # (not "missives" alone: "The Head of Legal will conclude missives" on a lease the
             # council takes)
-            rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\b(?:{ASSET_OBJECT}|{_PUBLIC_BUILDINGS})\b"
+            rf"\bdispos\w*|\bsale\b|\bsell\w*|\bpurchase\w*|\b(?:{ASSET_OBJECT}|{_PUBLIC_BUILDINGS})\b",
+            # Scots law's sale: "to accept the offer of £265,000 from Sample Storage Ltd, being
+            # the highest offer received" (not "missives" alone, as above)
+            r"\bclosing date\b|\bhighest offer\b",
         ),
         trigger=(
             "missives",

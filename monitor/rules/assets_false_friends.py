@@ -28,6 +28,16 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         ),
     ),
     FalseFriend(
+        "services_sold",
+        _A,
+        "Selling services, spare capacity or expertise to schools or other bodies is trading,"
+        " not selling council land.",
+        _re(
+            r"\bsell\w* (?:its |their |our |the )?(?:spare |surplus |excess |additional )?"
+            r"(?:services?|capacity|expertise|time|products?|advice|training)\b",
+        ),
+    ),
+    FalseFriend(
         "sold_by_another",
         _A,
         "Land sold by someone else ('the site was sold by the bus operator', 'the farm was"
@@ -262,6 +272,9 @@ ASSET_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"^\W*(?:[\d.]+\s+)?(?:disposals|sales) of (?:[\w-]+ ){0,3}?(?:land|open spaces?|"
             r"assets|propert(?:y|ies)|buildings)\b[^.;]{0,60}?\b(?:will|must|should|are to) be\b",
             r"\bpowers? to (?:[\w,]+ ){0,3}?(?:dispose|sell)\b",
+            # the law's reading of a lease: "The grant of a lease is a disposal of an interest in
+            # land for the purposes of section 123" (a long lease is caught by long_lease)
+            r"\b(?:grant of an? (?:[\w-]+ )?lease|lease|letting)\b[^.;]{0,40}?\bis a disposal\b",
             # the power restated: "the Council may dispose of land in any manner it wishes"
             r"\b(?:council|authority|it) may (?:sell|dispose of) (?:land|propert(?:y|ies)|any "
             r"(?:land|property)|its land)\b(?! (?:at|known as)\b)",

@@ -27,6 +27,9 @@ _ONLY_AN_OPTION = _re(
     # the in-house service as the comparator of a market test: "agreed that the future
     # delivery of grounds maintenance be market tested against the in-house service"
     r"\b(?:market[- ])?test\w* against\b|\bbenchmark\w* against\b",
+    # an alternative a call-in says was left out: "the report had not set out any alternative
+    # to contracting out the service, including returning the centres to direct management"
+    r"\balternatives?\b[^.;]{0,80}?\binclud\w*\b",
     # a list of options weighed: "Three options had been scored: retaining the service
     # in-house ...; establishing a wholly-owned local authority trading company; and ..."
     r"\boptions?\b[^.;:]{0,40}?\b(?:scored|considered|assessed|appraised|evaluated|compared|"

@@ -112,6 +112,12 @@ INHOUSE_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\b(?:asked|questioned|queried)(?: again| repeatedly| specifically)? (?:why|whether|"
             r"if)\b|\bwhy (?:not|was|were|had|did)\b",
             r"\bfailed to consider\b",
+            # call-in grounds and members' complaints: "the report had not set out any
+            # alternative to contracting out", "Members had not been shown a comparison with
+            # direct delivery"
+            r"\b(?:had|has|have|was|were|did) not (?:been )?(?:set out|shown|given|provided|"
+            r"presented|put|offered|seen)\b[^.;]{0,40}?\b(?:any |an? |the )?(?:alternatives?|"
+            r"comparisons?|options?|costings?)\b",
             # a member's criticism: "the Council should at least have costed that option"
             r"\bshould (?:at least |also )?have (?:costed|considered|appraised|assessed|looked at|"
             r"explored|included)\b",

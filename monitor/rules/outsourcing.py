@@ -428,7 +428,8 @@ _AFTER_TRANSFERS: tuple[Rule, ...] = (
             r"\b(?:frameworks?(?: agreements?)?|dynamic purchasing systems?|dps|dynamic markets?)"
             rf" (?:for|of) (?:the provision of )?{_words(4)}{SERVICE_DOMAIN}\b",
             r"\b(?:establish|set up|setting up|create|procure|commission|re-?commission|"
-            r"re-?procure)\w*(?: of)? (?:a |an |the )?(?:new )?(?:[\w-]+ )?(?:framework|"
+            # ("the establishment of a Care and Support at Home Dynamic Purchasing System")
+            r"re-?procure)\w*(?: of)? (?:a |an |the )?(?:new )?(?:[\w'’-]+ ){0,6}?(?:framework|"
             r"dynamic purchasing system|dps|dynamic market)\b",
             # "AGREED to award places on the Care at Home Framework to 14 providers"
             r"\b(?:award|admit|appoint)\w* (?:\w+ ){0,2}?(?:places?|positions?|providers?|"
