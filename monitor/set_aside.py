@@ -48,7 +48,7 @@ COUNCIL_WILL_DISPOSE = re.compile(
     r"dispose of|transfer|lease)\b"
     # ... or the partner will take it from the council: "will take the land on a 250-year
     # lease at a premium, or alternatively acquire the freehold"
-    r"|\b(?:partner|purchaser|developer|buyer)s?\b[^.;]{0,160}?\b(?:will|would|is to|are to) "
+    r"|\b(?:partner|purchaser|developer|buyer)s?\b[^.;]{0,160}?\b(?:will|would|is to|are to|to) "
     r"(?:then )?(?:take|"
     r"acquire|purchase|buy|be granted) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:land|sites?|"
     r"freehold|leasehold|long lease|\d{2,3}[- ]year lease)\b",
@@ -58,8 +58,8 @@ COUNCIL_WILL_DISPOSE = re.compile(
 # The record says the consultation it reports was on something else: "That consultation
 # concerned who is offered social housing; it did not address the use or disposal of HRA land".
 CONSULTATION_NOT_ON_DECISION = re.compile(
-    r"\bconsultation\b[^.]{0,120}?\b(?:did|does) not (?:address|cover|concern|include|relate "
-    r"to|mention|refer to|seek (?:views|comments|opinions) on|ask (?:about|for views on))\b"
+    r"\bconsultation\b[^.]{0,120}?\b(?:did|does) not (?:address|cover|concern|consider|include|"
+    r"relate to|mention|refer to|seek (?:views|comments|opinions) on|ask (?:about|for views on))\b"
     r"[^.;]{0,40}?\b(?:disposals?|sales?|transfers?|leases?|procurement|contracts?|"
     r"outsourcing)\b"
     # "The proposal was not included in the budget consultation questions"

@@ -72,6 +72,9 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"neighbouring|highest|preferred|sitting|successful)\b",
             # "The subjects are now offered on the open market."
             r"\b(?:offered|placed|put|marketed|advertised) (?:for sale )?on the open market\b",
+            # a decision's own step: "To market the site on the open market by informal tender"
+            r"\bmarket(?:s|ing)? (?:the |this |these )(?:[\w-]+ ){0,3}?(?:sites?|lands?|"
+            r"propert(?:y|ies)|buildings?|premises|freehold) on the open market\b",
             # "by way of sale on the open market"
             r"\b(?:by way of|through|via) (?:a )?sale on the open market\b",
             # "to place the lands on the open market", "release the site to the market"

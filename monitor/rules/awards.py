@@ -280,6 +280,11 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"(?:current|existing|incumbent) (?:provider|operator|supplier|contractor)s?\b",
             rf"\b(?:continuation|renewal) of (?:the )?{_words(6)}(?:contracts?|"
             rf"{SERVICE_AGREEMENT})\b",
+            # "the current call-off arrangements under the Supported Living Framework be
+            # continued for a further period of up to 12 months"
+            r"\b(?:existing|current) (?:[\w-]+ ){0,3}?(?:call-?off |framework |contract(?:ual)? |"
+            r"care |support |service )?(?:arrangements?|contracts?)\b[^.;]{0,100}?\b(?:be|to be|"
+            r"are to be|will be) continued\b[^.;]{0,40}?\b(?:further|another|additional|until)\b",
             # "allowing the existing ... contract to continue until 31st March 2019"
             rf"\b(?:existing|current) {_words(8)}(?:contracts?|{SERVICE_AGREEMENT})\b"
             r"[^.;]{0,80}?\bto (?:continue|run on|remain in (?:place|force))\b[^.;]{0,20}?"
@@ -301,6 +306,7 @@ AWARD_RULES: tuple[Rule, ...] = (
             "to remain in",
             "continue the",
             "continuing the",
+            "continued",
             "addition of",
             "added ",
             " add ",

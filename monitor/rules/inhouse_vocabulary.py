@@ -90,6 +90,10 @@ INHOUSE_TERM = _alt(
     r"(?:council|authority)['’]s (?:own )?(?:[\w-]+ ){0,3}?(?:team|staff|service|officers|"
     r"workforce) (?:running|delivering|providing|operating|managing) (?:the |it |them |these |"
     r"this )?(?:[\w-]+ ){0,3}?directly\b(?! (?:to|from|by|with)\b)",
+    # "a model in which the Council employs the catering workforce directly"
+    r"(?:council|authority) (?:directly employ(?:s|ing)?|(?:employs|employing|would employ|"
+    r"to employ) (?:the |its |a |an )?(?:[\w-]+ ){0,2}?(?:workforce|staff|workers|team|cooks|"
+    r"operatives) directly)\b",
     # "including running the centres ourselves" (a council speaking of itself)
     r"(?:run(?:ning)?|deliver(?:ing)?|manag(?:e|ing)|operat(?:e|ing)|provid(?:e|ing)|do(?:ing)?) "
     r"(?:the |these |this |it |them |that )?(?:[\w-]+ ){0,3}?ourselves",
