@@ -5,7 +5,8 @@ Modules: ``base`` (labels, the rule records, regex helpers), ``vocabulary`` (ser
 the public, the in-house option, assets: shared by several labels), ``outsourcing``
 (with ``awards`` and ``transfers``),
 ``not_outsourcing`` (outsourcing's false friends), ``notice_words`` (what notices name),
-``assets``, ``consultation`` with ``consultation_false_friends``, ``inhouse``
+``assets``, ``consultation`` with ``consultation_false_friends`` and
+``consultation_by_others``, ``inhouse``
 (each label's rules and false friends),
 ``decisions`` (records that decide nothing yet, blockers, the shape of a decision sentence)
 and ``subject`` (what a whole record is about: a service, or goods, works and advice).
