@@ -62,6 +62,7 @@ _GOVERNMENT = frozenset(
 )
 # A word that names a kind of service or property ("Library", "Pavilion") is not a place.
 _KIND = re.compile(rf"(?:{SERVICE_DOMAIN}|{ASSET_OBJECT})s?", re.I)
+_QUOTED = re.compile(r"“[^”]{1,80}”|\"[^\"]{1,80}\"|‘[^’]{1,80}’")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿŵŷ][^\W\d_]*")
 
 
@@ -77,6 +78,9 @@ def names(text: str, lowered: frozenset[str]) -> frozenset[str]:
     """The place names ``text`` states (lower-cased, marked "@" to keep them apart from the
     service words of :func:`monitor.subjects.terms`)."""
     found: set[str] = set()
+    # (a title in quotation marks names a programme or a consultation, not a place: the
+    # "Shaping Leisure Together" consultation)
+    text = _QUOTED.sub(lambda q: " " * len(q.group(0)), text)
     for m in _RUN.finditer(text):
         words = m.group(0).split()
         if words[-1].lower() in _BODY:

@@ -67,6 +67,11 @@ ASSET_RULES: tuple[Rule, ...] = (
             r"housing associations?|compan(?:y|ies)|bidders?)\b",
             r"\bbuyers? (?:has been |have been |was |were )?(?:agreed|found|identified|selected) "
             r"for\b",
+            # "That the Council's freehold interest ... be released to the party submitting the
+            # highest unconditional offer"
+            r"\b(?:freehold|leasehold|heritable)\b[^.;]{0,160}?\b(?:be|is to be|will be) released "
+            r"to (?:the )?(?:party|bidder|purchaser|person|buyer)s? (?:submitting|making|with|"
+            r"who)\b",
             # "that it be sold to the adjoining owner at the value assessed"
             r"\b(?:be|is to be|will be|are to be) sold to (?:the |a |an )?(?:adjoining|adjacent|"
             r"neighbouring|highest|preferred|sitting|successful)\b",
@@ -99,6 +104,7 @@ ASSET_RULES: tuple[Rule, ...] = (
             "open market",
             "buyer",
             "freehold",
+            "leasehold",
             "heritable",
             "option to",
             "option agreement",

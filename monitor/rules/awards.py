@@ -94,6 +94,10 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"has been|have been|will be) (?:awarded|let|re-?let)\b",
             r"\b(?:award|let|grant)\w* (?:a |the |an )?(?:new )?(?:[\w-]+ ){0,3}?concessions?"
             r"(?: contracts?)?\b",
+            # "whether the complex should be let to an operator under a concession procured on
+            # the open market"
+            r"\blet to an? (?:[\w-]+ )?operator (?:under|through|by way of) (?:a |an )?"
+            r"(?:[\w-]+ )?(?:concession|contract|management agreement)\b",
             r"\bcontract awards?\b",
             # "the providers listed at Appendix 1 be admitted to the Home Care Framework";
             # "Lot 2 ... go to the most economically advantageous tenderer"
@@ -242,6 +246,10 @@ AWARD_RULES: tuple[Rule, ...] = (
             # "approves use of the two-year extension option within the Highways Term
             # Maintenance contract"
             r"\bextension option (?:in|within|under) (?:the )?(?:[\w-]+ ){0,5}?contracts?\b",
+            # "exercise the second and final twelve-month extension option of the grounds
+            # maintenance contract with Sample Landscapes Ltd"
+            r"\bexercis\w* (?:the |an |its )?(?:[\w-]+ ){0,4}?extension options? (?:of|in|under|"
+            r"within) (?:the )?(?:[\w-]+ ){0,5}?contracts?\b",
             # "exercise the option in the recycling sites contract to continue the arrangement
             # with the present operator"
             r"\bexercis\w* (?:the |an )?(?:option|right) (?:in|under|within) (?:the )?"

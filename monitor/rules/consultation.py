@@ -73,8 +73,8 @@ CONSULTATION_RULES: tuple[Rule, ...] = (
             # through the night-time arrangements at the residents' meeting"
             rf"\b{PUBLIC}\b[^.;]{{0,40}}?\b(?:had |have )?(?:said|told us|talked (?:through|about)|"
             r"discussed|gave (?:their )?views)\b[^.;]{0,60}?\b(?:in|at|during|through) (?:the |a |"
-            r"an )?(?:[\w'’-]+ ){0,3}?(?:survey|questionnaire|meeting|forum|workshop|session|"
-            r"consultation)s?\b",
+            r"an )?(?:[\w'’-]+ ){0,3}?(?:survey|questionnaire|poll|meeting|forum|workshop|session|"
+            r"event|panel|assembl(?:y|ies)|consultation)s?\b",
             # "four drop-in sessions were held at Kendal, Ulverston and Barrow"
             r"\bdrop-?in (?:sessions?|events?)\b[^.;]{0,40}?\b(?:(?:were|was|have been|had been|"
             r"will be) )?held\b",

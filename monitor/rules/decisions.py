@@ -64,7 +64,7 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
         "'The land was sold to a developer in 2017' tells a sale completed years before, as"
         " news stories and reports do; it is not this record's decision.",
         _re(
-            r"\b(?:was|were|had been) (?:sold|disposed of|transferred)\b[^.;]{0,80}?\b"
+            r"\b(?:was|were|had been) (?:sold|disposed of|transferred)\b[^.;]{0,120}?\b"
             r"(?:in|during) (?:(?:january|february|march|april|may|june|july|august|september|"
             r"october|november|december) )?(?:19|20)\d\d\b",
         ),
@@ -287,6 +287,22 @@ DECISION_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             r"\bno (?:[\w-]+ (?:or|and) (?:other |any )?)?$",
         ),
         scope="just_before",
+    ),
+    FalseFriend(
+        "procurement_abandoned",
+        _O,
+        "A tender or procurement that is discontinued, abandoned or cancelled ('the re-tendering"
+        " exercise ... be discontinued') lets nothing.",
+        _re(
+            r"\b(?:re-?)?(?:tender\w*|procurement)(?: exercise| process)?\b[^.;]{0,120}?\b(?:be|"
+            r"is|was|were|being|to be|will be) (?:discontinued|abandoned|cancelled|canceled|"
+            r"halted|stopped|terminated)\b",
+            r"\b(?:discontinu|abandon|cancel|halt)\w* (?:the |this |that |its )?(?:current |live )?"
+            r"(?:re-?)?(?:tender|procurement)\b",
+        ),
+        # (a new procurement beside the one stopped: "the tender be abandoned and a new one
+        # started")
+        unless=_re(r"\b(?:new|fresh|further|revised|replacement) (?:tender|procurement)\b"),
     ),
     FalseFriend(
         "not_proceeding",

@@ -210,15 +210,17 @@ TRANSFER_RULES: tuple[Rule, ...] = (
             rf"successful |appointed |chosen |incoming )?(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
             # "Library staff will transfer to the trust with their terms and conditions
             # protected"
-            r"\b(?:staff|employees|workforce)\b (?:will|would|are to|to|shall|would then) "
-            r"(?:also )?transfer (?:under tupe )?(?:to|into) (?:the |a |an )?(?:new )?"
+            # ("The 38 staff at the two centres will move across to the charity")
+            r"\b(?:staff|employees|workforce)\b(?: (?!will\b|would\b)[\w'’-]+){0,5}? (?:will|would|"
+            r"are to|to|shall|would then) (?:also )?(?:transfer|move(?: across| over)?) (?:under "
+            r"tupe )?(?:to|into) (?:the |a |an )?(?:new )?"
             rf"(?:[\w-]+ ){{0,3}}?{_TRANSFER_TARGET}\b",
             # a contract with a named firm that takes the staff: "conclude a call-off contract
             # with Sample Business Services Ltd ... and to manage the TUPE transfer of staff"
             r"\bcontract\w* with (?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,6}? (?-i:Ltd|Limited|plc|PLC|"
             r"LLP|CIC)\b[^.;]{0,120}?\btupe\b",
         ),
-        trigger=("transfer", "tupe"),
+        trigger=("transfer", "tupe", "move across", "move over"),
     ),
     Rule(
         "spin_out",
