@@ -8,7 +8,8 @@ the public, the in-house option, assets: shared by several labels), ``outsourcin
 ``assets``, ``consultation`` with ``consultation_false_friends`` and
 ``consultation_by_others``, ``inhouse``
 (each label's rules and false friends),
-``decisions`` (records that decide nothing yet, blockers, the shape of a decision sentence)
+``decisions`` (records that decide nothing yet) with ``decision_sentences`` (the shape of a
+decision sentence)
 and ``subject`` (what a whole record is about: a service, or goods, works and advice).
 This package re-exports them all: ``from monitor import rules as R`` then ``R.ASSET_RULES``.
 
@@ -53,13 +54,13 @@ from monitor.rules.consultation_false_friends import (
     CONSULTATION_FALSE_FRIENDS,
     STAFF_OR_MARKET_CONSULTATION,
 )
-from monitor.rules.decisions import (
+from monitor.rules.decision_sentences import (
     DATED_PAST_DECISION,
-    DECISION_FALSE_FRIENDS,
     DECISION_SENTENCE,
     FORMAL_PROPOSAL_SENTENCE,
     PROPOSAL_SENTENCE,
 )
+from monitor.rules.decisions import DECISION_FALSE_FRIENDS
 from monitor.rules.inhouse import (
     INHOUSE_FALSE_FRIENDS,
     INHOUSE_RULES,
