@@ -202,6 +202,11 @@ AWARD_RULES: tuple[Rule, ...] = (
             r"provider|operator|contractor)s? (?:would be |will be |to be |be )(?:selected|"
             r"appointed|procured|commissioned)\b[^.;]{0,60}?\bto (?:run|deliver|provide|manage|"
             r"operate)\b",
+            # "That a competitive process be commenced to identify an organisation to run the
+            # three Household Waste Recycling Centres"
+            r"\b(?:competitive|procurement|tender) process\b[^.;]{0,40}?\bto (?:identify|select|"
+            r"find|appoint) (?:an? |the )?(?:[\w-]+ )?(?:organisations?|providers?|operators?|"
+            r"partners?|contractors?) to (?:run|operate|manage|deliver|provide)\b",
             # "to appoint a specialist contractor to clean and maintain the public conveniences"
             r"\bappoint(?:s|ed|ing)? (?:a |an )?(?:[\w-]+ ){0,2}?(?:contractors?|providers?|"
             r"operators?) to (?:clean|maintain|collect|run|operate|deliver|provide|manage)\b",
@@ -223,7 +228,13 @@ AWARD_RULES: tuple[Rule, ...] = (
             rf"deliver|operate|run|manage|carry out)\b[^.;]{{0,80}}?\b(?:{SERVICE_DOMAIN}|"
             r"services?|officers|staff)\b",
         ),
-        trigger=("appoint", "operator"),
+        trigger=(
+            "appoint",
+            "operator",
+            "competitive process",
+            "procurement process",
+            "tender process",
+        ),
     ),
     Rule(
         "contract_extension",

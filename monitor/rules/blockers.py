@@ -419,7 +419,8 @@ BLOCKERS: tuple[Blocker, ...] = (
             # District Council, under which its control room will monitor the cameras"
             r"\b(?:enter\w* into|agree\w*|approv\w*|conclud\w*) (?:an? |the )?(?:[\w-]+ ){0,3}?"
             r"(?:agreement|arrangement)s? under section 101\b[^.;]{0,200}?\bwith (?:the )?"
-            r"(?:[\w'’-]+ ){1,3}?(?:borough|district|county|city|metropolitan|unitary) councils?\b",
+            r"(?:(?:[\w'’-]+ ){1,3}?(?:borough|district|county|city|metropolitan|unitary) "
+            r"councils?|(?:london |royal )?borough of|city of [\w'’-]+ council)\b",
         ),
         unless=_re(
             r"\b(?:reject\w*|dismiss\w*|discount\w*|not (?:a )?(?:feasible|viable))\b",

@@ -319,7 +319,8 @@ OUTSOURCING_FALSE_FRIENDS: tuple[FalseFriend, ...] = (
             # ("to clean and maintain the public toilets": a service in a building)
             # ("to supply civil enforcement officers, the notice processing back office ...")
             r"\b(?:operat|run|manag|deliver|provi|clean|maint|suppl)\w* "
-            rf"(?:the |a |an |its |their )?(?:[\w'’-]+ ){{0,6}}?(?:{SERVICE_DOMAIN}|services?)\b",
+            # (gaps of any width: "household waste" is masked out as not people)
+            rf"(?:the |a |an |its |their )?(?:[\w'’-]+\s+){{0,6}}?(?:{SERVICE_DOMAIN}|services?)\b",
             r"\bservices? (?:contracts?|providers?|operators?)\b|\bbusiness transfer\b",
             OPERATES_A_SERVICE,
             # (and the places it runs: "a partner would be appointed ... to operate the homes")
